@@ -1,0 +1,93 @@
+import type { Deps, OutStream } from './deps.js';
+
+/** How this run presents data: decided once, from flags, env and the terminal. */
+export interface Presentation {
+  json: boolean;
+  /** stdout is a terminal: tables and relative times instead of TSV and ISO */
+  tty: boolean;
+  color: boolean;
+  verbose: boolean;
+}
+
+export interface GlobalFlags {
+  config?: string;
+  json?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export function presentation(flags: GlobalFlags, deps: Pick<Deps, 'stdout' | 'env'>): Presentation {
+  const tty = Boolean(deps.stdout.isTTY);
+  const force = deps.env.FORCE_COLOR !== undefined && deps.env.FORCE_COLOR !== '0' && deps.env.FORCE_COLOR !== 'false';
+  const color = flags.color !== false && !deps.env.NO_COLOR && !flags.json && (force || tty);
+  return { json: Boolean(flags.json), tty, color, verbose: Boolean(flags.verbose) };
+}
+
+export interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+export function paint(enabled: boolean): Paint {
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function width(s: string): number {
+  return [...s.replace(ANSI, '')].length;
+}
+
+/** Aligned columns for a terminal; the last column is not padded. */
+export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)))).join('  ').trimEnd())
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/** Tab-separated rows for pipes: no colour, tabs and newlines inside cells folded to spaces. */
+export function tsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  return rows.map((row) => `${row.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
+}
+
+export function writeJson(out: OutStream, value: unknown): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** ISO-8601 in UTC without milliseconds, as the JSON and piped output use. */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "in 3 days", "2 hours ago": for terminals only. */
+export function relative(ms: number, now: number): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  const units: Array<[number, string]> = [
+    [7 * 86_400_000, 'week'],
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (abs >= size) {
+      const n = Math.round(abs / size);
+      const text = `${n} ${name}${n === 1 ? '' : 's'}`;
+      return diff >= 0 ? `in ${text}` : `${text} ago`;
+    }
+  }
+  return 'now';
+}
+
+/** Warnings and progress go to stderr, never stdout. */
+export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
+  deps.stderr.write(`warning: ${message}\n`);
+}

@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import type { Command as CommandType } from 'commander';
+import type { Deps } from './deps.js';
+import type { GlobalFlags } from './output.js';
+import type { Context } from './context.js';
+
+// commander's CommonJS entry loads faster than its ESM wrapper; --help pays for nothing else.
+const require = createRequire(import.meta.url);
+const { Command } = require('commander') as typeof import('commander');
+const { version } = require('../../package.json') as { version: string };
+
+const EXIT_CODES = `
+Exit codes:
+  0  success, including "nothing found"
+  1  operational failure: network, GitHub, file I/O
+  2  usage or input error: bad flag or value, invalid config, malformed calendar
+  4  authentication: no token, bad token, missing permission
+  8  problems found, when asked to fail on them
+  130 interrupted`;
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/**
+ * Declares every command and its flags. Actions import their command module
+ * only when they run, so `--help` loads commander and nothing else.
+ */
+export type Runner = (action: (ctx: Context) => Promise<void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+
+export function buildProgram(deps: Deps, run: Runner): CommandType {
+  const program = new Command('visit-sre')
+    .description('The support-duty companion: who is on duty, what is due, and by when, in business hours.')
+    .version(version, '-V, --version')
+    .option('--config <path>', 'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--no-color', 'no colour, even on a terminal')
+    .option('--verbose', 'requests, timings and stack traces on stderr')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `${examples('visit-sre who', 'visit-sre who --next 4 --json', 'visit-sre init')}${EXIT_CODES}\n`)
+    .configureOutput({
+      writeOut: (s) => void deps.stdout.write(s),
+      writeErr: (s) => void deps.stderr.write(s),
+    })
+    .exitOverride();
+
+  const globals = (cmd: CommandType): GlobalFlags => cmd.optsWithGlobals() as GlobalFlags;
+
+  program
+    .command('who')
+    .description('the Primary and the Backup at an instant, and the next shifts')
+    .option('--at <when>', 'the instant to ask about: ISO-8601, now, today, tomorrow, monday, next week, +2d', 'now')
+    .option('--next <n>', 'also list the next N shifts', '0')
+    .option('--calendar <file>', 'read this .ics file or URL instead of the configured rotation')
+    .addHelpText(
+      'after',
+      examples(
+        'visit-sre who',
+        'visit-sre who --at "next week" --next 3',
+        'visit-sre who --calendar schedules/rotation.ics --json',
+        "visit-sre who | awk '$1 == \"primary\" { print $2 }'   # the Primary's login",
+      ) + '\nPiped output: one row per person, tab-separated: ROLE LOGIN NAME START END (times in UTC).\n',
+    )
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/who.js')).runWho(opts, ctx), globals(cmd));
+    });
+
+  program
+    .command('init')
+    .description('write visit-sre.config.json, asking a few questions on a terminal')
+    .option('--repository <owner/name>', 'repository whose discussions hold the inquiries')
+    .option('--categories <slugs>', 'comma-separated discussion categories in scope (empty: all)')
+    .option('--label <label>', 'only discussions with this label are in scope')
+    .option('--product-repository <owner/name>', 'repository for promoted issues')
+    .option('--time-zone <zone>', 'IANA time zone of the team')
+    .option('--rotation <path-or-url>', 'the shared rotation calendar (.ics)')
+    .option('--team <path>', 'team file (JSON array of members)')
+    .option('--out <file>', 'where to write', 'visit-sre.config.json')
+    .option('--force', 'overwrite an existing file')
+    .option('--dry-run', 'print the config instead of writing it')
+    .addHelpText('after', examples('visit-sre init', 'visit-sre init --repository my-org/my-app --categories q-a --time-zone Europe/Berlin --dry-run'))
+    .action(async (opts, cmd: CommandType) => {
+      // init writes the config, so a broken existing one must not stop it.
+      await run(async (ctx) => (await import('./commands/init.js')).runInit(opts, ctx), globals(cmd), { readConfig: false });
+    });
+
+  for (const sub of program.commands) {
+    sub.configureOutput({ writeOut: (s) => void deps.stdout.write(s), writeErr: (s) => void deps.stderr.write(s) });
+    sub.exitOverride();
+    sub.showHelpAfterError('(run with --help for usage)');
+  }
+  return program;
+}

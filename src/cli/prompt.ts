@@ -1,0 +1,25 @@
+import { InterruptedError } from '../core/errors.js';
+import type { InStream, OutStream } from './deps.js';
+
+/** The questions commands ask, behind a narrow interface bound to the injected streams. */
+export interface Prompter {
+  input(message: string, opts?: { default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  select<T extends string>(message: string, choices: ReadonlyArray<{ value: T; name?: string }>, defaultValue?: T): Promise<T>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+}
+
+function interrupted(e: unknown): never {
+  if (e instanceof Error && e.name === 'ExitPromptError') throw new InterruptedError('interrupted');
+  throw e;
+}
+
+export async function inquirerPrompter(input: InStream, output: OutStream): Promise<Prompter> {
+  const prompts = await import('@inquirer/prompts');
+  const context = { input, output: output as NodeJS.WritableStream };
+  return {
+    input: (message, opts = {}) => prompts.input({ message, default: opts.default, validate: opts.validate }, context).catch(interrupted),
+    select: (message, choices, defaultValue) =>
+      prompts.select({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })), default: defaultValue }, context).catch(interrupted),
+    confirm: (message, defaultValue) => prompts.confirm({ message, default: defaultValue }, context).catch(interrupted),
+  };
+}

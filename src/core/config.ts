@@ -1,0 +1,230 @@
+import { UsageError } from './errors.js';
+import { isIsoDate } from './timeInput.js';
+import { parseDuration } from './duration.js';
+import { makeBusinessCalendar } from './businessTime.js';
+
+export interface Unavailability {
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+export interface TeamMember {
+  login: string;
+  name: string;
+  email?: string;
+  percentTime: number;
+  experienced: boolean;
+  classifiedAccess: boolean;
+  unavailable: Unavailability[];
+}
+
+/** The configuration as written in the file, with every default filled in. */
+export interface Config {
+  repository: string;
+  discussions: { categories: string[]; label: string | null };
+  productRepository: string;
+  labels: { wontfix: string; reviewed: string; lowHangingFruit: string };
+  timeZone: string;
+  businessHours: { days: string[]; windows: string[] };
+  holidays: { dates: string[]; calendar: string | null };
+  responseGoal: string;
+  staleAfterDays: number;
+  rotation: string | null;
+  team: TeamMember[] | string;
+  teamAssociations: string[];
+  templates: { postmortem: string | null; handoff: string | null };
+}
+
+export function defaultConfig(): Config {
+  return {
+    repository: 'visit-dav/visit',
+    discussions: { categories: ['help-using-visit', 'help-building-visit', 'help-developing-visit'], label: null },
+    productRepository: 'visit-dav/visit',
+    labels: { wontfix: 'wontfix', reviewed: 'reviewed', lowHangingFruit: 'low hanging fruit' },
+    timeZone: 'America/Los_Angeles',
+    businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'] },
+    holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'], calendar: null },
+    responseGoal: '4h',
+    staleAfterDays: 21,
+    rotation: 'schedules/rotation.ics',
+    team: 'schedules/team.json',
+    teamAssociations: ['OWNER', 'MEMBER'],
+    templates: { postmortem: null, handoff: null },
+  };
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE'];
+
+export function isLogin(text: string): boolean {
+  return LOGIN.test(text);
+}
+
+type Check = (value: unknown, key: string) => unknown;
+
+class Validator {
+  constructor(private readonly source: string) {}
+
+  fail(key: string, expected: string): never {
+    throw new UsageError(`config key "${key}" ${expected} (in ${this.source})`, 'fix the file, or run `visit-sre init --force` to write a fresh one');
+  }
+
+  object(value: unknown, key: string, fields: Record<string, Check>): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(key, 'must be an object');
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const path = key ? `${key}.${k}` : k;
+      if (!(k in fields)) this.fail(path, 'is not a known key');
+      out[k] = fields[k]!((value as Record<string, unknown>)[k], path);
+    }
+    return out;
+  }
+
+  string = (value: unknown, key: string): string => {
+    if (typeof value !== 'string' || value.trim() === '') this.fail(key, 'must be a non-empty string');
+    return value;
+  };
+
+  nullableString = (value: unknown, key: string): string | null => (value === null ? null : this.string(value, key));
+
+  matching(re: RegExp, what: string): Check {
+    return (value, key) => {
+      const s = this.string(value, key);
+      if (!re.test(s)) this.fail(key, `must be ${what}, not "${s}"`);
+      return s;
+    };
+  }
+
+  stringArray = (value: unknown, key: string): string[] => {
+    if (!Array.isArray(value)) this.fail(key, 'must be an array of strings');
+    return value.map((v, i) => this.string(v, `${key}[${i}]`));
+  };
+
+  boolean = (value: unknown, key: string): boolean => {
+    if (typeof value !== 'boolean') this.fail(key, 'must be true or false');
+    return value;
+  };
+
+  number(min: number, max: number, integer = false): Check {
+    return (value, key) => {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+        this.fail(key, `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+      }
+      return value;
+    };
+  }
+
+  date = (value: unknown, key: string): string => {
+    const s = this.string(value, key);
+    if (!isIsoDate(s)) this.fail(key, `must be a date YYYY-MM-DD, not "${s}"`);
+    return s;
+  };
+
+  member = (value: unknown, key: string): TeamMember => {
+    const m = this.object(value, key, {
+      login: this.matching(LOGIN, 'a GitHub login'),
+      name: this.string,
+      email: this.matching(/^[^\s@]+@[^\s@]+$/, 'an email address'),
+      percentTime: this.number(0, 100),
+      experienced: this.boolean,
+      classifiedAccess: this.boolean,
+      unavailable: (v, k) => {
+        if (!Array.isArray(v)) this.fail(k, 'must be an array of { "from", "to", "reason"? }');
+        return v.map((r, i) => {
+          const range = this.object(r, `${k}[${i}]`, { from: this.date, to: this.date, reason: this.string });
+          if (range.from === undefined || range.to === undefined) this.fail(`${k}[${i}]`, 'needs both "from" and "to"');
+          if ((range.to as string) < (range.from as string)) this.fail(`${k}[${i}]`, 'ends before it starts');
+          return range as unknown as Unavailability;
+        });
+      },
+    });
+    if (m.login === undefined) this.fail(key, 'needs a "login"');
+    return {
+      login: m.login as string,
+      name: (m.name as string | undefined) ?? (m.login as string),
+      ...(m.email !== undefined ? { email: m.email as string } : {}),
+      percentTime: (m.percentTime as number | undefined) ?? 50,
+      experienced: (m.experienced as boolean | undefined) ?? false,
+      classifiedAccess: (m.classifiedAccess as boolean | undefined) ?? false,
+      unavailable: (m.unavailable as Unavailability[] | undefined) ?? [],
+    };
+  };
+
+  team = (value: unknown, key: string): TeamMember[] => {
+    if (!Array.isArray(value)) this.fail(key, 'must be an array of team members');
+    const team = value.map((v, i) => this.member(v, `${key}[${i}]`));
+    const seen = new Set<string>();
+    team.forEach((m, i) => {
+      const login = m.login.toLowerCase();
+      if (seen.has(login)) this.fail(`${key}[${i}].login`, `repeats "${m.login}"`);
+      seen.add(login);
+    });
+    return team;
+  };
+}
+
+/** Validates a parsed config file, filling in defaults. `source` names the file in errors. */
+export function validateConfig(raw: unknown, source: string): Config {
+  const v = new Validator(source);
+  const d = defaultConfig();
+  const c = v.object(raw, '', {
+    $schema: v.string,
+    repository: v.matching(REPO, 'OWNER/NAME'),
+    discussions: (x, k) => v.object(x, k, { categories: v.stringArray, label: v.nullableString }),
+    productRepository: v.matching(REPO, 'OWNER/NAME'),
+    labels: (x, k) => v.object(x, k, { wontfix: v.string, reviewed: v.string, lowHangingFruit: v.string }),
+    timeZone: v.string,
+    businessHours: (x, k) => v.object(x, k, { days: v.stringArray, windows: v.stringArray }),
+    holidays: (x, k) =>
+      v.object(x, k, {
+        dates: (y: unknown, kk: string): string[] => {
+          if (!Array.isArray(y)) v.fail(kk, 'must be an array of dates YYYY-MM-DD');
+          return (y as unknown[]).map((s, i) => v.date(s, `${kk}[${i}]`));
+        },
+        calendar: v.nullableString,
+      }),
+    responseGoal: (x, k) => {
+      const s = v.string(x, k);
+      try {
+        parseDuration(s);
+      } catch {
+        v.fail(k, `must be a duration such as "4h", not "${s}"`);
+      }
+      return s;
+    },
+    staleAfterDays: v.number(1, 3650, true),
+    rotation: v.nullableString,
+    team: (x, k) => (typeof x === 'string' ? v.string(x, k) : v.team(x, k)),
+    teamAssociations: (x, k) =>
+      v.stringArray(x, k).map((s, i) => {
+        if (!ASSOCIATIONS.includes(s)) v.fail(`${k}[${i}]`, `must be one of ${ASSOCIATIONS.join(', ')}`);
+        return s;
+      }),
+    templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString }),
+  });
+  type Part = Record<string, unknown>;
+  const merged: Config = {
+    ...d,
+    ...(c as Partial<Config>),
+    discussions: { ...d.discussions, ...((c.discussions as Part) ?? {}) },
+    labels: { ...d.labels, ...((c.labels as Part) ?? {}) },
+    businessHours: { ...d.businessHours, ...((c.businessHours as Part) ?? {}) },
+    holidays: { ...d.holidays, ...((c.holidays as Part) ?? {}) },
+    templates: { ...d.templates, ...((c.templates as Part) ?? {}) },
+  } as Config;
+  delete (merged as Partial<Config> & { $schema?: string }).$schema;
+  try {
+    makeBusinessCalendar({ zone: merged.timeZone, days: merged.businessHours.days, windows: merged.businessHours.windows, holidays: [] });
+  } catch (e) {
+    const key = /zone/.test((e as Error).message) ? 'timeZone' : 'businessHours';
+    v.fail(key, `is invalid: ${(e as Error).message}`);
+  }
+  return merged;
+}
+
+/** Validates a team given as its own JSON file. */
+export function validateTeam(raw: unknown, source: string): TeamMember[] {
+  return new Validator(source).team(raw, 'team');
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { Config, TeamMember } from '../core/config.js';
+import { defaultConfig, validateConfig, validateTeam } from '../core/config.js';
+import { UsageError } from '../core/errors.js';
+import type { FileSystem } from './fs.js';
+import { xdgDir } from './paths.js';
+
+export const CONFIG_FILE_NAME = 'visit-sre.config.json';
+
+export interface LoadedConfig {
+  config: Config;
+  /** the file it came from; null when every key is a default */
+  file: string | null;
+  /** relative paths inside the config are resolved from here */
+  dir: string;
+  team: TeamMember[];
+}
+
+interface LoadDeps {
+  fs: FileSystem;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  homedir: string;
+}
+
+/** Parses JSON, turning the parser's character offset into a line and column. */
+export function parseJsonFile(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    let where = '';
+    if (Number.isFinite(pos)) {
+      const before = text.slice(0, pos).split('\n');
+      where = `:${before.length}:${before[before.length - 1]!.length + 1}`;
+    }
+    throw new UsageError(`${file}${where}: malformed JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})`, 'fix the JSON syntax and run the command again');
+  }
+}
+
+/** Finds the config file in the order SPEC §2 gives. */
+async function locate(flag: string | undefined, deps: LoadDeps): Promise<string | null> {
+  if (flag) {
+    const file = path.resolve(deps.cwd, flag);
+    if (!(await deps.fs.exists(file))) throw new UsageError(`config file ${file} not found (from --config)`, 'check the path, or run `visit-sre init` to write one');
+    return file;
+  }
+  const fromEnv = deps.env.VISIT_SRE_CONFIG;
+  if (fromEnv) {
+    const file = path.resolve(deps.cwd, fromEnv);
+    if (!(await deps.fs.exists(file))) throw new UsageError(`config file ${file} not found (from VISIT_SRE_CONFIG)`, 'fix or unset VISIT_SRE_CONFIG');
+    return file;
+  }
+  for (let dir = path.resolve(deps.cwd); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, CONFIG_FILE_NAME);
+    if (await deps.fs.exists(file)) return file;
+    if (path.dirname(dir) === dir) break;
+  }
+  const user = path.join(xdgDir('config', deps.env, deps.homedir), 'config.json');
+  return (await deps.fs.exists(user)) ? user : null;
+}
+
+export async function loadConfig(flag: string | undefined, deps: LoadDeps): Promise<LoadedConfig> {
+  const file = await locate(flag, deps);
+  if (!file) {
+    const config = defaultConfig();
+    const teamFile = path.resolve(deps.cwd, config.team as string);
+    // With no config file at all, the default team file is optional.
+    const text = await deps.fs.readText(teamFile);
+    const team = text === undefined ? [] : validateTeam(parseJsonFile(text, teamFile), teamFile);
+    return { config, file: null, dir: deps.cwd, team };
+  }
+  const text = await deps.fs.readText(file);
+  if (text === undefined) throw new UsageError(`config file ${file} cannot be read`);
+  const config = validateConfig(parseJsonFile(text, file), file);
+  const dir = path.dirname(file);
+  let team: TeamMember[];
+  if (typeof config.team === 'string') {
+    const teamFile = path.resolve(dir, config.team);
+    const teamText = await deps.fs.readText(teamFile);
+    if (teamText === undefined) {
+      throw new UsageError(`config key "team" names ${teamFile}, which does not exist (in ${file})`, 'create the team file, or list the team inline');
+    }
+    team = validateTeam(parseJsonFile(teamText, teamFile), teamFile);
+  } else {
+    team = config.team;
+  }
+  return { config, file, dir, team };
+}
+
+/** A path or URL from the config, made absolute against the config's folder. */
+export function resolveLocation(location: string, dir: string): string {
+  return /^(https?|webcal):\/\//i.test(location) ? location : path.resolve(dir, location);
+}
