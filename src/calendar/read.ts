@@ -38,8 +38,8 @@ export interface ReadResult {
  */
 export function readCalendar(text: string, opts: ReadOptions): ReadResult {
   const warnings: string[] = [];
-  const cleaned = normalise(text, opts.source);
-  const events = parseTolerantly(cleaned, opts.source, warnings);
+  const cleaned = normalise(text, opts.source, warnings);
+  const events = parseTolerantly(cleaned, opts.source, warnings, originalLines(text));
   const entries: CalendarEntry[] = [];
   for (const ev of events) {
     try {
@@ -56,7 +56,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function normalise(text: string, source: string): string {
+function normalise(text: string, source: string, warnings: string[]): string {
   if (text.includes('\u0000')) throw new UsageError(`${source} is not an iCalendar file (it holds binary data)`, 'point --calendar or "rotation" at an .ics export');
   let t = text.replace(/^\uFEFF/, '');
   if (t.trim() === '') throw new UsageError(`${source} is empty`, 'export the rotation calendar again, or point --calendar at another .ics file');
@@ -65,7 +65,18 @@ function normalise(text: string, source: string): string {
   t = t.replace(/\r?\n[ \t]/g, '');
   // libical (Evolution) prefixes zone names: /freeassociation.sourceforge.net/Tzfile/America/Los_Angeles.
   t = t.replace(/(TZID[=:]"?)(\/[^";:,\r\n]+)/g, (_all, head: string, tzid: string) => head + (ianaSuffix(tzid) ?? tzid));
-  if (!/^END:VCALENDAR/im.test(t)) t = `${t.replace(/\s*$/, '')}\r\nEND:VCALENDAR\r\n`;
+  t = mapUnknownZones(t);
+  // Microsoft CDO writes "BYDAY=MO, TU, WE"; node-ical rejects the spaces.
+  t = t.replace(/^(RRULE|EXRULE)([;:].*)$/gim, (line) => line.replace(/,\s+/g, ','));
+  if (!/^END:VCALENDAR/im.test(t)) {
+    // A truncated download: keep every whole event, drop the one cut off.
+    const open = t.search(/^BEGIN:VEVENT(?![\s\S]*^BEGIN:VEVENT)/im);
+    if (open >= 0 && !/^END:VEVENT/im.test(t.slice(open))) {
+      warnings.push(`${source}:${t.slice(0, open).split('\n').length}: the file ends inside an event (truncated?); that event was skipped`);
+      t = t.slice(0, open);
+    }
+    t = `${t.replace(/\s*$/, '')}\r\nEND:VCALENDAR\r\n`;
+  }
   return t;
 }
 
@@ -76,6 +87,56 @@ function ianaSuffix(tzid: string): string | undefined {
     if (IANAZone.isValidZone(candidate)) return candidate;
   }
   return undefined;
+}
+
+const WINDOWS_OR_DISPLAY_NAME = /^(?:[A-Za-z .]+ (?:Standard|Daylight) Time|\((?:UTC|GMT)[^)]*\).*)$/;
+const PREFERRED_AREAS = ['Europe/', 'America/', 'Asia/', 'Australia/', 'Pacific/', 'Africa/', 'Atlantic/', 'Indian/'];
+
+function offsetMinutes(text: string | undefined): number | undefined {
+  const m = /^([+-])(\d{2})(\d{2})/.exec(text?.trim() ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
+}
+
+/**
+ * Some exporters (Microsoft CDO, custom servers) name zones that node-ical
+ * cannot resolve, and it then silently reads the times in the host's zone.
+ * Give such a VTIMEZONE an IANA name: its X-LIC-LOCATION, else a zone whose
+ * winter and summer offsets match its STANDARD and DAYLIGHT ones.
+ */
+function mapUnknownZones(text: string): string {
+  const renames = new Map<string, string>();
+  for (const block of text.match(/^BEGIN:VTIMEZONE[\s\S]*?^END:VTIMEZONE/gim) ?? []) {
+    const tzid = /^TZID[^:]*:(.*)$/im.exec(block)?.[1]?.trim().replace(/^"|"$/g, '');
+    if (!tzid || IANAZone.isValidZone(tzid) || WINDOWS_OR_DISPLAY_NAME.test(tzid)) continue;
+    const location = /^X-LIC-LOCATION:(.*)$/im.exec(block)?.[1]?.trim();
+    if (location && IANAZone.isValidZone(location)) {
+      renames.set(tzid, location);
+      continue;
+    }
+    const std = offsetMinutes(/BEGIN:STANDARD[\s\S]*?TZOFFSETTO:([^\r\n]+)/i.exec(block)?.[1]);
+    const dst = offsetMinutes(/BEGIN:DAYLIGHT[\s\S]*?TZOFFSETTO:([^\r\n]+)/i.exec(block)?.[1]) ?? std;
+    if (std === undefined) continue;
+    const year = new Date().getUTCFullYear();
+    const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+    const rank = (z: string) => {
+      const i = PREFERRED_AREAS.findIndex((a) => z.startsWith(a));
+      return i < 0 ? PREFERRED_AREAS.length : i;
+    };
+    const match = zones
+      .filter((z) => {
+        const jan = DateTime.fromObject({ year, month: 1, day: 15 }, { zone: z }).offset;
+        const jul = DateTime.fromObject({ year, month: 7, day: 15 }, { zone: z }).offset;
+        const north = (dst ?? std) >= std;
+        return north ? jan === std && jul === dst : jan === dst && jul === std;
+      })
+      .sort((a, b) => rank(a) - rank(b) || cmp(a, b))[0];
+    if (match) renames.set(tzid, match);
+  }
+  if (renames.size === 0) return text;
+  return text.replace(/(TZID[=:])("?)([^";:\r\n]+)\2/g, (all, head: string, _q: string, name: string) => {
+    const to = renames.get(name.trim());
+    return to ? `${head}${to}` : all;
+  });
 }
 
 /** node-ical reports through console.warn; keep those lines out of our stderr. */
@@ -89,7 +150,16 @@ function quietly<T>(fn: () => T, sink: string[]): T {
   }
 }
 
-function parseTolerantly(text: string, source: string, warnings: string[]): VEvent[] {
+/** For each line of the unfolded text, its line number in the file as written. */
+function originalLines(text: string): number[] {
+  const map: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!/^[ \t]/.test(line) || map.length === 0) map.push(i + 1);
+  });
+  return map;
+}
+
+function parseTolerantly(text: string, source: string, warnings: string[], lineMap: number[]): VEvent[] {
   const ical = loadNodeIcal();
   const libNotes: string[] = [];
   try {
@@ -108,7 +178,7 @@ function parseTolerantly(text: string, source: string, warnings: string[]): VEve
   lines.forEach((line, i) => {
     if (/^BEGIN:VEVENT/i.test(line) && depth === 0) {
       current = [line];
-      currentLine = i + 1;
+      currentLine = lineMap[i] ?? i + 1;
       depth = 1;
       return;
     }
@@ -197,10 +267,12 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[]): CalendarEntr
   const ical = loadNodeIcal();
   if (!ev.start) throw new Error('it has no DTSTART');
   const notes: string[] = [];
+  // EXDATEs are applied below: node-ical matches floating ones in the host's zone.
   const instances = quietly(
-    () => ical.expandRecurringEvent(ev, { from: new Date(opts.from), to: new Date(opts.to), expandOngoing: true }),
+    () => ical.expandRecurringEvent(ev, { from: new Date(opts.from), to: new Date(opts.to), expandOngoing: true, excludeExdates: false }),
     notes,
   );
+  const excluded = exdateMatcher(ev, opts.zone);
   const out: CalendarEntry[] = [];
   const seen = new Set<number>();
   const masterSeq = ev.sequence ?? 0;
@@ -211,13 +283,62 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[]): CalendarEntr
     if (inst.isOverride && (source.sequence ?? 0) < masterSeq && isExcluded(ev, source.recurrenceid)) continue;
     const allDay = inst.isFullDay || isDateOnly(inst.start, ev);
     const start = toInstant(inst.start, allDay || isFloating(inst.start), opts.zone);
+    if (inst.isRecurring && !inst.isOverride && excluded(start)) continue;
     let end = inst.end ? toInstant(inst.end, allDay || isFloating(inst.end), opts.zone) : start;
+    if (inst.isRecurring && !inst.isOverride && !allDay) end = wallClockEnd(ev, start, opts.zone) ?? end;
     if (allDay && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
     seen.add(start);
     out.push(entry(source, ev, start, end, allDay));
   }
   out.push(...rdateEntries(ev, opts, seen, warnings));
   return out;
+}
+
+/**
+ * node-ical gives every instance the master's exact duration, so a Monday
+ * 08:00-to-Monday-08:00 shift ends at 07:00 or 09:00 in a DST week. Calendar
+ * apps, and the people on duty, keep the wall-clock length: so do we.
+ */
+function wallClockEnd(master: VEvent, start: number, teamZone: string): number | undefined {
+  if (!master.end) return undefined;
+  const tz = (master.start as { tz?: string }).tz;
+  const zone = tz && IANAZone.isValidZone(tz) ? tz : isFloating(master.start) ? teamZone : undefined;
+  if (!zone) return undefined;
+  const floating = isFloating(master.start);
+  const s0 = DateTime.fromMillis(toInstant(master.start, floating, teamZone), { zone });
+  const e0 = DateTime.fromMillis(toInstant(master.end, floating, teamZone), { zone });
+  const length = e0.diff(s0, ['days', 'hours', 'minutes', 'seconds']);
+  return DateTime.fromMillis(start, { zone }).plus(length).toMillis();
+}
+
+/** The zone DTSTART's wall-clock is read in: its TZID, UTC for a Z time, else the team's. */
+function startZone(ev: VEvent, teamZone: string): string {
+  const tz = (ev.start as { tz?: string }).tz;
+  if (tz && IANAZone.isValidZone(tz)) return tz;
+  return teamZone;
+}
+
+/**
+ * Whether an instance starting at `start` is removed by an EXDATE. A DATE
+ * value removes the instance on that date; a value without a zone is read in
+ * DTSTART's zone (RFC 5545 wants EXDATE to match DTSTART's type), so the
+ * answer never depends on the host's TZ.
+ */
+function exdateMatcher(ev: VEvent, teamZone: string): (start: number) => boolean {
+  const values = Object.values(ev.exdate ?? {}) as DateWithTimeZone[];
+  if (values.length === 0) return () => false;
+  const zone = startZone(ev, teamZone);
+  const instants = new Set<number>();
+  const dates = new Set<string>();
+  for (const d of values) {
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) continue;
+    if ((d as { dateOnly?: boolean }).dateOnly) {
+      dates.add(DateTime.fromObject({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() }).toISODate()!);
+    } else {
+      instants.add(isFloating(d) ? toInstant(d, true, zone) : d.getTime());
+    }
+  }
+  return (start) => instants.has(start) || dates.has(DateTime.fromMillis(start, { zone }).toISODate()!);
 }
 
 function isExcluded(master: VEvent, recurrenceId: Date | undefined): boolean {
@@ -249,6 +370,10 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
   const masterEnd = ev.end ? toInstant(ev.end, allDay || isFloating(ev.end), opts.zone) : masterStart;
   const duration = Math.max(masterEnd - masterStart, allDay ? 86_400_000 : 0);
   const out: CalendarEntry[] = [];
+  // An override whose RECURRENCE-ID names an RDATE replaces that instance.
+  const replaced = new Set(
+    Object.values(ev.recurrences ?? {}).flatMap((r) => (r.recurrenceid instanceof Date ? [r.recurrenceid.getTime()] : [])),
+  );
   for (const item of Array.isArray(raw) ? raw : [raw]) {
     const params = (typeof item === 'object' && item && 'params' in item ? (item as { params: Record<string, string> }).params : {}) ?? {};
     for (const value of text(item).split(',')) {
@@ -260,7 +385,7 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
       }
       let end = start + duration;
       if (second) end = /^P/i.test(second) ? start + isoDurationMs(second) : icalTime(second, params.TZID, opts.zone) ?? end;
-      if (end < opts.from || start > opts.to || seen.has(start)) continue;
+      if (end < opts.from || start > opts.to || seen.has(start) || replaced.has(start)) continue;
       if (isExcluded(ev, new Date(start))) continue;
       seen.add(start);
       out.push(entry(ev, ev, start, end, allDay));

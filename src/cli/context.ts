@@ -13,8 +13,11 @@ import { shiftsFromEntries } from '../core/rotation.js';
 import { UsageError } from '../core/errors.js';
 import { defaultConfig } from '../core/config.js';
 import { loadCalendarText } from '../calendar/source.js';
-import { readCalendar } from '../calendar/read.js';
-import { DateTime } from 'luxon';
+import { readCalendarCached } from '../calendar/cache.js';
+import { DateTime, Settings } from 'luxon';
+
+// Output is English on every machine, and asking ICU for the system locale costs ~17 ms at start-up.
+Settings.defaultLocale = 'en-US';
 
 export interface Holiday {
   date: string;
@@ -51,6 +54,7 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
   const zone = loaded.config.timeZone;
   const now = deps.now();
   const cacheDir = path.join(xdgDir('cache', deps.env, deps.homedir), 'calendars');
+  const parsedDir = path.join(xdgDir('cache', deps.env, deps.homedir), 'parsed');
   const verbose = (message: string) => {
     if (out.verbose) deps.stderr.write(`[verbose] ${message}\n`);
   };
@@ -64,6 +68,7 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
       if (cal.staleWarning) warn(deps, cal.staleWarning);
       const from = DateTime.fromMillis(now, { zone }).minus({ years: 3 }).toMillis();
       const to = DateTime.fromMillis(now, { zone }).plus({ years: 3 }).toMillis();
+      const { readCalendar } = await import('../calendar/read.js');
       const { entries, warnings } = readCalendar(cal.text, { zone, from, to, source: cal.source });
       warnings.forEach((w) => warn(deps, w));
       for (const e of entries.filter((x) => x.allDay)) {
@@ -102,7 +107,7 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
       const started = performance.now();
       const cal = await loadCalendarText(location, deps, { cacheDir, what: 'rotation calendar' });
       if (cal.staleWarning) warn(deps, cal.staleWarning);
-      const { entries, warnings } = readCalendar(cal.text, { zone, from, to, source: cal.source });
+      const { entries, warnings } = await readCalendarCached(cal.text, { zone, from, to, source: cal.source }, { dir: parsedDir, fs: deps.fs });
       warnings.forEach((w) => warn(deps, w));
       const shifts = shiftsFromEntries(entries, loaded.team);
       verbose(`read ${entries.length} events, ${shifts.length} shifts from ${cal.source} in ${(performance.now() - started).toFixed(0)} ms`);

@@ -14,8 +14,8 @@ export interface BusinessCalendar {
   readonly windows: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** ISO dates (YYYY-MM-DD) in `zone` that are not business days */
   readonly holidays: ReadonlySet<string>;
-  /** memo of a local date's business intervals, as [start, end) epoch ms */
-  readonly intervalCache: Map<string, ReadonlyArray<readonly [number, number]>>;
+  /** memo of a civil day's business intervals (days since 1970-01-01 → [start, end) epoch ms) */
+  readonly intervalCache: Map<number, ReadonlyArray<readonly [number, number]>>;
 }
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -77,29 +77,42 @@ export function makeBusinessCalendar(spec: BusinessCalendarSpec): BusinessCalend
   return { zone: spec.zone, days, windows, holidays: new Set(spec.holidays), intervalCache: new Map() };
 }
 
-function localDayStart(cal: BusinessCalendar, t: number): DateTime {
-  return DateTime.fromMillis(t, { zone: cal.zone }).startOf('day');
+const DAY = 86_400_000;
+
+/** The civil date of `t` in the calendar's zone, as days since 1970-01-01. */
+function civilDayOf(cal: BusinessCalendar, t: number): number {
+  const local = DateTime.fromMillis(t, { zone: cal.zone });
+  return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY);
 }
 
-/** The business intervals of the local day that starts at `day`. */
-function intervalsOf(cal: BusinessCalendar, day: DateTime): ReadonlyArray<readonly [number, number]> {
-  const key = day.toISODate()!;
-  const cached = cal.intervalCache.get(key);
+/** The wall-clock instant, taking the earlier one when a fall-back makes it ambiguous. */
+function wallClock(zone: string, year: number, month: number, day: number, minutes: number): number {
+  if (minutes >= 1440) {
+    const next = new Date(Date.UTC(year, month - 1, day) + DAY);
+    return wallClock(zone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), minutes - 1440);
+  }
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const t = DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toMillis();
+  const hourEarlier = DateTime.fromMillis(t - 3_600_000, { zone });
+  return hourEarlier.hour === hour && hourEarlier.minute === minute && hourEarlier.day === day ? t - 3_600_000 : t;
+}
+
+/** The business intervals of a civil day, as [start, end) epoch ms. */
+function intervalsOf(cal: BusinessCalendar, civilDay: number): ReadonlyArray<readonly [number, number]> {
+  const cached = cal.intervalCache.get(civilDay);
   if (cached) return cached;
+  const date = new Date(civilDay * DAY);
+  const key = date.toISOString().slice(0, 10);
+  const weekday = ((((civilDay + 3) % 7) + 7) % 7) + 1;
   let result: Array<readonly [number, number]> = [];
-  if (cal.days.has(day.weekday) && !cal.holidays.has(key)) {
-    const at = (minutes: number): number =>
-      minutes >= 1440
-        ? day.plus({ days: 1 }).startOf('day').toMillis()
-        : DateTime.fromObject(
-            { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-            { zone: cal.zone },
-          ).toMillis();
+  if (cal.days.has(weekday) && !cal.holidays.has(key)) {
+    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
     result = cal.windows
-      .map((w) => [at(w.start), at(w.end)] as const)
+      .map((w) => [wallClock(cal.zone, y, m, d, w.start), wallClock(cal.zone, y, m, d, w.end)] as const)
       .filter(([s, e]) => e > s);
   }
-  cal.intervalCache.set(key, result);
+  cal.intervalCache.set(civilDay, result);
   return result;
 }
 
@@ -107,7 +120,8 @@ function intervalsOf(cal: BusinessCalendar, day: DateTime): ReadonlyArray<readon
 export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
   let total = 0;
-  for (let day = localDayStart(cal, from); day.toMillis() < to; day = day.plus({ days: 1 })) {
+  const last = civilDayOf(cal, to);
+  for (let day = civilDayOf(cal, from); day <= last; day++) {
     for (const [s, e] of intervalsOf(cal, day)) {
       const lo = Math.max(s, from);
       const hi = Math.min(e, to);
@@ -125,8 +139,8 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: 
 export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes: number): number {
   if (minutes < 0) throw new RangeError('minutes must not be negative');
   let remaining = minutes * MINUTE;
-  let day = localDayStart(cal, from);
-  for (let i = 0; i < SEARCH_LIMIT_DAYS; i++, day = day.plus({ days: 1 })) {
+  const first = civilDayOf(cal, from);
+  for (let day = first; day < first + SEARCH_LIMIT_DAYS; day++) {
     for (const [s, e] of intervalsOf(cal, day)) {
       if (e <= from) continue;
       const lo = Math.max(s, from);
@@ -143,14 +157,15 @@ export function nextBusinessMinute(cal: BusinessCalendar, t: number): number {
 }
 
 export function isBusinessTime(cal: BusinessCalendar, t: number): boolean {
-  return intervalsOf(cal, localDayStart(cal, t)).some(([s, e]) => t >= s && t < e);
+  return intervalsOf(cal, civilDayOf(cal, t)).some(([s, e]) => t >= s && t < e);
 }
 
 /** Holidays (ISO dates) that fall within [from, to) in the calendar's zone. */
 export function holidaysBetween(cal: BusinessCalendar, from: number, to: number): string[] {
   const out: string[] = [];
-  for (let day = localDayStart(cal, from); day.toMillis() < to; day = day.plus({ days: 1 })) {
-    const key = day.toISODate()!;
+  if (to <= from) return out;
+  for (let day = civilDayOf(cal, from), last = civilDayOf(cal, to - 1); day <= last; day++) {
+    const key = new Date(day * DAY).toISOString().slice(0, 10);
     if (cal.holidays.has(key)) out.push(key);
   }
   return out;

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Speed targets as ratios measured side by side in one run: whole-process
+// medians against bare `node -e 0` (and `gh --help` when Debian's gh is there).
+// Not a test: machines differ, ratios on one machine are what we compare.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'visit-sre.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+// NODE_EXTRA_CA_CERTS adds ~55 ms to every Node start on these machines and hides the tool's own cost.
+const env = { ...process.env, VISIT_SRE_NOW: '2026-11-25T18:00:00Z', NO_COLOR: '1' };
+delete env.NODE_EXTRA_CA_CERTS;
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const cases = [
+  { name: 'node -e 0 (baseline)', cmd: process.execPath, args: ['-e', '0'] },
+  ...(which('gh') ? [{ name: 'gh --help', cmd: 'gh', args: ['--help'] }] : []),
+  { name: 'visit-sre --help', cmd: process.execPath, args: [bin, '--help'], target: 2.2 },
+  { name: 'visit-sre who --json (2-year rotation)', cmd: process.execPath, args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')], target: 4 },
+  // The first run after the calendar changes parses it with node-ical; later runs read the parsed cache.
+  { name: 'visit-sre who --json (cold cache)', cmd: process.execPath, args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')], freshCache: true },
+];
+const warmCache = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-'));
+
+const times = new Map(cases.map((c) => [c.name, []]));
+for (let i = 0; i < runs + 1; i++) {
+  for (const c of cases) {
+    const runEnv = { ...env, XDG_CACHE_HOME: c.freshCache ? mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-')) : warmCache };
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(c.cmd, c.args, { env: runEnv, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) {
+      console.error(`${c.name} failed (exit ${r.status}): ${r.stderr}`);
+      process.exit(1);
+    }
+    if (i > 0) times.get(c.name).push(ms); // the first round warms the disk cache
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const base = median(times.get(cases[0].name));
+console.log(`Start-up, median of ${runs} runs (node ${process.version}, ${process.platform}):\n`);
+console.log('| command | median ms | × bare node | target | ok |');
+console.log('| --- | ---: | ---: | ---: | :---: |');
+let failed = false;
+for (const c of cases) {
+  const m = median(times.get(c.name));
+  const ratio = m / base;
+  const ok = c.target === undefined ? '' : ratio <= c.target ? 'yes' : 'NO';
+  if (ok === 'NO') failed = true;
+  console.log(`| ${c.name} | ${m.toFixed(1)} | ${ratio.toFixed(2)} | ${c.target ? `≤ ${c.target}` : ''} | ${ok} |`);
+}
+if (failed) console.log('\nSome targets were missed on this run.');

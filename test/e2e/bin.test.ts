@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, tempDir } from '../support/deps.js';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'visit-sre.js');
+
+function sh(args: string[], opts: { env?: Record<string, string>; cwd?: string; bin?: string } = {}) {
+  const home = tempDir('visit-sre-e2e-home-');
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
+    cwd: opts.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_CACHE_HOME: path.join(home, 'k'), ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the built visit-sre binary', () => {
+  it('prints help with examples and exit codes', () => {
+    const r = sh(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: visit-sre/);
+    expect(r.stdout).toMatch(/Examples:/);
+    expect(r.stdout).toMatch(/Exit codes:/);
+    expect(sh(['who', '--help']).stdout).toMatch(/--calendar <file>/);
+  });
+
+  it('answers who --json for the shipped rotation identically under any host TZ', () => {
+    const answers = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Australia/Lord_Howe'].map((TZ) => {
+      const r = sh(['who', '--json', '--next', '3', '--calendar', 'schedules/rotation.ics'], { env: { TZ, VISIT_SRE_NOW: '2026-11-29T20:00:00-08:00' } });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    });
+    expect(new Set(answers).size).toBe(1);
+    const out = JSON.parse(answers[0]!);
+    expect(out).toMatchObject({ at: '2026-11-30T04:00:00Z', timeZone: 'America/Los_Angeles' });
+    expect(out.primary).toMatchObject({ login: 'ada-lovelace', start: '2026-11-23T08:00:00Z', end: '2026-11-30T08:00:00Z' });
+    expect(out.upcoming).toHaveLength(3);
+    expect(out.upcoming[0].start).toBe('2026-11-30T08:00:00Z');
+  });
+
+  it.each([
+    [['who', '--next', '-1'], 2],
+    [['nonsense'], 2],
+    [['who', '--calendar', 'missing.ics'], 2],
+  ])('%j exits %i without a stack trace', (args, code) => {
+    const r = sh(args);
+    expect(r.code).toBe(code);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/\s+at .*\.js:\d+/);
+  });
+
+  it('rejects a VISIT_SRE_NOW that is not an instant', () => {
+    const r = sh(['who', '--calendar', 'schedules/rotation.ics'], { env: { VISIT_SRE_NOW: 'yesterday' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/VISIT_SRE_NOW/);
+  });
+
+  it('shows a stack trace only with --verbose', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'bad.ics'), '');
+    const quiet = sh(['who', '--calendar', 'bad.ics'], { cwd: dir });
+    const loud = sh(['who', '--verbose', '--calendar', 'bad.ics'], { cwd: dir });
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    expect(loud.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('lazy loading', () => {
+  /** A copy of the package whose node_modules holds only the named dependencies. */
+  function install(deps: string[]): string {
+    const dir = tempDir('visit-sre-min-');
+    for (const part of ['bin', 'dist', 'schedules', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
+    mkdirSync(path.join(dir, 'node_modules'));
+    for (const dep of deps) symlinkSync(path.join(REPO_ROOT, 'node_modules', dep), path.join(dir, 'node_modules', dep));
+    return dir;
+  }
+
+  it('--help needs nothing but commander', () => {
+    const dir = install(['commander']);
+    const r = sh(['--help'], { cwd: dir, bin: path.join(dir, 'bin', 'visit-sre.js') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('who needs neither inquirer nor Octokit', () => {
+    const dir = install(['commander', 'luxon', 'node-ical']);
+    const r = sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], { cwd: dir, bin: path.join(dir, 'bin', 'visit-sre.js'), env: { VISIT_SRE_NOW: '2026-11-25T18:00:00Z' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
+  });
+});

@@ -1,0 +1,79 @@
+import { PassThrough } from 'node:stream';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import type { Deps, InStream } from '../../src/cli/deps.js';
+import { nodeFileSystem } from '../../src/store/fs.js';
+import { main } from '../../src/cli/main.js';
+import type { Prompter } from '../../src/cli/prompt.js';
+
+export class Buffer_ {
+  text = '';
+  isTTY: boolean;
+  columns = 100;
+  constructor(tty = false) {
+    this.isTTY = tty;
+  }
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+export interface TestDeps extends Deps {
+  stdout: Buffer_;
+  stderr: Buffer_;
+}
+
+export function tempDir(prefix = 'visit-sre-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A Deps made of buffers, a fixed clock and a private home: nothing leaks in from the machine. */
+export function testDeps(opts: {
+  now?: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  tty?: boolean;
+  prompter?: Prompter;
+  fetch?: typeof globalThis.fetch;
+} = {}): TestDeps {
+  const home = tempDir('visit-sre-home-');
+  const stdin = new PassThrough() as unknown as InStream;
+  stdin.isTTY = opts.tty ?? false;
+  const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
+  return {
+    stdout: new Buffer_(opts.tty),
+    stderr: new Buffer_(opts.tty),
+    stdin,
+    env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.state'), ...opts.env },
+    cwd: opts.cwd ?? tempDir(),
+    homedir: home,
+    now: () => now,
+    fetch: opts.fetch ?? (async () => {
+      throw new Error('network disabled in tests');
+    }),
+    fs: nodeFileSystem,
+    prompter: async () => {
+      if (!opts.prompter) throw new Error('no prompter in this test');
+      return opts.prompter;
+    },
+  };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  deps: TestDeps;
+}
+
+/** Runs the CLI in-process, as a user would type it. */
+export async function run(argv: string[], opts: Parameters<typeof testDeps>[0] = {}): Promise<RunResult> {
+  const deps = testDeps(opts);
+  const code = await main(argv, deps);
+  return { code, stdout: deps.stdout.text, stderr: deps.stderr.text, deps };
+}
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'ics-real');
