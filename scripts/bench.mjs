@@ -62,4 +62,19 @@ for (const c of cases) {
   if (ok === 'NO') failed = true;
   console.log(`| ${c.name} | ${m.toFixed(1)} | ${ratio.toFixed(2)} | ${c.target ? `≤ ${c.target}` : ''} | ${ok} |`);
 }
+
+const { overdueBudget } = await import('./bench-github.mjs');
+console.log('\nGitHub reads of `overdue` (ordinary threads: up to 20 comments × 10 replies), against the stand-in:\n');
+console.log('| discussions | requests | budget ceil(N/50)+3 | one request per discussion | ratio | ok |');
+console.log('| ---: | ---: | ---: | ---: | ---: | :---: |');
+for (const n of [100, 1000]) {
+  const b = await overdueBudget(root, n);
+  const ok = b.requests <= b.budget;
+  if (!ok) failed = true;
+  console.log(`| ${n} | ${b.requests} | ${b.budget} | ${b.naive} | ${(b.naive / b.requests).toFixed(0)}× fewer | ${ok ? 'yes' : 'NO'} |`);
+}
+const slow = await overdueBudget(root, 1000, 50);
+const slowOk = slow.ms < 3000;
+if (!slowOk) failed = true;
+console.log(`\n\`overdue\` wall time, 1,000 discussions, 50 ms latency per request: ${(slow.ms / 1000).toFixed(2)} s (${slow.requests} requests; target < 3 s: ${slowOk ? 'yes' : 'NO'})`);
 if (failed) console.log('\nSome targets were missed on this run.');

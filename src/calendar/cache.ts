@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { contentKey } from '../store/hash.js';
 import { promises as fsp } from 'node:fs';
 import type { FileSystem } from '../store/fs.js';
 import type { ReadOptions, ReadResult } from './read.js';
@@ -19,7 +19,7 @@ const KEEP = 40;
 export async function readCalendarCached(text: string, opts: ReadOptions, cache: { dir: string; fs: FileSystem }): Promise<ReadResult> {
   const from = Math.floor(opts.from / BUCKET) * BUCKET;
   const to = Math.ceil((opts.to + 1) / BUCKET) * BUCKET;
-  const key = createHash('sha256').update(`${READER_VERSION}\n${opts.zone}\n${from}\n${to}\n${opts.source}\n`).update(text).digest('hex').slice(0, 40);
+  const key = contentKey(String(READER_VERSION), opts.zone, String(from), String(to), opts.source, text);
   const file = path.join(cache.dir, `${key}.json`);
   const hit = await cache.fs.readText(file);
   if (hit !== undefined) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { contentKey } from '../store/hash.js';
 import type { FileSystem } from '../store/fs.js';
 import { OperationalError, UsageError } from '../core/errors.js';
 
@@ -57,7 +57,7 @@ export async function loadCalendarText(
   }
   const url = location.replace(/^webcal:/i, 'https:');
   const shown = redactUrl(url);
-  const cache = path.join(opts.cacheDir, `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.ics`);
+  const cache = path.join(opts.cacheDir, `${contentKey(url)}.ics`);
   let failure: string;
   try {
     const res = await deps.fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000), headers: { accept: 'text/calendar, */*' } });

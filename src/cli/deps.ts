@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { FileSystem } from '../store/fs.js';
 import { nodeFileSystem } from '../store/fs.js';
 import type { Prompter } from './prompt.js';
+import type { GitHubPort } from '../github/port.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -31,6 +32,18 @@ export interface Deps {
   fs: FileSystem;
   /** Loaded on first use, so commands that never prompt never load inquirer. */
   prompter(): Promise<Prompter>;
+  /** The GitHub port, built on first use: --help and offline commands never need a token. */
+  github(opts?: { verbose?: (line: string) => void }): Promise<GitHubPort>;
+}
+
+/** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
+export async function octokitGitHub(
+  deps: Pick<Deps, 'env' | 'fetch'>,
+  opts: { verbose?: (line: string) => void; retryBaseMs?: number; ghAuthToken: () => Promise<string | undefined> },
+): Promise<GitHubPort> {
+  const [{ createClient }, { GraphqlTracker }] = await Promise.all([import('../github/client.js'), import('../github/tracker.js')]);
+  const client = await createClient({ env: deps.env, fetch: deps.fetch, ghAuthToken: opts.ghAuthToken, log: opts.verbose, retryBaseMs: opts.retryBaseMs });
+  return new GraphqlTracker(client);
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -40,6 +53,16 @@ export function parseNowOverride(value: string): number | undefined {
   if (!INSTANT.test(value.trim())) return undefined;
   const t = Date.parse(value.trim());
   return Number.isNaN(t) ? undefined : t;
+}
+
+/** `gh auth token`, when the GitHub CLI is installed and logged in. */
+async function ghAuthToken(): Promise<string | undefined> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile('gh', ['auth', 'token'], { timeout: 5000, env: process.env }, (error, stdout) => {
+      resolve(error ? undefined : stdout.trim() || undefined);
+    });
+  });
 }
 
 /** The real world: the only place that touches process.*, the environment and the wall clock. */
@@ -59,6 +82,9 @@ export function processDeps(): Deps {
     fetch: (...args) => globalThis.fetch(...args),
     fs: nodeFileSystem,
     prompter: async () => (await import('./prompt.js')).inquirerPrompter(deps.stdin, deps.stdout),
+    // VISIT_SRE_RETRY_BASE_MS shortens retry waits for the tool's own end-to-end tests.
+    github: (opts = {}) => (github ??= octokitGitHub(deps, { verbose: opts.verbose, ghAuthToken, retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined })),
   };
+  let github: Promise<GitHubPort> | undefined;
   return deps;
 }

@@ -19,10 +19,12 @@ function isCommanderError(e: unknown): e is CommanderLikeError {
  */
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let verbose = argv.includes('--verbose');
-  const run = async (action: (ctx: Context) => Promise<void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
+  let exitCode: number = EXIT.ok;
+  const run = async (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
     verbose = Boolean(flags.verbose);
     const { createContext } = await import('./context.js');
-    await action(await createContext(flags, deps, opts));
+    const code = await action(await createContext(flags, deps, opts));
+    if (typeof code === 'number') exitCode = code;
   };
   const program = buildProgram(deps, run);
   try {
@@ -31,7 +33,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
       return EXIT.ok;
     }
     await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.ok;
+    return exitCode;
   } catch (error) {
     if (isCommanderError(error)) {
       // commander has already printed its message (or the help text).

@@ -26,7 +26,7 @@ function examples(...lines: string[]): string {
  * Declares every command and its flags. Actions import their command module
  * only when they run, so `--help` loads commander and nothing else.
  */
-export type Runner = (action: (ctx: Context) => Promise<void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+export type Runner = (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
 
 export function buildProgram(deps: Deps, run: Runner): CommandType {
   const program = new Command('visit-sre')
@@ -82,6 +82,43 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
     .action(async (opts, cmd: CommandType) => {
       // init writes the config, so a broken existing one must not stop it.
       await run(async (ctx) => (await import('./commands/init.js')).runInit(opts, ctx), globals(cmd), { readConfig: false });
+    });
+
+  program
+    .command('overdue')
+    .description('the cron report: overdue, due-soon and stale discussions')
+    .option('--format <format>', 'table, json or markdown', 'table')
+    .option('--quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
+    .option('--fail-on-overdue', 'exit 8 when anything is overdue')
+    .addHelpText(
+      'after',
+      examples(
+        'visit-sre overdue',
+        'visit-sre overdue --quiet --fail-on-overdue      # for cron',
+        'visit-sre overdue --format markdown > report.md',
+        "visit-sre overdue --json | jq '.overdue[].url'",
+      ) + '\nPiped output: one row per item, tab-separated: KIND NUMBER OWNER DUE|LAST-USER-ACTIVITY HOURS|DAYS TITLE URL.\n',
+    )
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/overdue.js')).runOverdue(opts, ctx), globals(cmd));
+    });
+
+  program
+    .command('start')
+    .description('the shift-start briefing: your role, handed-off and urgent discussions, holidays, idle-time issues')
+    .option('--as <login>', 'brief this developer (default: the token\'s user)')
+    .addHelpText('after', examples('visit-sre start', 'visit-sre start --as ada-lovelace --json'))
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/start.js')).runStart(opts, ctx), globals(cmd));
+    });
+
+  program
+    .command('doctor')
+    .description('check config, token, GitHub access, categories, labels, calendar coverage and outbox')
+    .addHelpText('after', examples('visit-sre doctor', 'visit-sre doctor --json'))
+    .action(async (_opts, cmd: CommandType) => {
+      // doctor reports a broken config as a failed check instead of stopping at it.
+      await run(async (ctx) => (await import('./commands/doctor.js')).runDoctor(ctx), globals(cmd), { readConfig: false });
     });
 
   for (const sub of program.commands) {

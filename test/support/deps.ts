@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import type { Deps, InStream } from '../../src/cli/deps.js';
 import { nodeFileSystem } from '../../src/store/fs.js';
 import { main } from '../../src/cli/main.js';
+import { octokitGitHub } from '../../src/cli/deps.js';
 import type { Prompter } from '../../src/cli/prompt.js';
 
 export class Buffer_ {
@@ -37,16 +38,19 @@ export function testDeps(opts: {
   tty?: boolean;
   prompter?: Prompter;
   fetch?: typeof globalThis.fetch;
+  /** the stand-in's URL and token: the GitHub port talks to it, retries in milliseconds */
+  github?: { url: string; token: string | null };
 } = {}): TestDeps {
   const home = tempDir('visit-sre-home-');
   const stdin = new PassThrough() as unknown as InStream;
   stdin.isTTY = opts.tty ?? false;
   const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
-  return {
+  const ghEnv: Record<string, string> = opts.github ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) } : {};
+  const deps: TestDeps = {
     stdout: new Buffer_(opts.tty),
     stderr: new Buffer_(opts.tty),
     stdin,
-    env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.state'), ...opts.env },
+    env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.state'), ...ghEnv, ...opts.env },
     cwd: opts.cwd ?? tempDir(),
     homedir: home,
     now: () => now,
@@ -58,7 +62,9 @@ export function testDeps(opts: {
       if (!opts.prompter) throw new Error('no prompter in this test');
       return opts.prompter;
     },
+    github: (o = {}) => octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, ghAuthToken: async () => undefined }),
   };
+  return deps;
 }
 
 export interface RunResult {

@@ -1,0 +1,53 @@
+// GitHub read budget for `overdue`, measured against the stand-in: requests
+// sent versus a one-request-per-discussion approach, and wall time with 50 ms
+// of latency on every request. Imported by bench.mjs.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import os from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { startStandin } from '../test/support/standin/server.mjs';
+
+const CATEGORIES = ['help-using-visit', 'help-building-visit', 'help-developing-visit'];
+
+/** N ordinary discussions: up to 20 comments with up to 10 replies each. */
+export function ordinaryScenario(n) {
+  const start = Date.parse('2026-11-02T17:00:00Z');
+  const iso = (ms) => new Date(ms).toISOString().replace('.000', '');
+  return {
+    token: 'bench',
+    viewer: 'ada-lovelace',
+    repositories: [{
+      owner: 'visit-dav', name: 'visit',
+      categories: CATEGORIES.map((slug) => ({ slug })),
+      labels: ['wontfix'],
+      discussions: Array.from({ length: n }, (_, i) => ({
+        author: `user${i}`, association: 'NONE', createdAt: iso(start + i * 60_000), title: `Q${i}`, body: 'q', category: CATEGORIES[i % 3],
+        comments: Array.from({ length: 1 + (i % 20) }, (_c, c) => ({
+          author: 'ada-lovelace', association: 'MEMBER', createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000), body: 'a',
+          replies: Array.from({ length: i % 11 }, (_r, r) => ({ author: `user${i}`, association: 'NONE', createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000 + (r + 1) * 60_000), body: 'r' })),
+        })),
+      })),
+    }],
+  };
+}
+
+function run(bin, args, env) {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (c) => (err += c));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, err })));
+}
+
+export async function overdueBudget(root, n, latencyMs = 0) {
+  const standin = await startStandin(ordinaryScenario(n), { latencyMs });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-gh-'));
+  const config = path.join(dir, 'visit-sre.config.json');
+  writeFileSync(config, JSON.stringify({ rotation: null, team: [] }));
+  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' };
+  const t0 = performance.now();
+  const r = await run(path.join(root, 'bin', 'visit-sre.js'), ['overdue', '--json'], env);
+  const ms = performance.now() - t0;
+  await standin.close();
+  if (r.code !== 0) throw new Error(`overdue failed: ${r.err}`);
+  return { requests: standin.graphqlRequests().length, ms, naive: 1 + Math.ceil(n / 100) + n, budget: Math.ceil(n / 50) + 3 };
+}

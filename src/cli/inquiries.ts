@@ -1,0 +1,105 @@
+import type { Context } from './context.js';
+import type { Assessment, Discussion, Policy } from '../core/conversation.js';
+import { assess, teamRule } from '../core/conversation.js';
+import { buildTimeline, onDutyAt } from '../core/rotation.js';
+import type { Segment } from '../core/rotation.js';
+import { parseDuration } from '../core/duration.js';
+import { UsageError } from '../core/errors.js';
+import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
+import { parseRepo } from '../github/port.js';
+import { isoUtc, warn } from './output.js';
+
+/** The open discussions in scope, judged: the shared first half of overdue, start and the writers. */
+export interface Inquiries {
+  github: GitHubPort;
+  repo: RepoRef;
+  info: RepositoryInfo;
+  policy: Policy;
+  timeline: Segment[];
+  discussions: Discussion[];
+  assessments: Assessment[];
+}
+
+export async function github(ctx: Context): Promise<GitHubPort> {
+  return ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
+}
+
+/** Maps the configured category slugs or names to ids; an unknown one is a usage error naming it. */
+export function categoryIds(info: RepositoryInfo, wanted: readonly string[]): string[] {
+  return wanted.map((w) => {
+    const found = info.categories.find((c) => c.slug === w || c.name.toLowerCase() === w.toLowerCase());
+    if (!found) {
+      throw new UsageError(
+        `discussion category "${w}" does not exist in ${info.nameWithOwner}`,
+        `fix discussions.categories in the config; the repository has: ${info.categories.map((c) => c.slug).join(', ') || 'no categories'}`,
+      );
+    }
+    return found.id;
+  });
+}
+
+/** The rotation as a timeline; a missing or broken calendar warns and leaves owners unknown. */
+export async function rotationTimeline(ctx: Context, from: number, to: number): Promise<Segment[]> {
+  try {
+    return buildTimeline((await ctx.rotation(from, to)).shifts);
+  } catch (e) {
+    warn(ctx.deps, `owners unknown: ${(e as Error).message}`);
+    return [];
+  }
+}
+
+export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Policy> {
+  const config = ctx.loaded.config;
+  return {
+    calendar: await ctx.businessCalendar(),
+    team: teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations),
+    responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
+    staleAfterDays: config.staleAfterDays,
+    primaryAt: (t) => onDutyAt(timeline, t, 0).current?.primary?.login ?? null,
+  };
+}
+
+export async function loadInquiries(ctx: Context): Promise<Inquiries> {
+  const config = ctx.loaded.config;
+  const gh = await github(ctx);
+  const repo = parseRepo(config.repository);
+  const info = await gh.repository(repo);
+  if (!info.hasDiscussionsEnabled) throw new UsageError(`${info.nameWithOwner} has discussions turned off`, 'turn them on in the repository settings, or fix "repository" in the config');
+  const ids = categoryIds(info, config.discussions.categories);
+  const started = performance.now();
+  const discussions = await gh.openDiscussions({ repo, categoryIds: ids, label: config.discussions.label });
+  ctx.verbose(`read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
+  const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));
+  const timeline = await rotationTimeline(ctx, earliest - 14 * 86_400_000, ctx.now + 35 * 86_400_000);
+  const policy = await policyFor(ctx, timeline);
+  const assessments = discussions.map((d) => assess(d, policy, ctx.now));
+  return { github: gh, repo, info, policy, timeline, discussions, assessments };
+}
+
+/** The §6 Item shape, with a few extra keys. */
+export function itemJson(a: Assessment) {
+  const t = (ms: number | null) => (ms === null ? null : isoUtc(ms));
+  return {
+    number: a.number,
+    title: a.title,
+    url: a.url,
+    author: a.author,
+    state: a.state,
+    owner: a.owner,
+    waitingSince: t(a.waitingSince),
+    dueAt: t(a.dueAt),
+    businessHoursWaiting: a.businessHoursWaiting,
+    lastUserActivityAt: t(a.lastUserActivityAt),
+    daysSinceUserActivity: a.daysSinceUserActivity,
+    overdue: a.overdue,
+    dueSoon: a.dueSoon,
+    stale: a.stale,
+    via: a.via,
+  };
+}
+
+/** Most urgent first: overdue (latest first), due soon, waiting on the team, stale, waiting on the user. */
+export function byUrgency(a: Assessment, b: Assessment): number {
+  const rank = (x: Assessment) => (x.overdue ? 0 : x.dueSoon ? 1 : x.state === 'waiting-on-team' ? 2 : x.stale ? 3 : x.state === 'waiting-on-user' ? 4 : 5);
+  return rank(a) - rank(b) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || (a.lastUserActivityAt ?? Infinity) - (b.lastUserActivityAt ?? Infinity) || a.number - b.number;
+}

@@ -1,0 +1,187 @@
+import { DateTime } from 'luxon';
+import type { BusinessCalendar } from './businessTime.js';
+import { addBusinessMinutes, businessMinutesBetween, nextBusinessMinute } from './businessTime.js';
+import type { Marker } from './markers.js';
+import { BOOKKEEPING, parseMarker } from './markers.js';
+
+/** One message of a discussion: its opening post, a top-level comment or a threaded reply. */
+export interface Message {
+  id: string;
+  url: string;
+  kind: 'post' | 'comment' | 'reply';
+  /** null for a deleted account ("ghost") */
+  author: string | null;
+  /** GraphQL __typename of the author: User, Bot, Mannequin, … */
+  authorType: string | null;
+  association: string;
+  createdAt: number;
+  body: string;
+  isAnswer?: boolean;
+  /** hidden as spam or off-topic, or deleted: not part of the conversation */
+  hidden?: boolean;
+  parentId?: string;
+}
+
+export interface Discussion {
+  id: string;
+  number: number;
+  title: string;
+  url: string;
+  createdAt: number;
+  closed: boolean;
+  closedAt: number | null;
+  isAnswered: boolean;
+  answerChosenAt: number | null;
+  category: { id: string; slug: string; name: string; isAnswerable: boolean };
+  labels: string[];
+  /** the opening post first, then comments and replies in time order */
+  messages: Message[];
+  /** whether `messages` is the whole thread or only its latest part */
+  complete: boolean;
+}
+
+export interface TeamRule {
+  logins: ReadonlySet<string>;
+  associations: ReadonlySet<string>;
+}
+
+export function teamRule(logins: Iterable<string>, associations: Iterable<string>): TeamRule {
+  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations) };
+}
+
+export function isBot(m: Pick<Message, 'author' | 'authorType'>): boolean {
+  return m.authorType === 'Bot' || (m.author?.toLowerCase().endsWith('[bot]') ?? false);
+}
+
+export function isTeam(m: Pick<Message, 'author' | 'authorType' | 'association'>, team: TeamRule): boolean {
+  if (isBot(m)) return false;
+  return (m.author !== null && team.logins.has(m.author.toLowerCase())) || team.associations.has(m.association);
+}
+
+/** A marker counts only in a team member's message, so a user cannot forge a handoff. */
+export function trustedMarker(m: Message, team: TeamRule): Marker | null {
+  return isTeam(m, team) ? parseMarker(m.body) : null;
+}
+
+export type State = 'resolved' | 'waiting-on-team' | 'waiting-on-user';
+
+export interface Assessment {
+  number: number;
+  title: string;
+  url: string;
+  author: string | null;
+  state: State;
+  owner: string | null;
+  waitingSince: number | null;
+  dueAt: number | null;
+  businessHoursWaiting: number | null;
+  lastUserActivityAt: number | null;
+  daysSinceUserActivity: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  stale: boolean;
+  /** login of the latest trusted handoff's `to`, if any */
+  handedOffTo: string | null;
+  /** the first message of the opening post's author, for summaries */
+  via: string;
+}
+
+export interface Policy {
+  calendar: BusinessCalendar;
+  team: TeamRule;
+  responseGoalMinutes: number;
+  staleAfterDays: number;
+  /** the Primary on duty at an instant, from the rotation */
+  primaryAt(t: number): string | null;
+}
+
+interface Turn {
+  at: number;
+  side: 'team' | 'user';
+}
+
+/** The conversation as alternating turns: bots, hidden messages and bookkeeping left out. */
+export function turnsOf(d: Discussion, team: TeamRule): Turn[] {
+  const turns: Turn[] = [];
+  for (const m of d.messages) {
+    if (m.hidden || isBot(m)) continue;
+    const marker = trustedMarker(m, team);
+    if (m.kind === 'post' && marker?.kind === 'contact') {
+      // A logged call: the call is the user's turn, the logging post the team's answer.
+      const at = typeof marker.at === 'string' ? Date.parse(marker.at) : NaN;
+      turns.push({ at: Number.isNaN(at) ? m.createdAt : at, side: 'user' });
+      turns.push({ at: m.createdAt, side: 'team' });
+      continue;
+    }
+    if (marker && BOOKKEEPING.has(marker.kind)) continue;
+    turns.push({ at: m.createdAt, side: isTeam(m, team) ? 'team' : 'user' });
+  }
+  return turns.sort((a, b) => a.at - b.at);
+}
+
+export function latestHandoff(d: Discussion, team: TeamRule): string | null {
+  let to: string | null = null;
+  for (const m of d.messages) {
+    const marker = trustedMarker(m, team);
+    if (marker?.kind === 'handoff' && typeof marker.to === 'string') to = marker.to;
+  }
+  return to;
+}
+
+/** The contact method: a logged call's `via`, else "github". */
+export function viaOf(d: Discussion, team: TeamRule): string {
+  const post = d.messages.find((m) => m.kind === 'post');
+  const marker = post ? trustedMarker(post, team) : null;
+  return marker?.kind === 'contact' && typeof marker.via === 'string' ? marker.via : 'github';
+}
+
+/** Who owes whom a reply, and by when (SPEC §5). */
+export function assess(d: Discussion, policy: Policy, now: number): Assessment {
+  const handedOffTo = latestHandoff(d, policy.team);
+  const owner = handedOffTo ?? policy.primaryAt(nextBusinessMinute(policy.calendar, d.createdAt));
+  const base = {
+    number: d.number,
+    title: d.title,
+    url: d.url,
+    author: d.messages.find((m) => m.kind === 'post')?.author ?? null,
+    owner,
+    handedOffTo,
+    via: viaOf(d, policy.team),
+  };
+  const turns = turnsOf(d, policy.team);
+  const userTurns = turns.filter((t) => t.side === 'user');
+  const lastUser = userTurns.length ? userTurns[userTurns.length - 1]!.at : null;
+  const daysSince = lastUser === null ? null : Math.floor(DateTime.fromMillis(now, { zone: policy.calendar.zone }).diff(DateTime.fromMillis(lastUser, { zone: policy.calendar.zone }), 'days').days * 100) / 100;
+  const idle = { waitingSince: null, dueAt: null, businessHoursWaiting: null, overdue: false, dueSoon: false };
+
+  if (d.closed || d.isAnswered) {
+    return { ...base, ...idle, state: 'resolved', lastUserActivityAt: lastUser, daysSinceUserActivity: daysSince, stale: false };
+  }
+  const last = turns[turns.length - 1];
+  if (!last || last.side === 'user') {
+    let lastTeam = -Infinity;
+    for (const t of turns) if (t.side === 'team') lastTeam = t.at;
+    const waitingSince = turns.find((t) => t.side === 'user' && t.at > lastTeam)?.at ?? d.createdAt;
+    const start = nextBusinessMinute(policy.calendar, waitingSince);
+    const dueAt = addBusinessMinutes(policy.calendar, start, policy.responseGoalMinutes);
+    const overdue = now >= dueAt;
+    return {
+      ...base,
+      state: 'waiting-on-team',
+      waitingSince,
+      dueAt,
+      businessHoursWaiting: round2(businessMinutesBetween(policy.calendar, waitingSince, now) / 60),
+      lastUserActivityAt: lastUser,
+      daysSinceUserActivity: daysSince,
+      overdue,
+      dueSoon: !overdue && businessMinutesBetween(policy.calendar, now, dueAt) <= 60,
+      stale: false,
+    };
+  }
+  const stale = daysSince !== null && daysSince >= policy.staleAfterDays;
+  return { ...base, ...idle, state: 'waiting-on-user', lastUserActivityAt: lastUser, daysSinceUserActivity: daysSince, stale };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

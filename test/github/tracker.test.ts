@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { createClient, endpoints } from '../../src/github/client.js';
+import { GraphqlTracker } from '../../src/github/tracker.js';
+import { AuthError, NotFoundError, OperationalError } from '../../src/core/errors.js';
+import { manyDiscussions, scenario, team, user } from '../support/scenario.js';
+
+const REPO = { owner: 'visit-dav', name: 'visit' };
+let standin: Standin | undefined;
+
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+async function setup(discussions = manyDiscussions(3), token = 'test-token') {
+  standin = await startStandin(scenario(discussions));
+  const client = await createClient({ env: { GH_TOKEN: token, GITHUB_API_URL: standin.url }, fetch, ghAuthToken: async () => undefined, retryBaseMs: 1 });
+  const tracker = new GraphqlTracker(client);
+  return { s: standin, tracker };
+}
+
+async function allInScope(tracker: GraphqlTracker) {
+  const info = await tracker.repository(REPO);
+  const ids = info.categories.filter((c) => c.slug.startsWith('help-')).map((c) => c.id);
+  return tracker.openDiscussions({ repo: REPO, categoryIds: ids, label: null });
+}
+
+describe('endpoints (SPEC §3)', () => {
+  it.each([
+    [{}, 'https://api.github.com', 'https://api.github.com/graphql'],
+    [{ GH_HOST: 'github.example.gov' }, 'https://github.example.gov/api/v3', 'https://github.example.gov/api/graphql'],
+    [{ GITHUB_API_URL: 'https://ghe.lab/api/v3/', GH_HOST: 'ignored' }, 'https://ghe.lab/api/v3', 'https://ghe.lab/api/graphql'],
+    [{ GITHUB_API_URL: 'http://127.0.0.1:9' }, 'http://127.0.0.1:9', 'http://127.0.0.1:9/graphql'],
+    [{ GITHUB_API_URL: 'https://x/api/v3', GITHUB_GRAPHQL_URL: 'https://y/gql' }, 'https://x/api/v3', 'https://y/gql'],
+  ])('%j', (env, rest, graphql) => {
+    expect(endpoints(env)).toEqual({ rest, graphql });
+  });
+});
+
+describe('reading at scale', () => {
+  it.each([100, 1000])('lists %i open discussions in at most ceil(N/50)+3 GraphQL requests', async (n) => {
+    const { s, tracker } = await setup(manyDiscussions(n));
+    const list = await allInScope(tracker);
+    expect(list).toHaveLength(n);
+    expect(list.every((d) => d.complete)).toBe(true);
+    const requests = s.graphqlRequests().length;
+    expect(requests).toBeLessThanOrEqual(Math.ceil(n / 50) + 3);
+    expect(tracker.requestCount).toBe(requests);
+    // and every message of every thread arrived
+    const one = list.find((d) => d.title === 'Question 19')!;
+    expect(one.messages.filter((m) => m.kind === 'comment')).toHaveLength(20);
+    expect(one.messages.filter((m) => m.kind === 'reply')).toHaveLength(20 * 8);
+  });
+
+  it('reads the whole thread only when the window misses messages', async () => {
+    const at = (m: number) => new Date(Date.parse('2026-11-02T17:00:00Z') + m * 60_000).toISOString();
+    const long = { ...user('u1', at(0)), title: 'long', comments: Array.from({ length: 130 }, (_, i) => ({ ...team('ada-lovelace', at(i + 1)), replies: i === 3 ? Array.from({ length: 120 }, (_r, r) => user('u1', at(200 + r))) : [] })) };
+    const short = { ...user('u2', at(0)), title: 'short', comments: [team('ada-lovelace', at(5))] };
+    const { s, tracker } = await setup([long, short]);
+    const list = await allInScope(tracker);
+    const l = list.find((d) => d.title === 'long')!;
+    expect(l.complete).toBe(true);
+    expect(l.messages.filter((m) => m.kind === 'comment')).toHaveLength(130);
+    expect(l.messages.filter((m) => m.kind === 'reply')).toHaveLength(120);
+    const ops = s.graphqlRequests().map((e) => e.operationName);
+    expect(ops.filter((o) => o === 'DiscussionThread')).toHaveLength(2); // 130 comments: two pages
+    expect(ops.filter((o) => o === 'CommentReplies')).toHaveLength(1); // replies 101-120
+  });
+
+  it('filters by label through search', async () => {
+    const { tracker, s } = await setup([
+      { ...user('a', '2026-11-02T17:00:00Z'), labels: ['support'], title: 'labelled' },
+      { ...user('b', '2026-11-02T17:00:00Z'), title: 'plain' },
+    ]);
+    const list = await tracker.openDiscussions({ repo: REPO, categoryIds: [], label: 'support' });
+    expect(list.map((d) => d.title)).toEqual(['labelled']);
+    expect(s.graphqlRequests().map((e) => e.operationName)).toEqual(['SearchDiscussions']);
+  });
+
+  it('maps deleted users, bots, minimized and deleted comments', async () => {
+    const { tracker } = await setup([
+      { author: null, createdAt: '2026-11-02T17:00:00Z', body: 'ghost question', comments: [{ author: 'dependabot[bot]', createdAt: '2026-11-02T17:01:00Z' }, user('spammer', '2026-11-02T17:02:00Z', 'buy', { minimized: true }), user('x', '2026-11-02T17:03:00Z', '', { deleted: true })] },
+    ]);
+    const [d] = await allInScope(tracker);
+    expect(d!.messages.map((m) => [m.kind, m.author, m.authorType, Boolean(m.hidden)])).toEqual([
+      ['post', null, null, false],
+      ['comment', 'dependabot', 'Bot', false],
+      ['comment', 'spammer', 'User', true],
+      ['comment', 'x', 'User', true],
+    ]);
+  });
+});
+
+describe('errors become the tool\'s error kinds', () => {
+  it('an unknown repository is NotFoundError naming it', async () => {
+    const { tracker } = await setup();
+    await expect(tracker.repository({ owner: 'visit-dav', name: 'nope' })).rejects.toThrow(NotFoundError);
+    await expect(tracker.repository({ owner: 'visit-dav', name: 'nope' })).rejects.toThrow(/visit-dav\/nope/);
+  });
+
+  it('a bad token is AuthError naming the variable, and never shows the token', async () => {
+    const { tracker } = await setup(undefined, 'wrong-token-value');
+    const error = await tracker.repository(REPO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(String((error as Error).message) + (error as AuthError).hint).toMatch(/GH_TOKEN/);
+    expect(JSON.stringify(error) + String(error) + (error as AuthError).hint).not.toMatch(/wrong-token-value/);
+  });
+
+  it('a missing token is AuthError', async () => {
+    await expect(createClient({ env: {}, fetch, ghAuthToken: async () => undefined })).rejects.toThrow(/no GitHub token/);
+  });
+
+  it('a partial answer is an error, never a shorter list', async () => {
+    const { tracker, s } = await setup();
+    s.inject({ type: 'partial', when: 'query', times: 10 });
+    await expect(allInScope(tracker)).rejects.toThrow(OperationalError);
+  });
+
+  it('GitHub down is OperationalError after bounded retries', async () => {
+    const { tracker, s } = await setup();
+    await s.close();
+    const started = Date.now();
+    await expect(tracker.repository(REPO)).rejects.toThrow(/cannot reach|after retries/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('faults are survived', () => {
+  it.each([
+    ['two 502s', { type: 'status', status: 502, times: 2 }],
+    ['a secondary rate limit with retry-after', { type: 'secondary', retryAfter: 2 }],
+    ['a dropped connection', { type: 'drop' }],
+  ] as const)('%s, then success', async (_name, fault) => {
+    const { tracker, s } = await setup(manyDiscussions(60));
+    s.inject({ ...fault, when: 'query' });
+    expect(await allInScope(tracker)).toHaveLength(60);
+    expect(s.log.some((e) => e.fault)).toBe(true);
+  });
+
+  it('a persistent 503 gives up after 3 retries', async () => {
+    const { tracker, s } = await setup();
+    s.inject({ type: 'status', status: 503, times: 100, when: 'query' });
+    await expect(tracker.repository(REPO)).rejects.toThrow(/GitHub answered 503, after retries/);
+    expect(s.log).toHaveLength(4);
+  });
+});

@@ -1,0 +1,217 @@
+import { GraphQLError } from 'graphql';
+
+export function gqlError(message, type) {
+  return new GraphQLError(message, { extensions: { type } });
+}
+
+const encode = (i) => Buffer.from(`cursor:v2:${i}`).toString('base64');
+function decode(cursor) {
+  const m = /^cursor:v2:(\d+)$/.exec(Buffer.from(String(cursor), 'base64').toString());
+  if (!m) throw gqlError(`\`${cursor}\` does not appear to be a valid cursor.`, 'INVALID_CURSOR_ARGUMENTS');
+  return Number(m[1]);
+}
+
+/** A GitHub-style connection: first/last up to 100, opaque cursors, pageInfo, totalCount. */
+export function connection(items, args, name = 'connection') {
+  const { first, last, after, before } = args;
+  if (first == null && last == null) throw gqlError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, 'MISSING_PAGINATION_BOUNDARIES');
+  if ((first ?? 0) > 100 || (last ?? 0) > 100) throw gqlError(`Requesting ${first ?? last} records on the \`${name}\` connection exceeds the \`${first != null ? 'first' : 'last'}\` limit of 100 records.`, 'EXCESSIVE_PAGINATION');
+  let start = after ? decode(after) + 1 : 0;
+  let end = before ? decode(before) : items.length;
+  if (first != null) end = Math.min(end, start + first);
+  else start = Math.max(start, end - last);
+  const slice = items.slice(start, end);
+  const edges = slice.map((node, i) => ({ node, cursor: encode(start + i) }));
+  return {
+    totalCount: items.length,
+    nodes: slice,
+    edges,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+const byTime = (field, direction) => (a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (direction === 'DESC' ? -1 : 1);
+
+function orderDiscussions(list, orderBy) {
+  const field = orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
+  return [...list].sort(byTime(field, orderBy?.direction ?? 'DESC'));
+}
+
+/** Parses the part of GitHub's search syntax the tool uses. */
+function searchFilter(query) {
+  const tokens = query.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+  const f = { labels: [], categories: [] };
+  for (const t of tokens) {
+    const [key, ...rest] = t.split(':');
+    const value = rest.join(':').replace(/"/g, '');
+    if (key === 'repo') f.repo = value.toLowerCase();
+    else if (key === 'is') f[value] = true;
+    else if (key === 'label') f.labels.push(value);
+    else if (key === 'category') f.categories.push(value);
+    else if (key === 'created') f.created = value;
+  }
+  return f;
+}
+
+function inCreatedRange(iso, range) {
+  if (!range) return true;
+  const date = iso.slice(0, range.length > 10 ? 19 : 10);
+  const m = /^(.*)\.\.(.*)$/.exec(range);
+  if (m) return (m[1] === '*' || date >= m[1]) && (m[2] === '*' || date <= m[2]);
+  const op = /^(>=|<=|>|<)(.*)$/.exec(range);
+  if (!op) return date === range;
+  return { '>=': date >= op[2], '<=': date <= op[2], '>': date > op[2], '<': date < op[2] }[op[1]];
+}
+
+export function makeResolvers(store, clock) {
+  const repoOrFail = (owner, name) => {
+    const repo = store.repository(owner, name);
+    if (!repo) throw gqlError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
+    return repo;
+  };
+  const node = (id, typename) => {
+    const n = store.nodes.get(id);
+    if (!n || (typename && n.__typename !== typename)) throw gqlError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
+    return n;
+  };
+  const touch = (d) => {
+    d.updatedAt = clock();
+  };
+
+  return {
+    Query: {
+      repository: (_s, { owner, name }) => repoOrFail(owner, name),
+      viewer: () => store.user(store.viewerLogin),
+      rateLimit: () => ({ limit: 5000, remaining: 4999 - store.requestCount, used: store.requestCount, cost: 1, nodeCount: 0, resetAt: '2099-01-01T00:00:00Z' }),
+      node: (_s, { id }) => store.nodes.get(id) ?? null,
+      search: (_s, args) => {
+        if (args.type !== 'DISCUSSION' && args.type !== 'ISSUE') return connection([], args, 'search');
+        const f = searchFilter(args.query);
+        const repos = store.repos.filter((r) => !f.repo || r.nameWithOwner.toLowerCase() === f.repo);
+        let items = repos.flatMap((r) => (args.type === 'DISCUSSION' ? r.discussions : r.issues));
+        items = items.filter(
+          (d) =>
+            (!f.open || !d.closed) &&
+            (!f.closed || d.closed) &&
+            (!f.answered || d.answer) &&
+            (!f.unanswered || !d.answer) &&
+            f.labels.every((l) => d.labels.some((x) => x.name.toLowerCase() === l.toLowerCase())) &&
+            (f.categories.length === 0 || f.categories.some((c) => d.category && (d.category.name.toLowerCase() === c.toLowerCase() || d.category.slug === c))) &&
+            inCreatedRange(d.createdAt, f.created),
+        );
+        items = orderDiscussions(items, { field: 'CREATED_AT', direction: 'DESC' });
+        // GitHub search never returns more than 1,000 results.
+        const c = connection(items.slice(0, 1000), args, 'search');
+        return { ...c, discussionCount: items.length, issueCount: items.length };
+      },
+    },
+    Repository: {
+      url: (r) => `${store.baseUrl}/${r.nameWithOwner}`,
+      discussions: (r, args) => {
+        let list = r.discussions;
+        if (args.categoryId) list = list.filter((d) => d.category.id === args.categoryId);
+        if (args.states?.length) list = list.filter((d) => args.states.includes(d.closed ? 'CLOSED' : 'OPEN'));
+        if (args.answered != null) list = list.filter((d) => Boolean(d.answer) === args.answered);
+        return connection(orderDiscussions(list, args.orderBy), args, 'discussions');
+      },
+      discussion: (r, { number }) => {
+        const d = r.discussions.find((x) => x.number === number);
+        if (!d) throw gqlError(`Could not resolve to a Discussion with the number of ${number}.`, 'NOT_FOUND');
+        return d;
+      },
+      discussionCategories: (r, args) => connection(r.categories, args, 'discussionCategories'),
+      labels: (r, args) => connection(r.labels.filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase())), args, 'labels'),
+      label: (r, { name }) => r.labels.find((l) => l.name === name) ?? null,
+      issues: (r, args) => {
+        let list = r.issues;
+        if (args.states?.length) list = list.filter((i) => args.states.includes(i.state));
+        if (args.labels?.length) list = list.filter((i) => args.labels.every((n) => i.labels.some((l) => l.name === n)));
+        const field = args.orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
+        return connection([...list].sort(byTime(field, args.orderBy?.direction ?? 'ASC')), args, 'issues');
+      },
+      issue: (r, { number }) => r.issues.find((i) => i.number === number) ?? null,
+    },
+    Discussion: {
+      comments: (d, args) => connection(d.comments, args, 'comments'),
+      labels: (d, args) => connection(d.labels, args, 'labels'),
+      isAnswered: (d) => (d.category.isAnswerable ? Boolean(d.answer) : null),
+      resourcePath: (d) => new URL(d.url).pathname,
+      locked: () => false,
+      upvoteCount: () => 0,
+    },
+    DiscussionComment: {
+      replies: (c, args) => connection(c.replies, args, 'replies'),
+      resourcePath: (c) => new URL(c.url).pathname,
+      upvoteCount: () => 0,
+    },
+    Issue: {
+      labels: (i, args) => connection(i.labels, args, 'labels'),
+      comments: (i, args) => connection(i.comments, args, 'comments'),
+    },
+    User: { url: (u) => `${store.baseUrl}/${u.login}` },
+    Bot: { url: (u) => `${store.baseUrl}/apps/${u.login}` },
+    Mutation: {
+      addDiscussionComment: (_s, { input }) => {
+        const d = node(input.discussionId, 'Discussion');
+        let parent = input.replyToId ? node(input.replyToId, 'DiscussionComment') : undefined;
+        if (parent?.replyTo) parent = parent.replyTo; // replies nest one level only
+        const c = store.addComment(d, { author: store.viewerLogin, association: 'MEMBER', body: input.body, createdAt: clock() }, parent);
+        touch(d);
+        return { clientMutationId: input.clientMutationId ?? null, comment: c };
+      },
+      markDiscussionCommentAsAnswer: (_s, { input }) => {
+        const c = node(input.id, 'DiscussionComment');
+        if (c.replyTo) throw gqlError('Only top-level comments can be marked as the answer', 'UNPROCESSABLE');
+        if (!c.discussion.category.isAnswerable) throw gqlError('This discussion category does not accept answers', 'UNPROCESSABLE');
+        store.markAnswer(c, clock());
+        touch(c.discussion);
+        return { clientMutationId: input.clientMutationId ?? null, discussion: c.discussion };
+      },
+      addLabelsToLabelable: (_s, { input }) => {
+        const target = node(input.labelableId);
+        for (const id of input.labelIds) {
+          const l = node(id, 'Label');
+          if (!target.labels.includes(l)) target.labels.push(l);
+        }
+        return { clientMutationId: input.clientMutationId ?? null, labelable: target };
+      },
+      removeLabelsFromLabelable: (_s, { input }) => {
+        const target = node(input.labelableId);
+        target.labels = target.labels.filter((l) => !input.labelIds.includes(l.id));
+        return { clientMutationId: input.clientMutationId ?? null, labelable: target };
+      },
+      createIssue: (_s, { input }) => {
+        const repo = node(input.repositoryId, 'Repository');
+        const issue = store.addIssue(repo, { title: input.title, body: input.body ?? '', createdAt: clock(), author: store.viewerLogin });
+        for (const id of input.labelIds ?? []) issue.labels.push(node(id, 'Label'));
+        return { clientMutationId: input.clientMutationId ?? null, issue };
+      },
+      addComment: (_s, { input }) => {
+        const subject = node(input.subjectId);
+        const comment = store.register({ __typename: 'IssueComment', id: `IC_${store.nodes.size}`, body: input.body, createdAt: clock(), author: store.user(store.viewerLogin), authorAssociation: 'MEMBER' });
+        comment.url = `${subject.url}#issuecomment-${store.nodes.size}`;
+        subject.comments.push(comment);
+        return { clientMutationId: input.clientMutationId ?? null, commentEdge: { node: comment, cursor: '' }, subject };
+      },
+      closeDiscussion: (_s, { input }) => {
+        const d = node(input.discussionId, 'Discussion');
+        d.closed = true;
+        d.closedAt = clock();
+        d.stateReason = input.reason ?? 'RESOLVED';
+        touch(d);
+        return { clientMutationId: input.clientMutationId ?? null, discussion: d };
+      },
+      createDiscussion: (_s, { input }) => {
+        const repo = node(input.repositoryId, 'Repository');
+        const category = node(input.categoryId, 'DiscussionCategory');
+        const d = store.addDiscussion(repo, { title: input.title, body: input.body, category: category.slug, author: store.viewerLogin, association: 'MEMBER', createdAt: clock() });
+        return { clientMutationId: input.clientMutationId ?? null, discussion: d };
+      },
+    },
+  };
+}

@@ -1,0 +1,46 @@
+export interface Fault {
+  type: 'status' | 'secondary' | 'drop' | 'revoke' | 'partial';
+  status?: number;
+  retryAfter?: number;
+  times?: number;
+  when?: 'query' | 'mutation' | 'any';
+}
+
+export interface LogEntry {
+  at: number;
+  method: string;
+  path: string;
+  operationName: string | null;
+  kind: 'query' | 'mutation' | 'subscription' | null;
+  status: number | 'dropped';
+  variables: Record<string, unknown> | null;
+  fault?: string;
+  invalid?: boolean;
+}
+
+export interface Snapshot {
+  repository: string;
+  discussions: Array<{
+    number: number;
+    title: string;
+    closed: boolean;
+    labels: string[];
+    answer: string | null;
+    body: string;
+    comments: Array<{ author: string | null; body: string; replies: Array<{ author: string | null; body: string }> }>;
+  }>;
+  issues: Array<{ number: number; title: string; body: string; labels: string[]; comments: string[] }>;
+}
+
+export interface Standin {
+  url: string;
+  token: string;
+  log: LogEntry[];
+  store: { snapshot(): Snapshot[]; token: string | null; requestCount: number };
+  inject(fault: Fault): void;
+  setLatency(ms: number): void;
+  graphqlRequests(): LogEntry[];
+  close(): Promise<void>;
+}
+
+export function startStandin(scenario: object | string, options?: { latencyMs?: number; now?: () => string; port?: number }): Promise<Standin>;
