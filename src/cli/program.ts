@@ -121,7 +121,49 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
       await run(async (ctx) => (await import('./commands/doctor.js')).runDoctor(ctx), globals(cmd), { readConfig: false });
     });
 
-  for (const sub of program.commands) {
+  const schedule = program.command('schedule').description('plan, check and change the rotation calendar');
+  schedule
+    .command('generate')
+    .description('plan the rotation by percent-time and write it as iCal')
+    .requiredOption('--start <date>', 'the first Monday to plan')
+    .requiredOption('--weeks <n>', 'how many weeks to plan')
+    .option('--out <file>', 'where to write ("-" for stdout; default: the configured rotation)')
+    .option('--merge', "keep the existing calendar's events before --start")
+    .option('--force', 'replace an existing file')
+    .option('--dry-run', 'print the calendar instead of writing it')
+    .addHelpText(
+      'after',
+      examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start "next week" --weeks 8 --merge --force', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
+    )
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/schedule/generate.js')).runGenerate(opts, ctx), globals(cmd));
+    });
+  schedule
+    .command('check')
+    .description('gaps, overlaps, Primary = Backup, unknown people, unavailability, share against percent-time')
+    .option('--from <date>', 'start of the range (default: this Monday)')
+    .option('--to <date>', 'end of the range, exclusive (default: 13 weeks after --from)')
+    .option('--calendar <file>', 'check this .ics file or URL instead of the configured rotation')
+    .option('--fail-on-problems', 'exit 8 when any problem is found (for CI)')
+    .addHelpText('after', examples('visit-sre schedule check', 'visit-sre schedule check --from 2027-01-04 --to 2027-04-05 --fail-on-problems'))
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/schedule/check.js')).runCheck(opts, ctx), globals(cmd));
+    });
+  schedule
+    .command('swap')
+    .description("change one week's Primary or Backup, and print the announcement for the team")
+    .requiredOption('--week <date>', 'any day of the week to change')
+    .requiredOption('--role <role>', 'primary or backup')
+    .requiredOption('--with <login>', 'who takes the shift')
+    .option('--out <file>', 'write the changed calendar here instead of in place')
+    .option('--force', 'make a swap that breaks a constraint; replace an existing --out file')
+    .option('--dry-run', 'print the changed calendar instead of writing it')
+    .addHelpText('after', examples('visit-sre schedule swap --week 2026-12-07 --role primary --with alan-turing', 'visit-sre schedule swap --week "next week" --role backup --with @grace-hopper --dry-run'))
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/schedule/swap.js')).runSwap(opts, ctx), globals(cmd));
+    });
+
+  for (const sub of [...program.commands, ...schedule.commands]) {
     sub.configureOutput({ writeOut: (s) => void deps.stdout.write(s), writeErr: (s) => void deps.stderr.write(s) });
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');

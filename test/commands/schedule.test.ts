@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { REPO_ROOT, run, tempDir } from '../support/deps.js';
+import { readCalendar } from '../../src/calendar/read.js';
+import { buildTimeline, onDutyAt, shiftsFromEntries } from '../../src/core/rotation.js';
+import { validateTeam } from '../../src/core/config.js';
+
+const TEAM = path.join(REPO_ROOT, 'schedules', 'team.json');
+const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden', 'rotation-2027-q1.ics');
+const NOW = '2026-11-25T18:00:00Z';
+const team = validateTeam(JSON.parse(readFileSync(TEAM, 'utf8')), TEAM);
+
+function workspace(extra: Record<string, unknown> = {}): string {
+  const dir = tempDir();
+  copyFileSync(TEAM, path.join(dir, 'team.json'));
+  writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ rotation: 'rotation.ics', team: 'team.json', ...extra }));
+  return dir;
+}
+
+async function generate(dir: string, ...args: string[]) {
+  return run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '13', ...args], { cwd: dir, now: NOW });
+}
+
+describe('schedule generate', () => {
+  it('writes byte-identical iCal for the same inputs (golden file)', async () => {
+    const a = workspace();
+    const b = workspace();
+    expect((await generate(a)).code).toBe(0);
+    expect((await generate(b)).code).toBe(0);
+    const text = readFileSync(path.join(a, 'rotation.ics'), 'utf8');
+    expect(readFileSync(path.join(b, 'rotation.ics'), 'utf8')).toBe(text);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
+    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    expect(text).toMatch(/^UID:sre-2027-W01-primary@visit-sre\r$/m);
+    expect(text).toMatch(/^DTSTAMP:20261125T180000Z\r$/m);
+    expect(text).toMatch(/^X-VISIT-SRE-ROLE:backup\r$/m);
+  });
+
+  it('reads back through our own reader with identical assignments, under any host TZ', async () => {
+    const dir = workspace();
+    const r = await generate(dir, '--json');
+    const plan = JSON.parse(r.stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const text = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    for (const tz of ['UTC', 'Pacific/Kiritimati']) {
+      process.env.TZ = tz;
+      const { entries } = readCalendar(text, { zone: 'America/Los_Angeles', from: Date.parse('2026-12-01T00:00:00Z'), to: Date.parse('2027-05-01T00:00:00Z'), source: 'x' });
+      const timeline = buildTimeline(shiftsFromEntries(entries, team));
+      for (const w of plan.weeks) {
+        const midweek = Date.parse(`${w.monday}T20:00:00Z`) + 2 * 86_400_000;
+        const duty = onDutyAt(timeline, midweek, 0).current;
+        expect([duty?.primary?.login, duty?.backup?.login]).toEqual([w.primary, w.backup]);
+      }
+    }
+    delete process.env.TZ;
+  });
+
+  it('parses with an independent reader (ical.js) into the same events', async () => {
+    const dir = workspace();
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const comp = new ICAL.Component(ICAL.parse(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')));
+    const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(26);
+    const seen = events.map((e) => [e.startDate.toString(), e.endDate.toString(), e.summary]);
+    const expected = plan.weeks.flatMap((w) => {
+      const end = new Date(Date.parse(`${w.monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      const name = (l: string) => team.find((m) => m.login === l)!.name;
+      return [
+        [w.monday, end, `SRE Primary: ${name(w.primary)} (@${w.primary})`],
+        [w.monday, end, `SRE Backup: ${name(w.backup)} (@${w.backup})`],
+      ];
+    });
+    expect(seen).toEqual(expected);
+  });
+
+  it('never overwrites without --force; --merge keeps the events before --start and counts them as history', async () => {
+    const dir = workspace();
+    await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '5'], { cwd: dir, now: NOW });
+    const before = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    const refused = await generate(dir, '--merge');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists.*\n.*--force/);
+    expect(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')).toBe(before);
+    const merged = await generate(dir, '--merge', '--force', '--json');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(JSON.parse(merged.stdout).kept).toBe(10);
+    const text = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    expect(text).toMatch(/UID:sre-2026-W49-primary@visit-sre/);
+    expect(text).toMatch(/UID:sre-2027-W13-backup@visit-sre/);
+    const lastOld = JSON.parse((await run(['who', '--json', '--at', '2026-12-30'], { cwd: dir, now: NOW })).stdout).primary.login;
+    expect(JSON.parse(merged.stdout).weeks[0].primary).not.toBe(lastOld); // no Primary two weeks running across --start
+  });
+
+  it('prints to stdout with --out - or --dry-run, writing nothing', async () => {
+    const dir = workspace();
+    const r = await generate(dir, '--out', '-');
+    expect(r.stdout).toMatch(/^BEGIN:VCALENDAR/);
+    expect(existsSync(path.join(dir, 'rotation.ics'))).toBe(false);
+  });
+
+  it.each([
+    [['--start', '2027-01-05', '--weeks', '4'], /not a Monday/],
+    [['--start', '2027-01-04', '--weeks', 'ten'], /invalid --weeks/],
+    [['--start', 'someday', '--weeks', '4'], /invalid --start/],
+  ])('%j exits 2', async (args, message) => {
+    const r = await run(['schedule', 'generate', ...args], { cwd: workspace(), now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('schedule check', () => {
+  it('finds gaps, overlaps, double roles, unknown people and unavailability; exit 8 with --fail-on-problems', async () => {
+    const dir = workspace();
+    await generate(dir);
+    const bad = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//EN',
+      'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Primary: @edsger-d', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:b', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Backup: @edsger-d', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:c', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270106', 'DTEND;VALUE=DATE:20270108', 'SUMMARY:SRE Primary: Jane Visitor', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:d', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270118', 'DTEND;VALUE=DATE:20270215', 'SUMMARY:SRE Primary: @ada-lovelace', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n');
+    writeFileSync(path.join(dir, 'bad.ics'), bad);
+    writeFileSync(path.join(dir, 'team.json'), JSON.stringify([...JSON.parse(readFileSync(TEAM, 'utf8')).map((m: { login: string }) => (m.login === 'edsger-d' ? { ...m, unavailable: [{ from: '2027-01-05', to: '2027-01-06', reason: 'conference' }] } : m))]));
+    const r = await run(['schedule', 'check', '--calendar', 'bad.ics', '--from', '2027-01-04', '--to', '2027-02-15', '--json', '--fail-on-problems'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(8);
+    const kinds = (JSON.parse(r.stdout).problems as Array<{ kind: string; detail: string }>).map((p) => p.kind);
+    for (const k of ['gap', 'overlap', 'same-person', 'unknown-person', 'unavailable', 'share']) expect(kinds).toContain(k);
+    const clean = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems'], { cwd: workspace(), now: NOW });
+    expect(clean.code).toBe(2); // no calendar yet
+    const good = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems', '--json'], { cwd: dir, now: NOW });
+    expect(JSON.parse(good.stdout).problems).toEqual([]);
+    expect(good.code).toBe(0);
+  });
+});
+
+describe('schedule swap', () => {
+  it('rewrites one event with the same UID and SEQUENCE + 1, and prints the announcement', async () => {
+    const dir = workspace();
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const w = plan.weeks[3]!;
+    const candidate = team.find((m) => ![w.primary, w.backup, plan.weeks[2]!.primary, plan.weeks[4]!.primary].includes(m.login) && m.experienced && m.unavailable.length === 0)!;
+    const before = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    const r = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', `@${candidate.login}`], { cwd: dir, now: '2026-12-01T12:00:00Z' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Primary for the week of .* is now @${candidate.login} .*taking over from @${w.primary}`));
+    const after = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    const block = /BEGIN:VEVENT\r\nUID:sre-2027-W04-primary@visit-sre[\s\S]*?END:VEVENT/.exec(after)![0];
+    expect(block).toMatch(/^SEQUENCE:1\r$/m);
+    expect(block).toMatch(/^DTSTAMP:20261201T120000Z\r$/m);
+    expect(block).toMatch(new RegExp(`^SUMMARY:SRE Primary: ${candidate.name} \\(@${candidate.login}\\)\\r$`, 'm'));
+    expect(after.replace(block, '')).toBe(before.replace(/BEGIN:VEVENT\r\nUID:sre-2027-W04-primary@visit-sre[\s\S]*?END:VEVENT/, ''));
+    const who = JSON.parse((await run(['who', '--json', '--at', `${w.monday}T20:00:00Z`], { cwd: dir, now: NOW })).stdout);
+    expect(who.primary.login).toBe(candidate.login);
+  });
+
+  it('refuses a swap that breaks a constraint, names it, and --force overrides', async () => {
+    const dir = workspace();
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const w = plan.weeks[1]!;
+    const r = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', w.backup], { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`refusing the swap: @${w.backup} is already Backup that week`));
+    const forced = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', w.backup, '--force'], { cwd: dir, now: NOW });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/Note: .*already Backup/);
+    const away = await run(['schedule', 'swap', '--week', '2026-12-21', '--role', 'backup', '--with', 'edsger-d'], { cwd: dir, now: NOW });
+    expect(away.code).toBe(2);
+    expect(away.stderr).toMatch(/no backup event for week 2026-W52|unavailable/);
+  });
+});
