@@ -39,11 +39,11 @@ export interface Deps {
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
 export async function octokitGitHub(
   deps: Pick<Deps, 'env' | 'fetch'>,
-  opts: { verbose?: (line: string) => void; retryBaseMs?: number; ghAuthToken: () => Promise<string | undefined> },
+  opts: { verbose?: (line: string) => void; retryBaseMs?: number; mutationSpacingMs?: number; ghAuthToken: () => Promise<string | undefined> },
 ): Promise<GitHubPort> {
   const [{ createClient }, { GraphqlTracker }] = await Promise.all([import('../github/client.js'), import('../github/tracker.js')]);
   const client = await createClient({ env: deps.env, fetch: deps.fetch, ghAuthToken: opts.ghAuthToken, log: opts.verbose, retryBaseMs: opts.retryBaseMs });
-  return new GraphqlTracker(client);
+  return new GraphqlTracker(client, opts.mutationSpacingMs);
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -82,8 +82,14 @@ export function processDeps(): Deps {
     fetch: (...args) => globalThis.fetch(...args),
     fs: nodeFileSystem,
     prompter: async () => (await import('./prompt.js')).inquirerPrompter(deps.stdin, deps.stdout),
-    // VISIT_SRE_RETRY_BASE_MS shortens retry waits for the tool's own end-to-end tests.
-    github: (opts = {}) => (github ??= octokitGitHub(deps, { verbose: opts.verbose, ghAuthToken, retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined })),
+    // VISIT_SRE_RETRY_BASE_MS and VISIT_SRE_MUTATION_SPACING_MS shorten waits for the tool's own end-to-end tests.
+    github: (opts = {}) =>
+      (github ??= octokitGitHub(deps, {
+        verbose: opts.verbose,
+        ghAuthToken,
+        retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined,
+        mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
+      })),
   };
   let github: Promise<GitHubPort> | undefined;
   return deps;

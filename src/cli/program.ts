@@ -90,6 +90,10 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
     .option('--format <format>', 'table, json or markdown', 'table')
     .option('--quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
     .option('--fail-on-overdue', 'exit 8 when anything is overdue')
+    .option('--close-stale', 'resolve the stale discussions as wontfix (asks first; --yes without a terminal)')
+    .option('--yes', 'do not ask before closing')
+    .option('--dry-run', 'print the closing comments instead of posting them')
+    .option('--effort <duration>', 'time spent, recorded in the markers (90m, 1.5h)')
     .addHelpText(
       'after',
       examples(
@@ -97,6 +101,7 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
         'visit-sre overdue --quiet --fail-on-overdue      # for cron',
         'visit-sre overdue --format markdown > report.md',
         "visit-sre overdue --json | jq '.overdue[].url'",
+        'visit-sre overdue --close-stale --dry-run',
       ) + '\nPiped output: one row per item, tab-separated: KIND NUMBER OWNER DUE|LAST-USER-ACTIVITY HOURS|DAYS TITLE URL.\n',
     )
     .action(async (opts, cmd: CommandType) => {
@@ -119,6 +124,65 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
     .action(async (_opts, cmd: CommandType) => {
       // doctor reports a broken config as a failed check instead of stopping at it.
       await run(async (ctx) => (await import('./commands/doctor.js')).runDoctor(ctx), globals(cmd), { readConfig: false });
+    });
+
+  const writer = (cmd: CommandType) =>
+    cmd.option('--dry-run', 'print exactly what would be posted; change nothing').option('--effort <duration>', 'time spent, recorded in the marker (90m, 1.5h, 2h30m)');
+
+  writer(
+    program
+      .command('handoff')
+      .description("end of week: hand the outgoing Primary's unresolved discussions to the next Primary")
+      .option('--to <login>', 'the next Primary (default: from the rotation)')
+      .option('--backup <login>', 'the next Backup (default: from the rotation)')
+      .option('--from <login>', 'the outgoing Primary (default: the shift in progress)')
+      .option('--keep <numbers...>', 'discussions the outgoing Primary keeps')
+      .option('--yes', 'do not ask before posting'),
+  )
+    .addHelpText('after', examples('visit-sre handoff --dry-run', 'visit-sre handoff --keep 4321 4400 --yes', 'visit-sre handoff --json --yes > handoff.json'))
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/handoff.js')).runHandoff(opts, ctx), globals(cmd));
+    });
+
+  writer(
+    program
+      .command('escalate <number>')
+      .description('ask the Backup on duty (or the given developers) for help, by @mention')
+      .option('--to <logins...>', 'who to ask (default: the Backup; a second escalation proposes others)')
+      .option('--reason <text>', 'what you need from them')
+      .option('--force', 'act on a discussion outside the configured scope without asking'),
+  )
+    .addHelpText('after', examples('visit-sre escalate 4321', 'visit-sre escalate 4321 --to grace-hopper alan-turing --reason "Silo plugin internals"'))
+    .action(async (number: string, opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/escalate.js')).runEscalate(number, opts, ctx), globals(cmd));
+    });
+
+  writer(
+    program
+      .command('resolve <number>')
+      .description('mark the answer (a reply gets a linking top-level comment), or close as wontfix')
+      .option('--answer <comment-url>', 'the comment or reply that answers it')
+      .option('--wontfix', 'post a closing comment, mark it as the answer, add the wontfix label')
+      .option('--message <text>', 'the closing comment for --wontfix')
+      .option('--force', 'act on a discussion outside the configured scope without asking'),
+  )
+    .addHelpText('after', examples('visit-sre resolve 4321 --answer https://github.com/visit-dav/visit/discussions/4321#discussioncomment-99', 'visit-sre resolve 4321 --wontfix --dry-run'))
+    .action(async (number: string, opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/resolve.js')).runResolve(number, opts, ctx), globals(cmd));
+    });
+
+  writer(
+    program
+      .command('promote <number>')
+      .description('create a product issue that links back to the discussion (or add to a known one)')
+      .option('--repo <owner/name>', 'the product repository (default: productRepository)')
+      .option('--title <title>', 'the issue title (default: the discussion title)')
+      .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label")
+      .option('--force', 'act on a discussion outside the configured scope without asking'),
+  )
+    .addHelpText('after', examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'))
+    .action(async (number: string, opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/promote.js')).runPromote(number, opts, ctx), globals(cmd));
     });
 
   const schedule = program.command('schedule').description('plan, check and change the rotation calendar');

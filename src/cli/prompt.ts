@@ -6,6 +6,7 @@ export interface Prompter {
   input(message: string, opts?: { default?: string; validate?: (value: string) => string | true }): Promise<string>;
   select<T extends string>(message: string, choices: ReadonlyArray<{ value: T; name?: string }>, defaultValue?: T): Promise<T>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+  checkbox<T extends string>(message: string, choices: ReadonlyArray<{ value: T; name?: string }>): Promise<T[]>;
 }
 
 function interrupted(e: unknown): never {
@@ -21,5 +22,6 @@ export async function inquirerPrompter(input: InStream, output: OutStream): Prom
     select: (message, choices, defaultValue) =>
       prompts.select({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })), default: defaultValue }, context).catch(interrupted),
     confirm: (message, defaultValue) => prompts.confirm({ message, default: defaultValue }, context).catch(interrupted),
+    checkbox: (message, choices) => prompts.checkbox({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })) }, context).catch(interrupted),
   };
 }

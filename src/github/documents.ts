@@ -106,7 +106,77 @@ query Viewer {
   rateLimit { limit remaining resetAt used }
 }`;
 
+export const LABEL_BY_NAME = `
+query LabelByName($owner: String!, $name: String!, $label: String!) {
+  repository(owner: $owner, name: $name) { id label(name: $label) { id name } }
+}`;
+
+export const ISSUE_FOR_PROMOTION = `
+query IssueForPromotion($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    id
+    issue(number: $number) { id number url title state labels(first: 50) { nodes { id name } } }
+  }
+}`;
+
+export const RECENT_OWN_ISSUES = `
+query RecentOwnIssues($owner: String!, $name: String!, $login: String!) {
+  repository(owner: $owner, name: $name) {
+    id
+    issues(first: 30, orderBy: { field: CREATED_AT, direction: DESC }, filterBy: { createdBy: $login }) {
+      nodes { id number url body }
+    }
+  }
+}`;
+
+export const ADD_DISCUSSION_COMMENT = `
+mutation AddDiscussionComment($discussionId: ID!, $body: String!, $replyToId: ID) {
+  addDiscussionComment(input: { discussionId: $discussionId, body: $body, replyToId: $replyToId }) {
+    comment { id url createdAt }
+  }
+}`;
+
+export const MARK_ANSWER = `
+mutation MarkAnswer($id: ID!) {
+  markDiscussionCommentAsAnswer(input: { id: $id }) { discussion { id isAnswered } }
+}`;
+
+export const ADD_LABELS = `
+mutation AddLabels($labelableId: ID!, $labelIds: [ID!]!) {
+  addLabelsToLabelable(input: { labelableId: $labelableId, labelIds: $labelIds }) { clientMutationId }
+}`;
+
+export const REMOVE_LABELS = `
+mutation RemoveLabels($labelableId: ID!, $labelIds: [ID!]!) {
+  removeLabelsFromLabelable(input: { labelableId: $labelableId, labelIds: $labelIds }) { clientMutationId }
+}`;
+
+export const CLOSE_DISCUSSION = `
+mutation CloseDiscussion($discussionId: ID!, $reason: DiscussionCloseReason) {
+  closeDiscussion(input: { discussionId: $discussionId, reason: $reason }) { discussion { id closed } }
+}`;
+
+export const CREATE_ISSUE = `
+mutation CreateIssue($repositoryId: ID!, $title: String!, $body: String!) {
+  createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) { issue { id number url } }
+}`;
+
+export const ADD_ISSUE_COMMENT = `
+mutation AddIssueComment($subjectId: ID!, $body: String!) {
+  addComment(input: { subjectId: $subjectId, body: $body }) { commentEdge { node { id url } } }
+}`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
+  LabelByName: LABEL_BY_NAME,
+  IssueForPromotion: ISSUE_FOR_PROMOTION,
+  RecentOwnIssues: RECENT_OWN_ISSUES,
+  AddDiscussionComment: ADD_DISCUSSION_COMMENT,
+  MarkAnswer: MARK_ANSWER,
+  AddLabels: ADD_LABELS,
+  RemoveLabels: REMOVE_LABELS,
+  CloseDiscussion: CLOSE_DISCUSSION,
+  CreateIssue: CREATE_ISSUE,
+  AddIssueComment: ADD_ISSUE_COMMENT,
   OpenDiscussions: OPEN_DISCUSSIONS,
   SearchDiscussions: SEARCH_DISCUSSIONS,
   DiscussionThread: DISCUSSION_THREAD,

@@ -25,6 +25,13 @@ export interface IssueRef {
   url: string;
 }
 
+export interface IssueDetail extends IssueRef {
+  id: string;
+  repositoryId: string;
+  state: string;
+  labels: Array<{ id: string; name: string }>;
+}
+
 export interface Scope {
   repo: RepoRef;
   /** category ids in scope; empty means all */
@@ -52,6 +59,21 @@ export interface GitHubPort {
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;
   viewer(): Promise<{ login: string; rateLimit: RateLimit }>;
+  /** The id of a label by name; null when the repository has no such label. */
+  labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }>;
+  issue(repo: RepoRef, number: number): Promise<IssueDetail>;
+  /** Issues the given user opened lately, newest first: to find one whose creation's answer was lost. */
+  recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>>;
+
+  // Writes. Sent one at a time, at least a second apart, as GitHub asks.
+  addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
+  markAnswer(commentId: string): Promise<void>;
+  addLabels(labelableId: string, labelIds: string[]): Promise<void>;
+  removeLabels(labelableId: string, labelIds: string[]): Promise<void>;
+  closeDiscussion(discussionId: string, reason: 'RESOLVED' | 'OUTDATED' | 'DUPLICATE'): Promise<void>;
+  createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }>;
+  addIssueComment(issueId: string, body: string): Promise<{ url: string }>;
+
   /** GraphQL requests sent so far, for --verbose and the budget tests. */
   readonly requestCount: number;
 }

@@ -3,6 +3,16 @@ import { NotFoundError, OperationalError } from '../core/errors.js';
 import type { Client } from './client.js';
 import { translateError } from './client.js';
 import {
+  ADD_DISCUSSION_COMMENT,
+  ADD_ISSUE_COMMENT,
+  ADD_LABELS,
+  CLOSE_DISCUSSION,
+  CREATE_ISSUE,
+  ISSUE_FOR_PROMOTION,
+  LABEL_BY_NAME,
+  MARK_ANSWER,
+  RECENT_OWN_ISSUES,
+  REMOVE_LABELS,
   COMMENT_REPLIES,
   DISCUSSION_THREAD,
   LOW_HANGING_FRUIT,
@@ -12,7 +22,10 @@ import {
   SEARCH_DISCUSSIONS,
   VIEWER,
 } from './documents.js';
-import type { GitHubPort, IssueRef, RateLimit, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type { GitHubPort, IssueDetail, IssueRef, RateLimit, RepoRef, RepositoryInfo, Scope } from './port.js';
+
+/** GitHub asks integrators to space content-creating requests at least a second apart. */
+export const MUTATION_SPACING_MS = 1000;
 
 /** Discussions per listing request: 50 × (20 comments × 11 messages) stays far below GitHub's node limit. */
 export const PAGE_SIZE = 50;
@@ -102,15 +115,95 @@ export function toDiscussion(raw: RawDiscussion): Discussion {
 
 /** The GitHub port over Octokit's GraphQL client. */
 export class GraphqlTracker implements GitHubPort {
-  constructor(private readonly client: Client) {}
+  private lastMutation = 0;
+  private mutationQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly client: Client,
+    private readonly spacingMs = MUTATION_SPACING_MS,
+  ) {}
+
+  /**
+   * Mutations run one at a time, each at least `spacingMs` after the previous one ended.
+   * Those that create something are not retried blindly on a 5xx or a dropped
+   * connection, which may have been applied: the writers look before trying again.
+   * Secondary rate limits are still retried: GitHub applied nothing.
+   */
+  private mutate<T>(what: string, document: string, variables: Record<string, unknown>, creates = false): Promise<T> {
+    const run = async () => {
+      const wait = this.lastMutation + this.spacingMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      try {
+        return await this.query<T>(what, document, variables, creates ? { retries: 0 } : undefined);
+      } finally {
+        this.lastMutation = Date.now();
+      }
+    };
+    const next = this.mutationQueue.then(run, run);
+    this.mutationQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  async labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }> {
+    const data = await this.query<{ repository: { id: string; label: { id: string } | null } | null }>(`reading label "${name}" of ${repo.owner}/${repo.name}`, LABEL_BY_NAME, { ...repo, label: name });
+    if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
+    return { repositoryId: data.repository.id, labelId: data.repository.label?.id ?? null };
+  }
+
+  async issue(repo: RepoRef, number: number): Promise<IssueDetail> {
+    const data = await this.query<{ repository: { id: string; issue: (Omit<IssueDetail, 'labels' | 'repositoryId'> & { labels: { nodes: IssueDetail['labels'] } }) | null } | null }>(
+      `reading issue #${number} of ${repo.owner}/${repo.name}`,
+      ISSUE_FOR_PROMOTION,
+      { ...repo, number },
+    );
+    const issue = data.repository?.issue;
+    if (!issue) throw new NotFoundError(`issue #${number} not found in ${repo.owner}/${repo.name}`, 'check the number');
+    return { ...issue, repositoryId: data.repository!.id, labels: issue.labels.nodes };
+  }
+
+  async recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>> {
+    const data = await this.query<{ repository: { issues: { nodes: Array<IssueRef & { id: string; body: string }> } } | null }>(`reading recent issues of ${repo.owner}/${repo.name}`, RECENT_OWN_ISSUES, { ...repo, login });
+    return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
+  }
+
+  async addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }> {
+    const data = await this.mutate<{ addDiscussionComment: { comment: { id: string; url: string } } }>('posting a comment', ADD_DISCUSSION_COMMENT, { discussionId, body, replyToId }, true);
+    return data.addDiscussionComment.comment;
+  }
+
+  async markAnswer(commentId: string): Promise<void> {
+    await this.mutate('marking the answer', MARK_ANSWER, { id: commentId });
+  }
+
+  async addLabels(labelableId: string, labelIds: string[]): Promise<void> {
+    await this.mutate('adding a label', ADD_LABELS, { labelableId, labelIds });
+  }
+
+  async removeLabels(labelableId: string, labelIds: string[]): Promise<void> {
+    await this.mutate('removing a label', REMOVE_LABELS, { labelableId, labelIds });
+  }
+
+  async closeDiscussion(discussionId: string, reason: 'RESOLVED' | 'OUTDATED' | 'DUPLICATE'): Promise<void> {
+    await this.mutate('closing the discussion', CLOSE_DISCUSSION, { discussionId, reason });
+  }
+
+  async createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }> {
+    const data = await this.mutate<{ createIssue: { issue: { id: string; number: number; url: string } } }>('creating the issue', CREATE_ISSUE, { repositoryId, title, body }, true);
+    return { ...data.createIssue.issue, title };
+  }
+
+  async addIssueComment(issueId: string, body: string): Promise<{ url: string }> {
+    const data = await this.mutate<{ addComment: { commentEdge: { node: { url: string } } } }>('commenting on the issue', ADD_ISSUE_COMMENT, { subjectId: issueId, body }, true);
+    return { url: data.addComment.commentEdge.node.url };
+  }
 
   get requestCount(): number {
     return this.client.requests();
   }
 
-  private async query<T>(what: string, document: string, variables: Record<string, unknown>): Promise<T> {
+  private async query<T>(what: string, document: string, variables: Record<string, unknown>, request?: { retries: number }): Promise<T> {
     try {
-      return await this.client.octokit.graphql<T>(document, variables);
+      return await this.client.octokit.graphql<T>(document, request ? { ...variables, request } : variables);
     } catch (e) {
       throw translateError(e, what, this.client.endpoints);
     }

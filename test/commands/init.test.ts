@@ -41,6 +41,7 @@ describe('init', () => {
         throw new Error('unused');
       },
       confirm: async () => true,
+      checkbox: async () => [],
     };
     const cwd = tempDir();
     const r = await run(['init', '--repository', 'acme/app'], { cwd, tty: true, prompter });

@@ -46,6 +46,7 @@ export function testDeps(opts: {
   stdin.isTTY = opts.tty ?? false;
   const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
   const ghEnv: Record<string, string> = opts.github ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) } : {};
+  let github: ReturnType<Deps['github']> | undefined;
   const deps: TestDeps = {
     stdout: new Buffer_(opts.tty),
     stderr: new Buffer_(opts.tty),
@@ -62,7 +63,7 @@ export function testDeps(opts: {
       if (!opts.prompter) throw new Error('no prompter in this test');
       return opts.prompter;
     },
-    github: (o = {}) => octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, ghAuthToken: async () => undefined }),
+    github: (o = {}) => (github ??= octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
   };
   return deps;
 }

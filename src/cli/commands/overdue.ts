@@ -6,11 +6,16 @@ import { byUrgency, itemJson, loadInquiries } from '../inquiries.js';
 import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { EXIT } from '../errors.js';
+import type { Action, WriterFlags } from '../writers.js';
+import { confirmPlan, effortMinutes, report as reportActions } from '../writers.js';
+import { resolveWontfix, wontfixLabel } from '../resolution.js';
+import type { Inquiries } from '../inquiries.js';
 
-export interface OverdueOptions {
+export interface OverdueOptions extends WriterFlags {
   format?: string;
   quiet?: boolean;
   failOnOverdue?: boolean;
+  closeStale?: boolean;
 }
 
 export interface Report {
@@ -46,11 +51,15 @@ export function markdownReport(report: Report, ctx: Context): string {
 export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<number> {
   const format = ctx.out.json ? 'json' : opts.format ?? 'table';
   if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table, json or markdown');
-  const { assessments } = await loadInquiries(ctx);
+  const effort = effortMinutes(opts);
+  const inq = await loadInquiries(ctx);
+  const { assessments } = inq;
   const report = buildReport(assessments);
+  const closing = opts.closeStale ? await closeStale(ctx, inq, report.stale, opts, effort) : null;
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
   const nothing = report.overdue.length === 0 && report.stale.length === 0;
-  const code = opts.failOnOverdue && report.overdue.length > 0 ? EXIT.found : EXIT.ok;
+  let code: number = opts.failOnOverdue && report.overdue.length > 0 ? EXIT.found : EXIT.ok;
+  if (closing?.actions.some((a) => a.status === 'failed')) code = EXIT.operational;
   if (opts.quiet && nothing) return code;
   if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
 
@@ -63,6 +72,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<nu
       dueSoon: report.dueSoon.map(itemJson),
       stale: report.stale.map(itemJson),
       outbox,
+      ...(closing ? { dryRun: Boolean(opts.dryRun), actions: closing.actions } : {}),
     });
   } else if (format === 'markdown') {
     out.write(`## Support report, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n\n`);
@@ -89,5 +99,40 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<nu
     }
     out.write(parts.length ? parts.join('\n') : `${p.green('✓')} nothing overdue, due soon or stale\n`);
   }
+  if (closing && format !== 'json') {
+    out.write('\n');
+    reportActions(ctx, closing.actions, opts, closing.previews);
+  }
   return code;
+}
+
+/** Resolves every stale discussion as wontfix (SPEC §6), after confirmation. */
+async function closeStale(ctx: Context, inq: Inquiries, stale: Assessment[], flags: WriterFlags, effort: number | undefined): Promise<{ actions: Action[]; previews: string[] }> {
+  const actions: Action[] = [];
+  const previews: string[] = [];
+  if (stale.length === 0) return { actions, previews };
+  const labelId = await wontfixLabel(ctx, inq.github, inq.repo);
+  if (!(await confirmPlan(ctx, flags, `Close ${stale.length} stale discussion${stale.length === 1 ? '' : 's'} as wontfix?`))) {
+    return { actions: stale.map((a) => ({ kind: 'close-stale', number: a.number, url: a.url, status: 'skipped' as const, reason: 'not confirmed' })), previews };
+  }
+  const byNumber = new Map(inq.discussions.map((d) => [d.number, d]));
+  let stopped = false;
+  for (const a of stale) {
+    if (stopped) {
+      actions.push({ kind: 'close-stale', number: a.number, url: a.url, status: 'skipped', reason: 'not attempted after a failure; run again' });
+      continue;
+    }
+    const r = await resolveWontfix(ctx, inq.github, inq.repo, byNumber.get(a.number)!, inq.policy, {
+      kind: 'stale',
+      effort,
+      labelId,
+      flags,
+      daysSilent: Math.floor(a.daysSinceUserActivity ?? 0),
+      author: a.author,
+    });
+    actions.push(r.action);
+    if (r.preview) previews.push(r.preview);
+    stopped = r.action.status === 'failed';
+  }
+  return { actions, previews };
 }

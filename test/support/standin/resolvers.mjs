@@ -131,6 +131,8 @@ export function makeResolvers(store, clock) {
         let list = r.issues;
         if (args.states?.length) list = list.filter((i) => args.states.includes(i.state));
         if (args.labels?.length) list = list.filter((i) => args.labels.every((n) => i.labels.some((l) => l.name === n)));
+        if (args.filterBy?.createdBy) list = list.filter((i) => i.author?.login === args.filterBy.createdBy);
+        if (args.filterBy?.states?.length) list = list.filter((i) => args.filterBy.states.includes(i.state));
         const field = args.orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
         return connection([...list].sort(byTime(field, args.orderBy?.direction ?? 'ASC')), args, 'issues');
       },

@@ -1,5 +1,5 @@
 export interface Fault {
-  type: 'status' | 'secondary' | 'drop' | 'revoke' | 'partial';
+  type: 'status' | 'secondary' | 'drop' | 'lose' | 'revoke' | 'partial';
   status?: number;
   retryAfter?: number;
   times?: number;
@@ -12,7 +12,7 @@ export interface LogEntry {
   path: string;
   operationName: string | null;
   kind: 'query' | 'mutation' | 'subscription' | null;
-  status: number | 'dropped';
+  status: number | 'dropped' | 'lost';
   variables: Record<string, unknown> | null;
   fault?: string;
   invalid?: boolean;
@@ -39,6 +39,7 @@ export interface Standin {
   store: { snapshot(): Snapshot[]; token: string | null; requestCount: number };
   inject(fault: Fault): void;
   setLatency(ms: number): void;
+  setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];
   close(): Promise<void>;
 }

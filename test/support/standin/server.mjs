@@ -28,7 +28,8 @@ export async function startStandin(scenario, options = {}) {
   const spec = typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario;
   const store = new Store(spec);
   store.requestCount = 0;
-  const clock = options.now ?? (() => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  let fixedNow = null;
+  const clock = () => fixedNow ?? (options.now ? options.now() : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const resolvers = makeResolvers(store, clock);
   const schema = githubSchema();
   const log = [];
@@ -121,6 +122,12 @@ export async function startStandin(scenario, options = {}) {
     }
     const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName, fieldResolver, typeResolver, rootValue: {} });
     entry.status = 200;
+    if (fault?.type === 'lose') {
+      // Applied, but the answer never arrives: the hard case for "exactly once".
+      entry.status = 'lost';
+      req.socket.destroy();
+      return;
+    }
     const out = { data: result.data ?? null };
     if (result.errors?.length) out.errors = result.errors.map(formatError);
     if (fault?.type === 'partial') {
@@ -144,9 +151,13 @@ export async function startStandin(scenario, options = {}) {
     store,
     log,
     token: store.token,
-    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'revoke'|'partial', status?, retryAfter?, times?, when?: 'query'|'mutation' } */
+    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'lose'|'revoke'|'partial', status?, retryAfter?, times?, when?: 'query'|'mutation' } */
     inject(fault) {
       faults.push({ times: 1, ...fault });
+    },
+    /** The time stamped on what mutations create, to match the tool's VISIT_SRE_NOW. */
+    setClock(iso) {
+      fixedNow = iso;
     },
     setLatency(ms) {
       state.latencyMs = ms;
