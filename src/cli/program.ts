@@ -185,6 +185,53 @@ export function buildProgram(deps: Deps, run: Runner): CommandType {
       await run(async (ctx) => (await import('./commands/promote.js')).runPromote(number, opts, ctx), globals(cmd));
     });
 
+  writer(
+    program
+      .command('log-call')
+      .description('record a hotline call, walk-in, email or hallway question as a discussion (or, classified, only in the local journal)')
+      .option('--via <method>', 'hotline, walk-in, email, chat, hallway or other')
+      .option('--customer <who>', 'the customer as given, e.g. "Jane Smith <jane@lab.gov>" (public on GitHub!)')
+      .option('--customer-private', 'keep only the customer\'s initials')
+      .option('--title <title>', 'the discussion title')
+      .option('--body <text>', 'what they asked')
+      .option('--body-file <file>', 'what they asked, from a file')
+      .option('--at <when>', 'when the contact happened (default: now)')
+      .option('--classified', 'keep everything off GitHub: journal the contact only, and name who has access')
+      .option('--needed-by <when>', 'with --classified: when the customer needs an answer'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'visit-sre log-call                                   # asks, on a terminal',
+        'visit-sre log-call --via hotline --customer "Jane Smith" --customer-private --title "Silo files from 2.x" --body "..." --effort 20m',
+        'visit-sre log-call --via walk-in --classified --needed-by +4h',
+      ) + '\nWhen GitHub cannot be reached, the inquiry waits in the outbox ($XDG_STATE_HOME/visit-sre/outbox/) for `visit-sre sync`.\n',
+    )
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/logCall.js')).runLogCall(opts, ctx), globals(cmd));
+    });
+
+  program
+    .command('sync')
+    .description('send the inquiries waiting in the outbox, each exactly once')
+    .option('--dry-run', 'list what would be sent')
+    .addHelpText('after', examples('visit-sre sync', 'visit-sre sync --dry-run --json'))
+    .action(async (opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/sync.js')).runSync(opts, ctx), globals(cmd));
+    });
+
+  program
+    .command('postmortem <number>')
+    .description('write a markdown postmortem of a discussion: timeline, business-hour delays, effort, sections to fill')
+    .option('--out <file>', 'where to write (default: postmortems/YYYY-MM-DD-NUMBER-slug.md)')
+    .option('--template <file>', 'a template instead of the configured or shipped one')
+    .option('--force', 'replace an existing file')
+    .option('--dry-run', 'print the postmortem instead of writing it')
+    .addHelpText('after', examples('visit-sre postmortem 4321', 'visit-sre postmortem 4321 --template docs/pm-template.md --out pm.md'))
+    .action(async (number: string, opts, cmd: CommandType) => {
+      await run(async (ctx) => (await import('./commands/postmortem.js')).runPostmortem(number, opts, ctx), globals(cmd));
+    });
+
   const schedule = program.command('schedule').description('plan, check and change the rotation calendar');
   schedule
     .command('generate')

@@ -7,6 +7,8 @@ export interface Prompter {
   select<T extends string>(message: string, choices: ReadonlyArray<{ value: T; name?: string }>, defaultValue?: T): Promise<T>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   checkbox<T extends string>(message: string, choices: ReadonlyArray<{ value: T; name?: string }>): Promise<T[]>;
+  /** Longer text, written in $EDITOR. */
+  editor(message: string): Promise<string>;
 }
 
 function interrupted(e: unknown): never {
@@ -22,6 +24,7 @@ export async function inquirerPrompter(input: InStream, output: OutStream): Prom
     select: (message, choices, defaultValue) =>
       prompts.select({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })), default: defaultValue }, context).catch(interrupted),
     confirm: (message, defaultValue) => prompts.confirm({ message, default: defaultValue }, context).catch(interrupted),
+    editor: (message) => prompts.editor({ message, waitForUserInput: false }, context).catch(interrupted),
     checkbox: (message, choices) => prompts.checkbox({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })) }, context).catch(interrupted),
   };
 }

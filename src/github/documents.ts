@@ -166,7 +166,25 @@ mutation AddIssueComment($subjectId: ID!, $body: String!) {
   addComment(input: { subjectId: $subjectId, body: $body }) { commentEdge { node { id url } } }
 }`;
 
+export const CREATE_DISCUSSION = `
+mutation CreateDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
+  createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
+    discussion { id number url }
+  }
+}`;
+
+export const RECENT_DISCUSSIONS = `
+query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
+  repository(owner: $owner, name: $name) {
+    discussions(first: 50, categoryId: $categoryId, orderBy: { field: CREATED_AT, direction: DESC }) {
+      nodes { id number url body }
+    }
+  }
+}`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
+  CreateDiscussion: CREATE_DISCUSSION,
+  RecentDiscussions: RECENT_DISCUSSIONS,
   LabelByName: LABEL_BY_NAME,
   IssueForPromotion: ISSUE_FOR_PROMOTION,
   RecentOwnIssues: RECENT_OWN_ISSUES,

@@ -65,6 +65,9 @@ export interface GitHubPort {
   /** Issues the given user opened lately, newest first: to find one whose creation's answer was lost. */
   recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>>;
 
+  /** The latest discussions of a category, newest first, with their bodies: to find one a lost answer created. */
+  recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<Array<{ id: string; number: number; url: string; body: string }>>;
+
   // Writes. Sent one at a time, at least a second apart, as GitHub asks.
   addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
   markAnswer(commentId: string): Promise<void>;
@@ -73,6 +76,7 @@ export interface GitHubPort {
   closeDiscussion(discussionId: string, reason: 'RESOLVED' | 'OUTDATED' | 'DUPLICATE'): Promise<void>;
   createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }>;
   addIssueComment(issueId: string, body: string): Promise<{ url: string }>;
+  createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }>;
 
   /** GraphQL requests sent so far, for --verbose and the budget tests. */
   readonly requestCount: number;

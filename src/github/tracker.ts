@@ -3,6 +3,8 @@ import { NotFoundError, OperationalError } from '../core/errors.js';
 import type { Client } from './client.js';
 import { translateError } from './client.js';
 import {
+  CREATE_DISCUSSION,
+  RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
@@ -164,6 +166,21 @@ export class GraphqlTracker implements GitHubPort {
   async recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>> {
     const data = await this.query<{ repository: { issues: { nodes: Array<IssueRef & { id: string; body: string }> } } | null }>(`reading recent issues of ${repo.owner}/${repo.name}`, RECENT_OWN_ISSUES, { ...repo, login });
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
+  }
+
+  async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<Array<{ id: string; number: number; url: string; body: string }>> {
+    const data = await this.query<{ repository: { discussions: { nodes: Array<{ id: string; number: number; url: string; body: string }> } } | null }>(
+      `reading recent discussions of ${repo.owner}/${repo.name}`,
+      RECENT_DISCUSSIONS,
+      { ...repo, categoryId },
+    );
+    if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
+    return data.repository.discussions.nodes;
+  }
+
+  async createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }> {
+    const data = await this.mutate<{ createDiscussion: { discussion: { id: string; number: number; url: string } } }>('creating the discussion', CREATE_DISCUSSION, { repositoryId, categoryId, title, body }, true);
+    return data.createDiscussion.discussion;
   }
 
   async addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }> {

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { xdgDir } from './paths.js';
+import type { FileSystem } from './fs.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A classified inquiry, as the local journal keeps it: facts about the contact, never its content. */
+export interface JournalRecord {
+  at: string;
+  via: string;
+  handler: string | null;
+  neededBy: string | null;
+  effortMinutes: number | null;
+  loggedAt: string;
+}
+
+export function journalFile(env: Env, home: string): string {
+  return path.join(xdgDir('state', env, home), 'journal.jsonl');
+}
+
+/** Appends one line, rewriting the file through a temporary one so it is never half-written. */
+export async function appendJournal(env: Env, home: string, fs: FileSystem, record: JournalRecord): Promise<string> {
+  const file = journalFile(env, home);
+  const before = (await fs.readText(file)) ?? '';
+  await fs.writeAtomic(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${JSON.stringify(record)}\n`, { overwrite: true, mode: 0o600 });
+  return file;
+}

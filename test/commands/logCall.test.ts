@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { REPO_ROOT, run, tempDir } from '../support/deps.js';
+import type { Prompter } from '../../src/cli/prompt.js';
+import { scenario, team, user } from '../support/scenario.js';
+
+const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
+const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
+const NOW = '2026-12-01T19:00:00Z';
+let standin: Standin | undefined;
+const home = () => tempDir('visit-sre-state-');
+
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+async function sre(args: string[], o: { state: string; url?: string; tty?: boolean; prompter?: Prompter; config?: string } = { state: home() }) {
+  standin?.setClock(NOW);
+  const r = await run(args, {
+    now: NOW,
+    tty: o.tty,
+    prompter: o.prompter,
+    env: { VISIT_SRE_CONFIG: o.config ?? CONFIG, XDG_STATE_HOME: o.state },
+    github: { url: o.url ?? standin!.url, token: 'demo-token' },
+  });
+  return { ...r, json: () => JSON.parse(r.stdout) };
+}
+const discussions = () => standin!.store.snapshot()[0]!.discussions;
+const outboxFiles = (state: string) => (existsSync(path.join(state, 'visit-sre', 'outbox')) ? readdirSync(path.join(state, 'visit-sre', 'outbox')) : []);
+
+describe('log-call', () => {
+  it('records a call as a discussion in the first category in scope, with its facts and marker', async () => {
+    standin = await startStandin(WEEK);
+    const r = await sre(['log-call', '--via', 'hotline', '--customer', 'Jane Q. Smith <jane@lab.gov>', '--customer-private', '--title', 'Silo files from VisIt 2.x', '--body', 'Old Silo files do not open.', '--at', '2026-12-01T10:15', '--effort', '20m']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = discussions().at(-1)!;
+    expect(r.stdout.trim()).toBe(`https://github.com/visit-dav/visit/discussions/${d.number}`);
+    expect(d.title).toBe('Silo files from VisIt 2.x');
+    expect(d.body).toContain('- Contact: hotline');
+    expect(d.body).toContain('- Customer: J. Q. S.');
+    expect(d.body).not.toContain('Jane');
+    expect(d.body).toContain('- Time of contact: Tue Dec 1 2026, 10:15 PST');
+    expect(d.body).toContain('- Taken by: @grace-hopper');
+    expect(d.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"contact","via":"hotline","at":"2026-12-01T18:15:00Z","handler":"grace-hopper","id":"c-[0-9a-f-]{13}","effortMinutes":20\} -->$/);
+    const created = standin.log.find((e) => e.operationName === 'CreateDiscussion')!;
+    expect(created.variables!.categoryId).toBeTruthy();
+    // and it counts as answered by the team, waiting on the user
+    const start = (await sre(['start', '--json'])).json();
+    expect(start.discussions.find((i: { number: number }) => i.number === d.number)).toMatchObject({ state: 'waiting-on-user', via: 'hotline' });
+  });
+
+  it('warns that a customer name becomes public', async () => {
+    standin = await startStandin(WEEK);
+    const r = await sre(['log-call', '--via', 'walk-in', '--customer', 'Jane Smith', '--title', 't', '--body', 'b']);
+    expect(r.stderr).toMatch(/becomes public on GitHub.*--customer-private/);
+    expect(discussions().at(-1)!.body).toContain('- Customer: Jane Smith');
+  });
+
+  it.each([
+    [['log-call', '--title', 't', '--body', 'b'], /--via/],
+    [['log-call', '--via', 'hotline', '--body', 'b'], /--title/],
+    [['log-call', '--via', 'hotline', '--title', 't'], /--body/],
+    [['log-call', '--via', 'carrier-pigeon', '--title', 't', '--body', 'b'], /invalid --via "carrier-pigeon"/],
+  ])('without a terminal, %j exits 2 naming the flag', async (args, flag) => {
+    standin = await startStandin(WEEK);
+    const r = await sre(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(flag);
+    expect(standin.log.filter((e) => e.kind === 'mutation')).toHaveLength(0);
+  });
+
+  it('asks for what is missing on a terminal', async () => {
+    standin = await startStandin(WEEK);
+    const asked: string[] = [];
+    const prompter: Prompter = {
+      select: async <T extends string>(m: string) => {
+        asked.push(m);
+        return 'email' as T;
+      },
+      input: async (m, o) => {
+        asked.push(m);
+        if (m.startsWith('Title')) return 'Asked by email: parallel build';
+        if (m.startsWith('Customer')) return '';
+        return o?.default ?? '';
+      },
+      editor: async (m) => {
+        asked.push(m);
+        return 'How do I build the parallel engine on Cray?';
+      },
+      confirm: async () => true,
+      checkbox: async () => [],
+    };
+    const r = await sre(['log-call'], { state: home(), tty: true, prompter });
+    expect(r.code, r.stderr).toBe(0);
+    expect(asked).toHaveLength(6);
+    expect(discussions().at(-1)!.body).toContain('How do I build the parallel engine on Cray?');
+    expect(discussions().at(-1)!.body).toContain('- Contact: email');
+  });
+});
+
+describe('nothing lost: the outbox and sync', () => {
+  it('GitHub down: queued (exit 0); then sync twice creates exactly one discussion', async () => {
+    const state = home();
+    standin = await startStandin(WEEK);
+    const url = standin.url;
+    await standin.close();
+    const queued = await sre(['log-call', '--via', 'hotline', '--title', 'Queued question', '--body', 'Typed while offline.', '--json'], { state, url });
+    expect(queued.code).toBe(0);
+    expect(queued.json().actions).toEqual([{ kind: 'log-call', number: null, url: null, status: 'queued', reason: expect.stringMatching(/cannot reach/) }]);
+    expect(queued.stderr).toMatch(/saved in the outbox/);
+    expect(outboxFiles(state)).toHaveLength(1);
+    standin = await startStandin(WEEK);
+    const overdue = await sre(['overdue'], { state });
+    expect(overdue.stderr).toMatch(/1 inquiries wait in the outbox/);
+    const first = await sre(['sync', '--json'], { state });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json().actions[0]).toMatchObject({ kind: 'sync', status: 'done' });
+    const second = await sre(['sync', '--json'], { state });
+    expect(second.json().actions).toEqual([]);
+    expect(discussions().filter((d) => d.title === 'Queued question')).toHaveLength(1);
+    expect(outboxFiles(state)).toHaveLength(0);
+  });
+
+  it('a lost answer: the create got through, the reply did not; sync creates nothing new', async () => {
+    const state = home();
+    standin = await startStandin(WEEK);
+    standin.inject({ type: 'lose', when: 'mutation' });
+    const r = await sre(['log-call', '--via', 'chat', '--title', 'Lost reply', '--body', 'x', '--json'], { state });
+    expect(r.json().actions[0].status).toBe('queued');
+    expect(discussions().filter((d) => d.title === 'Lost reply')).toHaveLength(1);
+    const s = await sre(['sync', '--json'], { state });
+    expect(s.json().actions[0]).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/already on GitHub/) });
+    expect(discussions().filter((d) => d.title === 'Lost reply')).toHaveLength(1);
+    expect(outboxFiles(state)).toHaveLength(0);
+  });
+
+  it('a bad token part-way queues too, and exits 0', async () => {
+    const state = home();
+    standin = await startStandin(WEEK);
+    standin.inject({ type: 'revoke', when: 'mutation' });
+    const r = await sre(['log-call', '--via', 'chat', '--title', 'Token trouble', '--body', 'x'], { state });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/token is fixed/);
+    expect(outboxFiles(state)).toHaveLength(1);
+  });
+
+  it('a damaged entry is reported and kept, and never blocks the others', async () => {
+    const state = home();
+    standin = await startStandin(WEEK);
+    const url = standin.url;
+    await standin.close();
+    await sre(['log-call', '--via', 'hotline', '--title', 'Good one', '--body', 'x'], { state, url });
+    writeFileSync(path.join(state, 'visit-sre', 'outbox', '00000000T000000Z-broken.json'), '{ not json');
+    standin = await startStandin(WEEK);
+    const r = await sre(['sync', '--json'], { state });
+    expect(r.code).toBe(1);
+    expect(r.json().actions.map((a: { status: string }) => a.status)).toEqual(['failed', 'done']);
+    expect(r.json().actions[0].reason).toMatch(/broken\.json: unreadable/);
+    expect(outboxFiles(state)).toEqual(['00000000T000000Z-broken.json']);
+  });
+});
+
+describe('classified inquiries', () => {
+  it('stay off GitHub: nothing sent, the journal holds no content, and the command names who has access', async () => {
+    const state = home();
+    standin = await startStandin(WEEK);
+    const r = await sre(['log-call', '--classified', '--via', 'walk-in', '--title', 'SECRET-TITLE', '--body', 'SECRET-BODY', '--needed-by', '+3h', '--effort', '1h', '--json'], { state });
+    expect(r.code, r.stderr).toBe(0);
+    expect(standin.log).toHaveLength(0);
+    const journal = readFileSync(path.join(state, 'visit-sre', 'journal.jsonl'), 'utf8');
+    expect(journal).not.toMatch(/SECRET/);
+    expect(JSON.parse(journal.trim())).toEqual({ at: NOW, via: 'walk-in', handler: 'grace-hopper', neededBy: '2026-12-01T22:00:00Z', effortMinutes: 60, loggedAt: NOW });
+    const out = r.json();
+    expect(out.classifiedAccess).toEqual(['ada-lovelace', 'alan-turing']);
+    expect(out.advice).toMatch(/Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team/);
+    expect(r.stdout + r.stderr).not.toMatch(/SECRET/);
+  });
+});
+
+describe('postmortem', () => {
+  const at = (min: number) => new Date(Date.parse('2026-11-09T16:30:00Z') + min * 60_000).toISOString().replace('.000', '');
+  const marker = (o: object) => `<!-- visit-sre ${JSON.stringify({ v: 1, ...o })} -->`;
+  const long = scenario([
+    {
+      ...user('hpc-user', at(0), 'The engine crashes reading a 2 TB Exodus file on 4096 ranks.'),
+      number: 4321,
+      title: 'Engine crash on a 2 TB Exodus file',
+      comments: [
+        team('edsger-d', at(180), 'Can you send the core file?', { replies: Array.from({ length: 120 }, (_, i) => (i % 2 ? team('edsger-d', at(200 + i)) : user('hpc-user', at(200 + i), `detail ${i}`))) }),
+        team('edsger-d', at(400), `@alan-turing could you look at the Exodus reader?\n${marker({ kind: 'escalation', to: ['alan-turing'], reason: 'Exodus reader internals', effortMinutes: 30 })}`),
+        ...Array.from({ length: 128 }, (_, i) => (i % 2 ? team('alan-turing', at(500 + i * 60)) : user('hpc-user', at(500 + i * 60)))),
+        team('edsger-d', at(9000), `Handing over to @ada-lovelace.\n${marker({ kind: 'handoff', to: 'ada-lovelace', from: 'edsger-d', week: '2026-W47', effortMinutes: 15 })}`),
+        team('ada-lovelace', at(9500), `Tracking in https://github.com/visit-dav/visit/issues/900\n${marker({ kind: 'promotion', issue: 'https://github.com/visit-dav/visit/issues/900', repo: 'visit-dav/visit', number: 900, effortMinutes: 45 })}`),
+        team('ada-lovelace', at(10000), 'Fixed in 3.4.2: use the new chunked reader.', { isAnswer: true }),
+      ],
+    },
+  ]);
+  const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden', 'postmortem-4321.md');
+
+  it('reads the whole thread and writes the postmortem (golden file); never overwrites without --force', async () => {
+    standin = await startStandin(long);
+    const cwd = tempDir();
+    const r = await run(['postmortem', '4321'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(cwd, 'postmortems', '2026-11-20-4321-engine-crash-on-a-2-tb-exodus-file.md');
+    expect(r.stdout.trim()).toBe(file);
+    const text = readFileSync(file, 'utf8');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, text);
+    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    expect(standin.log.filter((e) => e.operationName === 'DiscussionThread')).toHaveLength(2); // 133 comments
+    expect(standin.log.filter((e) => e.operationName === 'CommentReplies')).toHaveLength(1);
+
+    writeFileSync(file, 'edited by hand');
+    const again = await run(['postmortem', '4321'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(readFileSync(file, 'utf8')).toBe('edited by hand');
+  });
+
+  it('an unknown placeholder in a custom template exits 2 and names it', async () => {
+    standin = await startStandin(long);
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 't'));
+    writeFileSync(path.join(cwd, 't', 'pm.md'), '# {{title}}\n{{root_cause}}\n');
+    const r = await run(['postmortem', '4321', '--template', 't/pm.md'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown placeholder \{\{root_cause\}\} in .*pm\.md/);
+  });
+});
