@@ -42,6 +42,7 @@ describe('init', () => {
       },
       confirm: async () => true,
       checkbox: async () => [],
+      editor: async () => '',
     };
     const cwd = tempDir();
     const r = await run(['init', '--repository', 'acme/app'], { cwd, tty: true, prompter });

@@ -186,6 +186,7 @@ describe('writers on a terminal', () => {
     select: async <T extends string>(_m: string, choices: ReadonlyArray<{ value: T }>) => (answers.select ? answers.select(choices.map((c) => c.value)) : choices[0]!.value) as T,
     confirm: async () => answers.confirm ?? true,
     checkbox: async <T extends string>() => (answers.checkbox ?? []) as T[],
+    editor: async () => '',
   });
   const tty = async (args: string[], answers: Parameters<typeof prompter>[0], now = FRIDAY) => {
     standin.setClock(now);
