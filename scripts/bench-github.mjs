@@ -51,3 +51,23 @@ export async function overdueBudget(root, n, latencyMs = 0) {
   if (r.code !== 0) throw new Error(`overdue failed: ${r.err}`);
   return { requests: standin.graphqlRequests().length, ms, naive: 1 + Math.ceil(n / 100) + n, budget: Math.ceil(n / 50) + 3 };
 }
+
+/** Requests `stats` needs to list a year of discussions (1,500, VisIt's scale). */
+export async function statsBudget(root, n = 1500) {
+  const start = Date.parse('2026-01-01T08:00:00Z');
+  const iso = (ms) => new Date(ms).toISOString().replace('.000', '');
+  const spec = ordinaryScenario(0);
+  spec.repositories[0].discussions = Array.from({ length: n }, (_, i) => ({ author: `u${i}`, association: 'NONE', createdAt: iso(start + i * (365 * 86_400_000 / n)), title: `Q${i}`, body: 'q', category: CATEGORIES[i % 3] }));
+  const standin = await startStandin(spec);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-stats-'));
+  const config = path.join(dir, 'visit-sre.config.json');
+  writeFileSync(config, JSON.stringify({ rotation: null, team: [] }));
+  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2027-01-05T19:00:00Z' };
+  const t0 = performance.now();
+  const r = await run(path.join(root, 'bin', 'visit-sre.js'), ['stats', '--since', '2026-01-01', '--until', '2027-01-01', '--json'], env);
+  const ms = performance.now() - t0;
+  await standin.close();
+  if (r.code !== 0) throw new Error(`stats failed: ${r.err}`);
+  const listing = standin.graphqlRequests().filter((e) => e.operationName === 'DiscussionsCreated').length;
+  return { listing, total: standin.graphqlRequests().length, ms, n };
+}

@@ -182,7 +182,29 @@ query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
   }
 }`;
 
+/** Discussions created in a date range, for stats: the opening of each thread, where first responses are. */
+export const DISCUSSIONS_CREATED = `
+query DiscussionsCreated($searchQuery: String!, $cursor: String) {
+  search(query: $searchQuery, type: DISCUSSION, first: 100, after: $cursor) {
+    discussionCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on Discussion {
+        ${DISCUSSION_HEAD}
+        comments(first: 30) {
+          totalCount
+          nodes {
+            ${MESSAGE} isAnswer isMinimized deletedAt
+            replies(first: 10) { totalCount nodes { ${REPLY_TURN} } }
+          }
+        }
+      }
+    }
+  }
+}`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
+  DiscussionsCreated: DISCUSSIONS_CREATED,
   CreateDiscussion: CREATE_DISCUSSION,
   RecentDiscussions: RECENT_DISCUSSIONS,
   LabelByName: LABEL_BY_NAME,

@@ -55,6 +55,12 @@ export interface GitHubPort {
   labels(repo: RepoRef): Promise<string[]>;
   /** Every open discussion in scope, each with enough of its thread to judge its state. */
   openDiscussions(scope: Scope): Promise<Discussion[]>;
+  /**
+   * Every discussion of a repository created in [from, to) (ISO instants), open
+   * or closed, each with its whole thread. Ranges are split so that no search
+   * reaches GitHub's 1,000-result cap.
+   */
+  discussionsCreated(repo: RepoRef, from: string, to: string): Promise<Discussion[]>;
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;

@@ -3,6 +3,7 @@ import { NotFoundError, OperationalError } from '../core/errors.js';
 import type { Client } from './client.js';
 import { translateError } from './client.js';
 import {
+  DISCUSSIONS_CREATED,
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
@@ -290,6 +291,36 @@ export class GraphqlTracker implements GitHubPort {
     const out: Discussion[] = [];
     for (const d of discussions) out.push(d.complete ? d : await this.discussion(repo, d.number));
     return out;
+  }
+
+  async discussionsCreated(repo: RepoRef, from: string, to: string): Promise<Discussion[]> {
+    const where = `${repo.owner}/${repo.name}`;
+    const raw: RawDiscussion[] = [];
+    const seen = new Set<string>();
+    // GitHub's search takes whole seconds; `to` is exclusive, so stop a second before it.
+    const range = async (a: number, b: number): Promise<void> => {
+      const fmt = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const searchQuery = `repo:${where} created:${fmt(a)}..${fmt(b - 1000)} sort:created-asc`;
+      let first = true;
+      for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, DISCUSSIONS_CREATED, { searchQuery })) {
+        if (first && page.search.discussionCount > SEARCH_CAP - 50 && b - a > 2000) {
+          // Too many for one search: split the range by the count seen and search the parts.
+          const parts = Math.ceil(page.search.discussionCount / (SEARCH_CAP - 100));
+          const step = Math.ceil((b - a) / parts / 1000) * 1000;
+          for (let s = a; s < b; s += step) await range(s, Math.min(b, s + step));
+          return;
+        }
+        first = false;
+        for (const n of page.search.nodes) {
+          if (n?.id && !seen.has(n.id)) {
+            seen.add(n.id);
+            raw.push(n);
+          }
+        }
+      }
+    };
+    await range(Date.parse(from), Date.parse(to));
+    return this.complete(raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number), repo);
   }
 
   async discussion(repo: RepoRef, number: number): Promise<Discussion> {

@@ -54,18 +54,22 @@ function searchFilter(query) {
     else if (key === 'label') f.labels.push(value);
     else if (key === 'category') f.categories.push(value);
     else if (key === 'created') f.created = value;
+    else if (key === 'sort') f.sort = value;
   }
   return f;
 }
 
 function inCreatedRange(iso, range) {
   if (!range) return true;
-  const date = iso.slice(0, range.length > 10 ? 19 : 10);
+  const t = Date.parse(iso);
+  // A bare date covers that whole day (UTC); a date-time is an instant.
+  const lo = (b) => (b === '*' ? -Infinity : b.length === 10 ? Date.parse(`${b}T00:00:00Z`) : Date.parse(b));
+  const hi = (b) => (b === '*' ? Infinity : b.length === 10 ? Date.parse(`${b}T23:59:59Z`) : Date.parse(b));
   const m = /^(.*)\.\.(.*)$/.exec(range);
-  if (m) return (m[1] === '*' || date >= m[1]) && (m[2] === '*' || date <= m[2]);
+  if (m) return t >= lo(m[1]) && t <= hi(m[2]);
   const op = /^(>=|<=|>|<)(.*)$/.exec(range);
-  if (!op) return date === range;
-  return { '>=': date >= op[2], '<=': date <= op[2], '>': date > op[2], '<': date < op[2] }[op[1]];
+  if (!op) return t >= lo(range) && t <= hi(range);
+  return { '>=': t >= lo(op[2]), '<=': t <= hi(op[2]), '>': t > hi(op[2]), '<': t < lo(op[2]) }[op[1]];
 }
 
 export function makeResolvers(store, clock) {
@@ -104,7 +108,7 @@ export function makeResolvers(store, clock) {
             (f.categories.length === 0 || f.categories.some((c) => d.category && (d.category.name.toLowerCase() === c.toLowerCase() || d.category.slug === c))) &&
             inCreatedRange(d.createdAt, f.created),
         );
-        items = orderDiscussions(items, { field: 'CREATED_AT', direction: 'DESC' });
+        items = orderDiscussions(items, { field: 'CREATED_AT', direction: f.sort === 'created-asc' ? 'ASC' : 'DESC' });
         // GitHub search never returns more than 1,000 results.
         const c = connection(items.slice(0, 1000), args, 'search');
         return { ...c, discussionCount: items.length, issueCount: items.length };
