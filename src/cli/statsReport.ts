@@ -3,20 +3,21 @@ import type { Stats } from '../core/stats.js';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (x: number | null, unit = '') => (x === null ? '–' : `${x}${unit}`);
 
-function bars(title: string, data: Array<{ label: string; value: number; color?: string; note?: string }>, o: { unit?: string; line?: { value: number; label: string } } = {}): string {
+function bars(title: string, data: Array<{ label: string; value: number; color?: string; note?: string; mark?: number }>, o: { unit?: string; line?: { value: number; label: string } } = {}): string {
   const w = 720;
   const h = 240;
   const left = 40;
   const bottom = 40;
   const top = 30;
-  const max = Math.max(1, o.line?.value ?? 0, ...data.map((d) => d.value)) * 1.1;
+  const max = Math.max(1, o.line?.value ?? 0, ...data.map((d) => Math.max(d.value, d.mark ?? 0))) * 1.1;
   const bw = (w - left - 10) / Math.max(1, data.length);
   const y = (v: number) => top + (h - top - bottom) * (1 - v / max);
   const rects = data
     .map((d, i) => {
       const x = left + i * bw + bw * 0.15;
       const label = data.length > 16 && i % 2 ? '' : `<text x="${x + bw * 0.35}" y="${h - bottom + 14}" font-size="10" text-anchor="middle">${esc(d.label)}</text>`;
-      return `<rect x="${x.toFixed(1)}" y="${y(d.value).toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${(h - bottom - y(d.value)).toFixed(1)}" fill="${d.color ?? '#4a78b5'}"><title>${esc(d.label)}: ${d.value}${o.unit ?? ''}${d.note ? ` (${esc(d.note)})` : ''}</title></rect>${label}`;
+      const mark = d.mark === undefined ? '' : `<line x1="${(x - bw * 0.08).toFixed(1)}" x2="${(x + bw * 0.78).toFixed(1)}" y1="${y(d.mark).toFixed(1)}" y2="${y(d.mark).toFixed(1)}" stroke="#222" stroke-width="3"><title>target ${d.mark}${o.unit ?? ''}</title></line>`;
+      return `<rect x="${x.toFixed(1)}" y="${y(d.value).toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${(h - bottom - y(d.value)).toFixed(1)}" fill="${d.color ?? '#4a78b5'}"><title>${esc(d.label)}: ${d.value}${o.unit ?? ''}${d.note ? ` (${esc(d.note)})` : ''}</title></rect>${mark}${label}`;
     })
     .join('');
   const goal = o.line
@@ -43,9 +44,11 @@ export function statsHtml(s: Stats, repo: string, generatedAt: string): string {
     BUCKETS.map(([lo, hi, label]) => ({ label, value: s.firstResponseHours.filter((h) => h >= lo && h < hi).length, color: hi <= s.goalHours ? '#3c8d5a' : '#c0392b' })),
   );
   const medians = bars('Weekly median first response (business hours)', s.byWeek.map((w) => ({ label: w.week.slice(5), value: w.medianFirstResponseHours ?? 0, color: (w.medianFirstResponseHours ?? 0) > s.goalHours ? '#c0392b' : '#4a78b5' })), { unit: ' h', line: { value: s.goalHours, label: `goal ${s.goalHours} h` } });
+  const weeksHeld = s.byPerson.reduce((a, p) => a + p.primaryWeeks, 0);
   const load = bars(
-    'Primary weeks per developer (bar) against the percent-time target (note)',
-    s.byPerson.map((p) => ({ label: p.login, value: p.primaryWeeks, note: `target ${Math.round(p.targetShare * 100)}%, actual ${Math.round(p.actualShare * 100)}%` })),
+    'Primary weeks per developer (bars) and their percent-time target (black ticks)',
+    s.byPerson.map((p) => ({ label: p.login, value: p.primaryWeeks, mark: Math.round(p.targetShare * weeksHeld * 10) / 10, note: `target ${Math.round(p.targetShare * 100)}%, actual ${Math.round(p.actualShare * 100)}%` })),
+    { unit: ' weeks' },
   );
   const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   return `<!doctype html>
