@@ -109,6 +109,11 @@ export function report(ctx: Context, actions: Action[], flags: WriterFlags, prev
       (a.status === 'failed' ? ctx.deps.stderr : ctx.deps.stdout).write(line);
     }
   }
+  return exitCodeOf(actions);
+}
+
+/** 4 when an action failed on the token, 1 when another failed, else 0. */
+export function exitCodeOf(actions: readonly Action[]): number {
   if (actions.some((a) => AUTH_FAILURES.has(a))) return 4;
   return actions.some((a) => a.status === 'failed') ? 1 : 0;
 }

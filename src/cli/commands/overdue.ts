@@ -7,7 +7,7 @@ import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { EXIT } from '../errors.js';
 import type { Action, WriterFlags } from '../writers.js';
-import { confirmPlan, effortMinutes, report as reportActions } from '../writers.js';
+import { confirmPlan, effortMinutes, exitCodeOf, report as reportActions } from '../writers.js';
 import { resolveWontfix, wontfixLabel } from '../resolution.js';
 import type { Inquiries } from '../inquiries.js';
 
@@ -59,7 +59,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<nu
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
   const nothing = report.overdue.length === 0 && report.stale.length === 0;
   let code: number = opts.failOnOverdue && report.overdue.length > 0 ? EXIT.found : EXIT.ok;
-  if (closing?.actions.some((a) => a.status === 'failed')) code = EXIT.operational;
+  if (closing && exitCodeOf(closing.actions) !== 0) code = exitCodeOf(closing.actions);
   if (opts.quiet && nothing) return code;
   if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
 
