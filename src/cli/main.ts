@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
     const code = await action(await createContext(flags, deps, opts));
     if (typeof code === 'number') exitCode = code;
   };
-  const program = buildProgram(deps, run);
+  const program = buildProgram(deps, run, argv);
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config, TeamMember } from '../core/config.js';
 import { defaultConfig, validateConfig, validateTeam } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
+import { jsonErrorAt } from '../core/jsonErrorAt.js';
 import type { FileSystem } from './fs.js';
 import { xdgDir } from './paths.js';
 
@@ -29,13 +30,14 @@ export function parseJsonFile(text: string, file: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const message = (e as Error).message;
-    const pos = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    const pos = jsonErrorAt(text.replace(/^\uFEFF/, ''));
     let where = '';
-    if (Number.isFinite(pos)) {
+    if (pos >= 0) {
       const before = text.slice(0, pos).split('\n');
       where = `:${before.length}:${before[before.length - 1]!.length + 1}`;
     }
-    throw new UsageError(`${file}${where}: malformed JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})`, 'fix the JSON syntax and run the command again');
+    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '').replace(/^JSON\.parse: /, '');
+    throw new UsageError(`${file}${where}: malformed JSON (${what})`, 'fix the JSON syntax and run the command again');
   }
 }
 

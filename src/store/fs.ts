@@ -1,6 +1,5 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** The file operations the tool needs; injected so tests can point them anywhere. */
 export interface FileSystem {
@@ -20,6 +19,12 @@ export class FileExistsError extends Error {
   constructor(readonly file: string) {
     super(`${file} already exists`);
   }
+}
+
+let tmpSerial = 0;
+/** A unique temporary name beside the target (node:crypto would cost every start-up ~3 ms). */
+function tmpName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tmpSerial}.${Math.random().toString(36).slice(2, 10)}.tmp`);
 }
 
 export const nodeFileSystem: FileSystem = {
@@ -48,7 +53,7 @@ export const nodeFileSystem: FileSystem = {
   },
   async writeAtomic(file, content, opts = {}) {
     await fsp.mkdir(path.dirname(file), { recursive: true });
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = tmpName(file);
     await fsp.writeFile(tmp, content, { mode: opts.mode ?? 0o644 });
     try {
       if (opts.overwrite) {

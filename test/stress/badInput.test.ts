@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { REPO_ROOT, run, tempDir } from '../support/deps.js';
+import { scenario, team, user } from '../support/scenario.js';
+
+/**
+ * The bad-input suite: each case gets a clear error or a correct result, and
+ * never a stack trace. docs/bad-input.md lists the cases.
+ */
+const TEAM = path.join(REPO_ROOT, 'schedules', 'team.json');
+const NOW = '2026-12-01T19:00:00Z';
+const STACK = /\n\s+at .+:\d+:\d+/;
+let standin: Standin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+function workspace(config: Record<string, unknown> = {}, files: Record<string, string> = {}): string {
+  const dir = tempDir();
+  copyFileSync(TEAM, path.join(dir, 'team.json'));
+  writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ team: 'team.json', rotation: 'rotation.ics', ...config }));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const event = (i: number, summary: string) =>
+  `BEGIN:VEVENT\r\nUID:e${i}@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:${new Date(Date.parse('2026-01-05T16:00:00Z') + i * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}\r\nDURATION:PT1H\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\n`;
+const calendar = (events: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n${events}END:VCALENDAR\r\n`;
+
+describe('calendars', () => {
+  it.each([
+    ['an empty calendar', '', 2, /rotation\.ics is empty/],
+    ['a binary file', '\u0000PK\u0003\u0004', 2, /binary/],
+    ['an HTML login page', '<!doctype html><title>Sign in</title>', 2, /not an iCalendar file/],
+  ])('%s exits %i with one clear line', async (_name, text, code, message) => {
+    const r = await run(['who'], { cwd: workspace({}, { 'rotation.ics': text }), now: NOW });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('a truncated calendar keeps its whole events and warns', async () => {
+    const rota = readFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), 'utf8');
+    const cut = rota.slice(0, rota.indexOf('UID:sre-2026-W50-primary') + 40);
+    const r = await run(['who', '--json'], { cwd: workspace({}, { 'rotation.ics': cut }), now: NOW });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).primary.login).toBe('grace-hopper');
+    expect(r.stderr).toMatch(/ends inside an event \(truncated\?\)/);
+  });
+
+  it('a 10,000-event calendar answers, fast', async () => {
+    const events = Array.from({ length: 10_000 }, (_, i) => event(i, i % 2 ? 'SRE Backup: @grace-hopper' : 'SRE Primary: @ada-lovelace')).join('');
+    const started = Date.now();
+    const primaryHour = new Date(Date.parse('2026-01-05T16:00:00Z') + 2784 * 3_600_000 + 1_800_000).toISOString();
+    const r = await run(['who', '--json', '--at', primaryHour, '--next', '3'], { cwd: workspace({}, { 'rotation.ics': calendar(events) }), now: NOW });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
+    expect(JSON.parse(r.stdout).upcoming).toHaveLength(3);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('non-ASCII names in the calendar and the team', async () => {
+    const dir = workspace({ team: [{ login: 'jose-n', name: 'José Ñúñez' }, { login: 'zoe-l', name: 'Zoë Łukasz' }] }, { 'rotation.ics': calendar(event(0, 'SRE Primary: José Ñúñez 🌮') + event(1, 'Backup – Zoë Łukasz')) });
+    const r = await run(['who', '--json', '--at', '2026-01-05T16:30:00Z'], { cwd: dir, now: NOW });
+    expect(JSON.parse(r.stdout).primary).toMatchObject({ login: 'jose-n', name: 'José Ñúñez' });
+  });
+});
+
+describe('configuration', () => {
+  it.each([
+    ['a wrong type', { staleAfterDays: 'three weeks' }, /"staleAfterDays" must be a whole number/],
+    ['an unknown key', { responseGoals: '4h' }, /"responseGoals" is not a known key/],
+    ['a missing team file', { team: 'people.json' }, /"team" names .*people\.json, which does not exist/],
+    ['a bad window', { businessHours: { windows: ['8am-noon'] } }, /"businessHours" is invalid/],
+    ['a bad holiday date', { holidays: { dates: ['2026-13-01'] } }, /"holidays\.dates\[0\]" must be a date/],
+  ])('%s exits 2 naming the key and the file', async (_name, config, message) => {
+    const r = await run(['who'], { cwd: workspace(config), now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/visit-sre\.config\.json/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('malformed JSON names the line and column', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'visit-sre.config.json'), '{\n  "repository": "a/b",\n  "team": [,]\n}');
+    const r = await run(['who'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/visit-sre\.config\.json:3:\d+: malformed JSON/);
+  });
+});
+
+describe('flags', () => {
+  it.each([
+    [['who', '--at', '2026-02-30'], /invalid --at "2026-02-30"/],
+    [['who', '--at', 'the day after tomorrow'], /invalid --at/],
+    [['handoff', '--effort', '5 parsecs'], /invalid --effort "5 parsecs"/],
+    [['escalate', '101', '--to', 'not a login!'], /invalid --to "not a login!"/],
+    [['schedule', 'swap', '--week', 'monday', '--role', 'chief', '--with', 'ada-lovelace'], /invalid --role "chief"/],
+    [['stats', '--since', '2027-01-01', '--until', '2026-01-01'], /is not before --until/],
+    [['overdue', '--format', 'xml'], /invalid --format "xml"/],
+  ])('%j exits 2 with a clear line', async (args, message) => {
+    const r = await run(args, { cwd: workspace({ rotation: null }), now: NOW, github: { url: 'http://127.0.0.1:9', token: 't' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('a handoff template with an unknown placeholder exits 2 and names it', async () => {
+    standin = await startStandin(path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json'));
+    const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics'), templates: { handoff: 'ho.md', postmortem: null } }, { 'ho.md': 'Hi {{user}}, {{nxt_primary}} takes over.' });
+    const r = await run(['handoff', '--dry-run'], { cwd: dir, now: '2026-12-05T01:00:00Z', github: { url: standin.url, token: 'demo-token' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown placeholder \{\{nxt_primary\}\} in .*ho\.md/);
+  });
+});
+
+describe('GitHub content', () => {
+  const at = (m: number) => new Date(Date.parse('2026-11-30T17:00:00Z') + m * 60_000).toISOString().replace('.000', '');
+
+  it('a discussion with 2,000 comments is read whole and judged right', async () => {
+    const comments = Array.from({ length: 2000 }, (_, i) => (i % 2 ? team('ada-lovelace', at(i + 1)) : user('chatty', at(i + 1))));
+    comments.push(user('chatty', at(2500), 'one more thing'));
+    standin = await startStandin(scenario([{ ...user('chatty', at(0)), number: 7, title: 'Very long thread', comments }]));
+    const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') });
+    const r = await run(['overdue', '--json'], { cwd: dir, now: '2026-12-03T18:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    expect(r.code, r.stderr).toBe(0);
+    const item = JSON.parse(r.stdout).overdue[0];
+    expect(item).toMatchObject({ number: 7, waitingSince: at(2500) });
+    const threads = standin.log.filter((e) => e.operationName === 'DiscussionThread');
+    expect(threads).toHaveLength(21); // 2,001 comments, 100 a page
+  });
+
+  it('deleted users, bots, minimized and deleted comments, and non-ASCII text', async () => {
+    standin = await startStandin(
+      scenario([
+        { author: null, createdAt: at(0), number: 1, title: 'Frage zur Darstellung — 可视化 🚀', body: 'Grüße' },
+        { ...user('u2', at(0)), number: 2, title: 'spam answered', comments: [user('spammer', at(5), 'buy now', { minimized: true }), team('ada-lovelace', at(6), 'x', { deleted: true }), { author: 'renovate[bot]', createdAt: at(7), body: 'bot' }] },
+      ]),
+    );
+    const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') });
+    const r = await run(['start', '--json', '--as', 'grace-hopper'], { cwd: dir, now: '2026-11-30T23:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout).discussions as Array<{ number: number; title: string; author: string | null; state: string }>;
+    expect(items.find((i) => i.number === 1)).toMatchObject({ author: null, state: 'waiting-on-team', title: 'Frage zur Darstellung — 可视化 🚀' });
+    expect(items.find((i) => i.number === 2)).toMatchObject({ state: 'waiting-on-team' });
+    const pm = await run(['postmortem', '1', '--dry-run'], { cwd: dir, now: '2026-11-30T23:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    expect(pm.stdout).toMatch(/# Postmortem: Frage zur Darstellung — 可视化 🚀 \(#1\)/);
+    expect(pm.stdout).toMatch(/@ghost opened the discussion/);
+  });
+
+  it('a non-ASCII customer keeps only initials with --customer-private', async () => {
+    standin = await startStandin(path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json'));
+    const r = await run(['log-call', '--via', 'walk-in', '--customer', 'Ærøskøbing Ñúñez <a@b.dk>', '--customer-private', '--title', 'Ünïcode', '--body', '日本語の質問'], {
+      env: { VISIT_SRE_CONFIG: path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json') },
+      now: NOW,
+      github: { url: standin.url, token: 'demo-token' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const d = standin.store.snapshot()[0]!.discussions.at(-1)!;
+    expect(d.body).toContain('- Customer: Æ. Ñ.');
+    expect(d.body).toContain('日本語の質問');
+  });
+});

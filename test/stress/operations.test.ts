@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { REPO_ROOT, tempDir } from '../support/deps.js';
+import { scenario, user } from '../support/scenario.js';
+
+const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
+const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
+let standin: Standin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+/** A PATH folder whose `visit-sre` is this checkout's built binary. */
+function pathWithTool(): string {
+  const dir = tempDir('visit-sre-path-');
+  const file = path.join(dir, 'visit-sre');
+  writeFileSync(file, `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'visit-sre.js')}" "$@"\n`);
+  chmodSync(file, 0o755);
+  return `${dir}:${process.env.PATH}`;
+}
+
+function sh(command: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('sh', ['-c', command], { env: { PATH: pathWithTool(), HOME: tempDir(), VISIT_SRE_RETRY_BASE_MS: '1', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const cronLine = /<!-- crontab -->\n```\n(.+)\n```/.exec(README)![1]!;
+const cronCommand = cronLine.split(/\s+/).slice(5).join(' ');
+const workflow = readFileSync(path.join(REPO_ROOT, 'examples', 'overdue.yml'), 'utf8');
+const workflowCommand = /^\s+run: (visit-sre .+)$/m.exec(workflow)![1]!;
+
+describe('the README crontab line, run as written', () => {
+  it('mails (prints) and exits 8 when something is overdue', async () => {
+    standin = await startStandin(WEEK);
+    const r = await sh(cronCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    expect(cronCommand).toBe('visit-sre overdue --quiet --fail-on-overdue');
+    expect(r.code).toBe(8);
+    expect(r.stdout).toMatch(/^overdue\t101\t/);
+  });
+
+  it('is silent (no mail) and exits 0 when nothing is overdue or stale', async () => {
+    standin = await startStandin(scenario([{ ...user('u', '2026-12-01T18:30:00Z'), title: 'fresh' }]));
+    const r = await sh(cronCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('examples/overdue.yml, its command run as written', () => {
+  it('is scheduled, may write discussions and uses GITHUB_TOKEN', () => {
+    expect(workflow).toMatch(/on:\n\s+schedule:\n\s+- cron: "[^"]+"/);
+    expect(workflow).toMatch(/permissions:\n\s+discussions: write/);
+    expect(workflow).toMatch(/GH_TOKEN: \$\{\{ secrets\.GITHUB_TOKEN \}\}/);
+  });
+
+  it('writes the markdown report to the step summary and fails the run on overdue items', async () => {
+    standin = await startStandin(WEEK);
+    const summary = path.join(tempDir(), 'summary.md');
+    writeFileSync(summary, '');
+    const r = await sh(workflowCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, GITHUB_STEP_SUMMARY: summary, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    expect(r.code).toBe(8);
+    expect(readFileSync(summary, 'utf8')).toMatch(/### Overdue \(1\)\n/);
+  });
+});
+
+describe('packaging', () => {
+  it('npm pack gives a tarball that installs globally and runs, templates included', () => {
+    const dir = tempDir('visit-sre-pack-');
+    const pack = spawnSync('npm', ['pack', '--pack-destination', dir, '--ignore-scripts', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const files = info!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['bin/visit-sre.js', 'dist/cli/main.js', 'templates/handoff.md', 'templates/postmortem.md', 'schedules/rotation.ics', 'README.md']));
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/'))).toBe(false);
+    const prefix = path.join(dir, 'global');
+    const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(dir, info!.filename)], { encoding: 'utf8', timeout: 240_000 });
+    expect(install.status, install.stderr).toBe(0);
+    const bin = path.join(prefix, 'bin', 'visit-sre');
+    const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: visit-sre/);
+    const installed = path.join(prefix, 'lib', 'node_modules', 'visit-sre');
+    expect(existsSync(path.join(installed, 'templates', 'handoff.md'))).toBe(true);
+    const who = spawnSync(bin, ['who', '--json', '--calendar', path.join(installed, 'schedules', 'rotation.ics')], { encoding: 'utf8', cwd: dir, env: { ...process.env, VISIT_SRE_NOW: '2026-11-25T18:00:00Z', HOME: dir } });
+    expect(who.status, who.stderr).toBe(0);
+    expect(JSON.parse(who.stdout).primary.login).toBe('ada-lovelace');
+  }, 300_000);
+});
