@@ -7,7 +7,7 @@ import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
-import { isoUtc, warn } from './output.js';
+import { isoUtc, warn, withSpinner } from './output.js';
 
 /** The open discussions in scope, judged: the shared first half of overdue, start and the writers. */
 export interface Inquiries {
@@ -67,7 +67,9 @@ export async function loadInquiries(ctx: Context): Promise<Inquiries> {
   if (!info.hasDiscussionsEnabled) throw new UsageError(`${info.nameWithOwner} has discussions turned off`, 'turn them on in the repository settings, or fix "repository" in the config');
   const ids = categoryIds(info, config.discussions.categories);
   const started = performance.now();
-  const discussions = await gh.openDiscussions({ repo, categoryIds: ids, label: config.discussions.label });
+  const discussions = await withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${info.nameWithOwner}`, () =>
+    gh.openDiscussions({ repo, categoryIds: ids, label: config.discussions.label }),
+  );
   ctx.verbose(`read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
   const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));
   const timeline = await rotationTimeline(ctx, earliest - 14 * 86_400_000, ctx.now + 35 * 86_400_000);

@@ -91,3 +91,23 @@ export function relative(ms: number, now: number): string {
 export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
   deps.stderr.write(`warning: ${message}\n`);
 }
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * A spinner on stderr while `work` waits on the network: only when stderr is
+ * a terminal and no JSON is asked for, so pipes and logs never see it.
+ */
+export async function withSpinner<T>(deps: Pick<Deps, 'stderr'>, enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
+  if (!enabled || !deps.stderr.isTTY) return work();
+  let i = 0;
+  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
+  const timer = setInterval(draw, 80);
+  timer.unref?.();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    deps.stderr.write(`\r\u001b[2K`);
+  }
+}

@@ -63,9 +63,10 @@ export function parseNumber(value: string, what = 'discussion number'): number {
  * Commands that post to many discussions ask first on a terminal unless
  * --yes; without a terminal they go ahead only with --yes.
  */
-export async function confirmPlan(ctx: Context, flags: WriterFlags, question: string): Promise<boolean> {
+export async function confirmPlan(ctx: Context, flags: WriterFlags, question: string, plan: readonly string[] = []): Promise<boolean> {
   if (flags.yes || flags.dryRun) return true;
   if (!(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY)) throw new UsageError(`${question.replace(/\?$/, '')}: refusing without a terminal`, 'pass --yes to go ahead, or --dry-run to see what would be posted');
+  if (plan.length) ctx.deps.stdout.write(`${plan.map((l) => `  ${l}`).join('\n')}\n`);
   return (await ctx.deps.prompter()).confirm(question, false);
 }
 

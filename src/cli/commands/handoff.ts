@@ -89,7 +89,7 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<nu
       actions.push({ kind: 'handoff', number: a.number, url: a.url, status: 'planned' });
       previews.push(`#${a.number} ${a.title}\n\n${body}`);
     }
-  } else if (toPost.length > 0 && (await confirmPlan(ctx, opts, `Post ${toPost.length} handoff comment${toPost.length === 1 ? '' : 's'} to @${to}?`))) {
+  } else if (toPost.length > 0 && (await confirmPlan(ctx, opts, `Post ${toPost.length} handoff comment${toPost.length === 1 ? '' : 's'} to @${to}?`, toPost.map(({ a }) => `#${a.number} ${a.title} (${stateText(a)})`)))) {
     let stopped = false;
     for (const { a, body } of toPost) {
       if (stopped) {

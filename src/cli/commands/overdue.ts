@@ -112,7 +112,7 @@ async function closeStale(ctx: Context, inq: Inquiries, stale: Assessment[], fla
   const previews: string[] = [];
   if (stale.length === 0) return { actions, previews };
   const labelId = await wontfixLabel(ctx, inq.github, inq.repo);
-  if (!(await confirmPlan(ctx, flags, `Close ${stale.length} stale discussion${stale.length === 1 ? '' : 's'} as wontfix?`))) {
+  if (!(await confirmPlan(ctx, flags, `Close ${stale.length} stale discussion${stale.length === 1 ? '' : 's'} as wontfix?`, stale.map((a) => `#${a.number} ${a.title} (user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days)`)))) {
     return { actions: stale.map((a) => ({ kind: 'close-stale', number: a.number, url: a.url, status: 'skipped' as const, reason: 'not confirmed' })), previews };
   }
   const byNumber = new Map(inq.discussions.map((d) => [d.number, d]));
