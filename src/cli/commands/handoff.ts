@@ -40,6 +40,10 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<nu
   const to = toFlag ?? next?.primary?.login ?? null;
   const backup = backupFlag ?? next?.backup?.login ?? null;
   if (!from) throw new UsageError('cannot tell who the outgoing Primary is', 'pass --from LOGIN, or check the rotation calendar');
+  if (!fromFlag && duty.current && ctx.now - duty.current.start < 86_400_000) {
+    // Run on Monday morning, "the shift in progress" is the one that just began.
+    warn(ctx.deps, `the shift in progress began ${Math.round((ctx.now - duty.current.start) / 3_600_000)} h ago, so @${from} is taken as the outgoing Primary; pass --from LOGIN to hand off last week's`);
+  }
   if (!to) throw new UsageError('cannot tell who the next Primary is', 'pass --to LOGIN, or plan the rotation further ahead');
   if (to === from) throw new UsageError(`@${to} is both the outgoing and the next Primary`, 'pass --to with someone else');
   for (const l of [to, backup]) if (l && !ctx.loaded.team.some((m) => m.login === l)) warn(ctx.deps, `@${l} is not on the team`);
