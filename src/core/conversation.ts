@@ -151,7 +151,8 @@ export function assess(d: Discussion, policy: Policy, now: number): Assessment {
   const turns = turnsOf(d, policy.team);
   const userTurns = turns.filter((t) => t.side === 'user');
   const lastUser = userTurns.length ? userTurns[userTurns.length - 1]!.at : null;
-  const daysSince = lastUser === null ? null : Math.floor(DateTime.fromMillis(now, { zone: policy.calendar.zone }).diff(DateTime.fromMillis(lastUser, { zone: policy.calendar.zone }), 'days').days * 100) / 100;
+  // Whole calendar days (DST-aware, in the team's zone) since the user last engaged.
+  const daysSince = lastUser === null ? null : Math.floor(DateTime.fromMillis(now, { zone: policy.calendar.zone }).diff(DateTime.fromMillis(lastUser, { zone: policy.calendar.zone }), 'days').days);
   const idle = { waitingSince: null, dueAt: null, businessHoursWaiting: null, overdue: false, dueSoon: false };
 
   if (d.closed || d.isAnswered) {

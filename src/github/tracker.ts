@@ -297,16 +297,17 @@ export class GraphqlTracker implements GitHubPort {
     const where = `${repo.owner}/${repo.name}`;
     const raw: RawDiscussion[] = [];
     const seen = new Set<string>();
-    // GitHub's search takes whole seconds; `to` is exclusive, so stop a second before it.
+    // Search by whole UTC days, the form every GitHub search accepts; the caller
+    // filters to the exact instants. A range too large for one search is split.
+    const DAY = 86_400_000;
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const range = async (a: number, b: number): Promise<void> => {
-      const fmt = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const searchQuery = `repo:${where} created:${fmt(a)}..${fmt(b - 1000)} sort:created-asc`;
+      const searchQuery = `repo:${where} created:${day(a)}..${day(b - 1)} sort:created-asc`;
       let first = true;
       for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, DISCUSSIONS_CREATED, { searchQuery })) {
-        if (first && page.search.discussionCount > SEARCH_CAP - 50 && b - a > 2000) {
-          // Too many for one search: split the range by the count seen and search the parts.
+        if (first && page.search.discussionCount > SEARCH_CAP - 50 && b - a > DAY) {
           const parts = Math.ceil(page.search.discussionCount / (SEARCH_CAP - 100));
-          const step = Math.ceil((b - a) / parts / 1000) * 1000;
+          const step = Math.max(1, Math.ceil((b - a) / parts / DAY)) * DAY;
           for (let s = a; s < b; s += step) await range(s, Math.min(b, s + step));
           return;
         }
@@ -319,7 +320,8 @@ export class GraphqlTracker implements GitHubPort {
         }
       }
     };
-    await range(Date.parse(from), Date.parse(to));
+    const fromDay = Date.parse(`${day(Date.parse(from))}T00:00:00Z`);
+    await range(fromDay, Date.parse(to));
     return this.complete(raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number), repo);
   }
 

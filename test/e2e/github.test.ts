@@ -41,7 +41,7 @@ describe('overdue against the stand-in (the built bin)', () => {
         dueAt: '2026-11-30T20:00:00Z',
         businessHoursWaiting: 11,
         lastUserActivityAt: '2026-11-27T23:00:00Z',
-        daysSinceUserActivity: 3.83,
+        daysSinceUserActivity: 3,
         overdue: true,
         dueSoon: false,
         stale: false,
