@@ -66,6 +66,10 @@ export async function loadInquiries(ctx: Context): Promise<Inquiries> {
   const info = await gh.repository(repo);
   if (!info.hasDiscussionsEnabled) throw new UsageError(`${info.nameWithOwner} has discussions turned off`, 'turn them on in the repository settings, or fix "repository" in the config');
   const ids = categoryIds(info, config.discussions.categories);
+  if (config.discussions.label && !(await gh.labelId(repo, config.discussions.label)).labelId) {
+    // Searching for a label that does not exist finds nothing: never report that as "nothing overdue".
+    throw new UsageError(`the label "${config.discussions.label}" does not exist in ${info.nameWithOwner}`, 'fix discussions.label in the config, or create the label');
+  }
   const started = performance.now();
   const discussions = await withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${info.nameWithOwner}`, () =>
     gh.openDiscussions({ repo, categoryIds: ids, label: config.discussions.label }),

@@ -137,6 +137,17 @@ describe('bad input and bad weather (the built bin)', () => {
     expect(r.stderr).toMatch(/category "q-and-a" does not exist/);
   });
 
+  it('an unknown label exits 2 and names it, instead of finding nothing', async () => {
+    standin = await startStandin(WEEK);
+    const { writeFileSync } = await import('node:fs');
+    const cfg = path.join((await import('../support/deps.js')).tempDir(), 'c.json');
+    writeFileSync(cfg, JSON.stringify({ discussions: { categories: [], label: 'suport' }, rotation: null, team: [] }));
+    const r = await against(WEEK, ['overdue', '--json'], { VISIT_SRE_CONFIG: cfg });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the label "suport" does not exist in visit-dav\/visit/);
+    expect(r.stdout).toBe('');
+  });
+
   it('an unknown repository exits 2 and names it', async () => {
     standin = await startStandin(WEEK);
     const { writeFileSync } = await import('node:fs');
