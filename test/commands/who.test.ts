@@ -46,6 +46,9 @@ describe('who on export-shaped rotation calendars', () => {
     // Apple: role in CATEGORIES, names only, one event naming both roles, a cancelled event.
     ['apple-rotation.ics', '2026-04-08T19:00:00Z', 'grace-hopper', 'alan-turing'],
     ['apple-rotation.ics', '2026-04-14T19:00:00Z', 'ada-lovelace', 'katherine-j'],
+    // PagerDuty: one VEVENT per shift, UTC times, "On Call - <Name> - <Schedule>".
+    ['pagerduty-rotation.ics', '2026-12-02T19:00:00Z', 'grace-hopper', 'edsger-d'],
+    ['pagerduty-rotation.ics', '2026-12-08T19:00:00Z', 'katherine-j', null],
   ])('%s at %s: Primary %s, Backup %s', async (file, at, primary, backup) => {
     const out = await whoJson(cal(file), at);
     expect(out.primary?.login ?? null).toBe(primary);

@@ -4,7 +4,7 @@ import type { Assignment, Segment } from '../../core/rotation.js';
 import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { parseWhen } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
-import { isoUtc, table, tsv, warn, writeJson } from '../output.js';
+import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
 
 export interface WhoOptions {
   at?: string;
@@ -82,7 +82,7 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
   const lines: string[][] = [];
   if (duty.current) {
     for (const [label, a] of [['Primary', duty.current.primary], ['Backup', duty.current.backup]] as const) {
-      lines.push([p.bold(label), who(a), a ? `${fmt(a.start)} → ${fmt(a.end)}` : '']);
+      lines.push([p.bold(label), who(a), a ? `${fmt(a.start)} → ${fmt(a.end)} ${p.dim(`(ends ${relative(a.end, ctx.now)})`)}` : '']);
     }
   }
   let text = `${p.bold('On duty')} at ${local.toFormat('ccc LLL d yyyy, HH:mm ZZZZ')}\n${table(lines)}`;
@@ -90,7 +90,7 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
     text += `${p.bold('Holidays this week')}: ${holidays.map((h) => `${DateTime.fromISO(h.date).toFormat('ccc LLL d')}${h.name ? ` (${h.name})` : ''}`).join(', ')}\n`;
   }
   if (duty.upcoming.length > 0) {
-    const rows = [[p.bold('FROM'), p.bold('TO'), p.bold('PRIMARY'), p.bold('BACKUP')], ...duty.upcoming.map((s: Segment) => [fmt(s.start), fmt(s.end), who(s.primary), who(s.backup)])];
+    const rows = [[p.bold('FROM'), p.bold('TO'), p.bold('PRIMARY'), p.bold('BACKUP')], ...duty.upcoming.map((s: Segment) => [`${fmt(s.start)} ${p.dim(`(${relative(s.start, ctx.now)})`)}`, fmt(s.end), who(s.primary), who(s.backup)])];
     text += `\n${p.bold('Next')}\n${table(rows)}`;
   }
   ctx.deps.stdout.write(text);
