@@ -108,6 +108,6 @@ export async function withSpinner<T>(deps: Pick<Deps, 'stderr'>, enabled: boolea
     return await work();
   } finally {
     clearInterval(timer);
-    deps.stderr.write(`\r\u001b[2K`);
+    if (i > 0) deps.stderr.write('\r\u001b[2K');
   }
 }
