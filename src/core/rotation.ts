@@ -165,19 +165,9 @@ export function resolveRole(shifts: readonly Shift[]): Assignment[] {
       taken.splice(at < 0 ? taken.length : at, 0, [fs, fe]);
     }
   }
-  pieces.sort((a, b) => a.start - b.start);
-  // Adjacent pieces held by the same person are one stretch of duty.
-  const merged: Assignment[] = [];
-  for (const p of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && last.end === p.start && samePerson(last, p)) last.end = p.end;
-    else merged.push({ ...p });
-  }
-  return merged;
-}
-
-function samePerson(a: Assignment, b: Assignment): boolean {
-  return a.login !== null ? a.login === b.login : b.login === null && a.raw === b.raw;
+  // Each event stays its own shift, even when the same person holds the next
+  // one too: start and end are what the calendar says.
+  return pieces.sort((a, b) => a.start - b.start);
 }
 
 /** Splits time into stretches where the Primary and the Backup stay the same. */

@@ -110,10 +110,9 @@ describe('overlapping shifts of one role', () => {
     expect(resolveRole([b, a])[0]!.login).toBe('bo');
   });
 
-  it('merges back-to-back shifts of the same person into one stretch', () => {
+  it('keeps back-to-back shifts of the same person as separate shifts', () => {
     const pieces = resolveRole([shift('ann', t0, t0 + 7 * day, 0, 'w1'), shift('ann', t0 + 7 * day, t0 + 14 * day, 0, 'w2')]);
-    expect(pieces).toHaveLength(1);
-    expect(pieces[0]!.end).toBe(t0 + 14 * day);
+    expect(pieces.map((p) => (p.end - p.start) / day)).toEqual([7, 7]);
   });
 });
 
@@ -143,6 +142,18 @@ describe('the timeline and who is on duty', () => {
     const duty = onDutyAt(timeline, t0 + 15 * day, 1);
     expect(duty.current).toBeNull();
     expect(duty.upcoming[0]!.start).toBe(t0 + 21 * day);
+  });
+
+  it('a Backup on duty two weeks running has two shifts, one per week', () => {
+    const tl = buildTimeline(
+      shiftsFromEntries(
+        [entry('Primary @ann', t0, t0 + 7 * day), entry('Backup @bo', t0, t0 + 7 * day, { uid: 'b1' }), entry('Primary @ann-marie', t0 + 7 * day, t0 + 14 * day), entry('Backup @bo', t0 + 7 * day, t0 + 14 * day, { uid: 'b2' })],
+        team,
+      ),
+    );
+    const duty = onDutyAt(tl, t0 + day, 2);
+    expect(duty.current!.backup!.end).toBe(t0 + 7 * day);
+    expect(duty.upcoming.map((s) => [s.start, s.primary?.login, s.backup?.login, s.backup?.start])).toEqual([[t0 + 7 * day, 'ann-marie', 'bo', t0 + 7 * day]]);
   });
 
   it('treats a shift end as exclusive', () => {
