@@ -216,7 +216,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         .option('--customer-private', 'keep only the customer\'s initials')
         .option('--title <title>', 'the discussion title')
         .option('--body <text>', 'what they asked')
-        .option('--body-file <file>', 'what they asked, from a file')
+        .option('--body-file <file>', 'what they asked, from a file ("-" for standard input)')
         .option('--at <when>', 'when the contact happened (default: now)')
         .option('--classified', 'keep everything off GitHub: journal the contact only, and name who has access')
         .option('--needed-by <when>', 'with --classified: when the customer needs an answer'),

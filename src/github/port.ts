@@ -64,7 +64,7 @@ export interface GitHubPort {
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;
-  viewer(): Promise<{ login: string; rateLimit: RateLimit }>;
+  viewer(): Promise<{ login: string; rateLimit: RateLimit | null }>;
   /** The id of a label by name; null when the repository has no such label. */
   labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }>;
   issue(repo: RepoRef, number: number): Promise<IssueDetail>;

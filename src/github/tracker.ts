@@ -353,8 +353,8 @@ export class GraphqlTracker implements GitHubPort {
     return data.repository?.issues.nodes ?? [];
   }
 
-  async viewer(): Promise<{ login: string; rateLimit: RateLimit }> {
-    const data = await this.query<{ viewer: { login: string }; rateLimit: RateLimit }>('checking the token', VIEWER, {});
+  async viewer(): Promise<{ login: string; rateLimit: RateLimit | null }> {
+    const data = await this.query<{ viewer: { login: string }; rateLimit: RateLimit | null }>('checking the token', VIEWER, {});
     return { login: data.viewer.login, rateLimit: data.rateLimit };
   }
 }

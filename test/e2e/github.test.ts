@@ -189,3 +189,15 @@ describe('bad input and bad weather (the built bin)', () => {
     expect(out.handedOff).toEqual([]);
   });
 });
+
+describe('log-call reads the description from standard input with --body-file -', () => {
+  it('creates the discussion with the piped text', async () => {
+    standin = await startStandin(WEEK);
+    const r = await runBin(['log-call', '--via', 'email', '--title', 'Piped', '--body-file', '-'], {
+      env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: NOW },
+      stdin: 'Forwarded email:\n> How do I make a movie?\n',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(standin.store.snapshot()[0]!.discussions.at(-1)!.body).toContain('> How do I make a movie?');
+  });
+});

@@ -44,7 +44,12 @@ export async function runDoctor(bare: Context): Promise<number> {
       const gh = await github(c);
       const viewer = await gh.viewer();
       add({ name: 'token', ok: true, detail: `authenticated as @${viewer.login}` });
-      add({ name: 'rate limit', ok: viewer.rateLimit.remaining > 100, detail: `${viewer.rateLimit.remaining} of ${viewer.rateLimit.limit} GraphQL points left, reset ${viewer.rateLimit.resetAt}`, fix: 'wait for the reset' });
+      const rl = viewer.rateLimit;
+      add(
+        rl
+          ? { name: 'rate limit', ok: rl.remaining > 100, detail: `${rl.remaining} of ${rl.limit} GraphQL points left, reset ${rl.resetAt}`, fix: 'wait for the reset' }
+          : { name: 'rate limit', ok: true, detail: 'not reported by this server' },
+      );
       try {
         info = await gh.repository(parseRepo(config.repository));
         add({ name: 'repository', ok: info.hasDiscussionsEnabled, detail: `${info.nameWithOwner}${info.hasDiscussionsEnabled ? ', discussions on' : ', discussions OFF'}`, fix: 'turn discussions on in the repository settings' });

@@ -62,7 +62,12 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<nu
   const title = opts.title ?? (ask ? await ask.input('Title of the discussion', { validate: (v) => v.trim() !== '' || 'a title is needed' }) : undefined);
   if (!title?.trim()) throw new UsageError('the discussion needs a title', 'pass --title');
   let text = opts.body;
-  if (opts.bodyFile !== undefined) {
+  if (opts.bodyFile === '-') {
+    // As with gh: "-" reads the description from standard input.
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.deps.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    text = Buffer.concat(chunks).toString('utf8');
+  } else if (opts.bodyFile !== undefined) {
     const file = path.resolve(ctx.deps.cwd, opts.bodyFile);
     text = await ctx.deps.fs.readText(file);
     if (text === undefined) throw new UsageError(`--body-file ${file} not found`);
