@@ -83,4 +83,7 @@ export async function run(argv: string[], opts: Parameters<typeof testDeps>[0] =
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The team's shared real-world calendars, when the shared folder sits beside the repo (as in CI). */
 export const SHARED_FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'ics-real');
+/** A byte-for-byte copy of them (see its SOURCES.md for licences), so a clone anywhere can run the tests. */
+export const REAL_FIXTURES = path.resolve(REPO_ROOT, 'test', 'fixtures', 'ics-real');

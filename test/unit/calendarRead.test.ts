@@ -2,16 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCalendar } from '../../src/calendar/read.js';
-import { SHARED_FIXTURES } from '../support/deps.js';
+import { existsSync } from 'node:fs';
+import { REAL_FIXTURES, SHARED_FIXTURES } from '../support/deps.js';
 
 const ZONE = 'America/Los_Angeles';
 const WIDE = { zone: ZONE, from: Date.parse('2000-01-01T00:00:00Z'), to: Date.parse('2030-01-01T00:00:00Z') };
 const HOST_ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'];
-const realFiles = readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.ics')).sort();
+const realFiles = readdirSync(REAL_FIXTURES).filter((f) => f.endsWith('.ics')).sort();
 const originalTz = process.env.TZ;
 
 function read(file: string, extra: Partial<typeof WIDE> = {}) {
-  return readCalendar(readFileSync(path.join(SHARED_FIXTURES, file), 'utf8'), { ...WIDE, ...extra, source: file });
+  return readCalendar(readFileSync(path.join(REAL_FIXTURES, file), 'utf8'), { ...WIDE, ...extra, source: file });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -22,8 +23,12 @@ afterEach(() => {
 });
 
 describe('every real-world export in shared/fixtures/ics-real', () => {
-  it('is present', () => {
+  it('is present, and the same as the shared folder when that sits beside the repo', () => {
     expect(realFiles.length).toBeGreaterThanOrEqual(19);
+    if (!existsSync(SHARED_FIXTURES)) return;
+    const shared = readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.ics')).sort();
+    expect(realFiles).toEqual(shared);
+    for (const f of shared) expect(readFileSync(path.join(REAL_FIXTURES, f), 'utf8'), f).toBe(readFileSync(path.join(SHARED_FIXTURES, f), 'utf8'));
   });
 
   it.each(realFiles)('%s reads without error and the same under every host TZ', (file) => {
