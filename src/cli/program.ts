@@ -265,6 +265,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .option('--format <format>', 'table, json or markdown', 'table')
       .option('--html <file>', 'also write a self-contained HTML report with charts')
       .option('--force', 'replace an existing --html file')
+      .option('--dry-run', 'compute everything, write no --html file')
       .addHelpText(
         'after',
         examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html') +

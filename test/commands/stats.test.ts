@@ -91,6 +91,11 @@ describe('stats against the stand-in, figures computed by hand', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect((html.match(/<svg /g) ?? []).length).toBe(4);
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org)/);
+    const again = await run(['stats', '--since', '2026-11-23', '--until', '2026-12-07', '--html', 'report.html'], { cwd, now: '2026-12-07T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    expect(again.code).toBe(2);
+    const dry = await run(['stats', '--since', '2026-11-23', '--until', '2026-12-07', '--html', 'other.html', '--dry-run'], { cwd, now: '2026-12-07T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/would write .*other\.html/);
   });
 
   it('reads a year of VisIt-scale traffic (1,500 discussions) in at most 20 requests', async () => {

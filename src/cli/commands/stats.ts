@@ -17,6 +17,7 @@ export interface StatsOptions {
   format?: string;
   html?: string;
   force?: boolean;
+  dryRun?: boolean;
 }
 
 /** The team's support record, from the discussions created in [--since, --until). */
@@ -46,8 +47,12 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
 
   if (opts.html) {
     const file = path.resolve(ctx.deps.cwd, opts.html);
-    await writeFileChecked(ctx, file, statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now)), Boolean(opts.force));
-    ctx.deps.stderr.write(`wrote ${file}\n`);
+    const html = statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now));
+    if (opts.dryRun) ctx.deps.stderr.write(`would write ${file} (${html.length} bytes); --dry-run wrote nothing\n`);
+    else {
+      await writeFileChecked(ctx, file, html, Boolean(opts.force));
+      ctx.deps.stderr.write(`wrote ${file}\n`);
+    }
   }
   const { firstResponseHours: _hours, goalHours: _goal, ...json } = stats;
   if (format === 'json') return writeJson(ctx.deps.stdout, json);
