@@ -59,6 +59,8 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
   const writer = (cmd: CommandType) =>
     cmd.option('--dry-run', 'print exactly what would be posted; change nothing').option('--effort <duration>', 'time spent, recorded in the marker (90m, 1.5h, 2h30m)');
 
+  /** A writer acting on one discussion, which may lie outside the configured scope. */
+  const oneDiscussion = (cmd: CommandType) => writer(cmd).option('--force', 'act on a discussion outside the configured scope without asking');
 
   const define: Array<[string, () => void]> = [
     ['who', () => {
@@ -163,13 +165,12 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       });
     }],
     ['escalate', () => {
-    writer(
+    oneDiscussion(
       program
         .command('escalate <number>')
         .description('ask the Backup on duty (or the given developers) for help, by @mention')
         .option('--to <logins...>', 'who to ask (default: the Backup; a second escalation proposes others)')
-        .option('--reason <text>', 'what you need from them')
-        .option('--force', 'act on a discussion outside the configured scope without asking'),
+        .option('--reason <text>', 'what you need from them'),
     )
       .addHelpText('after', examples('visit-sre escalate 4321', 'visit-sre escalate 4321 --to grace-hopper alan-turing --reason "Silo plugin internals"'))
       .action(async (number: string, opts, cmd: CommandType) => {
@@ -177,14 +178,13 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       });
     }],
     ['resolve', () => {
-    writer(
+    oneDiscussion(
       program
         .command('resolve <number>')
         .description('mark the answer (a reply gets a linking top-level comment), or close as wontfix')
         .option('--answer <comment-url>', 'the comment or reply that answers it')
         .option('--wontfix', 'post a closing comment, mark it as the answer, add the wontfix label')
-        .option('--message <text>', 'the closing comment for --wontfix')
-        .option('--force', 'act on a discussion outside the configured scope without asking'),
+        .option('--message <text>', 'the closing comment for --wontfix'),
     )
       .addHelpText('after', examples('visit-sre resolve 4321 --answer https://github.com/visit-dav/visit/discussions/4321#discussioncomment-99', 'visit-sre resolve 4321 --wontfix --dry-run'))
       .action(async (number: string, opts, cmd: CommandType) => {
@@ -192,14 +192,13 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       });
     }],
     ['promote', () => {
-    writer(
+    oneDiscussion(
       program
         .command('promote <number>')
         .description('create a product issue that links back to the discussion (or add to a known one)')
         .option('--repo <owner/name>', 'the product repository (default: productRepository)')
         .option('--title <title>', 'the issue title (default: the discussion title)')
-        .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label")
-        .option('--force', 'act on a discussion outside the configured scope without asking'),
+        .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label"),
     )
       .addHelpText('after', examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'))
       .action(async (number: string, opts, cmd: CommandType) => {
