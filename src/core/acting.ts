@@ -37,10 +37,9 @@ export interface Delegation {
   url?: string;
 }
 
-/** A trusted marker read from the desk thread, with the comment that holds it. */
-export interface DeskEntry {
+/** A trusted marker read from the desk thread, with when its comment was made (the desk reader's entries fit). */
+export interface DeskRecord {
   marker: Marker;
-  author: string | null;
   createdAt: number;
   url?: string;
 }
@@ -89,7 +88,7 @@ export function overlaps(a: { start: number; until: number }, b: { start: number
 }
 
 /** Reads the desk thread's trusted markers, oldest first, into away stretches, delegations and requests. */
-export function readDesk(entries: readonly DeskEntry[]): DeskState {
+export function readDesk(entries: readonly DeskRecord[]): DeskState {
   const ordered = [...entries].sort((a, b) => a.createdAt - b.createdAt);
   const keys = new Set<string>();
   const away: AwayStretch[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { TeamMember } from '../../src/core/config.js';
-import type { AwayStretch, Delegation, DeskEntry } from '../../src/core/acting.js';
+import type { AwayStretch, Delegation, DeskRecord } from '../../src/core/acting.js';
 import { actingRoles, awayAt, awayFromTeam, awayLength, readDesk } from '../../src/core/acting.js';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import type { Marker } from '../../src/core/markers.js';
@@ -135,7 +135,7 @@ describe("team members' unavailable ranges count as away", () => {
 
 describe('reading the desk thread', () => {
   let clock = t('2026-11-30T07:00');
-  const entry = (marker: Record<string, unknown>, author: string | null = 'katherine'): DeskEntry => ({ marker: { v: 1, ...marker } as Marker, author, createdAt: (clock += 60_000) });
+  const entry = (marker: Record<string, unknown>): DeskRecord => ({ marker: { v: 1, ...marker } as Marker, createdAt: (clock += 60_000) });
   const iso = (local: string) => new Date(t(local)).toISOString();
 
   it('an away-cancel withdraws the notice it names, and only that one', () => {
@@ -174,9 +174,9 @@ describe('reading the desk thread', () => {
   it('classified requests: the first claim wins; notify batches count as posted keys', () => {
     const desk = readDesk([
       entry({ kind: 'classified', number: 1, neededBy: iso('2026-12-01T12:00'), handler: 'edsger', access: ['ada', 'alan'], key: 'k1' }),
-      entry({ kind: 'claim', request: 'k1', who: 'alan', key: 'claim:k1' }, 'alan'),
-      entry({ kind: 'claim', request: 'k1', who: 'ada', key: 'claim:k1' }, 'ada'),
-      entry({ kind: 'notify', keys: ['7@x:new', 'classified-reminder:k1'] }, 'github-actions[bot]'),
+      entry({ kind: 'claim', request: 'k1', who: 'alan', key: 'claim:k1' }),
+      entry({ kind: 'claim', request: 'k1', who: 'ada', key: 'claim:k1' }),
+      entry({ kind: 'notify', keys: ['7@x:new', 'classified-reminder:k1'] }),
     ]);
     expect(desk.requests).toMatchObject([{ number: 1, handler: 'edsger', access: ['ada', 'alan'], claimedBy: 'alan' }]);
     expect(desk.keys.has('classified-reminder:k1')).toBe(true);

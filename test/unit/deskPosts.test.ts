@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { TeamMember } from '../../src/core/config.js';
-import type { DeskEntry, DeskState } from '../../src/core/acting.js';
+import type { DeskRecord, DeskState } from '../../src/core/acting.js';
 import { readDesk } from '../../src/core/acting.js';
 import type { DeskPost, Template } from '../../src/core/deskPosts.js';
 import { classifiedReminders, planAway, planCancelAway, planClaim, planClassifiedRequest, planDelegate, planMisdirected, planSwapAnnouncement } from '../../src/core/deskPosts.js';
@@ -24,7 +24,7 @@ const empty = (): DeskState => readDesk([]);
 
 /** What the desk thread holds after these posts: each read back through its marker, as the next run would. */
 function after(...posts: DeskPost[]): DeskState {
-  return readDesk(posts.map((p, i): DeskEntry => ({ marker: parseMarker(p.body)!, author: 'katherine', createdAt: now + i * 60_000, url: `https://github.com/o/r/issues/1#c${i}` })));
+  return readDesk(posts.map((p, i): DeskRecord => ({ marker: parseMarker(p.body)!, createdAt: now + i * 60_000, url: `https://github.com/o/r/issues/1#c${i}` })));
 }
 
 const away = (who: string, from: string, until: string, extra: { note?: string; desk?: DeskState } = {}) =>
@@ -175,7 +175,7 @@ describe('classified requests', () => {
     expect(remind('2026-12-02T09:00', after(r1))).toHaveLength(1);
     const claimed = after(r1, planClaim({ who: 'ada', team, desk: after(r1), template: template('classified-claim') }));
     expect(remind('2026-12-01T14:30', claimed)).toEqual([]);
-    const reminded = readDesk([...after(r1).requests.map((r) => ({ marker: { v: 1 as const, kind: 'classified' as const, number: r.number, neededBy: new Date(r.neededBy).toISOString(), handler: r.handler, access: r.access, key: r.key }, author: 'edsger', createdAt: now })), { marker: { v: 1, kind: 'notify' as never, keys: [`classified-reminder:${r1.key}`] }, author: 'github-actions[bot]', createdAt: now + 1 }]);
+    const reminded = readDesk([...after(r1).requests.map((r) => ({ marker: { v: 1 as const, kind: 'classified' as const, number: r.number, neededBy: new Date(r.neededBy).toISOString(), handler: r.handler, access: r.access, key: r.key }, createdAt: now })), { marker: { v: 1, kind: 'notify' as never, keys: [`classified-reminder:${r1.key}`] }, createdAt: now + 1 }]);
     expect(remind('2026-12-01T14:30', reminded)).toEqual([]);
   });
 });

@@ -1,0 +1,86 @@
+import type { Context } from '../cli/context.js';
+import { relative, warn } from '../cli/output.js';
+import type { ActingRoles, AwayStretch, DeskRecord, DeskState } from '../core/acting.js';
+import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
+import type { Segment } from '../core/rotation.js';
+import { onDutyAt } from '../core/rotation.js';
+import { UsageError } from '../core/errors.js';
+import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache.js';
+
+/** A read younger than this is used as is: `who` stays fast and offline. */
+export const DESK_FRESH_MS = 5 * 60_000;
+/** How far back away notices, delegations and classified requests are read. */
+export const DESK_HISTORY_MS = 30 * 86_400_000;
+/** Marker kinds the acting roles and classified requests are made of: all the cache keeps. */
+const KINDS = new Set(['away', 'away-cancel', 'delegate', 'classified', 'claim']);
+
+/** Reads the desk thread's trusted markers created since `since` (epoch ms). */
+export type DeskReader = (thread: string, since: number) => Promise<DeskRecord[]>;
+
+/** What the desk thread and the team file say about who is at their desk. */
+export interface ActingView {
+  /** `desk.thread`, or null when none is configured */
+  thread: string | null;
+  desk: DeskState;
+  /** away notices and team members' `unavailable` ranges */
+  away: AwayStretch[];
+  /** when the desk thread was read; null when it was not */
+  readAt: number | null;
+  /** whether it came from the cache */
+  cached: boolean;
+}
+
+/** `desk.thread` from the config, or a usage error naming the key. */
+export function requireDeskThread(ctx: Context): string {
+  const thread = deskThreadOf(ctx);
+  if (!thread) {
+    throw new UsageError(`no desk thread is configured ("desk.thread" in ${ctx.loaded.file ?? 'the config'})`, 'set "desk": { "thread": "OWNER/NAME#NUMBER" } to an issue or discussion the team owns');
+  }
+  return thread;
+}
+
+function deskThreadOf(ctx: Context): string | null {
+  const desk = (ctx.loaded.config as { desk?: { thread?: string | null } }).desk;
+  return desk?.thread ?? null;
+}
+
+/**
+ * Loads the acting-roles view. `live`: read the desk thread now (writers,
+ * notify), failing with a clear error when it cannot be reached. Otherwise
+ * (`who`, `start`): a read younger than DESK_FRESH_MS is used from the cache;
+ * an older one is refreshed, and when the thread cannot be reached the last
+ * read is used with a warning naming its age, or the rotation alone.
+ */
+export async function loadActingView(ctx: Context, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
+  const team = awayFromTeam(ctx.loaded.team, ctx.zone);
+  const thread = opts.live ? requireDeskThread(ctx) : deskThreadOf(ctx);
+  if (!thread) return { thread: null, desk: readDesk([]), away: team, readAt: null, cached: false };
+  const file = deskCacheFile(ctx.deps.env, ctx.deps.homedir, thread);
+  const cache = opts.live ? undefined : await readDeskCache(ctx.deps.fs, file, thread);
+  const view = (entries: DeskRecord[], readAt: number, cached: boolean): ActingView => {
+    const desk = readDesk(entries);
+    return { thread, desk, away: [...desk.away, ...team], readAt, cached };
+  };
+  if (cache && ctx.now - cache.readAt >= 0 && ctx.now - cache.readAt < DESK_FRESH_MS) return view(cache.entries, cache.readAt, true);
+  let entries: DeskRecord[];
+  try {
+    entries = (await reader(thread, ctx.now - DESK_HISTORY_MS)).filter((e) => KINDS.has(e.marker.kind) || typeof e.marker.key === 'string');
+  } catch (e) {
+    if (opts.live) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    if (cache) {
+      warn(ctx.deps, `the desk thread ${thread} could not be read (${why}); away notices and delegations as read ${relative(Math.min(cache.readAt, ctx.now), ctx.now).replace(/^now$/, 'just now')}`);
+      return view(cache.entries, cache.readAt, true);
+    }
+    warn(ctx.deps, `the desk thread ${thread} could not be read (${why}); showing the rotation without away notices or delegations`);
+    return { thread, desk: readDesk([]), away: team, readAt: null, cached: false };
+  }
+  await writeDeskCache(ctx.deps.fs, file, { v: 1, thread, readAt: ctx.now, entries });
+  return view(entries, ctx.now, false);
+}
+
+/** The rota and the acting roles at `at`. */
+export function actingAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number): ActingRoles {
+  const current = onDutyAt(timeline, at, 0).current;
+  return actingRoles({ at, primary: current?.primary?.login ?? null, backup: current?.backup?.login ?? null, team, away: view.away, delegations: view.desk.delegations });
+}
