@@ -4,7 +4,7 @@
  * Markers tell later runs what was already done (idempotence) and carry
  * facts such as effort and call times. Only the team's markers are trusted.
  */
-export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort'] as const;
+export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', 'keep', 'notify'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface Marker {
@@ -38,4 +38,4 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
 }
 
 /** Markers that record bookkeeping, not an answer: they do not stop the response clock. */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort']);
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep']);
