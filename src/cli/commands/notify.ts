@@ -66,7 +66,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<numb
       }
     }
     // What an earlier run's webhook still owes, retried once per run.
-    for (const owed of pending) webhookOwed.push({ keys: owed.keys, lines: owed.entry.body.split('\n').filter((l) => l.startsWith('- ')) });
+    for (const owed of pending) webhookOwed.push({ keys: owed.keys, lines: owed.entry.body.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.replace(/@(?=[A-Za-z0-9])/g, '')) });
     if (hook && webhookOwed.length) {
       const reason = await postWebhook(ctx.deps, hook, webhookOwed.flatMap((o) => o.lines).join('\n'));
       if (reason) {
