@@ -164,6 +164,21 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         await run(async (ctx) => (await import('./commands/handoff.js')).runHandoff(opts, ctx), globals(cmd));
       });
     }],
+    ['notify', () => {
+    program
+      .command('notify')
+      .description('the duty desk: tell the right people once, by @mention in the desk thread, and keep its board current')
+      .option('--dry-run', 'print the comment and the board that would be written; change nothing')
+      .option('--fail-on-overdue', 'exit 8 when anything is overdue')
+      .addHelpText(
+        'after',
+        examples('visit-sre notify                       # every 15 minutes, from a scheduled workflow or cron', 'visit-sre notify --dry-run', "visit-sre notify --json | jq '.notifications[] | select(.status == \"done\")'") +
+          '\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config. Whom to tell and when: "escalation".\n',
+      )
+      .action(async (opts, cmd: CommandType) => {
+        await run(async (ctx) => (await import('./commands/notify.js')).runNotify(opts, ctx), globals(cmd));
+      });
+    }],
     ['escalate', () => {
     oneDiscussion(
       program

@@ -43,10 +43,15 @@ export interface Discussion {
 export interface TeamRule {
   logins: ReadonlySet<string>;
   associations: ReadonlySet<string>;
+  /** bots whose markers count as the team's (config `trustedBots`), lower case, without "[bot]" */
+  bots?: ReadonlySet<string>;
 }
 
-export function teamRule(logins: Iterable<string>, associations: Iterable<string>): TeamRule {
-  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations) };
+/** A bot's login as GitHub's GraphQL API gives it ("github-actions") and as people write it ("github-actions[bot]"). */
+const botName = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
+
+export function teamRule(logins: Iterable<string>, associations: Iterable<string>, trustedBots: Iterable<string> = []): TeamRule {
+  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations), bots: new Set([...trustedBots].map(botName)) };
 }
 
 export function isBot(m: Pick<Message, 'author' | 'authorType'>): boolean {
@@ -58,9 +63,14 @@ export function isTeam(m: Pick<Message, 'author' | 'authorType' | 'association'>
   return (m.author !== null && team.logins.has(m.author.toLowerCase())) || team.associations.has(m.association);
 }
 
-/** A marker counts only in a team member's message, so a user cannot forge a handoff. */
+/** A bot listed in `trustedBots`: its markers are the team's, its words never an answer. */
+export function isTrustedBot(m: Pick<Message, 'author' | 'authorType'>, team: TeamRule): boolean {
+  return isBot(m) && m.author !== null && (team.bots?.has(botName(m.author)) ?? false);
+}
+
+/** A marker counts only in a team member's (or trusted bot's) message, so a user cannot forge a handoff. */
 export function trustedMarker(m: Message, team: TeamRule): Marker | null {
-  return isTeam(m, team) ? parseMarker(m.body) : null;
+  return isTeam(m, team) || isTrustedBot(m, team) ? parseMarker(m.body) : null;
 }
 
 export type State = 'resolved' | 'waiting-on-team' | 'waiting-on-user';

@@ -6,7 +6,7 @@
  */
 /** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
 const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
-export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', ...DESK_KINDS] as const;
+export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', 'keep', 'notify', ...DESK_KINDS] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface Marker {
@@ -40,4 +40,4 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
 }
 
 /** Markers that record bookkeeping, not an answer: they do not stop the response clock. */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort']);
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep']);

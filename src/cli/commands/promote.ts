@@ -60,7 +60,7 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
   const product = parseRepo(productText);
   const d = await gh.discussion(repo, number);
   await confirmOutOfScope(ctx, d, opts);
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations);
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
   const base = { kind: known !== null ? 'promote-known' : 'promote', number, url: d.url };
   const summary = summarise(d, team);
   const previews: string[] = [];

@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import type { Context } from './context.js';
+import type { Policy } from '../core/conversation.js';
+import { turnsOf } from '../core/conversation.js';
+import type { Roles } from '../core/desk.js';
+import { actingRoles, awayFromTeamFile } from '../core/desk.js';
+import type { NotifyItem, ShiftInfo } from '../core/notify.js';
+import { notHandedOff } from '../core/notify.js';
+import type { Segment } from '../core/rotation.js';
+import { onDutyAt } from '../core/rotation.js';
+import type { GitHubPort } from '../github/port.js';
+import { loadInquiries } from './inquiries.js';
+import { resolveWontfix, wontfixLabel } from './resolution.js';
+import type { Action, WriterFlags } from './writers.js';
+import { failed, markersOf } from './writers.js';
+
+export interface DeskFacts {
+  gh: GitHubPort;
+  policy: Policy;
+  items: NotifyItem[];
+  current: ShiftInfo | null;
+  previous: ShiftInfo | null;
+  next: ShiftInfo | null;
+  rota: Roles;
+  acting: Roles;
+  members: string[];
+  away: ReadonlySet<string>;
+  previousPrimary: string | null;
+  notHandedOff: NotifyItem[];
+  /** what desk.labelNew and desk.closeStale did */
+  actions: Action[];
+}
+
+const shift = (s: Segment | null | undefined): ShiftInfo | null => (s ? { start: s.start, end: s.end, primary: s.primary?.login ?? null, backup: s.backup?.login ?? null } : null);
+
+/** Everything `notify` decides from: the judged queue, the rota now, who is away; desk.labelNew and desk.closeStale done on the way. */
+export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<DeskFacts> {
+  const config = ctx.loaded.config;
+  const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
+  const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
+  const actions: Action[] = [];
+  let discussions = inq.discussions;
+  if (labelNew) {
+    const label = config.discussions.label!;
+    const unlabelled = discussions.filter((d) => !d.labels.includes(label));
+    const { labelId } = unlabelled.length && !flags.dryRun ? await inq.github.labelId(inq.repo, label) : { labelId: null };
+    for (const d of unlabelled) {
+      if (flags.dryRun) actions.push({ kind: 'label', number: d.number, url: d.url, status: 'planned', reason: `add "${label}"` });
+      else {
+        try {
+          await inq.github.addLabels(d.id, [labelId!]);
+          actions.push({ kind: 'label', number: d.number, url: d.url, status: 'done', reason: `added "${label}"` });
+        } catch (e) {
+          actions.push(failed({ kind: 'label', number: d.number, url: d.url }, e));
+        }
+      }
+    }
+  }
+
+  const duty = onDutyAt(inq.timeline, ctx.now, 1);
+  const current = shift(duty.current);
+  const previous = current ? shift([...inq.timeline].reverse().find((s) => s.end <= current.start && s.primary?.login !== current.primary)) : null;
+  const byNumber = new Map(discussions.map((d) => [d.number, d]));
+  let items: NotifyItem[] = inq.assessments.map((a) => {
+    const d = byNumber.get(a.number)!;
+    return {
+      ...a,
+      teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
+      kept: previous !== null && markersOf(d, inq.policy, 'keep').some((m) => m.createdAt >= previous.start),
+    };
+  });
+
+  if (config.desk.closeStale) {
+    const stale = items.filter((a) => a.stale);
+    const labelId = stale.length && !flags.dryRun ? await wontfixLabel(ctx, inq.github, inq.repo) : '';
+    const closed = new Set<number>();
+    for (const a of stale) {
+      const r = await resolveWontfix(ctx, inq.github, inq.repo, byNumber.get(a.number)!, inq.policy, { kind: 'stale', labelId, flags, daysSilent: Math.floor(a.daysSinceUserActivity ?? 0), author: a.author });
+      actions.push(r.action);
+      if (r.action.status === 'done') closed.add(a.number);
+    }
+    items = items.filter((a) => !closed.has(a.number));
+    discussions = discussions.filter((d) => !closed.has(d.number));
+  }
+
+  const members = ctx.loaded.team.map((m) => m.login);
+  const away = awayFromTeamFile(ctx.loaded.team, DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate()!);
+  const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
+  const facts = { items, current, previous };
+  return {
+    gh: inq.github,
+    policy: inq.policy,
+    items,
+    current,
+    previous,
+    next: shift(duty.upcoming[0]),
+    rota,
+    acting: actingRoles(rota, ctx.loaded.team, away),
+    members,
+    away,
+    previousPrimary: previous?.primary ?? null,
+    notHandedOff: notHandedOff(facts),
+    actions,
+  };
+}
