@@ -4,7 +4,8 @@ import type { ActingRoles, AwayStretch, DeskRecord, DeskState } from '../core/ac
 import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
 import type { Segment } from '../core/rotation.js';
 import { onDutyAt } from '../core/rotation.js';
-import { UsageError } from '../core/errors.js';
+import type { MarkerKind } from '../core/markers.js';
+import { teamRule } from '../core/conversation.js';
 import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache.js';
 
 /** A read younger than this is used as is: `who` stays fast and offline. */
@@ -12,7 +13,7 @@ export const DESK_FRESH_MS = 5 * 60_000;
 /** How far back away notices, delegations and classified requests are read. */
 export const DESK_HISTORY_MS = 30 * 86_400_000;
 /** Marker kinds the acting roles and classified requests are made of: all the cache keeps. */
-const KINDS = new Set(['away', 'away-cancel', 'delegate', 'classified', 'claim']);
+export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim'];
 
 /** Reads the desk thread's trusted markers created since `since` (epoch ms). */
 export type DeskReader = (thread: string, since: number) => Promise<DeskRecord[]>;
@@ -30,18 +31,24 @@ export interface ActingView {
   cached: boolean;
 }
 
-/** `desk.thread` from the config, or a usage error naming the key. */
-export function requireDeskThread(ctx: Context): string {
-  const thread = deskThreadOf(ctx);
-  if (!thread) {
-    throw new UsageError(`no desk thread is configured ("desk.thread" in ${ctx.loaded.file ?? 'the config'})`, 'set "desk": { "thread": "OWNER/NAME#NUMBER" } to an issue or discussion the team owns');
-  }
-  return thread;
+function deskThreadOf(ctx: Context): string | null {
+  return ctx.loaded.config.desk.thread;
 }
 
-function deskThreadOf(ctx: Context): string | null {
-  const desk = (ctx.loaded.config as { desk?: { thread?: string | null } }).desk;
-  return desk?.thread ?? null;
+/** Reads the desk thread through the GitHub port: the trusted markers of the team and its trusted bots. */
+export function githubDeskReader(ctx: Context): DeskReader {
+  return async (_thread, since) => {
+    // Loaded only when the thread is read, so `who` with a fresh cache stays light.
+    const [{ deskRef }, { deskEntries }] = await Promise.all([import('../cli/desk.js'), import('../core/desk.js')]);
+    const ref = deskRef(ctx);
+    const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
+    const config = ctx.loaded.config;
+    const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
+    const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: true });
+    const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
+    const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
+    return desk.entries.map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+  };
 }
 
 /**
@@ -53,7 +60,7 @@ function deskThreadOf(ctx: Context): string | null {
  */
 export async function loadActingView(ctx: Context, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
   const team = awayFromTeam(ctx.loaded.team, ctx.zone);
-  const thread = opts.live ? requireDeskThread(ctx) : deskThreadOf(ctx);
+  const thread = opts.live ? (await import('../cli/desk.js')).deskRef(ctx).text : deskThreadOf(ctx);
   if (!thread) return { thread: null, desk: readDesk([]), away: team, readAt: null, cached: false };
   const file = deskCacheFile(ctx.deps.env, ctx.deps.homedir, thread);
   const cache = opts.live ? undefined : await readDeskCache(ctx.deps.fs, file, thread);
@@ -64,7 +71,7 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
   if (cache && ctx.now - cache.readAt >= 0 && ctx.now - cache.readAt < DESK_FRESH_MS) return view(cache.entries, cache.readAt, true);
   let entries: DeskRecord[];
   try {
-    entries = (await reader(thread, ctx.now - DESK_HISTORY_MS)).filter((e) => KINDS.has(e.marker.kind) || typeof e.marker.key === 'string');
+    entries = await reader(thread, ctx.now - DESK_HISTORY_MS);
   } catch (e) {
     if (opts.live) throw e;
     const why = e instanceof Error ? e.message : String(e);
@@ -83,4 +90,27 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
 export function actingAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number): ActingRoles {
   const current = onDutyAt(timeline, at, 0).current;
   return actingRoles({ at, primary: current?.primary?.login ?? null, backup: current?.backup?.login ?? null, team, away: view.away, delegations: view.desk.delegations });
+}
+
+/**
+ * When the acting holder of a role next changes after `at` (an away stretch
+ * or a delegation starting or ending, or the rota moving on); null when
+ * nothing in view changes it.
+ */
+export function actingUntil(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number, role: 'primary' | 'backup'): number | null {
+  const holder = actingAt(view, timeline, team, at)[role].login;
+  const bounds = [
+    ...view.away.flatMap((a) => [a.from, a.until]),
+    ...view.desk.delegations.flatMap((d) => [d.start, d.until]),
+    ...timeline.flatMap((s) => [s.start, s.end]),
+  ]
+    .filter((b) => b > at)
+    .sort((a, b) => a - b);
+  for (const b of bounds) if (actingAt(view, timeline, team, b)[role].login !== holder) return b;
+  return null;
+}
+
+/** Away stretches that overlap [from, to), soonest first. */
+export function awayDuring(view: ActingView, from: number, to: number): AwayStretch[] {
+  return view.away.filter((a) => a.from < to && a.until > from).sort((a, b) => a.from - b.from || (a.login < b.login ? -1 : 1));
 }

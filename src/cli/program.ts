@@ -179,6 +179,34 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         await run(async (ctx) => (await import('./commands/notify.js')).runNotify(opts, ctx), globals(cmd));
       });
     }],
+    ['away', () => {
+    program
+      .command('away')
+      .description('tell the team, on the desk thread, that you will be away from your desk; the Backup acts for an away Primary')
+      .option('--from <when>', 'when you leave (default: now)')
+      .option('--until <when>', 'when you are back')
+      .option('--note <text>', 'a short note for the team')
+      .option('--as <login>', 'post for this team member (default: you, the token\'s user)')
+      .option('--cancel', 'withdraw your latest away notice')
+      .option('--dry-run', 'print exactly what would be posted; change nothing')
+      .addHelpText('after', examples('visit-sre away --until +3h --note "dentist"', 'visit-sre away --from 2026-12-04T11:00 --until 2026-12-07T10:00', 'visit-sre away --cancel') + '\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config.\n')
+      .action(async (opts, cmd: CommandType) => {
+        await run(async (ctx) => (await import('./commands/away.js')).runAway(opts, ctx), globals(cmd));
+      });
+    }],
+    ['delegate', () => {
+    program
+      .command('delegate')
+      .description('hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread')
+      .option('--to <login>', 'who acts as Primary (default: the Backup on duty)')
+      .option('--from <when>', 'when the delegation starts (default: now)')
+      .option('--until <when>', 'when it ends (at the latest, with your shift)')
+      .option('--dry-run', 'print exactly what would be posted; change nothing')
+      .addHelpText('after', examples('visit-sre delegate --until +4h', 'visit-sre delegate --to alan-turing --from 2026-12-01T13:00 --until 2026-12-01T17:00') + '\nA delegation that overlaps another for the same shift replaces it.\n')
+      .action(async (opts, cmd: CommandType) => {
+        await run(async (ctx) => (await import('./commands/delegate.js')).runDelegate(opts, ctx), globals(cmd));
+      });
+    }],
     ['escalate', () => {
     oneDiscussion(
       program

@@ -96,8 +96,8 @@ export interface GitHubPort {
   addIssueComment(issueId: string, body: string): Promise<{ url: string }>;
   createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }>;
 
-  /** The desk thread with its comments back to `since` (epoch ms; default: the latest 100). NotFoundError when it is neither an issue nor a discussion. */
-  deskThread(repo: RepoRef, number: number, opts?: { since?: number }): Promise<DeskThread>;
+  /** The desk thread with its comments back to `since` (epoch ms; default: the latest 100). NotFoundError when it is neither an issue nor a discussion. `quick`: no retries and a 3 s limit (for `who`, which has a cached answer to fall back on). */
+  deskThread(repo: RepoRef, number: number, opts?: { since?: number; quick?: boolean }): Promise<DeskThread>;
   updateThreadBody(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<void>;
   addThreadComment(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<{ id: string; url: string }>;
   updateThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string, body: string): Promise<void>;

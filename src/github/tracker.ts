@@ -222,14 +222,14 @@ export class GraphqlTracker implements GitHubPort {
     return { url: data.addComment.commentEdge.node.url };
   }
 
-  async deskThread(repo: RepoRef, number: number, opts: { since?: number } = {}): Promise<DeskThread> {
+  async deskThread(repo: RepoRef, number: number, opts: { since?: number; quick?: boolean } = {}): Promise<DeskThread> {
     const where = `${repo.owner}/${repo.name}#${number}`;
     type Page = { pageInfo: { hasPreviousPage: boolean; startCursor: string | null }; nodes: RawMessage[] };
     type Thread = { __typename?: string; id: string; number: number; title: string; url: string; body: string; comments: Page };
     type Data = { repository: { issueOrPullRequest: Thread | null; discussion: Thread | null } | null };
     const read = async (cursor: string | null): Promise<Data> => {
       try {
-        return await this.client.octokit.graphql<Data>(DESK_THREAD, { ...repo, number, cursor });
+        return await this.client.octokit.graphql<Data>(DESK_THREAD, { ...repo, number, cursor, ...(opts.quick ? { request: { retries: 0, signal: AbortSignal.timeout(3000) } } : {}) });
       } catch (e) {
         // The number is an issue or a discussion, never both: GitHub reports the other as NOT_FOUND.
         const r = e as { name?: string; data?: Data; errors?: Array<{ type?: string }> };

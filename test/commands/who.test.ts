@@ -85,7 +85,8 @@ describe('who: output forms', () => {
     const r = await run(['who', '--calendar', rotation, '--next', '1'], { cwd: workspace(), now: '2026-11-25T18:00:00Z' });
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
-    expect(rows.map((row) => row[0])).toEqual(['primary', 'backup', 'next-primary', 'next-backup', 'holiday', 'holiday']);
+    expect(rows.map((row) => row[0])).toEqual(['primary', 'backup', 'acting-primary', 'acting-backup', 'next-primary', 'next-backup', 'holiday', 'holiday']);
+    expect(rows[2]![1]).toBe(rows[0]![1]);
     expect(rows[0]).toHaveLength(5);
     expect(rows[0]![3]).toBe('2026-11-23T08:00:00Z');
     expect(r.stdout).not.toMatch(/\u001b\[/);

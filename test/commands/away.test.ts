@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { run, tempDir } from '../support/deps.js';
+import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
+import { parseMarker } from '../../src/core/markers.js';
+
+let standin: Standin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+// The week of Mon Nov 30 2026: Grace is Primary, Edsger Backup. The stand-in's token is Grace's.
+const MON_0900 = '2026-11-30T17:00:00Z';
+const TUE_1000 = '2026-12-01T18:00:00Z';
+
+async function start(viewer = 'grace-hopper') {
+  const s = deskScenario([]);
+  (s as { viewer: string }).viewer = viewer;
+  standin = await startStandin(s);
+  return standin;
+}
+
+async function cli(args: string[], now: string, config: string, env: Record<string, string> = {}) {
+  standin?.setClock(now);
+  const r = await run(args, { now, env: { VISIT_SRE_CONFIG: config, ...env }, github: standin ? { url: standin.url, token: standin.token } : { url: 'http://127.0.0.1:9', token: 't' } });
+  return { ...r, json: () => JSON.parse(r.stdout) };
+}
+
+const markers = (s: Standin) => desk(s).feed.map((c) => parseMarker(c.body));
+
+describe('away', () => {
+  it('posts a notice @mentioning the Primary and the Backup on duty, with a trusted away marker; a re-run posts nothing', async () => {
+    const s = await start('katherine-j');
+    const config = deskConfig();
+    const r = await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00', '--note', 'dentist', '--json'], MON_0900, config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions).toEqual([{ kind: 'away', number: 1, url: expect.stringMatching(/^https:\/\/github.com\/visit-dav\/visit\/issues\/1#issuecomment-/), status: 'done' }]);
+    const feed = desk(s).feed;
+    expect(feed).toHaveLength(1);
+    expect(feed[0]!.author).toBe('katherine-j');
+    expect(feed[0]!.body).toMatch(/^\*\*Away:\*\* @katherine-j will be away from their desk from Tue Dec 1, 09:00 PST until Tue Dec 1, 15:00 PST \(5h of business hours\)\.\n> dentist\n@grace-hopper @edsger-d\n/);
+    expect(markers(s)[0]).toMatchObject({ kind: 'away', who: 'katherine-j', from: '2026-12-01T17:00:00Z', until: '2026-12-01T23:00:00Z', note: 'dentist' });
+
+    const again = await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00', '--note', 'dentist', '--json'], '2026-11-30T17:05:00Z', config);
+    expect(again.json().actions[0]).toMatchObject({ status: 'skipped', reason: 'already on the desk thread' });
+    expect(desk(s).feed).toHaveLength(1);
+  });
+
+  it('the Primary away: the text says who stands in, and who shows the acting roles side by side', async () => {
+    const s = await start();
+    const config = deskConfig();
+    const cache = tempDir();
+    const r = await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config, { XDG_CACHE_HOME: cache });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/✓ away #1: done/);
+    expect(desk(s).feed[0]!.body).toMatch(/\n@edsger-d acts as Primary meanwhile\. @ada-lovelace acts as Backup meanwhile\. @edsger-d @ada-lovelace\n/);
+
+    const who = await cli(['who', '--at', '2026-12-01T10:00', '--json'], TUE_1000, config);
+    expect(who.code, who.stderr).toBe(0);
+    expect(who.json()).toMatchObject({
+      primary: { login: 'grace-hopper' },
+      backup: { login: 'edsger-d' },
+      actingPrimary: { login: 'edsger-d', reason: 'primary-away', until: '2026-12-01T23:00:00Z' },
+      actingBackup: { login: 'ada-lovelace', reason: 'backup-acting-primary', until: '2026-12-01T23:00:00Z' },
+      away: [{ login: 'grace-hopper', from: '2026-12-01T17:00:00Z', until: '2026-12-01T23:00:00Z', source: 'desk' }],
+      desk: { thread: 'visit-dav/visit#1', readAt: '2026-12-01T18:00:00Z' },
+    });
+    const rows = (await cli(['who', '--at', '2026-12-01T10:00'], TUE_1000, config)).stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows.filter((row) => row[0]!.startsWith('acting') || row[0] === 'away').map((row) => row.slice(0, 2))).toEqual([
+      ['acting-primary', 'edsger-d'],
+      ['acting-backup', 'ada-lovelace'],
+      ['away', 'grace-hopper'],
+    ]);
+    const tty = await run(['who', '--at', '2026-12-01T10:00', '--no-color'], { now: TUE_1000, tty: true, env: { VISIT_SRE_CONFIG: config }, github: { url: s.url, token: s.token } });
+    expect(tty.stdout).toMatch(/ROTA\s+ACTING/);
+    expect(tty.stdout).toMatch(/Primary\s+Grace Hopper @grace-hopper .*Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)/);
+    expect(tty.stdout).toMatch(/Away: @grace-hopper Tue Dec 1 09:00 → Tue Dec 1 15:00/);
+  });
+
+  it('warns when the stretch is shorter than the response goal in business time, and posts all the same', async () => {
+    const s = await start('katherine-j');
+    const r = await cli(['away', '--from', '2026-12-01T11:00', '--until', '2026-12-01T14:00'], MON_0900, deskConfig());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the stretch is 2h of business time, shorter than the 4h response goal: no notice is needed, posting it all the same$/m);
+    expect(desk(s).feed).toHaveLength(1);
+  });
+
+  it('--cancel withdraws the latest notice; who then shows the rota again', async () => {
+    const s = await start();
+    const config = deskConfig();
+    await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config);
+    const cancel = await cli(['away', '--cancel', '--json'], '2026-11-30T18:00:00Z', config);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(markers(s)[1]).toMatchObject({ kind: 'away-cancel', who: 'grace-hopper', cancels: markers(s)[0]!.key });
+    expect(desk(s).feed[1]!.body).toMatch(/^\*\*Back:\*\* @grace-hopper withdrew the away notice for Tue Dec 1, 09:00 PST until Tue Dec 1, 15:00 PST/);
+    const who = await cli(['who', '--at', '2026-12-01T10:00', '--json'], TUE_1000, config);
+    expect(who.json()).toMatchObject({ actingPrimary: { login: 'grace-hopper', reason: 'rota' }, away: [] });
+    const nothing = await cli(['away', '--cancel'], '2026-11-30T18:05:00Z', config);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/^error: @grace-hopper has no away notice on the desk thread to withdraw/);
+  });
+
+  it('--dry-run prints exactly what would be posted and writes nothing', async () => {
+    const s = await start();
+    const r = await cli(['away', '--until', '+5h', '--as', 'alan-turing', '--dry-run'], MON_0900, deskConfig());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\*\*Away:\*\* @alan-turing will be away from their desk from Mon Nov 30, 09:00 PST until Mon Nov 30, 14:00 PST \(4h of business hours\)\.\n@grace-hopper @edsger-d\n\n<!-- visit-sre \{"v":1,"kind":"away","who":"alan-turing"/);
+    expect(mutations(s)).toHaveLength(0);
+  });
+
+  it.each([
+    [['away'], /^error: away needs --until WHEN/],
+    [['away', '--cancel', '--until', '+1h'], /^error: --cancel withdraws your latest away notice and takes no --from/],
+    [['away', '--from', '+3h', '--until', '+1h'], /^error: --until \+1h is not after --from \+3h/],
+    [['away', '--until', 'whenever'], /^error: invalid --until "whenever"/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    await start();
+    const r = await cli(args, MON_0900, deskConfig());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(mutations(standin!)).toHaveLength(0);
+  });
+});
+
+describe('delegate', () => {
+  it('defaults to the Backup, @mentions the delegate with a trusted delegate marker, and who follows it', async () => {
+    const s = await start();
+    const config = deskConfig();
+    const r = await cli(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00', '--json'], MON_0900, config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(desk(s).feed[0]!.body).toMatch(/^\*\*Delegation:\*\* @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\./);
+    expect(markers(s)[0]).toMatchObject({ kind: 'delegate', from: 'grace-hopper', to: 'edsger-d', start: '2026-12-01T21:00:00Z', until: '2026-12-01T23:00:00Z' });
+    const at = async (when: string) => (await cli(['who', '--at', when, '--json'], TUE_1000, config)).json();
+    expect((await at('2026-12-01T14:00')).actingPrimary).toMatchObject({ login: 'edsger-d', reason: 'delegation' });
+    expect((await at('2026-12-01T15:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
+  });
+
+  it('one that overlaps another for the same shift replaces it and says so', async () => {
+    const s = await start();
+    const config = deskConfig();
+    await cli(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00'], MON_0900, config);
+    const r = await cli(['delegate', '--to', 'alan-turing', '--from', '2026-12-01T14:00', '--until', '2026-12-01T17:00'], '2026-11-30T17:10:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: replacing the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.$/m);
+    expect(desk(s).feed[1]!.body).toMatch(/\nThis replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.\n/);
+    const who = await cli(['who', '--at', '2026-12-01T13:30', '--json'], TUE_1000, config);
+    expect(who.json().actingPrimary.login).toBe('grace-hopper');
+  });
+
+  it('refuses a delegate who is not on the team, or the Primary themself', async () => {
+    await start();
+    const config = deskConfig();
+    const stranger = await cli(['delegate', '--to', 'zed', '--until', '+2h'], MON_0900, config);
+    expect([stranger.code, stranger.stderr.split('\n')[0]]).toEqual([2, 'error: --to @zed is not on the team']);
+    const self = await cli(['delegate', '--to', 'grace-hopper', '--until', '+2h'], MON_0900, config);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/@grace-hopper is the Primary/);
+  });
+});
+
+describe('the desk thread', () => {
+  it('a missing or malformed desk.thread is a usage error naming the key', async () => {
+    await start();
+    for (const cmd of [['away', '--until', '+5h'], ['delegate', '--until', '+2h']]) {
+      const missing = await cli(cmd, MON_0900, deskConfig({ desk: { thread: null } }));
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^error: no desk thread: config key "desk.thread" is not set/);
+    }
+    const bad = await cli(['who'], MON_0900, deskConfig({ desk: { thread: 'visit-dav/visit' } }));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"desk.thread" must be "OWNER\/NAME#NUMBER"/);
+  });
+
+  it('that cannot be reached is a clear error for away, and who answers from the rotation with a warning', async () => {
+    const config = deskConfig();
+    const away = await cli(['away', '--until', '+5h'], MON_0900, config, { VISIT_SRE_RETRY_BASE_MS: '1' });
+    expect(away.code).toBe(1);
+    expect(away.stderr.trim().split('\n')).toHaveLength(2);
+    expect(away.stderr).not.toMatch(/\n\s+at /);
+    const who = await cli(['who', '--json'], MON_0900, config, { VISIT_SRE_RETRY_BASE_MS: '1' });
+    expect(who.code).toBe(0);
+    expect(who.stderr).toMatch(/^warning: the desk thread visit-dav\/visit#1 could not be read \(.*\); showing the rotation without away notices or delegations$/m);
+    expect(who.json()).toMatchObject({ primary: { login: 'grace-hopper' }, actingPrimary: { login: 'grace-hopper' }, desk: { readAt: null } });
+  });
+
+  it('who uses a fresh cache without GitHub, refreshes an old one, and says how old it is when GitHub is gone', async () => {
+    const s = await start();
+    const config = deskConfig();
+    const cache = tempDir();
+    await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config, { XDG_CACHE_HOME: cache });
+    const before = s.log.length;
+    const warm = await cli(['who', '--at', '2026-12-01T10:00', '--json'], '2026-11-30T17:03:00Z', config, { XDG_CACHE_HOME: cache });
+    expect(warm.json().actingPrimary.login).toBe('edsger-d');
+    expect(s.log.length).toBe(before);
+    await s.close();
+    standin = undefined;
+    const old = await cli(['who', '--at', '2026-12-01T10:00', '--json'], '2026-11-30T20:00:00Z', config, { XDG_CACHE_HOME: cache, VISIT_SRE_RETRY_BASE_MS: '1' });
+    expect(old.code).toBe(0);
+    expect(old.stderr).toMatch(/^warning: the desk thread visit-dav\/visit#1 could not be read \(.*\); away notices and delegations as read 3 hours ago$/m);
+    expect(old.json()).toMatchObject({ actingPrimary: { login: 'edsger-d' }, desk: { readAt: '2026-11-30T17:00:00Z' } });
+  });
+});
