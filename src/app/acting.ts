@@ -36,7 +36,7 @@ function deskThreadOf(ctx: Context): string | null {
 }
 
 /** Reads the desk thread through the GitHub port: the trusted markers of the team and its trusted bots. */
-export function githubDeskReader(ctx: Context): DeskReader {
+export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quick: true }): DeskReader {
   return async (_thread, since) => {
     // Loaded only when the thread is read, so `who` with a fresh cache stays light.
     const [{ deskRef }, { deskEntries }] = await Promise.all([import('../cli/desk.js'), import('../core/desk.js')]);
@@ -44,7 +44,7 @@ export function githubDeskReader(ctx: Context): DeskReader {
     const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
     const config = ctx.loaded.config;
     const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
-    const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: true });
+    const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
     const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
     const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
     return desk.entries.map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));

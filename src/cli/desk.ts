@@ -40,6 +40,7 @@ export function notificationLine(n: Notification, zone: string, opts: { mentions
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.when] ?? '🔴';
+  if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
   if (n.when === 'handoff-reminder') return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff') return `- ${icon} Missed handoff: ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
   const what =

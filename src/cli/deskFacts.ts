@@ -1,9 +1,11 @@
-import { DateTime } from 'luxon';
 import type { Context } from './context.js';
 import type { Policy } from '../core/conversation.js';
 import { turnsOf } from '../core/conversation.js';
 import type { Roles } from '../core/desk.js';
-import { actingRoles, awayFromTeamFile } from '../core/desk.js';
+import { awayAt } from '../core/acting.js';
+import { classifiedReminders } from '../core/deskPosts.js';
+import { actingAt, githubDeskReader, loadActingView } from '../app/acting.js';
+import { deskTemplate } from '../app/deskPost.js';
 import type { NotifyItem, ShiftInfo } from '../core/notify.js';
 import { notHandedOff } from '../core/notify.js';
 import type { Segment } from '../core/rotation.js';
@@ -25,6 +27,8 @@ export interface DeskFacts {
   acting: Roles;
   members: string[];
   away: ReadonlySet<string>;
+  /** classified requests to remind about (SPEC §10) */
+  reminders: Array<{ key: string; title: string; to: string[] }>;
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
@@ -84,7 +88,12 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
   }
 
   const members = ctx.loaded.team.map((m) => m.login);
-  const away = awayFromTeamFile(ctx.loaded.team, DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate()!);
+  // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
+  const view = await loadActingView(ctx, githubDeskReader(ctx, { quick: false }), { live: true });
+  const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
+  const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
+  const reminderTemplate = view.desk.requests.length ? await deskTemplate(ctx, 'classified-reminder') : null;
+  const reminders = reminderTemplate ? classifiedReminders(view.desk, ctx.now, inq.policy.calendar, 60, ctx.zone, reminderTemplate).map((r) => ({ key: r.key, title: r.text, to: r.to })) : [];
   const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
   const facts = { items, current, previous };
   return {
@@ -95,7 +104,8 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     previous,
     next: shift(duty.upcoming[0]),
     rota,
-    acting: actingRoles(rota, ctx.loaded.team, away),
+    acting: { primary: roles.primary.login, backup: roles.backup.login },
+    reminders,
     members,
     away,
     previousPrimary: previous?.primary ?? null,

@@ -315,7 +315,7 @@ export function classifiedReminders(desk: DeskState, now: number, cal: BusinessC
         key: `classified-reminder:${r.key}`,
         number: r.number,
         to,
-        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone), access: mentionList(to) }),
+        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
       };
     });
 }

@@ -38,9 +38,11 @@ export interface NotifyInput {
   calendar: BusinessCalendar;
   /** desk.notifyOutsideBusinessHours */
   outsideBusinessHours: boolean;
+  /** once-only reminders decided elsewhere (classified requests, SPEC §10), sent and held like the rest */
+  reminders?: ReadonlyArray<{ key: string; title: string; to: string[] }>;
 }
 
-export type NotificationKind = 'new' | 'due-soon' | 'overdue' | 'handoff-reminder' | 'missed-handoff' | `overdue+${string}`;
+export type NotificationKind = 'new' | 'due-soon' | 'overdue' | 'handoff-reminder' | 'missed-handoff' | 'classified-reminder' | `overdue+${string}`;
 
 export interface Notification {
   key: string;
@@ -126,6 +128,9 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
     }
   }
   due.push(...shiftNotifications(input).filter((n) => !input.sent.has(n.key)));
+  for (const r of input.reminders ?? []) {
+    if (!input.sent.has(r.key)) due.push({ key: r.key, when: 'classified-reminder', number: null, url: null, title: r.title, to: r.to, dueAt: null, lateMinutes: null, count: null, shift: null });
+  }
   const quiet = !input.outsideBusinessHours && !isBusinessTime(input.calendar, input.now);
   return quiet ? { notifications: [], held: due } : { notifications: due, held: [] };
 }

@@ -3,6 +3,7 @@ import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { run, tempDir } from '../support/deps.js';
 import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
+import { team, user } from '../support/scenario.js';
 import { parseMarker } from '../../src/core/markers.js';
 
 let standin: Standin | undefined;
@@ -200,5 +201,34 @@ describe('the desk thread', () => {
     expect(old.code).toBe(0);
     expect(old.stderr).toMatch(/^warning: the desk thread visit-dav\/visit#1 could not be read \(.*\); away notices and delegations as read 3 hours ago$/m);
     expect(old.json()).toMatchObject({ actingPrimary: { login: 'edsger-d' }, desk: { readAt: '2026-11-30T17:00:00Z' } });
+  });
+});
+
+describe('notify and the acting roles', () => {
+  const inquiry = () => [{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday: the Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' }];
+
+  it('tells the acting Primary, not the away owner, about a new inquiry', async () => {
+    standin = await startStandin(deskScenario(inquiry()));
+    const config = deskConfig();
+    await cli(['away', '--from', '2026-11-30T09:00', '--until', '2026-11-30T12:00'], '2026-11-30T16:30:00Z', config);
+    const r = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().notifications.filter((n: { when: string }) => n.when === 'new').map((n: { to: string[] }) => n.to)).toEqual([['edsger-d']]);
+  });
+
+  it('reminds the members with classified access once, when the time is near and nobody has claimed it', async () => {
+    const request = team('katherine-j', '2026-11-30T16:00:00Z', '**Classified inquiry 1:** …\n\n<!-- visit-sre {"v":1,"kind":"classified","number":1,"neededBy":"2026-11-30T21:00:00Z","handler":"katherine-j","access":["ada-lovelace","alan-turing"],"key":"classified:katherine-j:2026-11-30T16:00:00Z"} -->');
+    standin = await startStandin(deskScenario([], [request]));
+    const config = deskConfig();
+    const early = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
+    expect(early.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
+    const near = await cli(['notify', '--json'], '2026-11-30T19:05:00Z', config);
+    expect(near.code, near.stderr).toBe(0);
+    expect(near.json().notifications.filter((n: { when: string }) => n.when === 'classified-reminder')).toEqual([
+      { key: 'classified-reminder:classified:katherine-j:2026-11-30T16:00:00Z', when: 'classified-reminder', number: null, url: null, to: ['ada-lovelace', 'alan-turing'], status: 'done' },
+    ]);
+    expect(desk(standin).feed.at(-1)!.body).toMatch(/- 🔒 Classified inquiry 1 is still unclaimed and needed by Mon Nov 30, 13:00 PST: claim it with `visit-sre claim 1` → @ada-lovelace @alan-turing/);
+    const again = await cli(['notify', '--json'], '2026-11-30T19:20:00Z', config);
+    expect(again.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
   });
 });

@@ -170,7 +170,7 @@ describe('classified requests', () => {
     const remind = (at: string, desk: DeskState) => classifiedReminders(desk, t(at), cal, 60, zone, template('classified-reminder'));
     expect(remind('2026-12-01T13:59', after(r1))).toEqual([]);
     expect(remind('2026-12-01T14:00', after(r1))).toEqual([
-      { key: `classified-reminder:${r1.key}`, number: 1, to: ['ada', 'alan'], text: 'Classified inquiry 1 is still unclaimed and needed by Tue Dec 1, 15:00 PST: @ada @alan, please claim it with `visit-sre claim 1`.' },
+      { key: `classified-reminder:${r1.key}`, number: 1, to: ['ada', 'alan'], text: 'Classified inquiry 1 is still unclaimed and needed by Tue Dec 1, 15:00 PST: claim it with `visit-sre claim 1`' },
     ]);
     expect(remind('2026-12-02T09:00', after(r1))).toHaveLength(1);
     const claimed = after(r1, planClaim({ who: 'ada', team, desk: after(r1), template: template('classified-claim') }));
