@@ -14,9 +14,9 @@ afterEach(async () => {
   standin = undefined;
 });
 
-async function setup(discussions = manyDiscussions(3), token = 'test-token') {
+async function setup(discussions = manyDiscussions(3), token = 'test-token', requestTimeoutMs?: number) {
   standin = await startStandin(scenario(discussions));
-  const client = await createClient({ env: { GH_TOKEN: token, GITHUB_API_URL: standin.url }, fetch, ghAuthToken: async () => undefined, retryBaseMs: 1 });
+  const client = await createClient({ env: { GH_TOKEN: token, GITHUB_API_URL: standin.url }, fetch, ghAuthToken: async () => undefined, retryBaseMs: 1, requestTimeoutMs });
   const tracker = new GraphqlTracker(client);
   return { s: standin, tracker };
 }
@@ -146,3 +146,45 @@ describe('faults are survived', () => {
     expect(s.log).toHaveLength(4);
   });
 });
+
+describe('a request that is never answered (#12.10)', () => {
+  it('is abandoned after the timeout and tried again, and the list is whole', async () => {
+    const { tracker, s } = await setup(manyDiscussions(60), 'test-token', 200);
+    s.inject({ type: 'stall', when: 'query' });
+    const started = Date.now();
+    expect(await allInScope(tracker)).toHaveLength(60);
+    expect(s.log.filter((e) => e.status === 'stalled')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('gives up after three timeouts, within the bounded total time, with one line that says so', async () => {
+    const { tracker, s } = await setup(undefined, 'test-token', 200);
+    s.inject({ type: 'stall', when: 'query', times: 100 });
+    const started = Date.now();
+    const error = await tracker.repository(REPO).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(OperationalError);
+    expect((error as OperationalError).message).toBe('reading repository visit-dav/visit: GitHub did not answer within 0.2 s, 3 tries in 0.6 s; GitHub is slow or unreachable, try again later');
+    expect((error as OperationalError).hint).toBeUndefined();
+    expect(s.log.filter((e) => e.status === 'stalled')).toHaveLength(3);
+    expect(elapsed).toBeGreaterThanOrEqual(580);
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it('a body that stops half-way is a timeout too, not a short answer', async () => {
+    const { s } = await setup();
+    const slow: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const stream = new ReadableStream({
+        async start(controller) {
+          controller.enqueue(new Uint8Array(await res.arrayBuffer()).slice(0, 10));
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(stream, { status: res.status, headers: res.headers });
+    };
+    const client = await createClient({ env: { GH_TOKEN: 'test-token', GITHUB_API_URL: s.url }, fetch: slow, ghAuthToken: async () => undefined, retryBaseMs: 1, requestTimeoutMs: 100 });
+    await expect(new GraphqlTracker(client).repository(REPO)).rejects.toThrow(/did not answer within 0\.1 s, 3 tries/);
+  });
+});
+

@@ -2,7 +2,7 @@
 // GraphQL schema against an in-memory store. Any document the real API would
 // reject is rejected here too (HTTP 200 with `errors`), a bad token gets 401,
 // and faults can be injected: latency, 5xx, secondary rate limits with
-// retry-after, dropped connections and a token revoked part-way.
+// retry-after, dropped connections, stalled requests and a token revoked part-way.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { execute, parse, validate, getOperationAST } from 'graphql';
@@ -91,6 +91,19 @@ export async function startStandin(scenario, options = {}) {
     const fault = takeFault(entry.kind);
     if (fault) {
       entry.fault = fault.type;
+      if (fault.type === 'stall') {
+        // Never answers: the request hangs until the client gives up (or `ms` pass).
+        entry.status = 'stalled';
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, fault.ms ?? 600_000);
+          req.socket.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        req.socket.destroy();
+        return;
+      }
       if (fault.type === 'drop') {
         entry.status = 'dropped';
         req.socket.destroy();
@@ -151,7 +164,7 @@ export async function startStandin(scenario, options = {}) {
     store,
     log,
     token: store.token,
-    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'lose'|'revoke'|'partial', status?, retryAfter?, times?, when?: 'query'|'mutation' } */
+    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'stall'|'lose'|'revoke'|'partial', status?, retryAfter?, ms?, times?, when?: 'query'|'mutation' } */
     inject(fault) {
       faults.push({ times: 1, ...fault });
     },
