@@ -214,6 +214,16 @@ describe('bad input and bad weather (the built bin)', () => {
   });
 });
 
+describe('stats never reports a partial count as the whole (#12.13)', () => {
+  it('a range that GitHub search cannot return whole exits 1 with nothing on stdout', async () => {
+    const burst = Array.from({ length: 1100 }, (_, i) => ({ ...user(`importer${i}`, '2026-11-24T18:00:00Z'), title: `imported ${i}` }));
+    const r = await against(scenario(burst), ['stats', '--since', '2026-11-24', '--until', '2026-11-25', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: 1100 discussions of visit-dav/visit in "Help using VisIt" were created at 2026-11-24T18:00:00+00:00; GitHub search returns at most 1000, so the range cannot be read whole\nnothing was reported: a partial count would be wrong\n');
+  });
+});
+
 describe('log-call reads the description from standard input with --body-file -', () => {
   it('creates the discussion with the piped text', async () => {
     standin = await startStandin(WEEK);
