@@ -18,6 +18,8 @@ export interface LogEntry {
   variables: Record<string, unknown> | null;
   fault?: string;
   invalid?: boolean;
+  /** the error type GitHub refuses the document with before running it */
+  refused?: string;
 }
 
 export interface Snapshot {

@@ -9,6 +9,7 @@ import { execute, parse, validate, getOperationAST } from 'graphql';
 import { githubSchema } from './schema.mjs';
 import { makeResolvers } from './resolvers.mjs';
 import { Store } from './store.mjs';
+import { countNodes, MAX_NODES } from './nodeLimit.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -132,6 +133,18 @@ export async function startStandin(scenario, options = {}) {
       entry.status = 200;
       entry.invalid = true;
       return send(res, 200, { errors: errors.map(formatError) });
+    }
+    // GitHub refuses, before running it, a query that could ask for too many nodes.
+    let nodes = 0;
+    try {
+      nodes = countNodes(document, body.variables ?? {}, body.operationName);
+    } catch {
+      nodes = 0; // a page size without a value: execution reports it, as GitHub does
+    }
+    if (nodes > MAX_NODES) {
+      entry.status = 200;
+      entry.refused = 'MAX_NODE_LIMIT_EXCEEDED';
+      return send(res, 200, { errors: [{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: `This query requests up to ${nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.` }] });
     }
     const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName, fieldResolver, typeResolver, rootValue: {} });
     entry.status = 200;
