@@ -218,7 +218,7 @@ describe('notify and the acting roles', () => {
 
   it('reminds the members with classified access once, when the time is near and nobody has claimed it', async () => {
     const request = team('katherine-j', '2026-11-30T16:00:00Z', '**Classified inquiry 1:** …\n\n<!-- visit-sre {"v":1,"kind":"classified","number":1,"neededBy":"2026-11-30T21:00:00Z","handler":"katherine-j","access":["ada-lovelace","alan-turing"],"key":"classified:katherine-j:2026-11-30T16:00:00Z"} -->');
-    standin = await startStandin(deskScenario([], [request]));
+    standin = await startStandin(deskScenario([], [{ ...request, author: 'katherine-j', body: request.body! }]));
     const config = deskConfig();
     const early = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
     expect(early.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
