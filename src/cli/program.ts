@@ -207,6 +207,17 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         await run(async (ctx) => (await import('./commands/delegate.js')).runDelegate(opts, ctx), globals(cmd));
       });
     }],
+    ['claim', () => {
+    program
+      .command('claim [number]')
+      .description('take a classified inquiry asked for on the desk thread (the only open one when no number is given)')
+      .option('--as <login>', 'claim for this team member (default: you, the token\'s user)')
+      .option('--dry-run', 'print exactly what would be posted; change nothing')
+      .addHelpText('after', examples('visit-sre claim 3', 'visit-sre claim') + '\nThe request and the claim carry no content: the inquiry is handed over off GitHub.\n')
+      .action(async (number: string | undefined, opts, cmd: CommandType) => {
+        await run(async (ctx) => (await import('./commands/claim.js')).runClaim(number, opts, ctx), globals(cmd));
+      });
+    }],
     ['escalate', () => {
     oneDiscussion(
       program

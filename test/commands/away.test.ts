@@ -204,6 +204,38 @@ describe('the desk thread', () => {
   });
 });
 
+describe('claim', () => {
+  it('claims the only open request, telling the member who holds the contact; a second claim by someone else is refused', async () => {
+    const req = team('katherine-j', '2026-11-30T16:00:00Z', '**Classified inquiry 1:** …\n\n<!-- visit-sre {"v":1,"kind":"classified","number":1,"neededBy":"2026-11-30T21:00:00Z","handler":"katherine-j","access":["ada-lovelace","alan-turing"],"key":"k1"} -->');
+    const s = deskScenario([], [{ ...req, author: 'katherine-j', body: req.body! }]);
+    (s as { viewer: string }).viewer = 'ada-lovelace';
+    standin = await startStandin(s);
+    const config = deskConfig();
+    const r = await cli(['claim', '--json'], MON_0900, config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions[0]).toMatchObject({ kind: 'claim', status: 'done' });
+    expect(desk(standin).feed[1]!.body).toMatch(/^\*\*Classified inquiry 1\*\* is claimed by @ada-lovelace\. @katherine-j: please hand it over off GitHub\.\n\n<!-- visit-sre \{"v":1,"kind":"claim","request":"k1","number":1,"who":"ada-lovelace","key":"claim:k1"\} -->$/);
+    const again = await cli(['claim', '1', '--json'], '2026-11-30T17:05:00Z', config);
+    expect(again.json().actions[0]).toMatchObject({ status: 'skipped' });
+    const other = await cli(['claim', '1', '--as', 'alan-turing'], '2026-11-30T17:06:00Z', config);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^error: classified inquiry 1 is already claimed by @ada-lovelace/);
+    const reminder = await cli(['notify', '--json'], '2026-11-30T19:05:00Z', config);
+    expect(reminder.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
+    expect(desk(standin).feed).toHaveLength(2);
+  });
+
+  it('refuses someone without classified access, and a number that is not on the thread', async () => {
+    standin = await startStandin(deskScenario([]));
+    const none = await cli(['claim', '4'], MON_0900, deskConfig());
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: no classified inquiry 4 on the desk thread/);
+    const bad = await cli(['claim', 'four'], MON_0900, deskConfig());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: invalid classified inquiry number "four"/);
+  });
+});
+
 describe('notify and the acting roles', () => {
   const inquiry = () => [{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday: the Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' }];
 
