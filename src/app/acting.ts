@@ -12,8 +12,8 @@ import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache
 export const DESK_FRESH_MS = 5 * 60_000;
 /** How far back away notices, delegations and classified requests are read. */
 export const DESK_HISTORY_MS = 30 * 86_400_000;
-/** Marker kinds the acting roles and classified requests are made of: all the cache keeps. */
-export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim'];
+/** Marker kinds of the desk posts of SPEC §10: all the cache keeps. */
+export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim', 'swap', 'misdirected'];
 
 /** Reads the desk thread's trusted markers created since `since` (epoch ms). */
 export type DeskReader = (thread: string, since: number) => Promise<DeskRecord[]>;

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
-import { run, tempDir } from '../support/deps.js';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
 import { team, user } from '../support/scenario.js';
 import { parseMarker } from '../../src/core/markers.js';
@@ -262,5 +264,31 @@ describe('notify and the acting roles', () => {
     expect(desk(standin).feed.at(-1)!.body).toMatch(/- 🔒 Classified inquiry 1 is still unclaimed and needed by Mon Nov 30, 13:00 PST: claim it with `visit-sre claim 1` → @ada-lovelace @alan-turing/);
     const again = await cli(['notify', '--json'], '2026-11-30T19:20:00Z', config);
     expect(again.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
+  });
+});
+
+describe('schedule swap', () => {
+  it('posts its announcement to the desk thread, @mentioning both people whose shift changed; --dry-run only prints it', async () => {
+    standin = await startStandin(deskScenario([]));
+    const dir = tempDir();
+    copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'team.json'));
+    writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ rotation: 'rotation.ics', team: 'team.json', desk: { thread: 'visit-dav/visit#1' } }));
+    const gh = { url: standin.url, token: standin.token };
+    expect((await run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '6'], { cwd: dir, now: MON_0900 })).code).toBe(0);
+    const who = JSON.parse((await run(['who', '--json', '--at', '2027-01-20T20:00:00Z'], { cwd: dir, now: MON_0900, github: gh })).stdout);
+    const backup = who.backup.login as string;
+    const candidate = ['ada-lovelace', 'grace-hopper', 'alan-turing'].find((l) => l !== who.primary.login && l !== backup)!;
+    const args = ['schedule', 'swap', '--week', '2027-01-20', '--role', 'backup', '--with', candidate, '--force'];
+    const dry = await run([...args, '--dry-run'], { cwd: dir, now: MON_0900, github: gh });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    expect(mutations(standin)).toHaveLength(0);
+    const r = await run(args, { cwd: dir, now: MON_0900, github: gh });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Posted to the desk thread: https:\/\/github.com\/visit-dav\/visit\/issues\/1#issuecomment-/);
+    const feed = desk(standin).feed;
+    expect(feed).toHaveLength(1);
+    expect(feed[0]!.body).toMatch(new RegExp(`^SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate} \\(.*\\), taking over from @${backup}\\.`));
+    expect(parseMarker(feed[0]!.body)).toMatchObject({ kind: 'swap', week: '2027-01-18', role: 'backup', from: backup, to: candidate, sequence: 1 });
   });
 });

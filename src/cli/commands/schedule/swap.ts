@@ -6,7 +6,11 @@ import { UsageError } from '../../../core/errors.js';
 import { isUnavailable, weekLabel } from '../../../core/planning.js';
 import { escapeText, rewriteEvent, splitCalendar } from '../../../calendar/edit.js';
 import { shiftSummary, shiftUid } from '../../../calendar/write.js';
-import { writeJson } from '../../output.js';
+import { warn, writeJson } from '../../output.js';
+import { readDesk } from '../../../core/acting.js';
+import { planSwapAnnouncement } from '../../../core/deskPosts.js';
+import { deskTemplate, postToDesk, readLiveDesk } from '../../../app/deskPost.js';
+import { exitCodeOf } from '../../writers.js';
 import { rotationFile, writeFileChecked } from './common.js';
 
 export interface SwapOptions {
@@ -22,7 +26,7 @@ export interface SwapOptions {
  * A last-minute change of one shift: the week's event keeps its UID and gets
  * SEQUENCE + 1, so every subscriber's calendar updates in place.
  */
-export async function runSwap(opts: SwapOptions, ctx: Context): Promise<void> {
+export async function runSwap(opts: SwapOptions, ctx: Context): Promise<number> {
   const role = opts.role.toLowerCase() as Role;
   if (role !== 'primary' && role !== 'backup') throw new UsageError(`invalid --role "${opts.role}"`, 'use primary or backup');
   const login = opts.with.replace(/^@/, '');
@@ -70,15 +74,22 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<void> {
   );
   const updated = text.replace(/\r?\n/g, '\r\n').replace(target.raw, rewritten);
   const out = opts.out ? rotationFile(ctx, opts.out, '--out FILE') : file;
-  const announcement = `SRE rotation change: ${role === 'primary' ? 'Primary' : 'Backup'} for the week of ${DateTime.fromISO(monday).toFormat('ccc LLL d')} (${weekLabel(monday)}) is now @${member.login} (${member.name})${from ? `, taking over from @${from}` : ''}.${broken.length ? ` Note: ${broken.join('; ')}.` : ''} Calendars subscribed to the rotation update by themselves.`;
+  const swap = { role, monday, weekLabel: weekLabel(monday), to: { login: member.login, name: member.name }, from, broken, sequence, template: await deskTemplate(ctx, 'swap') };
 
   if (opts.dryRun) {
     ctx.deps.stdout.write(updated);
-    ctx.deps.stderr.write(`${announcement}\n`);
-    return;
+    ctx.deps.stderr.write(`${planSwapAnnouncement({ ...swap, desk: readDesk([]) }).text}\n`);
+    return 0;
   }
+  // The desk thread is read first, so a thread that cannot be reached changes nothing.
+  const live = ctx.loaded.config.desk.thread ? await readLiveDesk(ctx) : null;
   // Rewriting the rotation in place is what a swap is for; another --out file is never overwritten without --force.
   await writeFileChecked(ctx, out, updated, out === file || Boolean(opts.force));
-  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file: out, week: weekLabel(monday), role, from, to: member.login, sequence, forced: broken.length > 0, announcement });
-  else ctx.deps.stdout.write(`${announcement}\n`);
+  const post = planSwapAnnouncement({ ...swap, desk: readDesk(live?.records ?? []) });
+  const action = live ? await postToDesk(ctx, live, post) : null;
+  if (!live) warn(ctx.deps, 'no desk thread is configured ("desk.thread"): send the announcement to the team yourself');
+  if (action?.status === 'failed') warn(ctx.deps, `the calendar is changed, but the announcement could not be posted (${action.reason}): post it yourself`);
+  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file: out, week: weekLabel(monday), role, from, to: member.login, sequence, forced: broken.length > 0, announcement: post.text, actions: action ? [action] : [] });
+  else ctx.deps.stdout.write(`${post.text}\n${action?.status === 'done' ? `Posted to the desk thread: ${action.url}\n` : ''}`);
+  return action ? exitCodeOf([action]) : 0;
 }
