@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
+import { pathWithTool } from '../support/bin.js';
 import { user } from '../support/scenario.js';
 import { desk, deskConfig, deskScenario } from '../support/desk.js';
 
@@ -30,15 +31,6 @@ function runSteps(yaml: string): string[] {
     out.push(block.join('\n').trim());
   });
   return out;
-}
-
-/** A PATH folder whose `visit-sre` is this checkout's built binary: what `npm install --global visit-sre` leaves. */
-function pathWithTool(): string {
-  const dir = tempDir('visit-sre-path-');
-  const file = path.join(dir, 'visit-sre');
-  writeFileSync(file, `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'visit-sre.js')}" "$@"\n`);
-  chmodSync(file, 0o755);
-  return `${dir}:${process.env.PATH}`;
 }
 
 function shell(script: string, env: Record<string, string>, program = 'sh'): Promise<{ code: number | null; stdout: string; stderr: string }> {
