@@ -40,7 +40,11 @@ export interface NotifyInput {
   outsideBusinessHours: boolean;
   /** once-only reminders decided elsewhere (classified requests, SPEC §10), sent and held like the rest */
   reminders?: ReadonlyArray<{ key: string; title: string; to: string[] }>;
+  /** most notifications in one comment (GitHub caps a comment at 65,536 characters); the rest wait for the next run */
+  maxPerRun?: number;
 }
+
+export const MAX_PER_RUN = 50;
 
 export type NotificationKind = 'new' | 'due-soon' | 'overdue' | 'handoff-reminder' | 'missed-handoff' | 'classified-reminder' | `overdue+${string}`;
 
@@ -66,6 +70,8 @@ export interface NotifyPlan {
   notifications: Notification[];
   /** due but held: it is outside business hours; the first run in business hours sends them */
   held: Notification[];
+  /** due, but beyond this run's share: the next run sends them */
+  deferred: Notification[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -132,7 +138,11 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
     if (!input.sent.has(r.key)) due.push({ key: r.key, when: 'classified-reminder', number: null, url: null, title: r.title, to: r.to, dueAt: null, lateMinutes: null, count: null, shift: null });
   }
   const quiet = !input.outsideBusinessHours && !isBusinessTime(input.calendar, input.now);
-  return quiet ? { notifications: [], held: due } : { notifications: due, held: [] };
+  if (quiet) return { notifications: [], held: due, deferred: [] };
+  // The shift's own notifications first, then the most urgent discussions.
+  due.sort((a, b) => (a.number === null ? 0 : 1) - (b.number === null ? 0 : 1) || (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.number ?? 0) - (b.number ?? 0));
+  const max = input.maxPerRun ?? MAX_PER_RUN;
+  return { notifications: due.slice(0, max), held: [], deferred: due.slice(max) };
 }
 
 const unresolved = (a: NotifyItem) => a.state !== 'resolved';

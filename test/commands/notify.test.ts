@@ -35,8 +35,8 @@ describe('notify against the stand-in', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = r.json();
     expect(out.notifications.map((n: { key: string; to: string[]; status: string }) => [n.key, n.to, n.status])).toEqual([
-      ['100@2026-11-28T22:00:00Z:new', ['grace-hopper'], 'done'],
       ['shift@2026-11-30T08:00:00Z:missed-handoff', ['ada-lovelace', 'grace-hopper'], 'done'],
+      ['100@2026-11-28T22:00:00Z:new', ['grace-hopper'], 'done'],
     ]);
     expect(out.board.updated).toBe(true);
     const d = desk(standin);
@@ -74,7 +74,7 @@ describe('notify against the stand-in', () => {
     const r = await notify(['--dry-run'], MON_0915, deskConfig());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Would post to https:\/\/github.com\/visit-dav\/visit\/issues\/1:/);
-    expect(r.stdout).toMatch(/"kind":"notify","keys":\["100@2026-11-28T22:00:00Z:new"/);
+    expect(r.stdout).toMatch(/"kind":"notify","keys":\["shift@2026-11-30T08:00:00Z:missed-handoff","100@2026-11-28T22:00:00Z:new"\]/);
     expect(r.stdout).toMatch(/Would rewrite the board:/);
     expect(mutations(standin)).toHaveLength(0);
   });

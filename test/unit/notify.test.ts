@@ -160,4 +160,11 @@ describe('notify decisions (§9)', () => {
     const plan = planNotifications(input({ items: [a], now: t('2026-11-30T13:00') }));
     expect(plan.notifications.map((n) => n.when)).toEqual(['new', 'overdue', 'overdue+2h']);
   });
+
+  it('at most maxPerRun go out in one run, the most urgent first; the rest wait for the next run', () => {
+    const many = [3, 1, 2].map((n) => item({ number: n, dueAt: t('2026-11-30T14:00') + n * 60_000 }));
+    const plan = planNotifications(input({ items: many, maxPerRun: 2 }));
+    expect(plan.notifications.map((n) => n.number)).toEqual([1, 2]);
+    expect(plan.deferred.map((n) => n.number)).toEqual([3]);
+  });
 });

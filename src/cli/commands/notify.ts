@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { boardChanged, spliceBoard } from '../../core/board.js';
 import { sentKeys, webhookPending } from '../../core/desk.js';
 import type { Notification } from '../../core/notify.js';
-import { planNotifications } from '../../core/notify.js';
+import { MAX_PER_RUN, planNotifications } from '../../core/notify.js';
 import { EXIT } from '../errors.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { deskRef, notificationLine, notifyComment, readDesk } from '../desk.js';
@@ -33,6 +33,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<numb
   const pending = hook ? webhookPending(desk.entries) : [];
   const status = new Map<string, { status: ActionStatus; reason?: string }>();
   plan.held.forEach((n) => status.set(n.key, { status: 'skipped', reason: 'outside business hours: sent at the first run in business hours' }));
+  plan.deferred.forEach((n) => status.set(n.key, { status: 'skipped', reason: `more than ${MAX_PER_RUN} at once: sent by the next run` }));
   let boardUpdated = false;
 
   if (opts.dryRun) {
@@ -87,7 +88,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<numb
     }
   }
 
-  const notifications = [...plan.notifications, ...plan.held].map((n) => ({ key: n.key, when: n.when, number: n.number, url: n.url, to: n.to, ...status.get(n.key)! }));
+  const notifications = [...plan.notifications, ...plan.held, ...plan.deferred].map((n) => ({ key: n.key, when: n.when, number: n.number, url: n.url, to: n.to, ...status.get(n.key)! }));
   const overdue = items.some((a) => a.overdue);
   if (ctx.out.json) {
     writeJson(ctx.deps.stdout, { generatedAt: isoUtc(ctx.now), dryRun: Boolean(opts.dryRun), notifications, board: { url: desk.thread.url, updated: boardUpdated }, actions });
