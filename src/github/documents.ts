@@ -124,7 +124,7 @@ query RecentOwnIssues($owner: String!, $name: String!, $login: String!) {
   repository(owner: $owner, name: $name) {
     id
     issues(first: 30, orderBy: { field: CREATED_AT, direction: DESC }, filterBy: { createdBy: $login }) {
-      nodes { id number url body }
+      nodes { id number url body labels(first: 20) { nodes { name } } }
     }
   }
 }`;
@@ -136,6 +136,12 @@ mutation AddDiscussionComment($discussionId: ID!, $body: String!, $replyToId: ID
   }
 }`;
 
+export const DELETE_DISCUSSION_COMMENT = `
+mutation DeleteDiscussionComment($id: ID!) {
+  deleteDiscussionComment(input: { id: $id }) {
+    comment { id }
+  }
+}`;
 export const MARK_ANSWER = `
 mutation MarkAnswer($id: ID!) {
   markDiscussionCommentAsAnswer(input: { id: $id }) { discussion { id isAnswered } }
@@ -211,6 +217,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   IssueForPromotion: ISSUE_FOR_PROMOTION,
   RecentOwnIssues: RECENT_OWN_ISSUES,
   AddDiscussionComment: ADD_DISCUSSION_COMMENT,
+  DeleteDiscussionComment: DELETE_DISCUSSION_COMMENT,
   MarkAnswer: MARK_ANSWER,
   AddLabels: ADD_LABELS,
   RemoveLabels: REMOVE_LABELS,

@@ -48,7 +48,7 @@ describe('a full week of writes against the stand-in', () => {
     const posted = discussion(101).comments.at(-1)!;
     expect(posted.author).toBe('grace-hopper');
     expect(posted.body).toMatch(/^Hi @jdoe-lab, /);
-    expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20\} -->$/);
+    expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20,"key":"handoff\/2026-W50\/grace-hopper"\} -->$/);
     expect(discussion(102).comments).toHaveLength(1);
 
     const again = await sre(['handoff', '--yes', '--json', '--keep', '102']);
