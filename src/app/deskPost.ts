@@ -6,11 +6,13 @@ import { teamRule } from '../core/conversation.js';
 import type { DeskRecord } from '../core/acting.js';
 import type { DeskPost, Template } from '../core/deskPosts.js';
 import { AuthError, NotFoundError, UsageError } from '../core/errors.js';
+import { parseMarker } from '../core/markers.js';
+import type { ActionResult, Plan, Step } from '../core/plan.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
-import type { Action } from '../cli/writers.js';
-import { failed, loadTemplate } from '../cli/writers.js';
 import { deskCacheFile, writeDeskCache } from '../store/deskCache.js';
 import { DESK_HISTORY_MS, DESK_KINDS } from './acting.js';
+import type { Session } from './execute.js';
+import { loadTemplate } from './templates.js';
 
 /** The desk thread, read now, for a command that posts to it: a missing or bad `desk.thread` is a usage error naming the key. */
 export interface LiveDesk {
@@ -18,8 +20,14 @@ export interface LiveDesk {
   ref: { repo: RepoRef; number: number; text: string };
   team: TeamRule;
   desk: Desk;
+  /** its trusted markers of the kinds of SPEC §10 */
   records: DeskRecord[];
 }
+
+const recordsOf = (desk: Desk): DeskRecord[] => {
+  const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
+  return desk.entries.filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind)).map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+};
 
 export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
   const { deskRef } = await import('../cli/desk.js');
@@ -27,61 +35,81 @@ export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
   const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
   const config = ctx.loaded.config;
   const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
-  const live: LiveDesk = { gh, ref, team, desk: await readDeskThread(gh, ref, { team }, ctx.now - DESK_HISTORY_MS), records: [] };
-  refresh(ctx, live, live.desk);
+  const desk = await readDeskThread(gh, ref, { team }, ctx.now - DESK_HISTORY_MS);
+  const live = { gh, ref, team, desk, records: recordsOf(desk) };
+  await saveDeskCache(ctx, live);
   return live;
 }
 
-function refresh(ctx: Context, live: LiveDesk, desk: Desk): void {
-  const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-  live.desk = desk;
-  live.records = desk.entries.filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind)).map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
-}
-
-/** Keeps `who` in step with what this machine just read or wrote. */
-export async function saveDeskCache(ctx: Context, live: LiveDesk): Promise<void> {
+/** Keeps `who` in step with what this machine just read, or wrote. */
+export async function saveDeskCache(ctx: Context, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
   await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), { v: 1, thread: live.ref.text, readAt: ctx.now, entries: live.records });
 }
 
-const keyed = (desk: Desk, key: string) => desk.entries.filter((e) => e.marker.key === key).sort((a, b) => a.index - b.index);
-
-/**
- * Posts one keyed comment to the desk thread, exactly once (STYLE 13): a key
- * already there is skipped; a lost answer is settled by re-reading for the
- * key before one more try; after posting, the thread is read again and, when
- * a racing run posted the same key, the later copy removes itself.
- */
-export async function postToDesk(ctx: Context, live: LiveDesk, post: DeskPost): Promise<Action> {
-  const base = { kind: post.kind, number: live.ref.number, url: live.desk.thread.url };
-  if (post.alreadyPosted) return { ...base, url: keyed(live.desk, post.key)[0] ? urlOf(live.desk, keyed(live.desk, post.key)[0]!.commentId) : base.url, status: 'skipped', reason: 'already on the desk thread' };
-  const since = ctx.now - DESK_HISTORY_MS;
-  const reread = async () => readDeskThread(live.gh, live.ref, { team: live.team }, since);
-  let mine: { id: string; url: string } | null = null;
-  try {
-    try {
-      mine = await live.gh.addThreadComment(live.desk.thread, post.body);
-    } catch (e) {
-      if (e instanceof AuthError || e instanceof UsageError || e instanceof NotFoundError) throw e;
-      if (keyed(await reread(), post.key).length === 0) mine = await live.gh.addThreadComment(live.desk.thread, post.body);
-    }
-    const fresh = await reread();
-    refresh(ctx, live, fresh);
-    await saveDeskCache(ctx, live);
-    const copies = keyed(fresh, post.key);
-    if (copies.length === 0) return { ...base, url: mine?.url ?? base.url, status: 'done', reason: 'posted, but the desk thread does not trust it: is your login on the team?' };
-    const first = copies[0]!;
-    if (mine && first.commentId !== mine.id && copies.some((c) => c.commentId === mine!.id)) {
-      await live.gh.deleteThreadComment(fresh.thread, mine.id);
-      return { ...base, url: urlOf(fresh, first.commentId), status: 'done', reason: 'another run posted the same at the same time; this copy was removed' };
-    }
-    return { ...base, url: urlOf(fresh, first.commentId), status: 'done' };
-  } catch (e) {
-    return failed(base, e);
-  }
+/** A desk post as a plan of one action for the executor: skipped when its key is on the thread already. */
+export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
+  const { owner, name } = live.ref.repo;
+  const step: Step = { op: 'desk-comment', desk: { owner, name, number: live.ref.number }, body: post.body, key: post.key };
+  const earlier = live.records.find((r) => r.marker.key === post.key);
+  return {
+    actions: [
+      {
+        kind: post.kind,
+        number: live.ref.number,
+        url: earlier?.url ?? live.desk.thread.url,
+        key: post.key,
+        ...(post.alreadyPosted ? { skip: 'already on the desk thread' } : {}),
+        plannedReason: post.reason,
+        preview: post.body,
+        summary: post.reason,
+        steps: post.alreadyPosted ? [] : [step],
+      },
+    ],
+    warnings: post.notes,
+  };
 }
 
-function urlOf(desk: Desk, commentId: string): string {
-  return desk.thread.comments.find((c) => c.id === commentId)?.url ?? desk.thread.url;
+/** After a post, the cache holds it too, so `who` on this machine sees it at once. */
+export async function rememberPosted(ctx: Context, live: LiveDesk, post: DeskPost, results: readonly ActionResult[]): Promise<void> {
+  if (!results.some((r) => r.status === 'done')) return;
+  const marker = parseMarker(post.body);
+  if (marker) await saveDeskCache(ctx, { ref: live.ref, records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }] });
+}
+
+const keyed = (desk: Desk, key: string) => desk.entries.filter((e) => e.marker.key === key).sort((a, b) => a.index - b.index);
+const urlOf = (desk: Desk, commentId: string) => desk.thread.comments.find((c) => c.id === commentId)?.url ?? desk.thread.url;
+
+/**
+ * The executor's `desk-comment` step: posts one keyed comment to the desk
+ * thread exactly once (STYLE 13). A key already there is reused; a lost answer
+ * is settled by re-reading for the key before one more try; after posting,
+ * the thread is read again and, when a racing run posted the same key, the
+ * later copy removes itself.
+ */
+export async function postDeskComment(s: Session, step: Extract<Step, { op: 'desk-comment' }>): Promise<{ id: string; url: string; converged?: boolean }> {
+  const ref = { repo: { owner: step.desk.owner, name: step.desk.name }, number: step.desk.number };
+  const since = s.now() - DESK_HISTORY_MS;
+  const read = () => readDeskThread(s.gh, ref, { team: s.team }, since);
+  const before = await read();
+  const already = keyed(before, step.key)[0];
+  if (already) return { id: already.commentId, url: urlOf(before, already.commentId) };
+  let mine: { id: string; url: string } | null = null;
+  try {
+    mine = await s.gh.addThreadComment(before.thread, step.body);
+  } catch (e) {
+    if (e instanceof AuthError || e instanceof UsageError || e instanceof NotFoundError) throw e;
+    const again = await read();
+    const landed = keyed(again, step.key)[0];
+    if (landed) return { id: landed.commentId, url: urlOf(again, landed.commentId) };
+    mine = await s.gh.addThreadComment(before.thread, step.body);
+  }
+  const after = await read();
+  const first = keyed(after, step.key)[0];
+  if (first && first.commentId !== mine.id && keyed(after, step.key).some((c) => c.commentId === mine!.id)) {
+    await s.gh.deleteThreadComment(after.thread, mine.id);
+    return { id: first.commentId, url: urlOf(after, first.commentId), converged: true };
+  }
+  return mine;
 }
 
 /** A desk template, as shipped in templates/. */

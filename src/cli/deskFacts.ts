@@ -11,10 +11,14 @@ import { notHandedOff } from '../core/notify.js';
 import type { Segment } from '../core/rotation.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { GitHubPort } from '../github/port.js';
-import { loadInquiries } from './inquiries.js';
-import { resolveWontfix, wontfixLabel } from './resolution.js';
-import type { Action, WriterFlags } from './writers.js';
-import { failed, markersOf } from './writers.js';
+import { loadInquiries } from '../app/inquiries.js';
+import { markersOf } from '../core/conversation.js';
+import type { ActionResult } from '../core/plan.js';
+import { planCloseStale } from '../core/plans/resolve.js';
+import { failedResult } from '../app/execute.js';
+import { wontfixLabel } from './commands/resolve.js';
+import type { WriterFlags } from './flags.js';
+import { carryOut } from './writerIo.js';
 
 export interface DeskFacts {
   gh: GitHubPort;
@@ -32,7 +36,7 @@ export interface DeskFacts {
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
-  actions: Action[];
+  actions: ActionResult[];
 }
 
 const shift = (s: Segment | null | undefined): ShiftInfo | null => (s ? { start: s.start, end: s.end, primary: s.primary?.login ?? null, backup: s.backup?.login ?? null } : null);
@@ -42,7 +46,7 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
   const config = ctx.loaded.config;
   const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
   const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
-  const actions: Action[] = [];
+  const actions: ActionResult[] = [];
   let discussions = inq.discussions;
   if (labelNew) {
     const label = config.discussions.label!;
@@ -55,7 +59,7 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
           await inq.github.addLabels(d.id, [labelId!]);
           actions.push({ kind: 'label', number: d.number, url: d.url, status: 'done', reason: `added "${label}"` });
         } catch (e) {
-          actions.push(failed({ kind: 'label', number: d.number, url: d.url }, e));
+          actions.push(failedResult({ kind: 'label', number: d.number, url: d.url }, e));
         }
       }
     }
@@ -70,18 +74,20 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      kept: previous !== null && markersOf(d, inq.policy, 'keep').some((m) => m.createdAt >= previous.start),
+      kept: previous !== null && markersOf(d, inq.policy.team, 'keep').some((m) => m.createdAt >= previous.start),
     };
   });
 
   if (config.desk.closeStale) {
     const stale = items.filter((a) => a.stale);
-    const labelId = stale.length && !flags.dryRun ? await wontfixLabel(ctx, inq.github, inq.repo) : '';
     const closed = new Set<number>();
-    for (const a of stale) {
-      const r = await resolveWontfix(ctx, inq.github, inq.repo, byNumber.get(a.number)!, inq.policy, { kind: 'stale', labelId, flags, daysSilent: Math.floor(a.daysSinceUserActivity ?? 0), author: a.author });
-      actions.push(r.action);
-      if (r.action.status === 'done') closed.add(a.number);
+    if (stale.length) {
+      const label = await wontfixLabel(ctx, inq.github, inq.repo);
+      const plan = planCloseStale({ discussions, stale, assessments: inq.assessments, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays }, {});
+      for (const r of await carryOut(ctx, plan, { ...flags, yes: true }, { gh: inq.github, repo: inq.repo, team: inq.policy.team })) {
+        actions.push(r);
+        if (r.status === 'done' && r.number !== null) closed.add(r.number);
+      }
     }
     items = items.filter((a) => !closed.has(a.number));
     discussions = discussions.filter((d) => !closed.has(d.number));

@@ -6,10 +6,12 @@ import { awayFromTeam, readDesk } from '../../core/acting.js';
 import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import type { DeskPost } from '../../core/deskPosts.js';
 import { planAway, planCancelAway } from '../../core/deskPosts.js';
-import type { WriterFlags } from '../writers.js';
-import { parseLogins, report } from '../writers.js';
+import type { WriterFlags } from '../flags.js';
+import { parseLogins } from '../flags.js';
 import { warn } from '../output.js';
-import { deskTemplate, postToDesk, readLiveDesk } from '../../app/deskPost.js';
+import type { Outcome } from '../errors.js';
+import { carryOut, reportActions } from '../writerIo.js';
+import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../app/deskPost.js';
 import type { LiveDesk } from '../../app/deskPost.js';
 
 export interface AwayOptions extends WriterFlags {
@@ -29,18 +31,16 @@ export async function speaker(live: LiveDesk, as: string | undefined, ctx: Conte
   return member?.login ?? login;
 }
 
-/** Posts the shift-changing comment of a desk command, or shows it with --dry-run. */
-export async function postOrShow(ctx: Context, live: LiveDesk, post: DeskPost, flags: WriterFlags): Promise<number> {
-  for (const note of post.notes) warn(ctx.deps, note);
-  const base = { kind: post.kind, number: live.ref.number, url: live.desk.thread.url };
-  if (flags.dryRun) {
-    return report(ctx, [{ ...base, status: post.alreadyPosted ? 'skipped' : 'planned', reason: post.alreadyPosted ? 'already on the desk thread' : post.reason }], flags, post.alreadyPosted ? [] : [post.body]);
-  }
-  return report(ctx, [await postToDesk(ctx, live, post)], flags);
+/** Posts a desk comment through the executor, or shows it with --dry-run. */
+export async function postOrShow(ctx: Context, live: LiveDesk, post: DeskPost, flags: WriterFlags): Promise<Outcome> {
+  const plan = deskPlan(live, post);
+  const results = await carryOut(ctx, plan, flags, { gh: live.gh, repo: live.ref.repo, team: live.team });
+  await rememberPosted(ctx, live, post, results);
+  return reportActions(ctx, results, flags, plan);
 }
 
 /** `away`: tells the team, on the desk thread, that someone will be away from their desk; `--cancel` withdraws the latest notice. */
-export async function runAway(opts: AwayOptions, ctx: Context): Promise<number> {
+export async function runAway(opts: AwayOptions, ctx: Context): Promise<Outcome> {
   if (opts.cancel && (opts.from !== undefined || opts.until !== undefined || opts.note !== undefined)) {
     throw new UsageError('--cancel withdraws your latest away notice and takes no --from, --until or --note', 'run `visit-sre away --cancel` alone (with --as LOGIN for someone else)');
   }

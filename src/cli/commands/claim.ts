@@ -2,7 +2,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../../core/errors.js';
 import { readDesk } from '../../core/acting.js';
 import { planClaim } from '../../core/deskPosts.js';
-import type { WriterFlags } from '../writers.js';
+import type { WriterFlags } from '../flags.js';
+import type { Outcome } from '../errors.js';
 import { deskTemplate, readLiveDesk } from '../../app/deskPost.js';
 import { postOrShow, speaker } from './away.js';
 
@@ -11,7 +12,7 @@ export interface ClaimOptions extends WriterFlags {
 }
 
 /** `claim [N]`: takes classified inquiry N (or the only open one), told on the desk thread to the member who holds the contact. */
-export async function runClaim(numberText: string | undefined, opts: ClaimOptions, ctx: Context): Promise<number> {
+export async function runClaim(numberText: string | undefined, opts: ClaimOptions, ctx: Context): Promise<Outcome> {
   if (numberText !== undefined && !/^#?[1-9]\d*$/.test(numberText.trim())) throw new UsageError(`invalid classified inquiry number "${numberText}"`, 'give the number from the desk thread\'s request, such as 3');
   const live = await readLiveDesk(ctx);
   const who = await speaker(live, opts.as, ctx);

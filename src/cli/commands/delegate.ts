@@ -4,8 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { awayFromTeam, readDesk } from '../../core/acting.js';
 import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { planDelegate } from '../../core/deskPosts.js';
-import type { WriterFlags } from '../writers.js';
-import { parseLogins } from '../writers.js';
+import type { WriterFlags } from '../flags.js';
+import { parseLogins } from '../flags.js';
+import type { Outcome } from '../errors.js';
 import { deskTemplate, readLiveDesk } from '../../app/deskPost.js';
 import { postOrShow } from './away.js';
 
@@ -16,7 +17,7 @@ export interface DelegateOptions extends WriterFlags {
 }
 
 /** `delegate`: the Primary hands the role to someone (default: the Backup) for a while, on the desk thread. */
-export async function runDelegate(opts: DelegateOptions, ctx: Context): Promise<number> {
+export async function runDelegate(opts: DelegateOptions, ctx: Context): Promise<Outcome> {
   if (opts.until === undefined) throw new UsageError('delegate needs --until WHEN', 'for example: visit-sre delegate --until +3h (to the Backup), or --to LOGIN --from 2026-12-01T13:00 --until 2026-12-01T17:00');
   const start = parseWhen(opts.from ?? 'now', ctx.now, ctx.zone, '--from').toMillis();
   const until = parseWhen(opts.until, ctx.now, ctx.zone, '--until').toMillis();

@@ -4,22 +4,24 @@ import { boardChanged, spliceBoard } from '../../core/board.js';
 import { sentKeys, webhookPending } from '../../core/desk.js';
 import type { Notification } from '../../core/notify.js';
 import { MAX_PER_RUN, planNotifications } from '../../core/notify.js';
-import { EXIT } from '../errors.js';
+import type { Outcome } from '../errors.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { deskRef, notificationLine, notifyComment, readDesk } from '../desk.js';
 import { postKeyed, withPending } from '../deskFeed.js';
 import { renderBoard } from '../deskBoard.js';
 import { loadDeskFacts } from '../deskFacts.js';
 import { postWebhook, webhookFrom } from '../webhook.js';
-import type { Action, ActionStatus, WriterFlags } from '../writers.js';
-import { exitCodeOf, failed, report } from '../writers.js';
+import type { ActionResult as Action, ActionStatus } from '../../core/plan.js';
+import type { WriterFlags } from '../flags.js';
+import { failedResult as failed } from '../../app/execute.js';
+import { reportActions } from '../writerIo.js';
 
 export interface NotifyOptions extends WriterFlags {
   failOnOverdue?: boolean;
 }
 
 /** The duty desk's watch (SPEC §9): tell the right people once, and keep the board current. */
-export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<number> {
+export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outcome> {
   const ref = deskRef(ctx);
   const config = ctx.loaded.config;
   const facts = await loadDeskFacts(ctx, opts);
@@ -95,11 +97,9 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<numb
   } else {
     for (const n of notifications) ctx.deps.stdout.write(`${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`);
     if (!opts.dryRun) ctx.deps.stdout.write(`${boardUpdated ? '✓ board updated' : '- board unchanged'}: ${desk.thread.url}\n`);
-    report(ctx, actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'), opts);
+    reportActions(ctx, actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'), opts);
   }
-  const code = exitCodeOf(actions);
-  if (code !== 0) return code;
-  return opts.failOnOverdue && overdue ? EXIT.found : EXIT.ok;
+  return { kind: 'actions', actions, problemsFound: Boolean(opts.failOnOverdue && overdue) };
 }
 
 function webhookText(notifications: readonly Notification[], ctx: Pick<Context, 'zone'>): string {

@@ -9,8 +9,9 @@ import { shiftSummary, shiftUid } from '../../../calendar/write.js';
 import { warn, writeJson } from '../../output.js';
 import { readDesk } from '../../../core/acting.js';
 import { planSwapAnnouncement } from '../../../core/deskPosts.js';
-import { deskTemplate, postToDesk, readLiveDesk } from '../../../app/deskPost.js';
-import { exitCodeOf } from '../../writers.js';
+import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../../app/deskPost.js';
+import { carryOut } from '../../writerIo.js';
+import type { Outcome } from '../../errors.js';
 import { rotationFile, writeFileChecked } from './common.js';
 
 export interface SwapOptions {
@@ -26,7 +27,7 @@ export interface SwapOptions {
  * A last-minute change of one shift: the week's event keeps its UID and gets
  * SEQUENCE + 1, so every subscriber's calendar updates in place.
  */
-export async function runSwap(opts: SwapOptions, ctx: Context): Promise<number> {
+export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome | void> {
   const role = opts.role.toLowerCase() as Role;
   if (role !== 'primary' && role !== 'backup') throw new UsageError(`invalid --role "${opts.role}"`, 'use primary or backup');
   const login = opts.with.replace(/^@/, '');
@@ -79,17 +80,19 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<number> 
   if (opts.dryRun) {
     ctx.deps.stdout.write(updated);
     ctx.deps.stderr.write(`${planSwapAnnouncement({ ...swap, desk: readDesk([]) }).text}\n`);
-    return 0;
+    return;
   }
   // The desk thread is read first, so a thread that cannot be reached changes nothing.
   const live = ctx.loaded.config.desk.thread ? await readLiveDesk(ctx) : null;
   // Rewriting the rotation in place is what a swap is for; another --out file is never overwritten without --force.
   await writeFileChecked(ctx, out, updated, out === file || Boolean(opts.force));
   const post = planSwapAnnouncement({ ...swap, desk: readDesk(live?.records ?? []) });
-  const action = live ? await postToDesk(ctx, live, post) : null;
+  const action = live ? (await carryOut(ctx, deskPlan(live, post), opts, { gh: live.gh, repo: live.ref.repo, team: live.team }))[0]! : null;
+  if (live && action) await rememberPosted(ctx, live, post, [action]);
   if (!live) warn(ctx.deps, 'no desk thread is configured ("desk.thread"): send the announcement to the team yourself');
   if (action?.status === 'failed') warn(ctx.deps, `the calendar is changed, but the announcement could not be posted (${action.reason}): post it yourself`);
-  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file: out, week: weekLabel(monday), role, from, to: member.login, sequence, forced: broken.length > 0, announcement: post.text, actions: action ? [action] : [] });
+  const actions = action ? [action] : [];
+  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file: out, week: weekLabel(monday), role, from, to: member.login, sequence, forced: broken.length > 0, announcement: post.text, actions: actions.map(({ failure: _f, ...a }) => a) });
   else ctx.deps.stdout.write(`${post.text}\n${action?.status === 'done' ? `Posted to the desk thread: ${action.url}\n` : ''}`);
-  return action ? exitCodeOf([action]) : 0;
+  return { kind: 'actions', actions };
 }
