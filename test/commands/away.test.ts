@@ -292,3 +292,17 @@ describe('schedule swap', () => {
     expect(parseMarker(feed[0]!.body)).toMatchObject({ kind: 'swap', week: '2027-01-18', role: 'backup', from: backup, to: candidate, sequence: 1 });
   });
 });
+
+describe('escalate and the acting Backup', () => {
+  it('asks the acting Backup: with the Backup away, the next experienced member', async () => {
+    const s = deskScenario([{ ...user('jdoe', '2026-11-30T16:30:00Z', 'Silo crash'), title: 'Silo crash', category: 'help-using-visit' }]);
+    standin = await startStandin(s);
+    const config = deskConfig();
+    const away = await cli(['away', '--as', 'edsger-d', '--from', '2026-11-30T09:00', '--until', '2026-11-30T17:00'], '2026-11-30T16:45:00Z', config);
+    expect(away.code, away.stderr).toBe(0);
+    const r = await cli(['escalate', '100', '--json'], MON_0900, config);
+    expect(r.code, r.stderr).toBe(0);
+    const thread = standin.store.snapshot()[0]!.discussions.find((d) => d.number === 100)!;
+    expect(thread.comments.at(-1)!.body).toMatch(/^@ada-lovelace, could you help with this one\?/);
+  });
+});

@@ -18,6 +18,8 @@ export interface EscalateFacts {
   team: TeamRule;
   members: readonly TeamMember[];
   timeline: readonly Segment[];
+  /** the acting Primary and Backup now (SPEC §10: away notices, delegations); the rota's when absent */
+  acting?: { primary: string | null; backup: string | null };
 }
 
 export interface EscalateFlags {
@@ -51,10 +53,10 @@ export function planEscalate(f: EscalateFacts, flags: EscalateFlags): EscalatePl
   }
   let to = [...flags.to];
   if (to.length === 0) {
-    const backup = duty?.backup?.login ?? null;
+    const backup = f.acting ? f.acting.backup : (duty?.backup?.login ?? null);
     if (previous.length === 0 && backup) to = [backup];
     else {
-      const skip = new Set([...asked, duty?.primary?.login, f.assessment.owner].filter((l): l is string => !!l).map((l) => l.toLowerCase()));
+      const skip = new Set([...asked, f.acting ? f.acting.primary : duty?.primary?.login, f.assessment.owner].filter((l): l is string => !!l).map((l) => l.toLowerCase()));
       const candidates = f.members.filter((m) => !skip.has(m.login.toLowerCase()));
       if (candidates.length === 0) throw new UsageError(`everyone on the team has been asked about #${d.number} already`, 'pass --to LOGIN to ask someone again');
       return { choose: { candidates, asked } };
