@@ -58,6 +58,24 @@ export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quic
  * an older one is refreshed, and when the thread cannot be reached the last
  * read is used with a warning naming its age, or the rotation alone.
  */
+const views = new WeakMap<Context, Promise<ActingView>>();
+
+/**
+ * The acting view of this run, read once: `policyFor` (ownership), `notify`
+ * and `escalate` share it. A live request reuses an earlier read only when it
+ * came from GitHub, not from the cache.
+ */
+export async function actingView(ctx: Context, opts: { live: boolean }): Promise<ActingView> {
+  const earlier = views.get(ctx);
+  if (earlier) {
+    const view = await earlier.catch(() => null);
+    if (view && (!opts.live || (!view.cached && view.thread !== null))) return view;
+  }
+  const fresh = loadActingView(ctx, githubDeskReader(ctx, { quick: !opts.live }), opts);
+  views.set(ctx, fresh);
+  return fresh;
+}
+
 export async function loadActingView(ctx: Context, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
   const team = awayFromTeam(ctx.loaded.team, ctx.zone);
   const thread = opts.live ? (await import('../cli/desk.js')).deskRef(ctx).text : deskThreadOf(ctx);

@@ -1,7 +1,8 @@
 import type { Context } from '../cli/context.js';
 import type { Assessment, Discussion, Policy } from '../core/conversation.js';
 import { assess, teamRule } from '../core/conversation.js';
-import { buildTimeline, onDutyAt } from '../core/rotation.js';
+import { buildTimeline } from '../core/rotation.js';
+import { actingAt, actingView } from './acting.js';
 import type { Segment } from '../core/rotation.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
@@ -50,12 +51,14 @@ export async function rotationTimeline(ctx: Context, from: number, to: number): 
 
 export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Policy> {
   const config = ctx.loaded.config;
+  const view = await actingView(ctx, { live: false });
   return {
     calendar: await ctx.businessCalendar(),
     team: teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
-    primaryAt: (t) => onDutyAt(timeline, t, 0).current?.primary?.login ?? null,
+    // New inquiries belong to the acting Primary (SPEC §10): the delegate, or the Backup while the Primary is away.
+    primaryAt: (t) => actingAt(view, timeline, ctx.loaded.team, t).primary.login,
   };
 }
 

@@ -4,7 +4,7 @@ import { turnsOf } from '../core/conversation.js';
 import type { Roles } from '../core/desk.js';
 import { awayAt } from '../core/acting.js';
 import { classifiedReminders } from '../core/deskPosts.js';
-import { actingAt, githubDeskReader, loadActingView } from '../app/acting.js';
+import { actingAt, actingView } from '../app/acting.js';
 import { deskTemplate } from '../app/deskPost.js';
 import type { NotifyItem, ShiftInfo } from '../core/notify.js';
 import { notHandedOff } from '../core/notify.js';
@@ -95,7 +95,7 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
 
   const members = ctx.loaded.team.map((m) => m.login);
   // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
-  const view = await loadActingView(ctx, githubDeskReader(ctx, { quick: false }), { live: true });
+  const view = await actingView(ctx, { live: true });
   const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
   const reminderTemplate = view.desk.requests.length ? await deskTemplate(ctx, 'classified-reminder') : null;

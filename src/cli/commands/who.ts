@@ -6,7 +6,7 @@ import { parseWhen } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
 import type { Acting } from '../../core/acting.js';
-import { actingAt, actingUntil, awayDuring, githubDeskReader, loadActingView } from '../../app/acting.js';
+import { actingAt, actingUntil, awayDuring, actingView } from '../../app/acting.js';
 
 export interface WhoOptions {
   at?: string;
@@ -43,7 +43,7 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
   const rotation = await ctx.rotation(from, to, opts.calendar);
   const timeline = buildTimeline(rotation.shifts);
   const duty = onDutyAt(timeline, at, next);
-  const view = await loadActingView(ctx, githubDeskReader(ctx), { live: false });
+  const view = await actingView(ctx, { live: false });
   const roles = actingAt(view, timeline, ctx.loaded.team, at);
   const until = { primary: actingUntil(view, timeline, ctx.loaded.team, at, 'primary'), backup: actingUntil(view, timeline, ctx.loaded.team, at, 'backup') };
   const away = awayDuring(view, at, duty.current?.end ?? at + 7 * 86_400_000);
