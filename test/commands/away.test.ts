@@ -306,3 +306,22 @@ describe('escalate and the acting Backup', () => {
     expect(thread.comments.at(-1)!.body).toMatch(/^@ada-lovelace, could you help with this one\?/);
   });
 });
+
+describe('start and ownership under acting roles', () => {
+  it('a new inquiry belongs to the acting Primary, and start shows who acts now', async () => {
+    standin = await startStandin(deskScenario([
+      { ...user('jdoe', '2026-11-30T18:00:00Z', 'Silo crash'), title: 'While Grace is away', category: 'help-using-visit' },
+      { ...user('mroe', '2026-11-30T16:10:00Z', 'Mesh question'), title: 'Before Grace left', category: 'help-using-visit' },
+    ]));
+    const config = deskConfig();
+    expect((await cli(['away', '--from', '2026-11-30T09:00', '--until', '2026-11-30T12:00'], '2026-11-30T16:30:00Z', config)).code).toBe(0);
+    const r = await cli(['start', '--json'], '2026-11-30T19:00:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.json();
+    expect(out).toMatchObject({ as: 'grace-hopper', role: 'primary', primary: 'grace-hopper', actingPrimary: 'edsger-d', actingBackup: 'ada-lovelace', away: [{ login: 'grace-hopper', source: 'desk' }] });
+    expect(out.discussions.map((d: { title: string; owner: string }) => [d.title, d.owner])).toEqual([
+      ['Before Grace left', 'grace-hopper'],
+      ['While Grace is away', 'edsger-d'],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import { onDutyAt } from '../../core/rotation.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
+import { actingAt, actingView, awayDuring } from '../../app/acting.js';
 import { isoUtc, relative, table, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { parseRepo } from '../../github/port.js';
@@ -21,6 +22,10 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
   const shift = duty.current ?? duty.upcoming[0] ?? null;
   const role = shift?.primary?.login === as ? 'primary' : shift?.backup?.login === as ? 'backup' : null;
+  // Who acts now (SPEC §10): a delegation, or someone away, moves a role for a while.
+  const view = await actingView(ctx, { live: false });
+  const acting = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
+  const away = awayDuring(view, ctx.now, shift?.end ?? ctx.now + 7 * 86_400_000);
   const weekStart = shift ? shift.start : DateTime.fromMillis(ctx.now, { zone: ctx.zone }).startOf('week').toMillis();
   const weekEnd = shift ? shift.end : DateTime.fromMillis(weekStart, { zone: ctx.zone }).plus({ weeks: 1 }).toMillis();
   const from = DateTime.fromMillis(weekStart, { zone: ctx.zone }).toISODate()!;
@@ -38,6 +43,9 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       role,
       primary: shift?.primary?.login ?? null,
       backup: shift?.backup?.login ?? null,
+      actingPrimary: acting.primary.login,
+      actingBackup: acting.backup.login,
+      away: away.map((a) => ({ login: a.login, from: isoUtc(a.from), until: isoUtc(a.until), source: a.source, ...(a.note ? { note: a.note } : {}) })),
       shift: shift ? { start: isoUtc(shift.start), end: isoUtc(shift.end) } : null,
       holidays,
       handedOff: handedOff.map(itemJson),
@@ -59,6 +67,10 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   text += role ? `You are ${p.bold(role === 'primary' ? 'Primary' : 'Backup')} this week` : 'You are not on duty this week';
   text += shift ? ` (${local(shift.start)} → ${local(shift.end)}).\n` : '.\n';
   if (shift) text += `Primary: ${shift.primary ? `@${shift.primary.login ?? shift.primary.raw}` : 'nobody'}   Backup: ${shift.backup ? `@${shift.backup.login ?? shift.backup.raw}` : 'nobody'}\n`;
+  if (acting.primary.login !== (shift?.primary?.login ?? null) || acting.backup.login !== (shift?.backup?.login ?? null)) {
+    text += p.yellow(`Acting now: Primary @${acting.primary.login ?? 'nobody'}   Backup @${acting.backup.login ?? 'nobody'}`) + '\n';
+  }
+  if (away.length) text += `Away: ${away.map((a) => `@${a.login} ${local(a.from)} → ${local(a.until)}`).join(', ')}\n`;
   if (holidays.length) text += `Holidays this week: ${holidays.map((d) => DateTime.fromISO(d).toFormat('ccc LLL d')).join(', ')}\n`;
   text += `\n${p.bold(`Handed to you (${handedOff.length})`)}\n${handedOff.length ? rows(handedOff) : p.dim('none\n')}`;
   text += `\n${p.bold(`Open discussions by urgency (${open.length})`)}\n${open.length ? rows(open) : p.dim('none\n')}`;
