@@ -68,6 +68,20 @@ describe('a full week of writes', () => {
     expect(start.json().handedOff.map((i: { number: number }) => i.number)).toEqual([101, 108, 106, 105, 107]);
   });
 
+  it('on Monday, start warns about last week\'s un-handed discussions, and last week\'s Primary hands them to this week\'s', async () => {
+    await startStandin(WEEK);
+    const MONDAY = '2026-12-07T17:00:00Z'; // Mon Dec 7, 09:00 Pacific: Katherine's week began an hour ago
+    const before = await sre(['start', '--as', 'katherine-j'], MONDAY);
+    expect(before.stderr).toMatch(/warning: @grace-hopper \(last shift's Primary\) still owns 6 unresolved discussions that were not handed over: #101, #102, #105, #106, #107, #108\n/);
+    gh.expectWrite('addDiscussionComment', { body: /"to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace"/, times: 6 });
+    const r = await sre(['handoff', '--yes', '--json'], MONDAY); // the token's user is grace-hopper
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/taken as the outgoing Primary/);
+    const after = await sre(['start', '--as', 'katherine-j', '--json'], MONDAY);
+    expect(after.json().notHandedOver).toBeNull();
+    expect(after.stderr).not.toMatch(/not handed over/);
+  });
+
   it('escalate twice: the Backup first, then only with a choice of others', async () => {
     await startStandin(WEEK);
     gh.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"escalation"/, times: 2 });
