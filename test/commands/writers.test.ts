@@ -82,6 +82,17 @@ describe('a full week of writes', () => {
     expect(after.stderr).not.toMatch(/not handed over/);
   });
 
+  it('handoff skips a locked discussion with the reason, and hands over the others (exit 0)', async () => {
+    await startStandin(WEEK);
+    gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 101).locked = true;
+    gh.expectWrite('addDiscussionComment', { times: 5 });
+    const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
+    expect(r.code, r.stderr).toBe(0);
+    const actions = r.json().actions as Array<{ number: number; status: string; reason?: string }>;
+    expect(actions.find((a) => a.number === 101)).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/GitHub refused it: .*locked/) });
+    expect(actions.filter((a) => a.status === 'done').map((a) => a.number)).toEqual([105, 106, 107, 108]);
+  });
+
   it('escalate twice: the Backup first, then only with a choice of others', async () => {
     await startStandin(WEEK);
     gh.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"escalation"/, times: 2 });
