@@ -163,6 +163,7 @@ describe('a full week of writes', () => {
     await startStandin(WEEK);
     gh.expectWrite('createIssue', { body: /discussions\/105/ });
     gh.expectWrite('addDiscussionComment', { number: 105, body: /We are tracking the work/ });
+    gh.expectWrite('markAnswer', { number: 105 });
     const r = await sre(['promote', '105', '--title', 'Launcher times out above 256 ranks', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const issue = gh.store.snapshot()[0]!.issues.find((i) => i.title === 'Launcher times out above 256 ranks')!;
@@ -180,6 +181,7 @@ describe('a full week of writes', () => {
     gh.expectWrite('addIssueComment', { number: 202, body: /New information from a support discussion/ });
     gh.expectWrite('removeLabels', { number: 202 });
     gh.expectWrite('addDiscussionComment', { number: 104, body: /known issue/ });
+    gh.expectWrite('markAnswer', { number: 104 });
     const k = await sre(['promote', '104', '--known', '202', '--json']);
     expect(k.code, k.stderr).toBe(0);
     expect(k.json().actions[0]).toMatchObject({ kind: 'promote-known', status: 'done', reason: 'removed "reviewed"' });
