@@ -12,8 +12,9 @@ import { startStandin } from '../test/support/standin/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Chromium's path: $VISIT_SRE_CHROMIUM, else `chromium` or `chromium-browser` on PATH; null when there is none. */
+/** Chromium's path: $VISIT_SRE_CHROMIUM (`none` to go without), else `chromium` or `chromium-browser` on PATH; null when there is none. */
 export function findChromium(env = process.env) {
+  if (env.VISIT_SRE_CHROMIUM === 'none') return null;
   if (env.VISIT_SRE_CHROMIUM) return env.VISIT_SRE_CHROMIUM;
   for (const b of ['chromium', 'chromium-browser']) {
     const r = spawnSync('sh', ['-c', `command -v ${b}`], { encoding: 'utf8' });

@@ -28,13 +28,13 @@ interface HTMLish {
 }
 
 /** Every chart: gridlines, axis titles with units, readable type; text marks use the page's colour. */
-function chart(doc: Document, o: { title: string; subtitle: string; marks: Mark[]; x: Plot.ScaleOptions; y: Plot.ScaleOptions; color?: Plot.ScaleOptions; height?: number; marginLeft?: number; marginBottom?: number; table: { head: string[]; rows: string[][] } }): string {
+function chart(doc: Document, o: { title: string; subtitle: string; marks: Mark[]; x: Plot.ScaleOptions; y: Plot.ScaleOptions; color?: Plot.ScaleOptions; height?: number; marginLeft?: number; marginRight?: number; marginBottom?: number; table: { head: string[]; rows: string[][] } }): string {
   const figure = Plot.plot({
     document: doc,
     width: WIDTH,
     height: o.height ?? 300,
     marginLeft: o.marginLeft ?? 56,
-    marginRight: 24,
+    marginRight: o.marginRight ?? 24,
     marginTop: 28,
     marginBottom: o.marginBottom ?? 48,
     style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
@@ -56,7 +56,7 @@ function chart(doc: Document, o: { title: string; subtitle: string; marks: Mark[
 }
 
 /** Whole-number ticks for counts: no "0.5 inquiries" on a small axis. */
-const countTicks = (xs: number[]) => Math.max(1, Math.min(8, ...xs));
+const countTicks = (xs: number[]) => Math.max(1, Math.min(8, Math.max(0, ...xs)));
 
 /** Week tick labels: every week when they fit, else every 2nd or 4th. */
 function weekTicks(weeks: readonly string[]): string[] {
@@ -138,6 +138,7 @@ function medianChart(doc: Document, s: Stats): string {
     subtitle: `The number above each bar is how many inquiries the median counts (answered, or unanswered past their due time at their wait so far). Shaded columns: no inquiry to measure. Bars above ${top} h are cut, with their value on them.`,
     x: { type: 'band', domain: weeks, ticks: weekTicks(weeks), tickFormat: (w: string) => w.replace(/^\d{4}-/, ''), label: 'ISO week', tickRotate: weeks.length > 13 ? -45 : 0, padding: 0.15 },
     y: { label: 'median first response (business hours)', grid: true, domain: [0, top], ticks: Math.min(top, 10) },
+    marginRight: 70,
     color: { legend: true, domain: ['within the goal', 'over the goal', 'no inquiry to measure'], range: [BLUE, RED, GREY] },
     marks: [
       Plot.barY(empty, { x: 'week', y: top, fill: GREY, fillOpacity: 0.18 }),
@@ -148,7 +149,8 @@ function medianChart(doc: Document, s: Stats): string {
       Plot.dot(counted.filter((w) => value(w) === 0), { x: 'week', y: 0, r: 3, fill: BLUE }),
       Plot.text(counted, { x: 'week', y: (w: W) => Math.min(value(w), top), text: (w: W) => (dense ? String(w.counted) : `n=${w.counted}`), dy: -7, fill: 'currentColor', fontSize }),
       Plot.ruleY([s.goalHours], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
-      Plot.text([s.goalHours], { y: (d: number) => d, frameAnchor: 'right', text: () => `${s.goalHours} h goal`, dy: -8, textAnchor: 'end', fill: RED, fontWeight: 'bold', className: 'goal' }),
+      // In the right margin, clear of the bars.
+      Plot.text([s.goalHours], { y: (d: number) => d, frameAnchor: 'right', text: () => `${s.goalHours} h goal`, dx: 6, textAnchor: 'start', fill: RED, fontWeight: 'bold', className: 'goal' }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
     table: { head: ['week', 'inquiries', 'counted', 'median', 'no response yet'], rows: s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours), String(w.unanswered)]) },
@@ -203,7 +205,7 @@ const CSS = `:root{color-scheme:light dark}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:${WIDTH + 40}px;margin:2em auto;padding:0 1em;color:#1f2328;background:#fff;line-height:1.4}
 table{border-collapse:collapse;margin:.6em 0}th,td{padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}th{font-weight:600}
 td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{font-size:1.15em;margin:1.6em 0 .2em}h3{font-size:1em;font-weight:normal;margin:0 0 .4em;color:#57606a}
-.chart{margin:1.5em 0 2em}.note{color:#57606a}details{margin:.3em 0 0}summary{cursor:pointer;color:#0550ae}.goal text{fill:#b3261e}
+.chart{margin:1.5em 0 2em}.chart figure{margin:0}.chart figure>div{font-size:12px}.note{color:#57606a}details{margin:.3em 0 0}summary{cursor:pointer;color:#0550ae}.goal text{fill:#b3261e}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}th,td{border-color:#30363d}.note,h3{color:#9da7b3}summary{color:#79c0ff}.goal text{fill:#ff8182}}`;
 
 /** A self-contained HTML report: no scripts, fonts or network; static SVG charts with their numbers beside them. */

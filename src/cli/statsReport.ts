@@ -69,7 +69,7 @@ export function breakdowns(s: Stats): Array<{ title: string; head: string[]; row
   return [
     {
       title: 'First response by developer (GitHub inquiries, as the Primary on duty)',
-      head: ['developer', 'as Primary', 'owns now', 'median', 'p90', 'within goal', 'no response yet'],
+      head: ['developer', 'as Primary', 'as owner', 'median', 'p90', 'within goal', 'no response yet'],
       rows: s.byPrimary.map((r) => [r.login, String(r.inquiries), String(r.owned), hours(r.medianFirstResponseHours), hours(r.p90Hours), pct(r.withinGoal), String(r.unanswered)]),
     },
     group('category', s.byCategory.map((c) => ({ key: c.category, ...c }))),

@@ -54,8 +54,9 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
     const t0 = performance.now();
     // The charting library loads only here, so the other formats stay light.
     const { statsHtml } = await import('../statsHtml.js');
+    const t1 = performance.now();
     const html = statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now));
-    ctx.verbose(`rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms`);
+    ctx.verbose(`rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms: ${(t1 - t0).toFixed(0)} ms loading the charting library, ${(performance.now() - t1).toFixed(0)} ms drawing`);
     if (opts.dryRun) ctx.deps.stderr.write(`would write ${file} (${html.length} bytes); --dry-run wrote nothing\n`);
     else {
       await writeFileChecked(ctx, file, html, Boolean(opts.force));
