@@ -3,6 +3,7 @@ import type { Command as CommandType } from 'commander';
 import type { Deps } from './deps.js';
 import type { GlobalFlags } from './output.js';
 import type { Context } from './context.js';
+import type { Outcome } from './errors.js';
 
 // commander's CommonJS entry loads faster than its ESM wrapper; --help pays for nothing else.
 const require = createRequire(import.meta.url);
@@ -36,7 +37,7 @@ function examples(...lines: string[]): string {
  * Declares every command and its flags. Actions import their command module
  * only when they run, so `--help` loads commander and nothing else.
  */
-export type Runner = (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+export type Runner = (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
 
 export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = []): CommandType {
   const program = new Command('visit-sre')
@@ -282,12 +283,12 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .requiredOption('--start <date>', 'the first Monday to plan')
       .requiredOption('--weeks <n>', 'how many weeks to plan')
       .option('--out <file>', 'where to write ("-" for stdout; default: the configured rotation)')
-      .option('--merge', "keep the existing calendar's events before --start")
+      .option('--merge', "edit the existing calendar: replace only the shifts of the generated weeks, keep every other event")
       .option('--force', 'replace an existing file')
       .option('--dry-run', 'print the calendar instead of writing it')
       .addHelpText(
         'after',
-        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start "next week" --weeks 8 --merge --force', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
+        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start "next week" --weeks 8 --merge', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
       )
       .action(async (opts, cmd: CommandType) => {
         await run(async (ctx) => (await import('./commands/schedule/generate.js')).runGenerate(opts, ctx), globals(cmd));
