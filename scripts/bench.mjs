@@ -100,3 +100,7 @@ const stOk = st.listing <= 20;
 if (!stOk) failed = true;
 console.log(`\n\`stats\` for a year of ${st.n} discussions: ${st.listing} listing requests (${st.total} in all; target ≤ 20: ${stOk ? 'yes' : 'NO'}), ${(st.ms / 1000).toFixed(2)} s`);
 if (failed) console.log('\nSome targets were missed on this run.');
+
+const { calendarReadTimes, LARGEST } = await import('./bench-calendar.mjs');
+const cal = calendarReadTimes(root, env);
+console.log(`\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms on the first call, ${cal.laterCalls.toFixed(0)} ms on later ones`);

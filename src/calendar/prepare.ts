@@ -256,8 +256,11 @@ function isRealDate(value: string): boolean | undefined {
   const m = DATE_VALUE.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
-  const days = new Date(Date.UTC(+y!, +mo!, 0)).getUTCDate();
-  return +mo! >= 1 && +mo! <= 12 && +d! >= 1 && +d! <= days && +h <= 23 && +mi <= 59 && +s <= 60;
+  const year = +y!;
+  const month = +mo!;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && +d! >= 1 && +d! <= days && +h <= 23 && +mi <= 59 && +s <= 60;
 }
 
 function realDates(p: Property): boolean {
@@ -292,6 +295,7 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
   const blocks = new Map<string, string[]>();
   const events: Array<{ first: number; last: number; own: number[] }> = [];
   for (let i = 0; i < lines.length; i++) {
+    if ((lines[i]!.charCodeAt(0) | 32) !== 98) continue; // only BEGIN lines open a block
     if (/^BEGIN:VTIMEZONE/i.test(lines[i]!)) {
       const start = i;
       while (i < lines.length && !/^END:VTIMEZONE/i.test(lines[i]!)) i++;
@@ -346,7 +350,7 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       }
       if (!DATE_PROPS.has(p.name)) continue;
       let q = p;
-      if (!realDates(q)) {
+      if (!ESSENTIAL.has(q.name) && !realDates(q)) {
         const kept = q.value.split(',').filter((v) => realDates({ ...q, value: v }));
         warnings.push(`${at(i)}: ignored ${q.name} values of ${name()} that are not real dates: ${q.value.split(',').filter((v) => !kept.includes(v)).join(', ')}`);
         if (kept.length === 0) {

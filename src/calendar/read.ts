@@ -253,10 +253,11 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
     if (inst.isRecurring && !inst.isOverride && excluded(start)) continue;
     if (seen.has(start) && !inst.isOverride) continue;
     let end = inst.end ? at(inst.end, allDay) : start;
+    const exactEnd = end;
     if (inst.isRecurring && !inst.isOverride && !allDay && length) end = length(start);
     if (allDay && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
     seen.add(start);
-    out.push(entry(source, ev, start, end, allDay));
+    out.push({ ...entry(source, ev, start, end, allDay), ...(end !== exactEnd && !allDay ? { exactEnd } : {}) });
   }
   // RFC 5545 counts DTSTART as the first instance, even when the rule would not produce it.
   if (ev.rrule && !ev.recurrenceid) {

@@ -208,16 +208,19 @@ describe('decisions documented in the README', () => {
     const text = calendar(`
       BEGIN:VEVENT
       UID:weekly
-      DTSTART;TZID=America/Los_Angeles:20261026T080000
-      DTEND;TZID=America/Los_Angeles:20261102T080000
+      DTSTART;TZID=America/Los_Angeles:20261019T080000
+      DTEND;TZID=America/Los_Angeles:20261026T080000
       RRULE:FREQ=WEEKLY;COUNT=3
       SUMMARY:SRE Primary: @ann
       END:VEVENT`);
-    // 1 November 2026 02:00 PDT → 01:00 PST: the exact 168 h would end the first week at 07:00 PST (15:00Z).
+    // 1 November 2026, 02:00 PDT → 01:00 PST: the exact 168 h would end the second week at 07:00 PST (15:00Z).
     expect(read(text).shifts).toEqual([
+      'SRE Primary: @ann 2026-10-19T15:00Z → 2026-10-26T15:00Z',
       'SRE Primary: @ann 2026-10-26T15:00Z → 2026-11-02T16:00Z',
       'SRE Primary: @ann 2026-11-02T16:00Z → 2026-11-09T16:00Z',
-      'SRE Primary: @ann 2026-11-09T16:00Z → 2026-11-16T16:00Z',
     ]);
+    // The entry says where the two readings part, for `doctor` to show.
+    process.env.TZ = 'UTC';
+    expect(readCalendar(text, WINDOW).entries.map((e) => e.exactEnd && iso(e.exactEnd))).toEqual([undefined, '2026-11-02T15:00Z', undefined]);
   });
 });
