@@ -253,7 +253,8 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         .description('create a product issue that links back to the discussion (or add to a known one)')
         .option('--repo <owner/name>', 'the product repository (default: productRepository)')
         .option('--title <title>', 'the issue title (default: the discussion title)')
-        .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label"),
+        .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label")
+        .option('--keep-open', 'leave the discussion unresolved (by default its link comment becomes the answer)'),
     )
       .addHelpText('after', examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'))
       .action(async (number: string, opts, cmd: CommandType) => {
@@ -316,13 +317,13 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .description("the team's support record: volume, first-response time in business hours, resolution, load, effort")
       .option('--since <date>', 'first day (default: the Monday 13 weeks ago)')
       .option('--until <date>', 'day after the last (exclusive; default: tomorrow)')
-      .option('--format <format>', 'table, json or markdown', 'table')
+      .option('--format <format>', 'table, json, markdown, or one row per inquiry: csv, jsonl', 'table')
       .option('--html <file>', 'also write a self-contained HTML report with charts')
       .option('--force', 'replace an existing --html file')
       .option('--dry-run', 'compute everything, write no --html file')
       .addHelpText(
         'after',
-        examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html') +
+        examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html', 'visit-sre stats --format csv > support.csv') +
           "\nUnlike github/issue-metrics, which counts the first comment by anyone in wall-clock time, this counts the team's\nfirst human response (bots and bookkeeping comments do not count), in business hours, minus holidays.\n",
       )
       .action(async (opts, cmd: CommandType) => {
