@@ -274,7 +274,8 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         .option('--body-file <file>', 'what they asked, from a file ("-" for standard input)')
         .option('--at <when>', 'when the contact happened (default: now)')
         .option('--classified', 'keep everything off GitHub: journal the contact only, and name who has access')
-        .option('--needed-by <when>', 'with --classified: when the customer needs an answer'),
+        .option('--needed-by <when>', 'with --classified: when the customer needs an answer (asks the desk thread for someone with access)')
+        .option('--answered', 'you are not the acting Primary and you answered the customer: this post counts as the response'),
     )
       .addHelpText(
         'after',

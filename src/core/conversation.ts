@@ -163,10 +163,11 @@ export function turnsOf(d: Discussion, team: TeamRule): Turn[] {
     if (m.hidden || isBot(m)) continue;
     const marker = trustedMarker(m, team);
     if (m.kind === 'post' && marker?.kind === 'contact') {
-      // A logged call: the call is the user's turn, the logging post the team's answer.
+      // A logged call: the call is the user's turn, the logging post the team's answer,
+      // unless someone other than the Primary logged it without answering (SPEC §10): then the clock runs.
       const at = typeof marker.at === 'string' ? Date.parse(marker.at) : NaN;
       turns.push({ at: Number.isNaN(at) ? m.createdAt : at, side: 'user' });
-      turns.push({ at: m.createdAt, side: 'team' });
+      if (marker.answered !== false) turns.push({ at: m.createdAt, side: 'team' });
       continue;
     }
     if (marker && BOOKKEEPING.has(marker.kind)) continue;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
@@ -323,5 +323,59 @@ describe('start and ownership under acting roles', () => {
       ['Before Grace left', 'grace-hopper'],
       ['While Grace is away', 'edsger-d'],
     ]);
+  });
+});
+
+describe('log-call by someone who is not the acting Primary (three-way handoff)', () => {
+  const logCall = (extra: string[] = []) => ['log-call', '--via', 'hallway', '--title', 'Silo plugin question', '--body', 'Asked in the hallway about the Silo plugin.', '--at', '2026-11-30T09:30', ...extra, '--json'];
+
+  it('records the receiver and the acting Primary who owns it, tells the owner on the desk thread, and the clock runs', async () => {
+    const s = await start('katherine-j');
+    const config = deskConfig();
+    const r = await cli(logCall(), '2026-11-30T17:45:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions.map((a: { kind: string; status: string }) => [a.kind, a.status])).toEqual([['log-call', 'done'], ['misdirected', 'done']]);
+    const d = s.store.snapshot()[0]!.discussions.find((x) => x.title === 'Silo plugin question')!;
+    expect(d.body).toMatch(/- Received by: @katherine-j\n- Owner: @grace-hopper \(acting Primary\)\n/);
+    expect(d.body).not.toMatch(/Taken by/);
+    expect(parseMarker(d.body)).toMatchObject({ kind: 'contact', handler: 'grace-hopper', receiver: 'katherine-j', answered: false });
+    expect(desk(s).feed[0]!.body).toMatch(new RegExp(`^\\*\\*Contact for the Primary:\\*\\* @katherine-j logged a contact that reached them, and it is yours, @grace-hopper: #${d.number} \\(.*\\)\\. Nobody has answered the customer yet: the response clock runs for you\\.`));
+    const briefing = (await cli(['start', '--json', '--as', 'grace-hopper'], '2026-11-30T18:00:00Z', config)).json();
+    expect(briefing.discussions.find((x: { title: string }) => x.title === 'Silo plugin question')).toMatchObject({ state: 'waiting-on-team', owner: 'grace-hopper', waitingSince: '2026-11-30T17:30:00Z' });
+  });
+
+  it('with --answered the logging post is the team\'s response', async () => {
+    const s = await start('katherine-j');
+    const config = deskConfig();
+    const r = await cli(logCall(['--answered']), '2026-11-30T17:45:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    const d = s.store.snapshot()[0]!.discussions.find((x) => x.title === 'Silo plugin question')!;
+    expect(d.body).toMatch(/- Received by: @katherine-j, who answered the customer\n/);
+    expect(desk(s).feed[0]!.body).toMatch(/@katherine-j has answered the customer already\./);
+    const briefing = (await cli(['start', '--json', '--as', 'grace-hopper'], '2026-11-30T18:00:00Z', config)).json();
+    expect(briefing.discussions.find((x: { title: string }) => x.title === 'Silo plugin question')).toMatchObject({ state: 'waiting-on-user' });
+  });
+
+  it('the acting Primary logging it themselves is "Taken by", as before, and tells nobody', async () => {
+    const s = await start();
+    const r = await cli(logCall(), '2026-11-30T17:45:00Z', deskConfig());
+    expect(r.code, r.stderr).toBe(0);
+    expect(s.store.snapshot()[0]!.discussions.find((x) => x.title === 'Silo plugin question')!.body).toMatch(/- Taken by: @grace-hopper\n/);
+    expect(desk(s).feed).toHaveLength(0);
+  });
+});
+
+describe('log-call --classified --needed-by', () => {
+  it('asks the desk thread for someone with access, with no content at all, and journals the contact', async () => {
+    const s = await start('katherine-j');
+    const state = tempDir();
+    const r = await cli(['log-call', '--classified', '--via', 'walk-in', '--title', 'SECRET-TITLE', '--body', 'SECRET-BODY', '--customer', 'Jane SECRET <jane@lab.gov>', '--needed-by', '2026-11-30T15:00', '--json'], MON_0900, deskConfig(), { XDG_STATE_HOME: state });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions.map((a: { kind: string; status: string }) => [a.kind, a.status])).toEqual([['classified', 'done'], ['classified', 'done']]);
+    const feed = desk(s).feed;
+    expect(feed).toHaveLength(1);
+    expect(feed[0]!.body).toMatch(/^\*\*Classified inquiry 1:\*\* someone with access is needed by Mon Nov 30, 15:00 PST\. @ada-lovelace @alan-turing: please claim it with `visit-sre claim 1`, then @katherine-j will hand it to you off GitHub\.\n\n<!-- visit-sre /);
+    expect(JSON.stringify(s.store.snapshot()) + JSON.stringify(s.log)).not.toMatch(/SECRET|jane|walk-in/i);
+    expect(readFileSync(path.join(state, 'visit-sre', 'journal.jsonl'), 'utf8')).not.toMatch(/SECRET/);
   });
 });

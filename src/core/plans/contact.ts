@@ -19,6 +19,10 @@ export interface Contact {
   customerPrivate?: boolean;
   at: number;
   handler: string | null;
+  /** who the contact reached, when not the acting Primary who owns it (SPEC §10's three-way handoff) */
+  receiver?: string | null;
+  /** whether the receiver answered the customer; when not, this post is not the team's response and the clock runs */
+  answered?: boolean;
   text: string;
   effort?: number;
   zone: string;
@@ -39,14 +43,22 @@ export function contactBody(c: Contact): string {
     `- Contact: ${c.via}`,
     `- Customer: ${shown ?? 'not given'}`,
     `- Time of contact: ${local}`,
-    `- Taken by: ${c.handler ? `@${c.handler}` : 'the support team'}`,
+    ...(misdirected(c)
+      ? [`- Received by: @${c.receiver}${c.answered ? ', who answered the customer' : ''}`, `- Owner: ${c.handler ? `@${c.handler} (acting Primary)` : 'the support team'}`]
+      : [`- Taken by: ${c.handler ? `@${c.handler}` : 'the support team'}`]),
     '',
     '---',
     '',
     c.text.trim(),
   ].join('\n');
   const customer = shown === null ? null : c.customerPrivate ? shown : customerName(shown) || null;
-  return withMarker(header, 'contact', { via: c.via, at: new Date(c.at).toISOString().replace(/\.000Z$/, 'Z'), handler: c.handler, id: c.id, ...(customer ? { customer } : {}) }, { effort: c.effort });
+  const three = misdirected(c) ? { receiver: c.receiver, ...(c.answered ? {} : { answered: false }) } : {};
+  return withMarker(header, 'contact', { via: c.via, at: new Date(c.at).toISOString().replace(/\.000Z$/, 'Z'), handler: c.handler, ...three, id: c.id, ...(customer ? { customer } : {}) }, { effort: c.effort });
+}
+
+/** A contact that reached someone other than the acting Primary who owns it. */
+export function misdirected(c: Pick<Contact, 'receiver' | 'handler'>): boolean {
+  return Boolean(c.receiver && c.receiver.toLowerCase() !== (c.handler ?? '').toLowerCase());
 }
 
 export interface SendFacts {
