@@ -8,7 +8,7 @@ import type { DeskEntry } from '../core/desk.js';
 import { deskEntries } from '../core/desk.js';
 import type { Notification } from '../core/notify.js';
 import type { DeskThread, GitHubPort, RepoRef } from '../github/port.js';
-import { withMarker } from './writers.js';
+import { withMarker } from '../core/markers.js';
 
 /** `desk.thread` as a repository and a number; a clear usage error naming the key when it is missing. */
 export function deskRef(ctx: Context): { repo: RepoRef; number: number; text: string } {

@@ -2,7 +2,8 @@ import type { Deps } from './deps.js';
 import type { GlobalFlags } from './output.js';
 import type { Context } from './context.js';
 import { buildProgram } from './program.js';
-import { describeError, EXIT, exitCodeFor } from './errors.js';
+import type { Outcome } from './errors.js';
+import { describeError, EXIT, exitCodeFor, exitCodeOf } from './errors.js';
 
 interface CommanderLikeError {
   code: string;
@@ -20,11 +21,10 @@ function isCommanderError(e: unknown): e is CommanderLikeError {
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let verbose = argv.includes('--verbose');
   let exitCode: number = EXIT.ok;
-  const run = async (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
+  const run = async (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
     verbose = Boolean(flags.verbose);
     const { createContext } = await import('./context.js');
-    const code = await action(await createContext(flags, deps, opts));
-    if (typeof code === 'number') exitCode = code;
+    exitCode = exitCodeOf(await action(await createContext(flags, deps, opts)));
   };
   const program = buildProgram(deps, run, argv);
   try {

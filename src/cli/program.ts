@@ -3,6 +3,7 @@ import type { Command as CommandType } from 'commander';
 import type { Deps } from './deps.js';
 import type { GlobalFlags } from './output.js';
 import type { Context } from './context.js';
+import type { Outcome } from './errors.js';
 
 // commander's CommonJS entry loads faster than its ESM wrapper; --help pays for nothing else.
 const require = createRequire(import.meta.url);
@@ -36,7 +37,7 @@ function examples(...lines: string[]): string {
  * Declares every command and its flags. Actions import their command module
  * only when they run, so `--help` loads commander and nothing else.
  */
-export type Runner = (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+export type Runner = (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
 
 export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = []): CommandType {
   const program = new Command('visit-sre')

@@ -7,6 +7,7 @@ import {
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
+  DELETE_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
   CLOSE_DISCUSSION,
@@ -30,9 +31,8 @@ import {
   UPDATE_ISSUE_COMMENT,
   UPDATE_DISCUSSION_COMMENT,
   DELETE_ISSUE_COMMENT,
-  DELETE_DESK_DISCUSSION_COMMENT,
 } from './documents.js';
-import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
 
 /** GitHub asks integrators to space content-creating requests at least a second apart. */
 export const MUTATION_SPACING_MS = 1000;
@@ -176,14 +176,14 @@ export class GraphqlTracker implements GitHubPort {
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
   }
 
-  async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<Array<{ id: string; number: number; url: string; body: string }>> {
-    const data = await this.query<{ repository: { discussions: { nodes: Array<{ id: string; number: number; url: string; body: string }> } } | null }>(
+  async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]> {
+    const data = await this.query<{ repository: { discussions: { nodes: Array<Omit<RecentDiscussion, 'labels'> & { labels: { nodes: Array<{ name: string }> } | null }> } } | null }>(
       `reading recent discussions of ${repo.owner}/${repo.name}`,
       RECENT_DISCUSSIONS,
       { ...repo, categoryId },
     );
     if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
-    return data.repository.discussions.nodes;
+    return data.repository.discussions.nodes.map((d) => ({ ...d, labels: (d.labels?.nodes ?? []).map((l) => l.name) }));
   }
 
   async createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }> {
@@ -194,6 +194,10 @@ export class GraphqlTracker implements GitHubPort {
   async addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }> {
     const data = await this.mutate<{ addDiscussionComment: { comment: { id: string; url: string } } }>('posting a comment', ADD_DISCUSSION_COMMENT, { discussionId, body, replyToId }, true);
     return data.addDiscussionComment.comment;
+  }
+
+  async deleteDiscussionComment(commentId: string): Promise<void> {
+    await this.mutate('removing a doubled comment', DELETE_DISCUSSION_COMMENT, { id: commentId });
   }
 
   async markAnswer(commentId: string): Promise<void> {
@@ -284,7 +288,8 @@ export class GraphqlTracker implements GitHubPort {
 
   async deleteThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string): Promise<void> {
     try {
-      await this.mutate('deleting a desk comment', thread.kind === 'issue' ? DELETE_ISSUE_COMMENT : DELETE_DESK_DISCUSSION_COMMENT, { id: commentId });
+      if (thread.kind === 'issue') await this.mutate('deleting a desk comment', DELETE_ISSUE_COMMENT, { id: commentId });
+      else await this.deleteDiscussionComment(commentId);
     } catch (e) {
       // Already deleted (by the other run of a race, or by this one before its answer was lost).
       if (!(e instanceof NotFoundError)) throw e;

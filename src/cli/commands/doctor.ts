@@ -5,10 +5,10 @@ import { buildTimeline } from '../../core/rotation.js';
 import { AuthError, VisitSreError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import type { RepositoryInfo } from '../../github/port.js';
-import { categoryIds, github } from '../inquiries.js';
+import { categoryIds, github } from '../../app/inquiries.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { writeJson } from '../output.js';
-import { EXIT } from '../errors.js';
+import type { Outcome } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../../store/config.js';
 
 interface Check {
@@ -24,7 +24,7 @@ function failure(e: unknown): { detail: string; fix?: string } {
 }
 
 /** One line per check, ✓ or ✗ with how to fix it; exit 0 only when all pass. */
-export async function runDoctor(bare: Context): Promise<number> {
+export async function runDoctor(bare: Context): Promise<Outcome | void> {
   const checks: Check[] = [];
   const add = (c: Check) => checks.push(c);
   let authFailed = false;
@@ -117,7 +117,7 @@ export async function runDoctor(bare: Context): Promise<number> {
       if (!c.ok && c.fix) bare.deps.stdout.write(`  ${p.dim(`→ ${c.fix}`)}\n`);
     }
   }
-  return allOk ? EXIT.ok : authFailed ? EXIT.auth : EXIT.operational;
+  return allOk ? undefined : { kind: 'checks-failed', auth: authFailed };
 }
 
 function fmt(ms: number, ctx: Context): string {

@@ -6,7 +6,7 @@ import type { Stats } from '../../core/stats.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
-import { categoryIds, github, policyFor, rotationTimeline } from '../inquiries.js';
+import { categoryIds, github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { isoUtc, table, tsv, withSpinner, writeJson } from '../output.js';
 import { statsHtml, terminalChart } from '../statsReport.js';
 import { writeFileChecked } from './schedule/common.js';

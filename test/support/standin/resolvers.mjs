@@ -152,7 +152,7 @@ export function makeResolvers(store, clock) {
       labels: (d, args) => connection(d.labels, args, 'labels'),
       isAnswered: (d) => (d.category.isAnswerable ? Boolean(d.answer) : null),
       resourcePath: (d) => new URL(d.url).pathname,
-      locked: () => false,
+      locked: (d) => Boolean(d.locked),
       upvoteCount: () => 0,
     },
     DiscussionComment: {
@@ -169,10 +169,21 @@ export function makeResolvers(store, clock) {
     Mutation: {
       addDiscussionComment: (_s, { input }) => {
         const d = node(input.discussionId, 'Discussion');
+        if (d.locked) throw gqlError('Unable to create comment because the discussion is locked.', 'FORBIDDEN');
         let parent = input.replyToId ? node(input.replyToId, 'DiscussionComment') : undefined;
         if (parent?.replyTo) parent = parent.replyTo; // replies nest one level only
         const c = store.addComment(d, { author: store.viewerLogin, association: 'MEMBER', body: input.body, createdAt: clock() }, parent);
         touch(d);
+        return { clientMutationId: input.clientMutationId ?? null, comment: c };
+      },
+      deleteDiscussionComment: (_s, { input }) => {
+        const c = node(input.id, 'DiscussionComment');
+        const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
+        list.splice(list.indexOf(c), 1);
+        if (c.discussion.answer === c) c.discussion.answer = null;
+        // Gone for good: deleting it again is NOT_FOUND, as on GitHub.
+        store.nodes.delete(c.id);
+        touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
       markDiscussionCommentAsAnswer: (_s, { input }) => {
@@ -238,13 +249,6 @@ export function makeResolvers(store, clock) {
         c.subject.comments = c.subject.comments.filter((x) => x !== c);
         store.nodes.delete(c.id);
         return { clientMutationId: input.clientMutationId ?? null };
-      },
-      deleteDiscussionComment: (_s, { input }) => {
-        const c = node(input.id, 'DiscussionComment');
-        const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
-        list.splice(list.indexOf(c), 1);
-        store.nodes.delete(c.id);
-        return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
       closeDiscussion: (_s, { input }) => {
         const d = node(input.discussionId, 'Discussion');
