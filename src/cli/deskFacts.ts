@@ -12,13 +12,13 @@ import type { Segment } from '../core/rotation.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { GitHubPort } from '../github/port.js';
 import { loadInquiries } from '../app/inquiries.js';
-import { markersOf } from '../core/conversation.js';
-import type { ActionResult } from '../core/plan.js';
+import { execute } from '../app/execute.js';
+import { trustedMarker } from '../core/conversation.js';
+import type { ActionResult, Plan } from '../core/plan.js';
+import { plannedResults } from '../core/plan.js';
 import { planCloseStale } from '../core/plans/resolve.js';
-import { failedResult } from '../app/execute.js';
 import { wontfixLabel } from './commands/resolve.js';
 import type { WriterFlags } from './flags.js';
-import { carryOut } from './writerIo.js';
 
 export interface DeskFacts {
   gh: GitHubPort;
@@ -47,22 +47,15 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
   const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
   const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
   const actions: ActionResult[] = [];
-  let discussions = inq.discussions;
+  const discussions = inq.discussions;
+  const run = async (plan: Plan) => (flags.dryRun ? plannedResults(plan) : execute(plan, inq.github, { repo: inq.repo, team: inq.policy.team, now: () => ctx.deps.now() }));
   if (labelNew) {
+    // The process asks every inquiry to carry the SRE label: the in-category ones without it get it, and so enter the scope.
     const label = config.discussions.label!;
     const unlabelled = discussions.filter((d) => !d.labels.includes(label));
     const { labelId } = unlabelled.length && !flags.dryRun ? await inq.github.labelId(inq.repo, label) : { labelId: null };
-    for (const d of unlabelled) {
-      if (flags.dryRun) actions.push({ kind: 'label', number: d.number, url: d.url, status: 'planned', reason: `add "${label}"` });
-      else {
-        try {
-          await inq.github.addLabels(d.id, [labelId!]);
-          actions.push({ kind: 'label', number: d.number, url: d.url, status: 'done', reason: `added "${label}"` });
-        } catch (e) {
-          actions.push(failedResult({ kind: 'label', number: d.number, url: d.url }, e));
-        }
-      }
-    }
+    const plan: Plan = { warnings: [], actions: unlabelled.map((d) => ({ kind: 'label', number: d.number, url: d.url, key: `label:${d.number}:${label}`, reason: `added "${label}"`, plannedReason: `would add "${label}"`, keepUrl: true, steps: [{ op: 'add-labels' as const, labelableId: d.id, labelIds: [labelId ?? ''] }] })) };
+    actions.push(...(await run(plan)));
   }
 
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
@@ -74,23 +67,20 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      kept: previous !== null && markersOf(d, inq.policy.team, 'keep').some((m) => m.createdAt >= previous.start),
+      kept: previous !== null && d.messages.some((m) => m.createdAt >= previous.start && trustedMarker(m, inq.policy.team)?.kind === 'keep'),
     };
   });
 
   if (config.desk.closeStale) {
+    // What `overdue --close-stale --yes` does (SPEC §9), through the same plan and executor.
     const stale = items.filter((a) => a.stale);
-    const closed = new Set<number>();
     if (stale.length) {
-      const label = await wontfixLabel(ctx, inq.github, inq.repo);
-      const plan = planCloseStale({ discussions, stale, assessments: inq.assessments, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays }, {});
-      for (const r of await carryOut(ctx, plan, { ...flags, yes: true }, { gh: inq.github, repo: inq.repo, team: inq.policy.team })) {
-        actions.push(r);
-        if (r.status === 'done' && r.number !== null) closed.add(r.number);
-      }
+      const label = flags.dryRun ? { name: config.labels.wontfix, id: '' } : await wontfixLabel(ctx, inq.github, inq.repo);
+      const results = await run(planCloseStale({ ...inq, stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays }, {}));
+      actions.push(...results);
+      const closed = new Set(results.filter((r) => r.status === 'done').map((r) => r.number));
+      items = items.filter((a) => !closed.has(a.number));
     }
-    items = items.filter((a) => !closed.has(a.number));
-    discussions = discussions.filter((d) => !closed.has(d.number));
   }
 
   const members = ctx.loaded.team.map((m) => m.login);

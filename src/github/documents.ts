@@ -257,8 +257,3 @@ export const DELETE_ISSUE_COMMENT = `
 mutation DeleteIssueComment($id: ID!) {
   deleteIssueComment(input: { id: $id }) { clientMutationId }
 }`;
-
-export const DELETE_DESK_DISCUSSION_COMMENT = `
-mutation DeleteDeskDiscussionComment($id: ID!) {
-  deleteDiscussionComment(input: { id: $id }) { comment { id } }
-}`;

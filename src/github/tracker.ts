@@ -31,7 +31,6 @@ import {
   UPDATE_ISSUE_COMMENT,
   UPDATE_DISCUSSION_COMMENT,
   DELETE_ISSUE_COMMENT,
-  DELETE_DESK_DISCUSSION_COMMENT,
 } from './documents.js';
 import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
 
@@ -289,7 +288,8 @@ export class GraphqlTracker implements GitHubPort {
 
   async deleteThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string): Promise<void> {
     try {
-      await this.mutate('deleting a desk comment', thread.kind === 'issue' ? DELETE_ISSUE_COMMENT : DELETE_DESK_DISCUSSION_COMMENT, { id: commentId });
+      if (thread.kind === 'issue') await this.mutate('deleting a desk comment', DELETE_ISSUE_COMMENT, { id: commentId });
+      else await this.deleteDiscussionComment(commentId);
     } catch (e) {
       // Already deleted (by the other run of a race, or by this one before its answer was lost).
       if (!(e instanceof NotFoundError)) throw e;

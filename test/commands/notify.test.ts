@@ -145,4 +145,30 @@ describe('notify against the stand-in', () => {
     expect(third.json().actions).toEqual([]);
     expect(calls).toHaveLength(2);
   });
+
+  it('desk.labelNew labels in-category discussions, and desk.closeStale closes stale ones, through the executor', async () => {
+    const s = deskScenario([
+      { ...user('jdoe', '2026-11-28T22:00:00Z', 'no label yet'), title: 'Unlabelled', category: 'help-using-visit' },
+      { ...user('old', '2026-10-01T18:00:00Z', 'silent since'), title: 'Gone quiet', labels: ['support'], comments: [team('ada-lovelace', '2026-10-02T18:00:00Z', 'Try 3.4')] },
+    ]);
+    standin = await startStandin(s);
+    const config = deskConfig({ discussions: { label: 'support' }, desk: { labelNew: true, closeStale: true } });
+    const dry = await notify(['--json', '--dry-run'], MON_0915, config);
+    expect(dry.json().actions.map((a: { kind: string; number: number; status: string }) => [a.kind, a.number, a.status])).toEqual([
+      ['label', 100, 'planned'],
+      ['close-stale', 101, 'planned'],
+    ]);
+    expect(mutations(standin)).toHaveLength(0);
+    const r = await notify(['--json'], MON_0915, config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions.map((a: { kind: string; number: number; status: string }) => [a.kind, a.number, a.status])).toEqual([
+      ['label', 100, 'done'],
+      ['close-stale', 101, 'done'],
+    ]);
+    const snap = standin.store.snapshot()[0]!.discussions;
+    expect(snap.find((d) => d.number === 100)!.labels).toContain('support');
+    expect(snap.find((d) => d.number === 101)!.labels).toContain('wontfix');
+    // The labelled discussion entered the scope in the same run: its owner heard of it.
+    expect(r.json().notifications.map((n: { key: string }) => n.key)).toContain('100@2026-11-28T22:00:00Z:new');
+  });
 });

@@ -91,7 +91,7 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Ou
   const plan = { actions: [{ kind: 'log-call', number: null, url: null, key: id, preview: `${entry.title}\n\n${body}`, steps: [] }], warnings: [] };
   if (opts.dryRun) return reportActions(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, plan);
 
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations);
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
   const sent = await github(ctx).then((gh) => sendEntry(gh, entry, 'log-call', { team, now: () => ctx.deps.now() }), (e: unknown) => failedResult({ kind: 'log-call', number: null, url: null }, e));
   if (sent.status !== 'failed') {
     const told = misdirected(contact) && sent.number !== null && sent.url ? await tellOwner(ctx, { number: sent.number, url: sent.url, receiver: receiver!, owner: handler!, answered: Boolean(opts.answered) }) : [];

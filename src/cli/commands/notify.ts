@@ -11,9 +11,9 @@ import { postKeyed, withPending } from '../deskFeed.js';
 import { renderBoard } from '../deskBoard.js';
 import { loadDeskFacts } from '../deskFacts.js';
 import { postWebhook, webhookFrom } from '../webhook.js';
-import type { ActionResult as Action, ActionStatus } from '../../core/plan.js';
+import type { ActionResult, ActionStatus } from '../../core/plan.js';
+import { failedResult } from '../../app/execute.js';
 import type { WriterFlags } from '../flags.js';
-import { failedResult as failed } from '../../app/execute.js';
 import { reportActions } from '../writerIo.js';
 
 export interface NotifyOptions extends WriterFlags {
@@ -26,7 +26,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   const config = ctx.loaded.config;
   const facts = await loadDeskFacts(ctx, opts);
   const { gh, policy, items } = facts;
-  const actions: Action[] = [...facts.actions];
+  const actions: ActionResult[] = [...facts.actions];
   const since = Math.min(facts.current?.start ?? ctx.now, ...items.map((a) => a.waitingSince ?? ctx.now)) - 60_000;
   let desk = await readDesk(gh, ref, policy, since);
   const plan = planNotifications({ ...facts, escalation: config.escalation, sent: sentKeys(desk.entries), now: ctx.now, calendar: policy.calendar, outsideBusinessHours: config.desk.notifyOutsideBusinessHours });
@@ -63,7 +63,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
           } else actions.push({ kind: 'webhook', number: null, url: null, status: 'done' });
         }
       } catch (e) {
-        const action = failed({ kind: 'notify', number: null, url: desk.thread.url }, e);
+        const action = failedResult({ kind: 'notify', number: null, url: desk.thread.url }, e);
         actions.push(action);
         for (const n of plan.notifications) status.set(n.key, { status: 'failed', reason: action.reason });
       }
@@ -85,7 +85,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
         await gh.updateThreadBody(desk.thread, spliceBoard(desk.thread.body, board));
         boardUpdated = true;
       } catch (e) {
-        actions.push(failed({ kind: 'board', number: null, url: desk.thread.url }, e));
+        actions.push(failedResult({ kind: 'board', number: null, url: desk.thread.url }, e));
       }
     }
   }
@@ -93,11 +93,11 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   const notifications = [...plan.notifications, ...plan.held, ...plan.deferred].map((n) => ({ key: n.key, when: n.when, number: n.number, url: n.url, to: n.to, ...status.get(n.key)! }));
   const overdue = items.some((a) => a.overdue);
   if (ctx.out.json) {
-    writeJson(ctx.deps.stdout, { generatedAt: isoUtc(ctx.now), dryRun: Boolean(opts.dryRun), notifications, board: { url: desk.thread.url, updated: boardUpdated }, actions });
+    writeJson(ctx.deps.stdout, { generatedAt: isoUtc(ctx.now), dryRun: Boolean(opts.dryRun), notifications, board: { url: desk.thread.url, updated: boardUpdated }, actions: actions.map(({ failure: _failure, ...a }) => a) });
   } else {
     for (const n of notifications) ctx.deps.stdout.write(`${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`);
     if (!opts.dryRun) ctx.deps.stdout.write(`${boardUpdated ? '✓ board updated' : '- board unchanged'}: ${desk.thread.url}\n`);
-    reportActions(ctx, actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'), opts);
+    reportActions(ctx, actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'), { ...opts, dryRun: false });
   }
   return { kind: 'actions', actions, problemsFound: Boolean(opts.failOnOverdue && overdue) };
 }

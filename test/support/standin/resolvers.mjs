@@ -181,6 +181,8 @@ export function makeResolvers(store, clock) {
         const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
         list.splice(list.indexOf(c), 1);
         if (c.discussion.answer === c) c.discussion.answer = null;
+        // Gone for good: deleting it again is NOT_FOUND, as on GitHub.
+        store.nodes.delete(c.id);
         touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
@@ -247,13 +249,6 @@ export function makeResolvers(store, clock) {
         c.subject.comments = c.subject.comments.filter((x) => x !== c);
         store.nodes.delete(c.id);
         return { clientMutationId: input.clientMutationId ?? null };
-      },
-      deleteDiscussionComment: (_s, { input }) => {
-        const c = node(input.id, 'DiscussionComment');
-        const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
-        list.splice(list.indexOf(c), 1);
-        store.nodes.delete(c.id);
-        return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
       closeDiscussion: (_s, { input }) => {
         const d = node(input.discussionId, 'Discussion');
