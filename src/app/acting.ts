@@ -110,6 +110,14 @@ export function actingAt(view: ActingView, timeline: readonly Segment[], team: C
   return actingRoles({ at, primary: current?.primary?.login ?? null, backup: current?.backup?.login ?? null, team, away: view.away, delegations: view.desk.delegations });
 }
 
+/** The acting Primary and Backup at any instant, as logins: what plans take. */
+export function actingRolesAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team']): (t: number) => { primary: string | null; backup: string | null } {
+  return (t) => {
+    const r = actingAt(view, timeline, team, t);
+    return { primary: r.primary.login, backup: r.backup.login };
+  };
+}
+
 /**
  * When the acting holder of a role next changes after `at` (an away stretch
  * or a delegation starting or ending, or the rota moving on); null when

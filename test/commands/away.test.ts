@@ -379,3 +379,15 @@ describe('log-call --classified --needed-by', () => {
     expect(readFileSync(path.join(state, 'visit-sre', 'journal.jsonl'), 'utf8')).not.toMatch(/SECRET/);
   });
 });
+
+describe('handoff and the acting roles', () => {
+  it('hands to the next shift\'s acting Primary: its Backup while its Primary is away as it starts', async () => {
+    standin = await startStandin(deskScenario([{ ...user('jdoe', '2026-12-02T17:00:00Z', 'Silo crash'), title: 'Open one', category: 'help-using-visit' }]));
+    const config = deskConfig();
+    expect((await cli(['away', '--as', 'katherine-j', '--from', '2026-12-07T00:00', '--until', '2026-12-07T12:00'], '2026-12-04T20:00:00Z', config)).code).toBe(0);
+    const r = await cli(['handoff', '--yes', '--json'], '2026-12-04T23:00:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    const d = standin.store.snapshot()[0]!.discussions.find((x) => x.title === 'Open one')!;
+    expect(parseMarker(d.comments.at(-1)!.body)).toMatchObject({ kind: 'handoff', to: 'ada-lovelace' });
+  });
+});

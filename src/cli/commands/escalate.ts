@@ -8,7 +8,7 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseLogins, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
-import { actingAt, actingView } from '../../app/acting.js';
+import { actingRolesAt, actingView } from '../../app/acting.js';
 
 export interface EscalateOptions extends WriterFlags {
   to?: string[];
@@ -27,8 +27,8 @@ export async function runEscalate(numberText: string, opts: EscalateOptions, ctx
   const timeline = await rotationTimeline(ctx, Math.min(d.createdAt, ctx.now) - 14 * 86_400_000, ctx.now + 14 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
   // The acting Backup: away notices and delegations on the desk thread, unavailability in the team file (SPEC §10).
-  const roles = actingAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team, ctx.now);
-  const facts = { now: ctx.now, discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, members: ctx.loaded.team, timeline, acting: { primary: roles.primary.login, backup: roles.backup.login } };
+  const acting = actingRolesAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team)(ctx.now);
+  const facts = { now: ctx.now, discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, members: ctx.loaded.team, timeline, acting };
   let plan = planEscalate(facts, { to, reason: opts.reason, effort });
   if (plan.choose) {
     const { candidates, asked } = plan.choose;

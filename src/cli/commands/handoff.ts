@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { handoffSummary, planHandoff } from '../../core/plans/handoff.js';
+import { actingRolesAt, actingView } from '../../app/acting.js';
 import { loadInquiries } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../errors.js';
@@ -33,6 +34,7 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
     timeline: inq.timeline,
     viewer,
     template: await loadTemplate(ctx, ctx.loaded.config.templates.handoff, 'handoff.md'),
+    actingAt: actingRolesAt(await actingView(ctx, { live: false }), inq.timeline, ctx.loaded.team),
   };
   const plan = planHandoff(facts, { to, backup, from, keep, effort });
   const writes = plan.actions.filter((a) => !a.skip).length;

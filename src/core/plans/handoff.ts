@@ -20,6 +20,8 @@ export interface HandoffFacts {
   /** the token's user, when known */
   viewer: string | null;
   template: { text: string; source: string };
+  /** the acting roles at an instant (SPEC §10); the rota's when absent */
+  actingAt?: (t: number) => { primary: string | null; backup: string | null };
 }
 
 export interface HandoffFlags {
@@ -76,8 +78,10 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   const warnings: string[] = [];
   const { outgoing, next } = handoffShifts(f.timeline, f.now, f.viewer, flags.from);
   const from = flags.from ?? outgoing?.primary?.login ?? null;
-  const to = flags.to ?? next?.primary?.login ?? null;
-  const backup = flags.backup ?? next?.backup?.login ?? null;
+  // The next shift's acting roles: its Primary's delegate, or its Backup when the Primary is away as it starts.
+  const acting = next && f.actingAt ? f.actingAt(next.start) : null;
+  const to = flags.to ?? acting?.primary ?? next?.primary?.login ?? null;
+  const backup = flags.backup ?? acting?.backup ?? next?.backup?.login ?? null;
   if (!from) throw new UsageError('cannot tell who the outgoing Primary is', 'pass --from LOGIN, or check the rotation calendar');
   if (!flags.from && outgoing && outgoing.start <= f.now && f.now - outgoing.start < 86_400_000) {
     // Run on Monday morning by someone else, "the shift in progress" is the one that just began.
