@@ -68,9 +68,14 @@ export function isTrustedBot(m: Pick<Message, 'author' | 'authorType'>, team: Te
   return isBot(m) && m.author !== null && (team.bots?.has(botName(m.author)) ?? false);
 }
 
-/** A marker counts only in a team member's (or trusted bot's) message, so a user cannot forge a handoff. */
+/**
+ * A marker counts only in a team member's (or trusted bot's) message, so a
+ * user cannot forge a handoff; and only in the opening post or a top-level
+ * comment, where the tool writes them, so the short read (the latest replies)
+ * and the whole thread agree on the owner.
+ */
 export function trustedMarker(m: Message, team: TeamRule): Marker | null {
-  return isTeam(m, team) || isTrustedBot(m, team) ? parseMarker(m.body) : null;
+  return m.kind !== 'reply' && (isTeam(m, team) || isTrustedBot(m, team)) ? parseMarker(m.body) : null;
 }
 
 /** A trusted marker and the message that holds it. */

@@ -88,8 +88,17 @@ describe('wontfix plan', () => {
     expect(ops(wontfix(d))).toEqual(['comment', 'close', 'add-labels']);
   });
 
-  it('a logged call is closed addressing the customer, not the team member who logged it', () => {
-    expect(closingText('Jane Smith', 30, 21)).toMatch(/^Hi Jane Smith, we haven't heard back in 30 days/);
+  it('a logged call is closed addressing the customer by name, not the team member who logged it', () => {
+    const call = discussion(107, { at: '2026-10-01T17:00:00Z', who: 'ada', body: `**Inquiry logged**\n\n${marker('contact', { via: 'hotline', at: '2026-10-01T16:00:00Z', id: 'c-1', customer: 'J. S.' })}` }, [{ at: '2026-11-01T17:00:00Z', who: 'grace' }]);
+    const body = bodyOf(wontfix(call));
+    expect(body).toMatch(/^Hi J\. S\., we haven't heard back in 33 days/);
+    expect(body).not.toMatch(/@ada|@grace/);
+  });
+
+  it('a deleted author is addressed neutrally', () => {
+    const ghost = discussion(108, { at: '2026-10-01T17:00:00Z', who: null }, [{ at: '2026-10-02T17:00:00Z', who: 'ada' }]);
+    expect(bodyOf(wontfix(ghost, { force: true }))).toMatch(/^Hi there, /);
+    expect(closingText('there', null, 21)).not.toMatch(/the team/);
   });
 });
 
