@@ -33,7 +33,7 @@ export interface Config {
   rotation: string | null;
   team: TeamMember[] | string;
   teamAssociations: string[];
-  templates: { postmortem: string | null; handoff: string | null };
+  templates: { postmortem: string | null; handoff: string | null; closing: string | null };
   desk: DeskConfig;
   escalation: EscalationRule[];
   /** bots whose markers are trusted as the team's (their comments still never answer a user) */
@@ -97,7 +97,7 @@ export function defaultConfig(): Config {
     rotation: 'schedules/rotation.ics',
     team: 'schedules/team.json',
     teamAssociations: ['OWNER', 'MEMBER'],
-    templates: { postmortem: null, handoff: null },
+    templates: { postmortem: null, handoff: null, closing: null },
     desk: { thread: null, labelNew: false, closeStale: false, notifyOutsideBusinessHours: false, webhook: null },
     escalation: DEFAULT_ESCALATION.map((r) => ({ when: r.when, notify: [...r.notify] })),
     trustedBots: ['github-actions[bot]'],
@@ -252,7 +252,7 @@ export function validateConfig(raw: unknown, source: string): Config {
         if (!ASSOCIATIONS.includes(s)) v.fail(`${k}[${i}]`, `must be one of ${ASSOCIATIONS.join(', ')}`);
         return s;
       }),
-    templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString }),
+    templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString, closing: v.nullableString }),
     desk: (x, k) =>
       v.object(x, k, {
         thread: (y: unknown, kk: string) => {
