@@ -13,12 +13,12 @@ import { onDutyAt } from '../core/rotation.js';
 import type { GitHubPort } from '../github/port.js';
 import { loadInquiries } from '../app/inquiries.js';
 import { execute } from '../app/execute.js';
+import { loadTemplate } from '../app/templates.js';
 import { trustedMarker } from '../core/conversation.js';
 import type { ActionResult, Plan } from '../core/plan.js';
 import { plannedResults } from '../core/plan.js';
 import { planCloseStale } from '../core/plans/resolve.js';
 import { wontfixLabel } from './commands/resolve.js';
-import { loadTemplate } from '../app/templates.js';
 import type { WriterFlags } from './flags.js';
 
 export interface DeskFacts {
@@ -77,7 +77,8 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     const stale = items.filter((a) => a.stale);
     if (stale.length) {
       const label = flags.dryRun ? { name: config.labels.wontfix, id: '' } : await wontfixLabel(ctx, inq.github, inq.repo);
-      const results = await run(planCloseStale({ ...inq, stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template: await loadTemplate(ctx, config.templates.closing, 'closing.md') }, {}));
+      const template = await loadTemplate(ctx, config.templates.closing, 'closing.md');
+      const results = await run(planCloseStale({ ...inq, stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template }, {}));
       actions.push(...results);
       const closed = new Set(results.filter((r) => r.status === 'done').map((r) => r.number));
       items = items.filter((a) => !closed.has(a.number));
