@@ -1,6 +1,5 @@
 import type { Message, TeamRule } from './conversation.js';
 import { trustedMarker } from './conversation.js';
-import type { TeamMember } from './config.js';
 import type { Marker, MarkerKind } from './markers.js';
 import { formatMarker } from './markers.js';
 
@@ -94,25 +93,7 @@ export function withoutKeys(body: string, marker: Marker, drop: ReadonlySet<stri
   return rewriteNotify(body, marker, { drop });
 }
 
-/** A member is away on a day that falls within one of their `unavailable` ranges (dates in the team's zone, inclusive). */
-export function awayFromTeamFile(members: readonly TeamMember[], isoDate: string): Set<string> {
-  return new Set(members.filter((m) => m.unavailable.some((u) => u.from <= isoDate && isoDate <= u.to)).map((m) => m.login));
-}
-
 export interface Roles {
   primary: string | null;
   backup: string | null;
-}
-
-/**
- * The acting roles (SPEC §10) from the rota and who is away: the Backup acts
- * for an away Primary; an away Backup is replaced by the first experienced
- * member, by login, who is neither away nor acting Primary.
- */
-export function actingRoles(rota: Roles, members: readonly TeamMember[], away: ReadonlySet<string>): Roles {
-  const here = (l: string | null) => l !== null && !away.has(l);
-  const primary = here(rota.primary) ? rota.primary : here(rota.backup) ? rota.backup : rota.primary;
-  const candidates = [rota.backup, ...[...members].filter((m) => m.experienced).map((m) => m.login).sort()];
-  const backup = candidates.find((l) => here(l) && l !== primary) ?? null;
-  return { primary, backup };
 }

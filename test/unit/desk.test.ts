@@ -3,7 +3,7 @@ import type { Message } from '../../src/core/conversation.js';
 import { assess, teamRule } from '../../src/core/conversation.js';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import { formatMarker, parseMarker } from '../../src/core/markers.js';
-import { actingRoles, deskEntries, repairs, rewriteNotify, sentKeys, webhookPending } from '../../src/core/desk.js';
+import { deskEntries, repairs, rewriteNotify, sentKeys, webhookPending } from '../../src/core/desk.js';
 import { BOARD_END, BOARD_START, boardChanged, boardOf, spliceBoard } from '../../src/core/board.js';
 import { validateConfig } from '../../src/core/config.js';
 
@@ -65,19 +65,6 @@ describe('the desk feed (§9)', () => {
     const cleared = rewriteNotify(entries[0]!.body, entries[0]!.marker, { pending: [] });
     expect(parseMarker(cleared)).toEqual({ v: 1, kind: 'notify', keys: ['1', '2'] });
     expect(cleared).toContain('line for 2');
-  });
-});
-
-describe('acting roles (§10)', () => {
-  const members = validateConfig({ team: [{ login: 'ada', experienced: true }, { login: 'bob', experienced: true }, { login: 'cy' }, { login: 'dee', experienced: true }] }, 'c').team as never;
-  it('the rota when nobody is away', () => {
-    expect(actingRoles({ primary: 'cy', backup: 'ada' }, members, new Set())).toEqual({ primary: 'cy', backup: 'ada' });
-  });
-  it('the Backup acts for an away Primary, and the next experienced member backs up', () => {
-    expect(actingRoles({ primary: 'cy', backup: 'ada' }, members, new Set(['cy']))).toEqual({ primary: 'ada', backup: 'bob' });
-  });
-  it('an away Backup is replaced by the first experienced member here', () => {
-    expect(actingRoles({ primary: 'cy', backup: 'ada' }, members, new Set(['ada', 'bob']))).toEqual({ primary: 'cy', backup: 'dee' });
   });
 });
 
