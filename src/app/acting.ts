@@ -5,6 +5,7 @@ import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
 import type { Segment } from '../core/rotation.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { MarkerKind } from '../core/markers.js';
+import type { DeskThread } from '../github/port.js';
 import { teamRule } from '../core/conversation.js';
 import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache.js';
 
@@ -35,6 +36,14 @@ function deskThreadOf(ctx: Context): string | null {
   return ctx.loaded.config.desk.thread;
 }
 
+const threadReads = new WeakMap<Context, { since: number; thread: DeskThread }>();
+
+/** The desk thread as this run already read it, when that read reaches back to `since`: `notify` need not read it again. */
+export function deskReadSince(ctx: Context, since: number): DeskThread | null {
+  const read = threadReads.get(ctx);
+  return read && read.since <= since ? read.thread : null;
+}
+
 /** Reads the desk thread through the GitHub port: the trusted markers of the team and its trusted bots. */
 export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quick: true }): DeskReader {
   return async (_thread, since) => {
@@ -45,6 +54,7 @@ export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quic
     const config = ctx.loaded.config;
     const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
+    threadReads.set(ctx, { since, thread });
     const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
     const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
     return desk.entries.map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));

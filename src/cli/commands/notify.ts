@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
 import { boardChanged, spliceBoard } from '../../core/board.js';
-import { sentKeys, webhookPending } from '../../core/desk.js';
+import { deskEntries, sentKeys, webhookPending } from '../../core/desk.js';
+import { deskReadSince } from '../../app/acting.js';
 import type { Notification } from '../../core/notify.js';
 import { MAX_PER_RUN, planNotifications } from '../../core/notify.js';
 import type { Outcome } from '../errors.js';
@@ -28,7 +29,9 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   const { gh, policy, items } = facts;
   const actions: ActionResult[] = [...facts.actions];
   const since = Math.min(facts.current?.start ?? ctx.now, ...items.map((a) => a.waitingSince ?? ctx.now)) - 60_000;
-  let desk = await readDesk(gh, ref, policy, since);
+  // The acting roles read the thread already (30 days back): reuse that read when it reaches far enough.
+  const read = deskReadSince(ctx, since);
+  let desk = read ? { thread: read, entries: deskEntries(read.comments, policy.team) } : await readDesk(gh, ref, policy, since);
   const plan = planNotifications({ ...facts, escalation: config.escalation, sent: sentKeys(desk.entries), now: ctx.now, calendar: policy.calendar, outsideBusinessHours: config.desk.notifyOutsideBusinessHours });
   const board = renderBoard({ ...facts, away: [...facts.away].sort(), now: ctx.now, zone: ctx.zone, calendar: policy.calendar, held: plan.held.length });
   const hook = webhookFrom(ctx.deps.env, config.desk.webhook);
