@@ -161,17 +161,19 @@ function developerChart(doc: Document, s: Stats): string {
   const rows = s.byPrimary;
   type R = (typeof rows)[number];
   const top = Math.max(s.goalHours * 1.5, ...rows.map((r) => (r.medianFirstResponseHours ?? 0) * 1.1));
-  const label = (r: R) => (r.medianFirstResponseHours === null ? `no inquiry to measure (${r.inquiries} as Primary)` : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} no response yet` : ''}`);
+  // The figures sit in a column to the right of the frame, clear of the bars and the goal line.
+  const label = (r: R) => (r.medianFirstResponseHours === null ? `no inquiry to measure (${r.inquiries} as Primary)` : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`);
   return chart(doc, {
     title: 'First response by developer, as the Primary on duty',
     subtitle: 'Median of the GitHub inquiries that arrived during each developer’s Primary shifts.',
     height: 60 + rows.length * 34,
     marginLeft: 120,
-    x: { label: 'median first response (business hours)', grid: true, domain: [0, top * 1.9], nice: true },
+    marginRight: 340,
+    x: { label: 'median first response (business hours)', grid: true, domain: [0, top], nice: true },
     y: { label: null, domain: rows.map((r) => r.login) },
     marks: [
       Plot.barX(rows, { y: 'login', x: (r: R) => r.medianFirstResponseHours ?? 0, fill: (r: R) => ((r.medianFirstResponseHours ?? 0) > s.goalHours ? RED : BLUE), insetTop: 4, insetBottom: 4 }),
-      Plot.text(rows, { y: 'login', x: (r: R) => r.medianFirstResponseHours ?? 0, text: label, dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows, { y: 'login', frameAnchor: 'right', text: label, dx: 12, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([s.goalHours], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
       Plot.text([s.goalHours], { x: (d: number) => d, frameAnchor: 'top', text: () => `${s.goalHours} h goal`, dy: -14, fill: RED, fontWeight: 'bold', className: 'goal' }),
       Plot.ruleX([0], { stroke: 'currentColor' }),
