@@ -12,7 +12,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const BLUE = '#4e79a7';
 const RED = '#d6404e';
 const GREY = '#8a8f98';
-const ORANGE = '#e8932b';
+const ORANGE = '#c46a0c';
 const WIDTH = 760;
 
 type Mark = Plot.Markish;
