@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Stats } from '../core/stats.js';
-import { breakdowns, headline, hours } from './statsReport.js';
+import { breakdowns, emptyWeekText, headline, hours } from './statsReport.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -142,7 +142,7 @@ function medianChart(doc: Document, s: Stats): string {
     color: { legend: true, domain: ['within the goal', 'over the goal', 'no inquiry to measure'], range: [BLUE, RED, GREY] },
     marks: [
       Plot.barY(empty, { x: 'week', y: top, fill: GREY, fillOpacity: 0.18 }),
-      Plot.text(empty, { x: 'week', y: top / 2, text: (w: W) => (w.inquiries ? 'none due yet' : dense ? 'none' : 'no inquiries'), rotate: -90, fill: 'currentColor', fontSize: 11 }),
+      Plot.text(empty, { x: 'week', y: top / 2, text: (w: W) => (dense && !w.inquiries ? 'none' : emptyWeekText(w)), rotate: -90, fill: 'currentColor', fontSize: 11 }),
       Plot.barY(counted, { x: 'week', y: (w: W) => Math.min(value(w), top), fill: (w: W) => (value(w) > s.goalHours ? 'over the goal' : 'within the goal') }),
       Plot.text(counted.filter((w) => value(w) > top), { x: 'week', y: top, text: (w: W) => `${Math.round(value(w))} h`, rotate: -90, textAnchor: 'end', dy: 0, dx: -4, fill: 'white', fontSize: 10, fontWeight: 'bold' }),
       // A week whose median is 0 h still shows a mark at zero, unlike an empty week.
