@@ -63,7 +63,8 @@ export async function runResolve(numberText: string, opts: ResolveOptions, ctx: 
     const plan = { actions: [planWontfix(facts, { kind: 'resolution', message: opts.message, effort, force: opts.force })], warnings: [] };
     return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
   }
-  const resolved = d.isAnswered || d.closed;
-  const plan = planAnswer({ discussion: d, team: policy.team, chosen: resolved ? d.messages[0]! : await chooseAnswer(ctx, d, opts.answer), effort });
+  // A resolved discussion is skipped without asking which comment answers it.
+  const chosen = d.isAnswered || d.closed ? null : await chooseAnswer(ctx, d, opts.answer);
+  const plan = planAnswer({ discussion: d, team: policy.team, chosen, effort });
   return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
 }

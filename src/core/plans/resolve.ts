@@ -15,10 +15,10 @@ function quote(text: string): string {
  * Marks the answer. A threaded reply cannot be marked on GitHub: a top-level
  * comment links to it (quoting it) and is marked instead, the VisIt convention.
  */
-export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message; effort?: number }): Plan {
+export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message | null; effort?: number }): Plan {
   const { discussion: d, chosen } = f;
   const base = { kind: 'answer', number: d.number, url: d.url };
-  if (d.isAnswered || d.closed) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
+  if (d.isAnswered || d.closed || !chosen) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
   if (!d.category.isAnswerable) {
     const note = `"${d.category.name}" has no answers`;
     return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', reason: `${note}: closed as resolved`, plannedReason: `${note}: would close as resolved`, steps: [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }] }], warnings: [] };
