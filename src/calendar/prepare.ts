@@ -373,6 +373,7 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
 
   const zones = new ZoneResolver(blocks, opts.zone);
   const extraRules: Prepared['extraRules'] = new Map();
+  const emptyRules: Array<{ line: string; event: string }> = [];
   for (const ev of events) {
     const props = ev.own
       .filter((i) => RELEVANT.has(/^[A-Za-z-]*/.exec(lines[i]!)![0].toUpperCase()))
@@ -396,7 +397,7 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
     for (const { i, p } of props) {
       if (p.name === 'RRULE') {
         if (p.value.trim() === '') {
-          warnings.push(`${at(i)}: event ${name()} has an empty RRULE; it is read as a one-off event`);
+          emptyRules.push({ line: at(i), event: name() });
           ignore(i);
         } else {
           rules.push(i);
@@ -436,6 +437,12 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       extraRules.set(uid, { dtstart: out[dtstart.i]!, rules: rules.slice(1).map((i) => lines[i]!) });
       rules.slice(1).forEach(ignore);
     }
+  }
+  // One warning for them all: holiday exports write an empty RRULE on every event.
+  const [firstEmpty] = emptyRules;
+  if (firstEmpty) {
+    const more = emptyRules.length > 1 ? ` and ${emptyRules.length - 1} more event${emptyRules.length > 2 ? 's' : ''}` : '';
+    warnings.push(`${firstEmpty.line}: event ${firstEmpty.event}${more} ha${more ? 've' : 's'} an empty RRULE; read as one-off event${more ? 's' : ''}`);
   }
   const names = (set: Set<string>) => [...set].map((n) => `"${n}"`).join(', ');
   if (zones.unknown.size > 0) warnings.push(`${opts.source}: time zone ${names(zones.unknown)} is neither a known zone nor defined in the file; read in the team's zone (${opts.zone})`);

@@ -239,10 +239,16 @@ describe('decisions documented in the README', () => {
       DTEND;VALUE=DATE:20240102
       RRULE:
       SUMMARY:SRE Primary: @ann
+      END:VEVENT
+      BEGIN:VEVENT
+      UID:holiday2
+      DTSTART;VALUE=DATE:20240102
+      RRULE:
+      SUMMARY:SRE Primary: @bob
       END:VEVENT`);
     const { shifts, warnings } = read(text);
-    expect(shifts).toEqual(['SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z']);
-    expect(warnings).toEqual(['rota.ics:8: event "SRE Primary: @ann" (UID holiday) has an empty RRULE; it is read as a one-off event']);
+    expect(shifts).toEqual(['SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z', 'SRE Primary: @bob 2024-01-02T08:00Z → 2024-01-03T08:00Z']);
+    expect(warnings).toEqual(['rota.ics:8: event "SRE Primary: @ann" (UID holiday) and 1 more event have an empty RRULE; read as one-off events']);
   });
 
   it('keeps the wall-clock length of a timed weekly shift across DST, where RFC 5545 would keep the exact duration', () => {
