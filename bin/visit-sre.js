@@ -2,5 +2,4 @@
 import { main } from '../dist/cli/main.js';
 import { processDeps } from '../dist/cli/deps.js';
 
-process.on('SIGINT', () => process.exit(130));
 process.exitCode = await main(process.argv.slice(2), processDeps());

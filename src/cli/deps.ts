@@ -34,6 +34,12 @@ export interface Deps {
   prompter(): Promise<Prompter>;
   /** The GitHub port, built on first use: --help and offline commands never need a token. */
   github(opts?: { verbose?: (line: string) => void }): Promise<GitHubPort>;
+  /**
+   * Runs `listener` on Ctrl-C, before the process exits 130 (latest first), so a
+   * spinner can clear its line and a writer can say what was done and what was not.
+   * Returns the function that removes it.
+   */
+  onInterrupt?(listener: () => void): () => void;
 }
 
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
@@ -68,6 +74,11 @@ async function ghAuthToken(): Promise<string | undefined> {
 /** The real world: the only place that touches process.*, the environment and the wall clock. */
 export function processDeps(): Deps {
   const env = process.env;
+  const interruptListeners: Array<() => void> = [];
+  process.on('SIGINT', () => {
+    for (const listener of [...interruptListeners].reverse()) listener();
+    process.exit(130);
+  });
   const deps: Deps = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -90,6 +101,13 @@ export function processDeps(): Deps {
         retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined,
         mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
       })),
+    onInterrupt: (listener) => {
+      interruptListeners.push(listener);
+      return () => {
+        const i = interruptListeners.indexOf(listener);
+        if (i >= 0) interruptListeners.splice(i, 1);
+      };
+    },
   };
   let github: Promise<GitHubPort> | undefined;
   return deps;

@@ -24,6 +24,8 @@ export class Buffer_ {
 export interface TestDeps extends Deps {
   stdout: Buffer_;
   stderr: Buffer_;
+  /** what Ctrl-C does before the exit: runs the onInterrupt listeners, latest first */
+  interrupt(): void;
 }
 
 export function tempDir(prefix = 'visit-sre-test-'): string {
@@ -47,6 +49,7 @@ export function testDeps(opts: {
   const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
   const ghEnv: Record<string, string> = opts.github ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) } : {};
   let github: ReturnType<Deps['github']> | undefined;
+  const interruptListeners: Array<() => void> = [];
   const deps: TestDeps = {
     stdout: new Buffer_(opts.tty),
     stderr: new Buffer_(opts.tty),
@@ -64,6 +67,14 @@ export function testDeps(opts: {
       return opts.prompter;
     },
     github: (o = {}) => (github ??= octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
+    onInterrupt: (listener) => {
+      interruptListeners.push(listener);
+      return () => {
+        const i = interruptListeners.indexOf(listener);
+        if (i >= 0) interruptListeners.splice(i, 1);
+      };
+    },
+    interrupt: () => [...interruptListeners].reverse().forEach((l) => l()),
   };
   return deps;
 }
