@@ -12,6 +12,8 @@ export interface Presentation {
 export interface GlobalFlags {
   config?: string;
   json?: boolean;
+  /** --jq EXPR: filter the JSON document with jq (implies --json) */
+  jq?: string;
   color?: boolean;
   verbose?: boolean;
 }

@@ -22,7 +22,7 @@ Exit codes:
 function firstCommand(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--config') i++;
+    if (a === '--config' || a === '--jq') i++;
     else if (!a.startsWith('-')) return a;
   }
   return undefined;
@@ -43,7 +43,8 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
     .description('The support-duty companion: who is on duty, what is due, and by when, in business hours.')
     .version(version, '-V, --version')
     .option('--config <path>', 'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)')
-    .option('--json', 'machine-readable output on stdout')
+    .option('--json', 'machine-readable output on stdout; --json FIELDS keeps only those fields (number,url)')
+    .option('--jq <expr>', 'filter the JSON output with a jq expression (implies --json)')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--verbose', 'requests, timings and stack traces on stderr')
     .showHelpAfterError('(run with --help for usage)')
