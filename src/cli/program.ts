@@ -108,7 +108,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
     program
       .command('overdue')
       .description('the cron report: overdue, due-soon and stale discussions')
-      .option('--format <format>', 'table, json or markdown', 'table')
+      .option('--format <format>', 'table, text, tsv, markdown or json (default: table on a terminal, text otherwise)')
       .option('--quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
       .option('--fail-on-overdue', 'exit 8 when anything is overdue')
       .option('--close-stale', 'resolve the stale discussions as wontfix (asks first; --yes without a terminal)')
@@ -123,7 +123,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
           'visit-sre overdue --format markdown > report.md',
           "visit-sre overdue --json | jq '.overdue[].url'",
           'visit-sre overdue --close-stale --dry-run',
-        ) + '\nPiped output: one row per item, tab-separated: KIND NUMBER OWNER DUE|LAST-USER-ACTIVITY HOURS|DAYS TITLE URL.\n',
+        ) + '\nPiped output (and cron mail): a plain-text report. --format tsv: one row per item, tab-separated:\nKIND NUMBER OWNER DUE|LAST-USER-ACTIVITY HOURS|DAYS TITLE URL.\n',
       )
       .action(async (opts, cmd: CommandType) => {
         await run(async (ctx) => (await import('./commands/overdue.js')).runOverdue(opts, ctx), globals(cmd));
