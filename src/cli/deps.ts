@@ -40,6 +40,8 @@ export interface Deps {
    * Returns the function that removes it.
    */
   onInterrupt?(listener: () => void): () => void;
+  /** Opens a URL in the user's browser (`--web`); rejects when no browser can be started. */
+  openBrowser?(url: string): Promise<void>;
 }
 
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
@@ -67,6 +69,21 @@ async function ghAuthToken(): Promise<string | undefined> {
   return new Promise((resolve) => {
     execFile('gh', ['auth', 'token'], { timeout: 5000, env: process.env }, (error, stdout) => {
       resolve(error ? undefined : stdout.trim() || undefined);
+    });
+  });
+}
+
+/** $BROWSER, else the platform's opener, as `gh --web` does. */
+async function openBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const browser = process.env.BROWSER;
+  const [cmd, args] = browser ? [browser, [url]] : process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.once('error', reject);
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
     });
   });
 }
@@ -101,6 +118,7 @@ export function processDeps(): Deps {
         retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined,
         mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
       })),
+    openBrowser,
     onInterrupt: (listener) => {
       interruptListeners.push(listener);
       return () => {

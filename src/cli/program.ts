@@ -139,6 +139,17 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         await run(async (ctx) => (await import('./commands/start.js')).runStart(opts, ctx), globals(cmd));
       });
     }],
+    ['view', () => {
+    program
+      .command('view <number>')
+      .description("one discussion in brief: state, owner, clock, what the team did, the last messages, its link")
+      .option('--web', 'open the discussion in the browser instead')
+      .option('--messages <n>', 'how many of the latest messages to show', '3')
+      .addHelpText('after', examples('visit-sre view 4321', 'visit-sre view 4321 --web', 'visit-sre view 4321 --json events'))
+      .action(async (number: string, opts, cmd: CommandType) => {
+        await run(async (ctx) => (await import('./commands/view.js')).runView(number, opts, ctx), globals(cmd));
+      });
+    }],
     ['doctor', () => {
     program
       .command('doctor')
