@@ -296,10 +296,11 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .option('--out <file>', 'where to write ("-" for stdout; default: the configured rotation)')
       .option('--merge', "keep the existing calendar's events before --start")
       .option('--force', 'replace an existing file')
-      .option('--dry-run', 'print the calendar instead of writing it')
+      .option('--dry-run', 'show the planned weeks and shares instead of writing the calendar')
+      .option('--format <format>', 'with --dry-run: table (the default) or ics (the raw calendar)')
       .addHelpText(
         'after',
-        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start "next week" --weeks 8 --merge --force', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
+        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run --format ics', 'visit-sre schedule generate --start "next week" --weeks 8 --merge --force', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
       )
       .action(async (opts, cmd: CommandType) => {
         await run(async (ctx) => (await import('./commands/schedule/generate.js')).runGenerate(opts, ctx), globals(cmd));

@@ -4,6 +4,7 @@ import { checkSchedule } from '../../../core/scheduleCheck.js';
 import { parseDate } from '../../../core/timeInput.js';
 import { UsageError } from '../../../core/errors.js';
 import { isoUtc, table, tsv, writeJson } from '../../output.js';
+import { shareTable } from '../../scheduleReport.js';
 import { EXIT } from '../../errors.js';
 
 export interface CheckOptions {
@@ -41,6 +42,6 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<number
   const p = ctx.paint;
   out.write(`${p.bold('Rotation check')} ${from.toISODate()} → ${to.toISODate()} (${rotation.source})\n`);
   out.write(problems.length ? table(problems.map((x) => [p.red('✗'), x.kind, x.week ?? '', x.detail])) : `${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts\n`);
-  out.write(`\n${table([['LOGIN', 'TARGET WEEKS', 'PRIMARY WEEKS', 'BACKUP WEEKS'].map((h) => p.bold(h)), ...shares.map((s) => [s.login, String(s.targetWeeks), String(s.primaryWeeks), String(s.backupWeeks)])])}`);
+  out.write(`\n${shareTable(ctx, shares)}`);
   return code;
 }

@@ -7,7 +7,8 @@ import { parseDate } from '../../../core/timeInput.js';
 import { UsageError } from '../../../core/errors.js';
 import { writeRotation } from '../../../calendar/write.js';
 import { mergeCalendars, splitCalendar } from '../../../calendar/edit.js';
-import { table, tsv, writeJson } from '../../output.js';
+import { writeJson } from '../../output.js';
+import { shareTable, weeksTable } from '../../scheduleReport.js';
 import { needTeam, rotationFile, writeFileChecked } from './common.js';
 import { resolveLocation } from '../../../store/config.js';
 import { isUrl } from '../../../calendar/source.js';
@@ -19,6 +20,8 @@ export interface GenerateOptions {
   merge?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  /** with --dry-run: table (weeks and shares, the default) or ics (the raw calendar) */
+  format?: string;
 }
 
 const LOOKBACK_WEEKS = 26;
@@ -28,6 +31,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   const team = needTeam(ctx);
   if (!/^\d+$/.test(opts.weeks) || Number(opts.weeks) < 1 || Number(opts.weeks) > 520) throw new UsageError(`invalid --weeks "${opts.weeks}"`, 'give a whole number of weeks from 1 to 520');
   const start = parseDate(opts.start, ctx.now, ctx.zone, '--start');
+  if (opts.format !== undefined && !['table', 'ics'].includes(opts.format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table (weeks and shares) or ics (the raw calendar)');
   const toStdout = opts.out === '-';
   const file = toStdout ? null : rotationFile(ctx, opts.out, '--out FILE');
   const startMs = DateTime.fromISO(start, { zone: ctx.zone }).toMillis();
@@ -66,17 +70,27 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   }
 
   const dry = Boolean(opts.dryRun) || toStdout;
-  if (dry) ctx.deps.stdout.write(text);
-  else await writeFileChecked(ctx, file!, text, Boolean(opts.force));
+  // The calendar goes to stdout only when asked for raw; a dry run otherwise shows the weeks as a table.
+  const ics = toStdout || (dry && opts.format === 'ics');
+  // RFC 5545 ends every line with CRLF; on a stream the last one keeps what follows off END:VCALENDAR.
+  const stream = text.endsWith('\r\n') ? text : `${text}\r\n`;
+  if (ics && !ctx.out.json) ctx.deps.stdout.write(stream);
+  else if (!dry) await writeFileChecked(ctx, file!, text, Boolean(opts.force));
 
-  const report = ctx.out.json || dry ? ctx.deps.stderr : ctx.deps.stdout;
   if (ctx.out.json) {
+    if (ics) ctx.deps.stdout.write(stream);
     writeJson(ctx.deps.stdout, { dryRun: dry, file, kept, weeks: plan.weeks, fairness: plan.fairness });
     return;
   }
-  const rows = plan.fairness.map((f) => [f.login, `${(f.targetShare * 100).toFixed(1)}%`, String(f.primaryWeeks), String(f.backupWeeks), f.weeksSinceLastPrimary === null ? '-' : String(f.weeksSinceLastPrimary)]);
-  const head = ['LOGIN', 'TARGET', 'PRIMARY', 'BACKUP', 'WEEKS SINCE PRIMARY'];
-  report.write(ctx.out.tty ? table([head.map((h) => ctx.paint.bold(h)), ...rows]) : tsv(rows));
+  const shares = shareTable(ctx, plan.fairness.map((f) => ({ ...f, targetWeeks: f.targetShare * plan.weeks.length })));
+  if (!ics) {
+    if (dry) ctx.deps.stdout.write(`${weeksTable(ctx, plan.weeks, new Map(team.map((m) => [m.login, m.name])))}
+`);
+    ctx.deps.stdout.write(shares);
+  } else if (!ctx.deps.stdout.isTTY) {
+    // The iCal went to a file or a pipe: the shares go beside it on stderr, never into the calendar.
+    ctx.deps.stderr.write(shares);
+  }
   if (!dry) {
     ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${weekLabel(plan.weeks[0]!.monday)} to ${weekLabel(plan.weeks[plan.weeks.length - 1]!.monday)}) to ${file}${kept ? `, keeping ${kept} earlier events` : ''}\n`);
   }
