@@ -14,6 +14,8 @@ export interface GlobalFlags {
   json?: boolean;
   /** --jq EXPR: filter the JSON document with jq (implies --json) */
   jq?: string;
+  /** -R/--repo OWNER/NAME: the discussions' repository instead of the configured one */
+  repo?: string;
   color?: boolean;
   verbose?: boolean;
 }

@@ -22,7 +22,7 @@ Exit codes:
 function firstCommand(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--config' || a === '--jq') i++;
+    if (['--config', '--jq', '-R', '--repo'].includes(a)) i++;
     else if (!a.startsWith('-')) return a;
   }
   return undefined;
@@ -45,9 +45,11 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
     .option('--config <path>', 'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)')
     .option('--json', 'machine-readable output on stdout; --json FIELDS keeps only those fields (number,url)')
     .option('--jq <expr>', 'filter the JSON output with a jq expression (implies --json)')
+    .option('-R, --repo <owner/name>', 'the discussions\' repository instead of the configured one (for promote: the product repository)')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--verbose', 'requests, timings and stack traces on stderr')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', `${examples('visit-sre who --next 4', 'visit-sre start', 'visit-sre overdue --quiet --fail-on-overdue    # from cron', 'visit-sre handoff --dry-run', 'visit-sre log-call --via hotline', 'visit-sre schedule generate --start monday --weeks 13 --dry-run')}${EXIT_CODES}\n`)
     .configureOutput({
       writeOut: (s) => void deps.stdout.write(s),
@@ -69,7 +71,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .command('who')
       .description('the Primary and the Backup at an instant, and the next shifts')
       .option('--at <when>', 'the instant to ask about: ISO-8601, now, today, tomorrow, monday, next week, +2d', 'now')
-      .option('--next <n>', 'also list the next N shifts', '0')
+      .option('-n, --next <n>', 'also list the next N shifts', '0')
       .option('--calendar <file>', 'read this .ics file or URL instead of the configured rotation')
       .addHelpText(
         'after',
@@ -109,10 +111,10 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .command('overdue')
       .description('the cron report: overdue, due-soon and stale discussions')
       .option('--format <format>', 'table, text, tsv, markdown or json (default: table on a terminal, text otherwise)')
-      .option('--quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
+      .option('-q, --quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
       .option('--fail-on-overdue', 'exit 8 when anything is overdue')
       .option('--close-stale', 'resolve the stale discussions as wontfix (asks first; --yes without a terminal)')
-      .option('--yes', 'do not ask before closing')
+      .option('-y, --yes', 'do not ask before closing')
       .option('--dry-run', 'print the closing comments instead of posting them')
       .option('--effort <duration>', 'time spent, recorded in the markers (90m, 1.5h)')
       .addHelpText(
@@ -169,7 +171,7 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
         .option('--backup <login>', 'the next Backup (default: from the rotation)')
         .option('--from <login>', 'the outgoing Primary (default: the shift in progress)')
         .option('--keep <numbers...>', 'discussions the outgoing Primary keeps')
-        .option('--yes', 'do not ask before posting'),
+        .option('-y, --yes', 'do not ask before posting'),
     )
       .addHelpText('after', examples('visit-sre handoff --dry-run', 'visit-sre handoff --keep 4321 4400 --yes', 'visit-sre handoff --json --yes > handoff.json'))
       .action(async (opts, cmd: CommandType) => {
@@ -179,14 +181,18 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
     ['escalate', () => {
     oneDiscussion(
       program
-        .command('escalate <number>')
+        .command('escalate [number]')
         .description('ask the Backup on duty (or the given developers) for help, by @mention')
         .option('--to <logins...>', 'who to ask (default: the Backup; a second escalation proposes others)')
         .option('--reason <text>', 'what you need from them'),
     )
       .addHelpText('after', examples('visit-sre escalate 4321', 'visit-sre escalate 4321 --to grace-hopper alan-turing --reason "Silo plugin internals"'))
-      .action(async (number: string, opts, cmd: CommandType) => {
-        await run(async (ctx) => (await import('./commands/escalate.js')).runEscalate(number, opts, ctx), globals(cmd));
+      .action(async (number: string | undefined, opts, cmd: CommandType) => {
+        // `--to a b 101`: the list took the number; give it back.
+        const to: string[] | undefined = opts.to;
+        if (number === undefined && to && to.length > 1 && /^#?\d+$/.test(to.at(-1)!)) number = to.pop();
+        if (number === undefined) cmd.error('error: missing the discussion number\nwrite it first: visit-sre escalate 4321 --to grace-hopper alan-turing', { exitCode: 2, code: 'commander.missingArgument' });
+        await run(async (ctx) => (await import('./commands/escalate.js')).runEscalate(number!, opts, ctx), globals(cmd));
       });
     }],
     ['resolve', () => {
@@ -214,7 +220,9 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
     )
       .addHelpText('after', examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'))
       .action(async (number: string, opts, cmd: CommandType) => {
-        await run(async (ctx) => (await import('./commands/promote.js')).runPromote(number, opts, ctx), globals(cmd));
+        // The global -R/--repo takes `promote --repo` too: here it names the product repository, as SPEC §6 has it.
+        const { repo, ...flags } = globals(cmd);
+        await run(async (ctx) => (await import('./commands/promote.js')).runPromote(number, { ...opts, repo: opts.repo ?? repo }, ctx), flags);
       });
     }],
     ['log-call', () => {
