@@ -1,26 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, run } from '../support/deps.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/deps.js';
+import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
 
-const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
-const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
-const ROTATION = path.join(REPO_ROOT, 'schedules', 'rotation.ics');
-const TUESDAY = '2026-12-01T19:00:00Z';
-let standin: Standin | undefined;
-
-afterEach(async () => {
-  await standin?.close();
-  standin = undefined;
-});
-
-async function sre(args: string[]) {
-  standin ??= await startStandin(WEEK);
-  standin.setClock(TUESDAY);
-  const r = await run(args, { now: TUESDAY, env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: standin.token } });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-}
+const { sre } = weekStandin();
 
 describe('the habits of gh', () => {
   it('-R/--repo reads another repository than the configured one', async () => {

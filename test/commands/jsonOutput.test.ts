@@ -1,26 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, run } from '../support/deps.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/deps.js';
+import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
 import { extractJsonFields, fieldsOf, JSON_FIELDS, selectFields } from '../../src/cli/jsonFields.js';
 
-const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
-const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
-const ROTATION = path.join(REPO_ROOT, 'schedules', 'rotation.ics');
-const TUESDAY = '2026-12-01T21:00:00Z';
-let standin: Standin | undefined;
-
-afterEach(async () => {
-  await standin?.close();
-  standin = undefined;
-});
-
-async function sre(args: string[], extra: { tty?: boolean } = {}) {
-  standin ??= await startStandin(WEEK);
-  standin.setClock(TUESDAY);
-  return run(args, { now: TUESDAY, env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: standin.token }, ...extra });
-}
+const week = weekStandin();
+const sre = (args: string[]) => week.sre(args);
 
 describe('--json FIELDS, as gh has it', () => {
   it('overdue --json number,url keeps every list, each item cut to those keys', async () => {
@@ -44,7 +28,7 @@ describe('--json FIELDS, as gh has it', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: unknown JSON field: nubmer\navailable fields: .*\bnumber\b.*\burl\b/);
-    expect(standin!.log).toHaveLength(0);
+    expect(week.standin().log).toHaveLength(0);
   });
 
   it('a discussion number after --json stays the argument', () => {

@@ -1,29 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, testDeps } from '../support/deps.js';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { weekStandin } from '../support/week.js';
 import { displayWidth } from '../../src/cli/terminal.js';
 
-const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
-const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
-const TUESDAY = '2026-12-01T19:00:00Z'; // 11:00 Pacific
-let standin: Standin | undefined;
-
-afterEach(async () => {
-  await standin?.close();
-  standin = undefined;
-});
-
-async function overdue(args: string[], term: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}) {
-  standin ??= await startStandin(WEEK);
-  standin.setClock(TUESDAY);
-  const deps = testDeps({ now: TUESDAY, tty: term.tty, env: { VISIT_SRE_CONFIG: CONFIG, ...term.env }, github: { url: standin.url, token: standin.token } });
-  if (term.columns) deps.stdout.columns = term.columns;
-  const code = await main(['overdue', ...args], deps);
-  return { code, stdout: deps.stdout.text, stderr: deps.stderr.text };
-}
+const { sre } = weekStandin();
+const overdue = (args: string[], term: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}) => sre(['overdue', ...args], term);
 
 describe('overdue: what cron mails and what a terminal shows', () => {
   it('piped without --format: a plain-text report with headed sections, local times and links', async () => {

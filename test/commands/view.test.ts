@@ -1,29 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, testDeps } from '../support/deps.js';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { weekStandin } from '../support/week.js';
 
-const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
-const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
-const TUESDAY = '2026-12-01T19:00:00Z';
 const URL_101 = 'https://github.com/visit-dav/visit/discussions/101';
-let standin: Standin | undefined;
-
-afterEach(async () => {
-  await standin?.close();
-  standin = undefined;
-});
-
-async function sre(args: string[], opts: { tty?: boolean; openBrowser?: (url: string) => Promise<void> } = {}) {
-  standin ??= await startStandin(WEEK);
-  standin.setClock(TUESDAY);
-  const deps = testDeps({ now: TUESDAY, tty: opts.tty, env: { VISIT_SRE_CONFIG: CONFIG, NO_COLOR: '1' }, github: { url: standin.url, token: standin.token } });
-  deps.openBrowser = opts.openBrowser;
-  const code = await main(args, deps);
-  return { code, stdout: deps.stdout.text, stderr: deps.stderr.text };
-}
+const week = weekStandin();
+const sre = (args: string[], opts: { tty?: boolean; openBrowser?: (url: string) => Promise<void> } = {}) =>
+  week.sre(args, { tty: opts.tty, env: { NO_COLOR: '1' }, setup: (deps) => void (deps.openBrowser = opts.openBrowser) });
 
 describe('view: one discussion in brief', () => {
   it('says the state, owner and clock, what the team did in words, the last messages and the link', async () => {
