@@ -2,4 +2,12 @@
 import { main } from '../dist/cli/main.js';
 import { processDeps } from '../dist/cli/deps.js';
 
+// A reader that has seen enough (`visit-sre who | head -1`) closes the pipe:
+// end quietly, as git does, instead of dying on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 process.exitCode = await main(process.argv.slice(2), processDeps());

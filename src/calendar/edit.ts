@@ -87,14 +87,47 @@ export function rewriteEvent(raw: string, set: Record<string, string>, drop: str
   return kept.map(foldLine).join('\r\n');
 }
 
-/** A calendar made of kept earlier events and freshly generated ones, in that order. */
-export function mergeCalendars(generated: string, kept: RawCalendar, keepBefore: number): { text: string; kept: number } {
-  const keep = kept.events.filter((e) => e.start !== null && e.start < keepBefore);
+/** An event the reader takes for a shift: its SUMMARY or CATEGORIES names a role (SPEC §4). */
+export function isShiftEvent(raw: string): boolean {
+  return ['SUMMARY', 'CATEGORIES'].some((name) => /\b(primary|backup)\b/i.test(property(raw, name)?.value ?? ''));
+}
+
+export interface Merged {
+  text: string;
+  /** existing events kept before the generated weeks (and those whose start cannot be read) */
+  keptBefore: number;
+  /** existing events kept after the generated weeks */
+  keptAfter: number;
+  /** existing events inside the generated weeks that are not shifts, kept */
+  keptInside: number;
+  /** existing events the generated weeks replace: shifts inside them, and any event with a generated UID */
+  replaced: RawEvent[];
+}
+
+/**
+ * The existing calendar with the generated weeks put in: every event outside
+ * [from, to) stays byte for byte, in its place before or after them; inside,
+ * the existing shifts give way to the generated ones, and other events stay.
+ */
+export function mergeCalendars(generated: string, existing: RawCalendar, window: { from: number; to: number }): Merged {
+  const fresh = splitCalendar(generated, 'UTC');
+  const uids = new Set(fresh.events.map((e) => e.uid));
+  const replaced: RawEvent[] = [];
+  const before: RawEvent[] = [];
+  const inside: RawEvent[] = [];
+  const after: RawEvent[] = [];
+  for (const e of existing.events) {
+    const within = e.start !== null && e.start >= window.from && e.start < window.to;
+    if ((e.uid !== null && uids.has(e.uid)) || (within && isShiftEvent(e.raw))) replaced.push(e);
+    else if (within) inside.push(e);
+    else if (e.start !== null && e.start >= window.to) after.push(e);
+    else before.push(e);
+  }
   const norm = generated.replace(/\r?\n/g, '\r\n');
   const firstEvent = norm.search(/^BEGIN:VEVENT$/m);
-  const head = firstEvent >= 0 ? norm.slice(0, firstEvent) : norm.replace(/END:VCALENDAR\r\n?$/, '');
-  const tail = firstEvent >= 0 ? norm.slice(firstEvent) : 'END:VCALENDAR\r\n';
-  const zones = kept.timezones.length ? `${kept.timezones.join('\r\n')}\r\n` : '';
-  const events = keep.length ? `${keep.map((e) => e.raw).join('\r\n')}\r\n` : '';
-  return { text: head + zones + events + tail, kept: keep.length };
+  const head = firstEvent >= 0 ? norm.slice(0, firstEvent) : norm.replace(/END:VCALENDAR\r\n$/, '');
+  const block = (events: RawEvent[]) => events.map((e) => `${e.raw}\r\n`).join('');
+  const zones = existing.timezones.map((z) => `${z}\r\n`).join('');
+  const text = head + zones + block(before) + block(fresh.events) + block(inside) + block(after) + 'END:VCALENDAR\r\n';
+  return { text, keptBefore: before.length, keptInside: inside.length, keptAfter: after.length, replaced };
 }

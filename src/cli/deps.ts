@@ -47,10 +47,10 @@ export interface Deps {
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
 export async function octokitGitHub(
   deps: Pick<Deps, 'env' | 'fetch'>,
-  opts: { verbose?: (line: string) => void; retryBaseMs?: number; mutationSpacingMs?: number; ghAuthToken: () => Promise<string | undefined> },
+  opts: { verbose?: (line: string) => void; retryBaseMs?: number; requestTimeoutMs?: number; mutationSpacingMs?: number; ghAuthToken: () => Promise<string | undefined> },
 ): Promise<GitHubPort> {
   const [{ createClient }, { GraphqlTracker }] = await Promise.all([import('../github/client.js'), import('../github/tracker.js')]);
-  const client = await createClient({ env: deps.env, fetch: deps.fetch, ghAuthToken: opts.ghAuthToken, log: opts.verbose, retryBaseMs: opts.retryBaseMs });
+  const client = await createClient({ env: deps.env, fetch: deps.fetch, ghAuthToken: opts.ghAuthToken, log: opts.verbose, retryBaseMs: opts.retryBaseMs, requestTimeoutMs: opts.requestTimeoutMs });
   return new GraphqlTracker(client, opts.mutationSpacingMs);
 }
 
@@ -110,12 +110,13 @@ export function processDeps(): Deps {
     fetch: (...args) => globalThis.fetch(...args),
     fs: nodeFileSystem,
     prompter: async () => (await import('./prompt.js')).inquirerPrompter(deps.stdin, deps.stdout),
-    // VISIT_SRE_RETRY_BASE_MS and VISIT_SRE_MUTATION_SPACING_MS shorten waits for the tool's own end-to-end tests.
+    // VISIT_SRE_RETRY_BASE_MS, VISIT_SRE_REQUEST_TIMEOUT_MS and VISIT_SRE_MUTATION_SPACING_MS shorten waits for the tool's own end-to-end tests.
     github: (opts = {}) =>
       (github ??= octokitGitHub(deps, {
         verbose: opts.verbose,
         ghAuthToken,
         retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined,
+        requestTimeoutMs: Number(env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined,
         mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
       })),
     openBrowser,

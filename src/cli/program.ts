@@ -302,13 +302,13 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .requiredOption('--start <date>', 'the first Monday to plan')
       .requiredOption('--weeks <n>', 'how many weeks to plan')
       .option('--out <file>', 'where to write ("-" for stdout; default: the configured rotation)')
-      .option('--merge', "keep the existing calendar's events before --start")
+      .option('--merge', "edit the existing calendar: replace only the shifts of the generated weeks, keep every other event")
       .option('--force', 'replace an existing file')
       .option('--dry-run', 'show the planned weeks and shares instead of writing the calendar')
       .option('--format <format>', 'with --dry-run: table (the default) or ics (the raw calendar)')
       .addHelpText(
         'after',
-        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run --format ics', 'visit-sre schedule generate --start "next week" --weeks 8 --merge --force', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
+        examples('visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run', 'visit-sre schedule generate --start 2027-01-04 --weeks 13 --dry-run --format ics', 'visit-sre schedule generate --start "next week" --weeks 8 --merge', 'visit-sre schedule generate --start monday --weeks 26 --out - > rotation.ics'),
       )
       .action(async (opts, cmd: CommandType) => {
         await run(async (ctx) => (await import('./commands/schedule/generate.js')).runGenerate(opts, ctx), globals(cmd));

@@ -4,7 +4,9 @@
  * Markers tell later runs what was already done (idempotence) and carry
  * facts such as effort and call times. Only the team's markers are trusted.
  */
-export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort'] as const;
+/** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
+const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
+export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', ...DESK_KINDS] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface Marker {

@@ -29,6 +29,15 @@ function weekOf(ms: number, zone: string): string {
 }
 
 /**
+ * A shift strictly inside a longer one of the same role is a one-off override
+ * (a delegation for an afternoon, a swap for a day): §4 says the shorter one
+ * wins, so it is meant, not a conflict.
+ */
+function isOverride(inner: Shift, outer: Shift): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start;
+}
+
+/**
  * What `schedule check` reports over [from, to): gaps, overlaps, the same
  * person in both roles, people not on the team, shifts during unavailability,
  * and each member's Primary share against their percent-time target.
@@ -46,6 +55,7 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
         const a = list[i]!;
         const b = list[j]!;
         if (a.login !== null && a.login === b.login) continue;
+        if (isOverride(a, b) || isOverride(b, a)) continue;
         problems.push({ kind: 'overlap', week: weekOf(b.start, zone), start: b.start, end: Math.min(a.end, b.end), detail: `two ${role} shifts overlap: "${a.raw}" and "${b.raw}" (${local(b.start)} → ${local(Math.min(a.end, b.end))})` });
       }
     }
@@ -69,8 +79,11 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
     }
     if (cursor < to) problems.push({ kind: 'gap', week: weekOf(cursor, zone), start: cursor, end: to, detail: `no ${role} from ${local(cursor)} to ${local(to)}` });
   }
+  // A Primary override naming the week's Backup is a delegation to the Backup: someone else backs up meanwhile.
+  const delegatedToBackup = (seg: Segment) =>
+    inRange.some((o) => o.role === 'primary' && o.login === seg.primary?.login && o.start <= seg.start && seg.end <= o.end && inRange.some((w) => w.role === 'primary' && w !== o && isOverride(o, w)));
   for (const seg of timeline) {
-    if (seg.primary?.login && seg.primary.login === seg.backup?.login) {
+    if (seg.primary?.login && seg.primary.login === seg.backup?.login && !delegatedToBackup(seg)) {
       problems.push({ kind: 'same-person', week: weekOf(seg.start, zone), start: seg.start, end: seg.end, detail: `@${seg.primary.login} is both Primary and Backup from ${local(Math.max(seg.start, from))} to ${local(Math.min(seg.end, to))}` });
     }
     for (const a of [seg.primary, seg.backup]) {

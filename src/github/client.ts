@@ -17,6 +17,8 @@ export interface ClientOptions {
   log?(line: string): void;
   /** how long one "second" of retry-after lasts: 1000 in production, ~1 in tests */
   retryBaseMs?: number;
+  /** how long one request may go unanswered before it is abandoned and tried again; REQUEST_TIMEOUT_MS by default */
+  requestTimeoutMs?: number;
   version?: string;
 }
 
@@ -48,6 +50,73 @@ export async function findToken(opts: ClientOptions): Promise<{ token: string; s
   throw new AuthError('no GitHub token', 'set GH_TOKEN (or GITHUB_TOKEN) to a token with discussions access, or run `gh auth login`');
 }
 
+/**
+ * How long one request may go unanswered (headers and body) before it is
+ * abandoned. GitHub itself gives up on a GraphQL query after 10 s, so 20 s
+ * of silence means the connection, not the query, is stuck.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000;
+/** Unanswered requests are tried again while the call is younger than this many timeouts. */
+export const TIMEOUT_BUDGET = 3;
+
+/** One attempt got no answer in time; the retry plugin tries again (Octokit wraps it as a 500). */
+class RequestTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${seconds(timeoutMs)}`);
+    this.name = 'RequestTimeout';
+  }
+}
+
+/** A call gave up: its attempts went unanswered for the whole budget. */
+export class GitHubTimeout extends Error {
+  constructor(
+    readonly timeoutMs: number,
+    readonly attempts: number,
+    readonly elapsedMs: number,
+  ) {
+    super(`GitHub did not answer within ${seconds(timeoutMs)}${attempts > 1 ? `, ${attempts} tries in ${seconds(elapsedMs)}` : ''}`);
+    this.name = 'GitHubTimeout';
+  }
+}
+
+const seconds = (ms: number) => `${ms >= 10_000 ? Math.round(ms / 1000) : Number((ms / 1000).toFixed(1))} s`;
+
+/**
+ * A fetch for one call: each attempt, its body included, must finish within
+ * `timeoutMs`; no new attempt starts once the call has used `budgetMs`. The
+ * answer is read whole here, so a stall half-way through the body is a
+ * timeout too, not a truncated answer.
+ */
+function callFetch(fetch: typeof globalThis.fetch, timeoutMs: number, budgetMs: number, log?: (line: string) => void) {
+  const started = performance.now();
+  const state = { attempts: 0, timedOut: false, started };
+  const fn: typeof globalThis.fetch = async (input, init = {}) => {
+    const left = budgetMs - (performance.now() - started);
+    if (state.attempts > 0 && left <= 0) {
+      // An AbortError is what Octokit passes through without retrying.
+      throw new DOMException('the time allowed for this request is spent', 'AbortError');
+    }
+    state.attempts++;
+    const limit = state.attempts > 1 ? Math.min(timeoutMs, left) : timeoutMs;
+    const timer = new AbortController();
+    const clock = setTimeout(() => timer.abort(new RequestTimeout(limit)), limit);
+    const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
+    try {
+      const res = await fetch(input, { ...init, signal });
+      const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } catch (e) {
+      if (!timer.signal.aborted) throw e;
+      state.timedOut = true;
+      log?.(`github: no answer within ${seconds(limit)} (try ${state.attempts})`);
+      throw new RequestTimeout(limit);
+    } finally {
+      clearTimeout(clock);
+    }
+  };
+  return { fetch: fn, state };
+}
+
 export interface Client {
   octokit: GitHubClient;
   endpoints: Endpoints;
@@ -59,6 +128,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   const { token, source } = await findToken(opts);
   const urls = endpoints(opts.env);
   const base = opts.retryBaseMs ?? 1000;
+  const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   let requests = 0;
   const log = opts.log;
   const octokit = new GitHubOctokit({
@@ -89,12 +159,18 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
     if (options.url === '/graphql' || options.url === '/api/graphql') options.url = urls.graphql;
     const started = performance.now();
     if (String(options.url).includes('graphql')) requests++;
+    // Every attempt of this call, retries included, goes through one timed fetch.
+    const timed = callFetch(options.request?.fetch ?? opts.fetch, timeoutMs, TIMEOUT_BUDGET * timeoutMs, log);
+    options.request = { ...options.request, fetch: timed.fetch };
     try {
       const res = await request(options);
       log?.(`github: ${options.method} ${options.url} ${res.status} ${(performance.now() - started).toFixed(0)} ms`);
       return res;
     } catch (e) {
       log?.(`github: ${options.method} ${options.url} failed (${(e as { status?: number }).status ?? (e as Error).message}) ${(performance.now() - started).toFixed(0)} ms`);
+      const cause = (e as { cause?: unknown; name?: string }).cause;
+      const timedOut = cause instanceof RequestTimeout || (timed.state.timedOut && (e as Error).name === 'AbortError');
+      if (timedOut) throw new GitHubTimeout(timeoutMs, timed.state.attempts, performance.now() - started);
       throw e;
     }
   });
@@ -112,6 +188,10 @@ interface GraphqlErrorShape {
  * that says what failed and what to do. The token never appears in them.
  */
 export function translateError(error: unknown, what: string, urls: Endpoints): Error {
+  if (error instanceof GitHubTimeout) {
+    // One line: what failed, and what to do.
+    return new OperationalError(`${what}: ${error.message}; GitHub is slow or unreachable, try again later`);
+  }
   const e = error as { name?: string; status?: number; message?: string; errors?: GraphqlErrorShape[]; response?: { data?: { message?: string } }; cause?: { code?: string } };
   if (e?.name === 'GraphqlResponseError' && Array.isArray(e.errors)) {
     const first = e.errors[0] ?? {};

@@ -57,10 +57,11 @@ export interface GitHubPort {
   openDiscussions(scope: Scope): Promise<Discussion[]>;
   /**
    * Every discussion of a repository created in [from, to) (ISO instants), open
-   * or closed, each with its whole thread. Ranges are split so that no search
-   * reaches GitHub's 1,000-result cap.
+   * or closed, each with its whole thread; only those of `scope`'s categories and
+   * label when given. Ranges are split so that no search reaches GitHub's
+   * 1,000-result cap; OperationalError when a range cannot be read whole.
    */
-  discussionsCreated(repo: RepoRef, from: string, to: string): Promise<Discussion[]>;
+  discussionsCreated(repo: RepoRef, from: string, to: string, scope?: Pick<Scope, 'categoryIds' | 'label'>): Promise<Discussion[]>;
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;

@@ -236,7 +236,13 @@ export class GraphqlTracker implements GitHubPort {
     }
   }
 
+  /** Read once per run: a command and the searches of its scope share it. */
+  private readonly repositories = new Map<string, RepositoryInfo>();
+
   async repository(repo: RepoRef): Promise<RepositoryInfo> {
+    const key = `${repo.owner}/${repo.name}`.toLowerCase();
+    const known = this.repositories.get(key);
+    if (known) return known;
     const data = await this.query<{ repository: (Omit<RepositoryInfo, 'categories'> & { discussionCategories: { nodes: RepositoryInfo['categories'] } }) | null }>(
       `reading repository ${repo.owner}/${repo.name}`,
       REPOSITORY_SCOPE,
@@ -244,7 +250,9 @@ export class GraphqlTracker implements GitHubPort {
     );
     if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`, 'check "repository" in the config, and that the token can see it');
     const { discussionCategories, ...rest } = data.repository;
-    return { ...rest, categories: discussionCategories.nodes };
+    const info = { ...rest, categories: discussionCategories.nodes };
+    this.repositories.set(key, info);
+    return info;
   }
 
   async labels(repo: RepoRef): Promise<string[]> {
@@ -257,19 +265,31 @@ export class GraphqlTracker implements GitHubPort {
 
   async openDiscussions(scope: Scope): Promise<Discussion[]> {
     const window = { pageSize: PAGE_SIZE, comments: WINDOW_COMMENTS, replies: WINDOW_REPLIES };
-    const raw: RawDiscussion[] = [];
     const where = `${scope.repo.owner}/${scope.repo.name}`;
     if (scope.label) {
-      // GitHub filters discussions by label only through search.
-      const query = `repo:${where} is:open label:"${scope.label.replace(/"/g, '')}"`;
-      for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, SEARCH_DISCUSSIONS, { searchQuery: query, ...window })) {
-        if (page.search.discussionCount > SEARCH_CAP) {
-          throw new OperationalError(`${page.search.discussionCount} open discussions carry the label "${scope.label}"; GitHub search stops at ${SEARCH_CAP}`, 'narrow the scope with discussions.categories, or close old discussions');
-        }
-        raw.push(...page.search.nodes.filter((n) => n && n.id));
-      }
+      // GitHub filters discussions by label only through search. Every scope
+      // qualifier goes into the query, one search per category, so the cap
+      // counts only what is in scope.
+      const searches = await this.scopeQualifiers(scope);
+      const found = await Promise.all(
+        searches.map(async ({ qualifiers, category }) => {
+          const raw: RawDiscussion[] = [];
+          const query = `repo:${where} is:open ${qualifiers}`;
+          for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, SEARCH_DISCUSSIONS, { searchQuery: query, ...window })) {
+            if (page.search.discussionCount > SEARCH_CAP) {
+              throw new OperationalError(
+                `${page.search.discussionCount} open discussions carry the label "${scope.label}"${category ? ` in the category "${category}"` : ''}; GitHub search stops at ${SEARCH_CAP}`,
+                'narrow the scope with discussions.categories, or close old discussions',
+              );
+            }
+            raw.push(...page.search.nodes.filter((n) => n && n.id));
+          }
+          return raw;
+        }),
+      );
       const inScope = new Set(scope.categoryIds);
-      return this.complete(raw.filter((d) => inScope.size === 0 || inScope.has(d.category.id)).map(toDiscussion), scope.repo);
+      const list = found.flat().filter((d) => inScope.size === 0 || inScope.has(d.category.id));
+      return this.complete(list.map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number), scope.repo);
     }
     // Categories are listed side by side; each listing pages through its own cursor.
     const listings = await Promise.all(
@@ -282,8 +302,24 @@ export class GraphqlTracker implements GitHubPort {
         return found;
       }),
     );
-    raw.push(...listings.flat());
-    return this.complete(raw.map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number), scope.repo);
+    return this.complete(listings.flat().map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number), scope.repo);
+  }
+
+  /**
+   * The search qualifiers of a scope: one set per category in scope (a
+   * discussion has one category, so one search each), each with the label.
+   * GitHub's `category:` qualifier takes the category's name.
+   */
+  private async scopeQualifiers(scope: Pick<Scope, 'repo' | 'categoryIds' | 'label'>): Promise<Array<{ qualifiers: string; category: string | null }>> {
+    const quote = (text: string) => `"${text.replace(/"/g, '')}"`;
+    const label = scope.label ? `label:${quote(scope.label)}` : '';
+    if (scope.categoryIds.length === 0) return [{ qualifiers: label, category: null }];
+    const info = await this.repository(scope.repo);
+    return scope.categoryIds.map((id) => {
+      const category = info.categories.find((c) => c.id === id);
+      if (!category) throw new NotFoundError(`no discussion category with id ${id} in ${info.nameWithOwner}`, 'check "discussions.categories" in the config');
+      return { qualifiers: `category:${quote(category.name)} ${label}`.trim(), category: category.name };
+    });
   }
 
   /** Re-reads, whole, the few threads whose latest window does not show everything. */
@@ -293,23 +329,32 @@ export class GraphqlTracker implements GitHubPort {
     return out;
   }
 
-  async discussionsCreated(repo: RepoRef, from: string, to: string): Promise<Discussion[]> {
+  async discussionsCreated(repo: RepoRef, from: string, to: string, scope?: Pick<Scope, 'categoryIds' | 'label'>): Promise<Discussion[]> {
     const where = `${repo.owner}/${repo.name}`;
     const raw: RawDiscussion[] = [];
     const seen = new Set<string>();
-    // Search by whole UTC days, the form every GitHub search accepts; the caller
-    // filters to the exact instants. A range too large for one search is split.
-    const DAY = 86_400_000;
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const range = async (a: number, b: number): Promise<void> => {
-      const searchQuery = `repo:${where} created:${day(a)}..${day(b - 1)} sort:created-asc`;
+    // Searches carry the scope's qualifiers and exact instants (GitHub's
+    // `created:` takes date-times to the second, both ends included). A range
+    // too large for one search is split; one that cannot be split below the
+    // cap is an error, never a partial count.
+    const SECOND = 1000;
+    const instant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const range = async (qualifiers: string, category: string | null, a: number, b: number): Promise<void> => {
+      const searchQuery = `repo:${where} ${qualifiers} created:${instant(a)}..${instant(b - SECOND)} sort:created-asc`.replace(/ +/g, ' ');
       let first = true;
       for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, DISCUSSIONS_CREATED, { searchQuery })) {
-        if (first && page.search.discussionCount > SEARCH_CAP - 50 && b - a > DAY) {
-          const parts = Math.ceil(page.search.discussionCount / (SEARCH_CAP - 100));
-          const step = Math.max(1, Math.ceil((b - a) / parts / DAY)) * DAY;
-          for (let s = a; s < b; s += step) await range(s, Math.min(b, s + step));
+        const count = page.search.discussionCount;
+        if (first && count > SEARCH_CAP - 50 && b - a > SECOND) {
+          const parts = Math.max(2, Math.ceil(count / (SEARCH_CAP - 100)));
+          const step = Math.max(SECOND, Math.ceil((b - a) / parts / SECOND) * SECOND);
+          for (let s = a; s < b; s += step) await range(qualifiers, category, s, Math.min(b, s + step));
           return;
+        }
+        if (first && count > SEARCH_CAP) {
+          throw new OperationalError(
+            `${count} discussions of ${where}${category ? ` in "${category}"` : ''} were created at ${instant(a)}; GitHub search returns at most ${SEARCH_CAP}, so the range cannot be read whole`,
+            'nothing was reported: a partial count would be wrong',
+          );
         }
         first = false;
         for (const n of page.search.nodes) {
@@ -320,8 +365,11 @@ export class GraphqlTracker implements GitHubPort {
         }
       }
     };
-    const fromDay = Date.parse(`${day(Date.parse(from))}T00:00:00Z`);
-    await range(fromDay, Date.parse(to));
+    const start = Math.floor(Date.parse(from) / SECOND) * SECOND;
+    const end = Math.ceil(Date.parse(to) / SECOND) * SECOND;
+    for (const { qualifiers, category } of await this.scopeQualifiers({ repo, categoryIds: scope?.categoryIds ?? [], label: scope?.label ?? null })) {
+      await range(qualifiers, category, start, end);
+    }
     return this.complete(raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number), repo);
   }
 

@@ -1,23 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { run, tempDir } from '../support/deps.js';
+import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import type { Prompter } from '../../src/cli/prompt.js';
+
+/** Writes a one-member team file at `rel` under `dir`. */
+function withTeam(dir: string, rel: string): string {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), JSON.stringify([{ login: 'ada-lovelace', name: 'Ada Lovelace' }]));
+  return dir;
+}
+
+function scripted(answers: { confirm: boolean; members: string[] }, asked: string[] = []): Prompter {
+  const members = [...answers.members];
+  return {
+    input: async (message, opts) => {
+      asked.push(message);
+      return message.startsWith('Team member') ? members.shift() ?? '' : opts?.default ?? '';
+    },
+    select: async () => {
+      throw new Error('unused');
+    },
+    confirm: async (message) => {
+      asked.push(message);
+      return answers.confirm;
+    },
+    checkbox: async () => [],
+    editor: async () => '',
+  };
+}
 
 describe('init', () => {
   it('writes VisIt defaults without a terminal, and the file loads back', async () => {
-    const cwd = tempDir();
+    const cwd = withTeam(tempDir(), 'schedules/team.json');
     const r = await run(['init'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8'));
-    expect(written).toMatchObject({ repository: 'visit-dav/visit', timeZone: 'America/Los_Angeles', rotation: 'schedules/rotation.ics' });
-    mkdirSync(path.join(cwd, 'schedules'));
-    writeFileSync(path.join(cwd, 'schedules', 'team.json'), '[]');
+    expect(written).toMatchObject({ repository: 'visit-dav/visit', timeZone: 'America/Los_Angeles', rotation: 'schedules/rotation.ics', holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'] } });
     expect((await run(['who', '--calendar', 'x.ics'], { cwd })).stderr).toMatch(/x\.ics not found/);
   });
 
   it('takes every answer as a flag', async () => {
-    const cwd = tempDir();
+    const cwd = withTeam(tempDir(), 'ops/team.json');
     const r = await run(['init', '--repository', 'acme/app', '--categories', 'q-a, help', '--label', 'support', '--time-zone', 'Europe/Berlin', '--team', 'ops/team.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8'));
@@ -44,7 +68,7 @@ describe('init', () => {
       checkbox: async () => [],
       editor: async () => '',
     };
-    const cwd = tempDir();
+    const cwd = withTeam(tempDir(), 'schedules/team.json');
     const r = await run(['init', '--repository', 'acme/app'], { cwd, tty: true, prompter });
     expect(r.code, r.stderr).toBe(0);
     expect(asked.some((q) => q.startsWith('Repository whose'))).toBe(false);
@@ -62,13 +86,14 @@ describe('init', () => {
     const dry = await run(['init', '--dry-run', '--repository', 'x/y'], { cwd });
     expect(JSON.parse(dry.stdout).repository).toBe('x/y');
     expect(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).toBe('{"repository":"keep/me"}');
+    withTeam(cwd, 'schedules/team.json');
     const forced = await run(['init', '--force', '--repository', 'x/y'], { cwd });
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).repository).toBe('x/y');
   });
 
   it('replaces a broken config with --force', async () => {
-    const cwd = tempDir();
+    const cwd = withTeam(tempDir(), 'schedules/team.json');
     writeFileSync(path.join(cwd, 'visit-sre.config.json'), '{ broken');
     expect((await run(['init', '--force'], { cwd })).code).toBe(0);
   });
@@ -77,5 +102,68 @@ describe('init', () => {
     const r = await run(['init', '--time-zone', 'Mars/Base', '--dry-run'], { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/timeZone/);
+  });
+
+  describe('a config that works at once (#12.18)', () => {
+    it('refuses, without a terminal, a team file that does not exist, and writes nothing', async () => {
+      const cwd = tempDir();
+      const r = await run(['init', '--team', 'ops/team.json'], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('error: the team file ops/team.json does not exist\ncreate it first (a JSON array of members, like schedules/team.json), or run `visit-sre init` on a terminal to write it\n');
+      expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(false);
+    });
+
+    it('on a terminal offers to create the team file from the members typed in, and who then works', async () => {
+      const cwd = tempDir();
+      const asked: string[] = [];
+      const r = await run(['init', '--team', 'ops/team.json', '--rotation', 'rotation.ics'], { cwd, tty: true, prompter: scripted({ confirm: true, members: ['ada-lovelace Ada Lovelace', 'alan-turing Alan Turing'] }, asked) });
+      expect(r.code, r.stderr).toBe(0);
+      expect(asked).toContain('The team file ops/team.json does not exist. Create it now?');
+      expect(JSON.parse(readFileSync(path.join(cwd, 'ops', 'team.json'), 'utf8'))).toEqual([
+        { login: 'ada-lovelace', name: 'Ada Lovelace', percentTime: 50 },
+        { login: 'alan-turing', name: 'Alan Turing', percentTime: 50 },
+      ]);
+      const who = await run(['who', '--json', '--at', '2026-11-25T18:00:00Z', '--calendar', path.join(REPO_ROOT, 'schedules', 'rotation.ics')], { cwd });
+      expect(who.code, who.stderr).toBe(0);
+      expect(JSON.parse(who.stdout).primary).toMatchObject({ login: 'ada-lovelace', name: 'Ada Lovelace' });
+    });
+
+    it('on a terminal, declining to create the team file refuses as without one', async () => {
+      const cwd = tempDir();
+      const r = await run(['init', '--team', 'team.json'], { cwd, tty: true, prompter: scripted({ confirm: false, members: [] }) });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: the team file team\.json does not exist\n/);
+      expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(false);
+    });
+
+    it('writes no US holidays for a zone outside the US, and says how to add the team\'s own', async () => {
+      const cwd = withTeam(tempDir(), 'schedules/team.json');
+      const r = await run(['init', '--time-zone', 'Europe/Berlin'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).holidays).toEqual({ dates: [], calendar: null });
+      expect(r.stderr).toMatch(/list the team's holidays in "holidays\.dates", or set "holidays\.calendar" to an \.ics of them \(none written for Europe\/Berlin\)/);
+      const chicago = withTeam(tempDir(), 'schedules/team.json');
+      await run(['init', '--time-zone', 'America/Chicago'], { cwd: chicago });
+      expect(JSON.parse(readFileSync(path.join(chicago, 'visit-sre.config.json'), 'utf8')).holidays.dates).toContain('2026-11-26');
+    });
+
+    it('ends with the next steps', async () => {
+      const cwd = withTeam(tempDir(), 'schedules/team.json');
+      const r = await run(['init'], { cwd });
+      expect(r.stderr).toBe(
+        `wrote ${path.join(cwd, 'visit-sre.config.json')}\nnext steps:\n` +
+          '  1. plan the rotation into schedules/rotation.ics: visit-sre schedule generate --start monday --weeks 13\n' +
+          '  2. give visit-sre a token: export GH_TOKEN=... (or run `gh auth login`)\n' +
+          '  3. check the setup: visit-sre doctor\n',
+      );
+    });
+  });
+});
+
+describe('doctor without any config file (#12.18)', () => {
+  it('says no config file was found and how to make one, and does not pass', async () => {
+    const r = await run(['doctor'], { cwd: tempDir() });
+    expect(r.stdout).toMatch(/^✗ config: no config file found \(no visit-sre\.config\.json here or above, no VISIT_SRE_CONFIG, no user config\); checking the defaults\n {2}→ run `visit-sre init` to write one\n/);
+    expect(r.code).not.toBe(0);
   });
 });

@@ -74,22 +74,65 @@ describe('schedule generate', () => {
     expect(seen).toEqual(expected);
   });
 
-  it('never overwrites without --force; --merge keeps the events before --start and counts them as history', async () => {
+  it('never overwrites unasked: the refusal names --merge first, then --force; --merge keeps the events before --start and counts them as history', async () => {
     const dir = workspace();
     await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '5'], { cwd: dir, now: NOW });
     const before = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
-    const refused = await generate(dir, '--merge');
+    const refused = await generate(dir);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/already exists.*\n.*--force/);
+    expect(refused.stderr).toBe(`error: ${path.join(dir, 'rotation.ics')} already exists (10 events)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n`);
     expect(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')).toBe(before);
-    const merged = await generate(dir, '--merge', '--force', '--json');
+    const merged = await generate(dir, '--merge', '--json');
     expect(merged.code, merged.stderr).toBe(0);
-    expect(JSON.parse(merged.stdout).kept).toBe(10);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ kept: 10, keptBefore: 10, keptInside: 0, keptAfter: 0, removed: 0 });
     const text = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
     expect(text).toMatch(/UID:sre-2026-W49-primary@visit-sre/);
     expect(text).toMatch(/UID:sre-2027-W13-backup@visit-sre/);
     const lastOld = JSON.parse((await run(['who', '--json', '--at', '2026-12-30'], { cwd: dir, now: NOW })).stdout).primary.login;
     expect(JSON.parse(merged.stdout).weeks[0].primary).not.toBe(lastOld); // no Primary two weeks running across --start
+  });
+
+  describe('--merge keeps every event outside the generated weeks (#12.17)', () => {
+    const blocks = (text: string) => text.match(/^BEGIN:VEVENT\r?\n[\s\S]*?^END:VEVENT\r?$/gm) ?? [];
+    const startOf = (block: string) => /^DTSTART;VALUE=DATE:(\d{8})/m.exec(block)![1]!;
+    const inWindow = (block: string) => startOf(block) >= '20270301' && startOf(block) < '20270426';
+
+    it('the README example: 104 weeks, then 8 weeks merged in the middle, leaves 208 events and the future intact', async () => {
+      const dir = workspace();
+      expect((await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '104'], { cwd: dir, now: NOW })).code).toBe(0);
+      const old = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+      expect(blocks(old)).toHaveLength(208);
+      // a non-shift event inside the window is not the rotation's to remove
+      const offsite = 'BEGIN:VEVENT\r\nUID:offsite-2027@example.org\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270311\r\nSUMMARY:Team offsite\r\nEND:VEVENT';
+      writeFileSync(path.join(dir, 'rotation.ics'), old.replace('END:VCALENDAR', `${offsite}\r\nEND:VCALENDAR`));
+      const r = await run(['schedule', 'generate', '--start', '2027-03-01', '--weeks', '8', '--merge', '--force'], { cwd: dir, now: '2027-02-20T18:00:00Z' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^replacing 16 existing events in 2027-W09 to 2027-W16; keeping 26 before, 1 other than shifts inside and 166 after\nwrote 8 weeks/);
+      const now = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+      expect(blocks(now)).toHaveLength(209);
+      // every event outside the window, byte for byte, in the same order
+      expect(blocks(now).filter((b) => !inWindow(b))).toEqual(blocks(old).filter((b) => !inWindow(b)));
+      expect(blocks(now).filter((b) => inWindow(b) && /SRE (Primary|Backup)/.test(b))).toHaveLength(16);
+      expect(now).toContain('SUMMARY:Team offsite');
+      // and an independent reader sees one Primary and one Backup in every week of the two years
+      const events = new ICAL.Component(ICAL.parse(now)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      const weeks = new Map<string, string[]>();
+      for (const e of events.filter((x) => /SRE/.test(x.summary))) weeks.set(e.startDate.toString(), [...(weeks.get(e.startDate.toString()) ?? []), e.summary.split(':')[0]!]);
+      expect(weeks.size).toBe(104);
+      expect([...weeks.values()].every((roles) => roles.sort().join() === 'SRE Backup,SRE Primary')).toBe(true);
+      const march2028 = await run(['who', '--json', '--at', '2028-03-15'], { cwd: dir, now: NOW });
+      expect(JSON.parse(march2028.stdout).primary).not.toBeNull();
+    });
+
+    it('--force without --merge says before writing how many events it removes', async () => {
+      const dir = workspace();
+      await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '20'], { cwd: dir, now: NOW });
+      const r = await generate(dir, '--force');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^replacing the whole calendar: 40 existing events removed \(--merge keeps those outside 2027-W01 to 2027-W13\)\nwrote 13 weeks/);
+      const dry = await generate(dir, '--merge', '--dry-run');
+      expect(dry.stderr).toMatch(/^would replace 26 existing events in 2027-W01 to 2027-W13; keeping 0 before and 0 after\n/);
+    });
   });
 
   it('prints to stdout with --out - or --dry-run, writing nothing', async () => {
@@ -118,7 +161,7 @@ describe('schedule check', () => {
       'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//EN',
       'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Primary: @edsger-d', 'END:VEVENT',
       'BEGIN:VEVENT', 'UID:b', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Backup: @edsger-d', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:c', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270106', 'DTEND;VALUE=DATE:20270108', 'SUMMARY:SRE Primary: Jane Visitor', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:c', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270108', 'DTEND;VALUE=DATE:20270112', 'SUMMARY:SRE Primary: Jane Visitor', 'END:VEVENT',
       'BEGIN:VEVENT', 'UID:d', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270118', 'DTEND;VALUE=DATE:20270215', 'SUMMARY:SRE Primary: @ada-lovelace', 'END:VEVENT',
       'END:VCALENDAR', '',
     ].join('\r\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 
@@ -112,10 +112,21 @@ describe('who: output forms', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ primary: null, backup: null, upcoming: [] });
   });
 
-  it('uses the configured rotation, relative to the config file', async () => {
-    const dir = workspace({ rotation: rotation });
-    const r = await run(['who', '--json'], { cwd: dir });
-    expect(JSON.parse(r.stdout).primary.login).toBeTruthy();
+  it('uses the configured rotation, relative to the config file, not to the working directory', async () => {
+    // conf/visit-sre.config.json names cal/rotation.ics; the run starts in conf/sub/, which has a decoy cal/rotation.ics
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'conf', 'cal'), { recursive: true });
+    mkdirSync(path.join(dir, 'conf', 'sub', 'cal'), { recursive: true });
+    copyFileSync(path.join(FIX, 'team.json'), path.join(dir, 'conf', 'team.json'));
+    copyFileSync(rotation, path.join(dir, 'conf', 'cal', 'rotation.ics'));
+    const decoy = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//decoy//EN', 'BEGIN:VEVENT', 'UID:decoy@test', 'DTSTAMP:20261101T000000Z', 'DTSTART;VALUE=DATE:20261123', 'DTEND;VALUE=DATE:20261130', 'SUMMARY:SRE Primary: Alan Turing (@alan-turing)', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    writeFileSync(path.join(dir, 'conf', 'sub', 'cal', 'rotation.ics'), decoy);
+    writeFileSync(path.join(dir, 'conf', 'visit-sre.config.json'), JSON.stringify({ team: 'team.json', rotation: 'cal/rotation.ics' }));
+    for (const opts of [{ cwd: path.join(dir, 'conf', 'sub') }, { cwd: tempDir(), env: { VISIT_SRE_CONFIG: path.join(dir, 'conf', 'visit-sre.config.json') } }]) {
+      const r = await run(['who', '--json', '--at', '2026-11-25T18:00:00Z'], opts);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).primary).toMatchObject({ login: 'ada-lovelace', start: '2026-11-23T08:00:00Z' });
+    }
   });
 
   it('reads holidays from a holiday calendar too', async () => {

@@ -169,3 +169,47 @@ describe('GitHub content', () => {
     expect(d.body).toContain('日本語の質問');
   });
 });
+
+describe('bad weather and set-up mistakes (#12)', () => {
+  const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
+  const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
+
+  it('GitHub that accepts the connection and never answers: exit 1 after three timeouts, one line', async () => {
+    standin = await startStandin(WEEK);
+    standin.inject({ type: 'stall', when: 'any', times: 100 });
+    const started = Date.now();
+    const r = await run(['overdue'], { env: { VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_REQUEST_TIMEOUT_MS: '200' }, now: NOW, github: { url: standin.url, token: 'demo-token' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*: GitHub did not answer within 0\.2 s, 3 tries in 0\.6 s; GitHub is slow or unreachable, try again later\n$/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('stats over a range GitHub search cannot return whole: exit 1, no partial count', async () => {
+    standin = await startStandin(scenario(Array.from({ length: 1050 }, (_, i) => ({ ...user(`importer${i}`, '2026-11-24T18:00:00Z'), title: `imported ${i}` }))));
+    const r = await run(['stats', '--since', '2026-11-24', '--until', '2026-11-25', '--json'], { env: { VISIT_SRE_CONFIG: CONFIG }, now: NOW, github: { url: standin.url, token: 'test-token' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: 1050 discussions .* cannot be read whole\nnothing was reported: a partial count would be wrong\n$/);
+  });
+
+  it('init naming a team file that does not exist, without a terminal: exit 2, nothing written', async () => {
+    const cwd = tempDir();
+    const r = await run(['init', '--team', 'people.json'], { cwd, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the team file people\.json does not exist\n/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('schedule generate over an existing calendar without --merge: exit 2, --merge suggested first', async () => {
+    const dir = workspace({}, { 'rotation.ics': readFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), 'utf8') });
+    const r = await run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '4'], { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already exists \(\d+ events\)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n$/);
+  });
+
+  it('doctor with no config file at all: ✗ config, and how to write one', async () => {
+    const r = await run(['doctor'], { cwd: tempDir(), now: NOW, github: { url: 'http://127.0.0.1:9', token: 't' } });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/✗ config: no config file found .*\n {2}→ run `visit-sre init` to write one/);
+  });
+});

@@ -66,7 +66,7 @@ export function testDeps(opts: {
       if (!opts.prompter) throw new Error('no prompter in this test');
       return opts.prompter;
     },
-    github: (o = {}) => (github ??= octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
+    github: (o = {}) => (github ??= octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
     onInterrupt: (listener) => {
       interruptListeners.push(listener);
       return () => {

@@ -107,8 +107,10 @@ describe('conversation state (§5)', () => {
   });
 
   it('answered by a reply (marked answer) or closed is resolved', () => {
-    expect(assess(discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [], { isAnswered: true }), policy, Date.now()).state).toBe('resolved');
-    expect(assess(discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [], { closed: true }), policy, Date.now()).state).toBe('resolved');
+    const now = Date.parse('2026-11-25T18:00:00Z'); // a business hour the day after the question
+    expect(assess(discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [], { isAnswered: true }), policy, now).state).toBe('resolved');
+    expect(assess(discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [], { closed: true }), policy, now).state).toBe('resolved');
+    expect(assess(discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }), policy, now).state).toBe('waiting-on-team');
   });
 
   it('is stale 21 calendar days after the user last engaged', () => {

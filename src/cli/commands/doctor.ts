@@ -9,6 +9,7 @@ import { categoryIds, github } from '../inquiries.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { writeJson } from '../output.js';
 import { EXIT } from '../errors.js';
+import { CONFIG_FILE_NAME } from '../../store/config.js';
 
 interface Check {
   name: string;
@@ -31,7 +32,11 @@ export async function runDoctor(bare: Context): Promise<number> {
   let ctx: Context | undefined;
   try {
     ctx = await createContext(bare.flags, bare.deps);
-    add({ name: 'config', ok: true, detail: ctx.loaded.file ? `${ctx.loaded.file} (team of ${ctx.loaded.team.length})` : 'no config file: using the defaults' });
+    add(
+      ctx.loaded.file
+        ? { name: 'config', ok: true, detail: `${ctx.loaded.file} (team of ${ctx.loaded.team.length})` }
+        : { name: 'config', ok: false, detail: `no config file found (no ${CONFIG_FILE_NAME} here or above, no VISIT_SRE_CONFIG, no user config); checking the defaults`, fix: 'run `visit-sre init` to write one' },
+    );
   } catch (e) {
     add({ name: 'config', ok: false, ...failure(e) });
   }

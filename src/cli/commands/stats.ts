@@ -37,7 +37,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   const ids = new Set(categoryIds(info, ctx.loaded.config.discussions.categories));
   const label = ctx.loaded.config.discussions.label;
   const started = performance.now();
-  const all = await withSpinner(ctx.deps, !ctx.out.json, `reading the discussions created ${since} to ${until}`, () => gh.discussionsCreated(repo, isoUtc(from), isoUtc(to)));
+  const all = await withSpinner(ctx.deps, !ctx.out.json, `reading the discussions created ${since} to ${until}`, () => gh.discussionsCreated(repo, isoUtc(from), isoUtc(to), { categoryIds: [...ids], label }));
   ctx.verbose(`read ${all.length} discussions created ${since}..${until} in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
   const inScope = all.filter((d) => (ids.size === 0 || ids.has(d.category.id)) && (!label || d.labels.includes(label)) && d.createdAt >= from && d.createdAt < to);
   const timeline = await rotationTimeline(ctx, from - 14 * 86_400_000, to + 14 * 86_400_000);

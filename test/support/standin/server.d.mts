@@ -1,7 +1,9 @@
 export interface Fault {
-  type: 'status' | 'secondary' | 'drop' | 'lose' | 'revoke' | 'partial';
+  type: 'status' | 'secondary' | 'drop' | 'stall' | 'lose' | 'revoke' | 'partial';
   status?: number;
   retryAfter?: number;
+  /** how long a stall holds the request before closing it unanswered; default 10 minutes */
+  ms?: number;
   times?: number;
   when?: 'query' | 'mutation' | 'any';
 }
@@ -12,10 +14,12 @@ export interface LogEntry {
   path: string;
   operationName: string | null;
   kind: 'query' | 'mutation' | 'subscription' | null;
-  status: number | 'dropped' | 'lost';
+  status: number | 'dropped' | 'lost' | 'stalled';
   variables: Record<string, unknown> | null;
   fault?: string;
   invalid?: boolean;
+  /** the error type GitHub refuses the document with before running it */
+  refused?: string;
 }
 
 export interface Snapshot {

@@ -2,13 +2,14 @@
 // GraphQL schema against an in-memory store. Any document the real API would
 // reject is rejected here too (HTTP 200 with `errors`), a bad token gets 401,
 // and faults can be injected: latency, 5xx, secondary rate limits with
-// retry-after, dropped connections and a token revoked part-way.
+// retry-after, dropped connections, stalled requests and a token revoked part-way.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { execute, parse, validate, getOperationAST } from 'graphql';
 import { githubSchema } from './schema.mjs';
 import { makeResolvers } from './resolvers.mjs';
 import { Store } from './store.mjs';
+import { countNodes, MAX_NODES } from './nodeLimit.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -91,6 +92,19 @@ export async function startStandin(scenario, options = {}) {
     const fault = takeFault(entry.kind);
     if (fault) {
       entry.fault = fault.type;
+      if (fault.type === 'stall') {
+        // Never answers: the request hangs until the client gives up (or `ms` pass).
+        entry.status = 'stalled';
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, fault.ms ?? 600_000);
+          req.socket.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        req.socket.destroy();
+        return;
+      }
       if (fault.type === 'drop') {
         entry.status = 'dropped';
         req.socket.destroy();
@@ -119,6 +133,18 @@ export async function startStandin(scenario, options = {}) {
       entry.status = 200;
       entry.invalid = true;
       return send(res, 200, { errors: errors.map(formatError) });
+    }
+    // GitHub refuses, before running it, a query that could ask for too many nodes.
+    let nodes = 0;
+    try {
+      nodes = countNodes(document, body.variables ?? {}, body.operationName);
+    } catch {
+      nodes = 0; // a page size without a value: execution reports it, as GitHub does
+    }
+    if (nodes > MAX_NODES) {
+      entry.status = 200;
+      entry.refused = 'MAX_NODE_LIMIT_EXCEEDED';
+      return send(res, 200, { errors: [{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: `This query requests up to ${nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.` }] });
     }
     const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName, fieldResolver, typeResolver, rootValue: {} });
     entry.status = 200;
@@ -151,7 +177,7 @@ export async function startStandin(scenario, options = {}) {
     store,
     log,
     token: store.token,
-    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'lose'|'revoke'|'partial', status?, retryAfter?, times?, when?: 'query'|'mutation' } */
+    /** Queue a fault for the next matching request(s): { type: 'status'|'secondary'|'drop'|'stall'|'lose'|'revoke'|'partial', status?, retryAfter?, ms?, times?, when?: 'query'|'mutation' } */
     inject(fault) {
       faults.push({ times: 1, ...fault });
     },

@@ -62,36 +62,48 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
     }),
   );
   let text = writeRotation(events, { zone: ctx.zone, now: ctx.now });
-  let kept = 0;
-  if (opts.merge && existing !== undefined) {
-    const merged = mergeCalendars(text, splitCalendar(existing, ctx.zone), startMs);
-    text = merged.text;
-    kept = merged.kept;
+  const endMs = DateTime.fromMillis(startMs, { zone: ctx.zone }).plus({ weeks: plan.weeks.length }).toMillis();
+  const span = `${weekLabel(plan.weeks[0]!.monday)} to ${weekLabel(plan.weeks[plan.weeks.length - 1]!.monday)}`;
+  const counts = { keptBefore: 0, keptInside: 0, keptAfter: 0, removed: 0 };
+  const dry = Boolean(opts.dryRun) || toStdout;
+  if (existing !== undefined) {
+    const old = splitCalendar(existing, ctx.zone);
+    if (!opts.merge && !opts.force && !dry) {
+      throw new UsageError(`${file} already exists (${old.events.length} events)`, 'pass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar');
+    }
+    if (opts.merge) {
+      const merged = mergeCalendars(text, old, { from: startMs, to: endMs });
+      text = merged.text;
+      Object.assign(counts, { keptBefore: merged.keptBefore, keptInside: merged.keptInside, keptAfter: merged.keptAfter, removed: merged.replaced.length });
+      ctx.deps.stderr.write(`${dry ? 'would replace' : 'replacing'} ${counts.removed} existing events in ${span}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after\n`);
+    } else if (!toStdout) {
+      counts.removed = old.events.length;
+      ctx.deps.stderr.write(`${dry ? 'would replace' : 'replacing'} the whole calendar: ${counts.removed} existing events removed (--merge keeps those outside ${span})\n`);
+    }
   }
 
-  const dry = Boolean(opts.dryRun) || toStdout;
   // The calendar goes to stdout only when asked for raw; a dry run otherwise shows the weeks as a table.
   const ics = toStdout || (dry && opts.format === 'ics');
   // RFC 5545 ends every line with CRLF; on a stream the last one keeps what follows off END:VCALENDAR.
   const stream = text.endsWith('\r\n') ? text : `${text}\r\n`;
   if (ics && !ctx.out.json) ctx.deps.stdout.write(stream);
-  else if (!dry) await writeFileChecked(ctx, file!, text, Boolean(opts.force));
+  else if (!dry) await writeFileChecked(ctx, file!, text, Boolean(opts.force || opts.merge));
 
   if (ctx.out.json) {
     if (ics) ctx.deps.stdout.write(stream);
-    writeJson(ctx.deps.stdout, { dryRun: dry, file, kept, weeks: plan.weeks, fairness: plan.fairness });
+    writeJson(ctx.deps.stdout, { dryRun: dry, file, kept: counts.keptBefore + counts.keptInside + counts.keptAfter, ...counts, weeks: plan.weeks, fairness: plan.fairness });
     return;
   }
   const shares = shareTable(ctx, plan.fairness.map((f) => ({ ...f, targetWeeks: f.targetShare * plan.weeks.length })));
   if (!ics) {
-    if (dry) ctx.deps.stdout.write(`${weeksTable(ctx, plan.weeks, new Map(team.map((m) => [m.login, m.name])))}
-`);
+    if (dry) ctx.deps.stdout.write(`${weeksTable(ctx, plan.weeks, new Map(team.map((m) => [m.login, m.name])))}\n`);
     ctx.deps.stdout.write(shares);
   } else if (!ctx.deps.stdout.isTTY) {
     // The iCal went to a file or a pipe: the shares go beside it on stderr, never into the calendar.
     ctx.deps.stderr.write(shares);
   }
   if (!dry) {
-    ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${weekLabel(plan.weeks[0]!.monday)} to ${weekLabel(plan.weeks[plan.weeks.length - 1]!.monday)}) to ${file}${kept ? `, keeping ${kept} earlier events` : ''}\n`);
+    const kept = counts.keptBefore + counts.keptInside + counts.keptAfter;
+    ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${span}) to ${file}${kept ? `, keeping ${kept} other events` : ''}\n`);
   }
 }

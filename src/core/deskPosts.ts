@@ -1,0 +1,343 @@
+import { DateTime } from 'luxon';
+import type { TeamMember } from './config.js';
+import type { BusinessCalendar } from './businessTime.js';
+import { businessMinutesBetween } from './businessTime.js';
+import type { AwayStretch, ClassifiedRequest, DeskState } from './acting.js';
+import { actingRoles, awayLength, overlaps } from './acting.js';
+import { formatDuration } from './duration.js';
+import { UsageError } from './errors.js';
+import type { MarkerKind } from './markers.js';
+import { formatMarker } from './markers.js';
+import { fillTemplate } from './template.js';
+
+/**
+ * Plans for the comments that go to the desk thread (SPEC §10): away notices,
+ * delegations, swap announcements, classified requests and claims, and the
+ * note that tells the acting Primary about a contact someone else received.
+ * Each plan carries its text (from a template in templates/), its @mentions,
+ * its trusted marker and its idempotency key; an executor posts it.
+ */
+
+export interface Template {
+  text: string;
+  /** the file it came from, named in errors */
+  source: string;
+}
+
+export type DeskPostKind = 'away' | 'away-cancel' | 'delegate' | 'swap' | 'classified' | 'claim' | 'misdirected';
+
+export interface DeskPost {
+  kind: DeskPostKind;
+  key: string;
+  /** one line for the plan shown before posting */
+  reason: string;
+  /** logins the comment @mentions, so GitHub tells them */
+  mentions: string[];
+  /** the words people read */
+  text: string;
+  /** the text and its marker line: what is posted */
+  body: string;
+  /** the key is already on the desk thread: posting again would double it */
+  alreadyPosted: boolean;
+  /** for the person running the command (warnings), never posted */
+  notes: string[];
+}
+
+export const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** "Mon Nov 30, 13:00 PST": how the desk thread shows times, in the team's zone. */
+export function deskTime(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).setLocale('en-US').toFormat('ccc LLL d, HH:mm ZZZZ');
+}
+
+const at = (login: string) => `@${login}`;
+const same = (a: string | null | undefined, b: string | null | undefined) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+const unique = (logins: Array<string | null | undefined>) =>
+  logins.filter((l): l is string => Boolean(l)).filter((l, i, all) => all.findIndex((x) => same(x, l)) === i);
+const mentionList = (logins: readonly string[]) => (logins.length ? logins.map(at).join(' ') : 'the team');
+
+/** Fills a template and drops the lines that only held an optional part left empty. */
+function render(template: Template, values: Record<string, string>): string {
+  fillTemplate(template.text, values, template.source);
+  return template.text
+    .split('\n')
+    .flatMap((line) => {
+      const filled = fillTemplate(line, values, template.source).replace(/[ \t]+/g, ' ').trim();
+      return filled === '' && /\{\{/.test(line) ? [] : [filled];
+    })
+    .join('\n')
+    .trim();
+}
+
+function post(kind: DeskPostKind, key: string, fields: Record<string, unknown>, parts: Omit<DeskPost, 'kind' | 'key' | 'body' | 'alreadyPosted'>, desk: DeskState): DeskPost {
+  const marker = formatMarker({ kind: kind as MarkerKind, ...fields, key });
+  return { kind, key, ...parts, body: `${parts.text}\n\n${marker}`, alreadyPosted: desk.keys.has(key) };
+}
+
+function member(team: readonly TeamMember[], login: string, flag: string): TeamMember {
+  const m = team.find((x) => same(x.login, login));
+  if (!m) throw new UsageError(`${flag} @${login} is not on the team`, `choose one of: ${team.map((x) => x.login).join(', ')}`);
+  return m;
+}
+
+export interface AwayInput {
+  who: string;
+  from: number;
+  until: number;
+  note?: string;
+  now: number;
+  zone: string;
+  cal: BusinessCalendar;
+  goalMinutes: number;
+  /** the rota's Primary and Backup when the stretch starts */
+  primary: string | null;
+  backup: string | null;
+  team: readonly TeamMember[];
+  desk: DeskState;
+  /** away stretches already known (desk and team file), to name who acts meanwhile */
+  away: readonly AwayStretch[];
+  template: Template;
+}
+
+/** An away notice: @mentions the Primary and Backup on duty (and whoever stands in), marker `away`. */
+export function planAway(input: AwayInput): DeskPost {
+  const { who, from, until, zone } = input;
+  if (until <= from) throw new UsageError(`--until ${deskTime(until, zone)} is not after --from ${deskTime(from, zone)}`, 'give an --until later than --from');
+  if (until <= input.now) throw new UsageError(`the stretch ended at ${deskTime(until, zone)}, before now`, 'give an --until in the future');
+  const { businessMinutes, short } = awayLength(input.cal, from, until, input.goalMinutes);
+  const notes: string[] = [];
+  if (short) {
+    notes.push(`the stretch is ${formatDuration(businessMinutes)} of business time, shorter than the ${formatDuration(input.goalMinutes)} response goal: no notice is needed, posting it all the same`);
+  }
+  const stretch: AwayStretch = { login: who, from, until, source: 'desk' };
+  const roles = actingRoles({ at: Math.max(from, input.now), primary: input.primary, backup: input.backup, team: input.team, away: [...input.away, stretch], delegations: input.desk.delegations });
+  const acting: string[] = [];
+  if (roles.primary.login && !same(roles.primary.login, input.primary)) acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
+  if (roles.backup.login && !same(roles.backup.login, input.backup)) acting.push(`${at(roles.backup.login)} acts as Backup meanwhile.`);
+  const mentions = unique([input.primary, input.backup, roles.primary.login, roles.backup.login]).filter((l) => !same(l, who));
+  const text = render(input.template, {
+    who: at(who),
+    from: deskTime(from, zone),
+    until: deskTime(until, zone),
+    business_time: formatDuration(businessMinutes),
+    note: input.note ? `> ${input.note.replace(/\s+/g, ' ').trim()}` : '',
+    acting: acting.join(' '),
+    mentions: mentionList(mentions),
+  });
+  const key = `away:${who}:${utc(from)}:${utc(until)}`;
+  return post('away', key, { who, from: utc(from), until: utc(until), ...(input.note ? { note: input.note } : {}) }, { reason: `tell the team ${at(who)} is away`, mentions, text, notes }, input.desk);
+}
+
+export interface CancelAwayInput {
+  who: string;
+  now: number;
+  zone: string;
+  primary: string | null;
+  backup: string | null;
+  desk: DeskState;
+  template: Template;
+}
+
+/** `away --cancel`: withdraws the latest away notice of `who` that has not ended. */
+export function planCancelAway(input: CancelAwayInput): DeskPost {
+  const latest = input.desk.away
+    .filter((a) => a.source === 'desk' && a.key && same(a.login, input.who) && a.until > input.now)
+    .sort((a, b) => (b.postedAt ?? 0) - (a.postedAt ?? 0))[0];
+  if (!latest) throw new UsageError(`@${input.who} has no away notice on the desk thread to withdraw`, 'see `visit-sre who` for the away notices that are running');
+  const mentions = unique([input.primary, input.backup]).filter((l) => !same(l, input.who));
+  const text = render(input.template, { who: at(input.who), from: deskTime(latest.from, input.zone), until: deskTime(latest.until, input.zone), mentions: mentionList(mentions) });
+  return post('away-cancel', `away-cancel:${latest.key}`, { who: input.who, cancels: latest.key }, { reason: `withdraw the away notice ${latest.key}`, mentions, text, notes: [] }, input.desk);
+}
+
+export interface DelegateInput {
+  /** the rota's Primary shift running at `start` */
+  shift: { login: string | null; start: number; end: number } | null;
+  to: string;
+  start: number;
+  until: number;
+  now: number;
+  zone: string;
+  team: readonly TeamMember[];
+  desk: DeskState;
+  away: readonly AwayStretch[];
+  template: Template;
+}
+
+/**
+ * A delegation of the Primary role: @mentions the delegate, marker `delegate`.
+ * It ends with the Primary's shift at the latest; one that overlaps another
+ * for the same shift replaces it, and the text says so.
+ */
+export function planDelegate(input: DelegateInput): DeskPost {
+  const { shift, zone, to } = input;
+  if (!shift || !shift.login) throw new UsageError(`nobody on the team is Primary at ${deskTime(input.start, zone)}`, 'check the rotation with `visit-sre who --at …`');
+  const primary = shift.login;
+  const delegate = member(input.team, to, '--to').login;
+  if (same(delegate, primary)) throw new UsageError(`@${delegate} is the Primary at ${deskTime(input.start, zone)}`, 'delegate to someone else, by default the Backup');
+  if (input.until <= input.start) throw new UsageError(`--until ${deskTime(input.until, zone)} is not after --from ${deskTime(input.start, zone)}`, 'give an --until later than --from');
+  if (input.until <= input.now) throw new UsageError(`the delegation would end at ${deskTime(input.until, zone)}, before now`, 'give an --until in the future');
+  const notes: string[] = [];
+  let until = input.until;
+  if (until > shift.end) {
+    until = shift.end;
+    notes.push(`the delegation ends with @${primary}'s shift, at ${deskTime(until, zone)}`);
+  }
+  const window = { start: input.start, until };
+  if (input.away.some((a) => same(a.login, delegate) && overlaps({ start: a.from, until: a.until }, window))) {
+    notes.push(`@${delegate} is away during part of it: the Primary role falls back to @${primary}, or the Backup, then`);
+  }
+  const key = `delegate:${primary}:${delegate}:${utc(input.start)}:${utc(until)}`;
+  const replaced = input.desk.delegations.filter((d) => d.key !== key && same(d.from, primary) && d.start < shift.end && d.until > shift.start && overlaps(d, window));
+  const replaces = replaced.map((d) => `This replaces the delegation to ${at(d.to)} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}.`);
+  notes.push(...replaces.map((r) => r.replace('This replaces', 'replacing')));
+  const mentions = unique([delegate, ...replaced.map((d) => d.to)]);
+  const text = render(input.template, { primary: at(primary), delegate: at(delegate), start: deskTime(input.start, zone), until: deskTime(until, zone), replaces: replaces.join(' ') });
+  return post(
+    'delegate',
+    key,
+    { from: primary, to: delegate, start: utc(input.start), until: utc(until), shift: utc(shift.start), ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}) },
+    { reason: `hand the Primary role from @${primary} to @${delegate}`, mentions, text, notes },
+    input.desk,
+  );
+}
+
+export interface SwapInput {
+  role: 'primary' | 'backup';
+  /** the Monday of the week, YYYY-MM-DD */
+  monday: string;
+  weekLabel: string;
+  to: { login: string; name: string };
+  from: string | null;
+  /** rules the swap breaks (made with --force) */
+  broken: readonly string[];
+  sequence: number;
+  desk: DeskState;
+  template: Template;
+}
+
+/** The announcement of a swap: @mentions whoever's shift changed. */
+export function planSwapAnnouncement(input: SwapInput): DeskPost {
+  const text = render(input.template, {
+    role: input.role === 'primary' ? 'Primary' : 'Backup',
+    week: DateTime.fromISO(input.monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d'),
+    week_label: input.weekLabel,
+    to: at(input.to.login),
+    to_name: input.to.name,
+    taking_over: input.from ? `, taking over from ${at(input.from)}` : '',
+    notes: input.broken.length ? ` Note: ${input.broken.join('; ')}.` : '',
+  });
+  const key = `swap:${input.weekLabel}:${input.role}:${input.to.login}:${input.sequence}`;
+  return post('swap', key, { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence }, { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] }, input.desk);
+}
+
+export interface ClassifiedRequestInput {
+  neededBy: number;
+  handler: string | null;
+  /** when the inquiry was logged: with the handler, it makes the key */
+  loggedAt: number;
+  zone: string;
+  team: readonly TeamMember[];
+  desk: DeskState;
+  template: Template;
+}
+
+/**
+ * A request for someone with classified access. It takes no content at all
+ * (no title, body, customer or contact method), so none can reach GitHub.
+ */
+export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
+  const access = input.team.filter((m) => m.classifiedAccess).map((m) => m.login);
+  if (access.length === 0) throw new UsageError('nobody on the team is marked "classifiedAccess": true', 'mark the members with access in the team file, or ask your group lead who can take it');
+  const key = `classified:${input.handler ?? 'unknown'}:${utc(input.loggedAt)}`;
+  const existing = input.desk.requests.find((r) => r.key === key);
+  const number = existing?.number ?? Math.max(0, ...input.desk.requests.map((r) => r.number)) + 1;
+  const mentions = access.filter((l) => !same(l, input.handler));
+  const text = render(input.template, {
+    number: String(number),
+    needed_by: deskTime(input.neededBy, input.zone),
+    access: mentionList(mentions.length ? mentions : access),
+    handler: input.handler ? at(input.handler) : 'the person who logged it',
+  });
+  const notes = mentions.length ? [] : [`only @${input.handler} has classified access`];
+  return post('classified', key, { number, neededBy: utc(input.neededBy), handler: input.handler, access }, { reason: `ask for someone with classified access by ${utc(input.neededBy)}`, mentions: mentions.length ? mentions : access, text, notes }, input.desk);
+}
+
+export interface ClaimInput {
+  /** the request's number; may be left out when exactly one is open */
+  number?: number;
+  who: string;
+  team: readonly TeamMember[];
+  desk: DeskState;
+  template: Template;
+}
+
+/** `claim N`: takes a classified request; @mentions the member who holds the contact. */
+export function planClaim(input: ClaimInput): DeskPost {
+  const open = input.desk.requests.filter((r) => r.claimedBy === null);
+  let request: ClassifiedRequest | undefined;
+  if (input.number === undefined) {
+    if (open.length !== 1) {
+      throw new UsageError(open.length ? `${open.length} classified inquiries are open: ${open.map((r) => r.number).join(', ')}` : 'no classified inquiry is waiting for a claim', open.length ? 'name one: visit-sre claim N' : 'see the desk thread for earlier ones');
+    }
+    request = open[0];
+  } else {
+    request = input.desk.requests.find((r) => r.number === input.number);
+    if (!request) throw new UsageError(`no classified inquiry ${input.number} on the desk thread`, open.length ? `open ones: ${open.map((r) => r.number).join(', ')}` : 'nothing is waiting for a claim');
+  }
+  const req = request!;
+  if (req.claimedBy && !same(req.claimedBy, input.who)) throw new UsageError(`classified inquiry ${req.number} is already claimed by @${req.claimedBy}`, 'nothing to do');
+  const who = input.team.find((m) => same(m.login, input.who));
+  if (!who?.classifiedAccess) throw new UsageError(`@${input.who} is not marked "classifiedAccess" in the team file`, `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`);
+  const mentions = unique([req.handler]).filter((l) => !same(l, who.login));
+  const text = render(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
+  const planned = post('claim', `claim:${req.key}`, { request: req.key, number: req.number, who: who.login }, { reason: `claim classified inquiry ${req.number}`, mentions, text, notes: [] }, input.desk);
+  return { ...planned, alreadyPosted: planned.alreadyPosted || same(req.claimedBy, who.login) };
+}
+
+export interface ClassifiedReminder {
+  key: string;
+  number: number;
+  to: string[];
+  text: string;
+}
+
+/**
+ * The reminders `notify` sends, once each: an unclaimed request whose time
+ * is less than `leadMinutes` of business time away (or past).
+ */
+export function classifiedReminders(desk: DeskState, now: number, cal: BusinessCalendar, leadMinutes: number, zone: string, template: Template): ClassifiedReminder[] {
+  return desk.requests
+    .filter((r) => r.claimedBy === null && r.postedAt <= now && !desk.keys.has(`classified-reminder:${r.key}`) && businessMinutesBetween(cal, now, r.neededBy) <= leadMinutes)
+    .map((r) => {
+      const others = r.access.filter((l) => !same(l, r.handler));
+      const to = others.length ? others : r.access;
+      return {
+        key: `classified-reminder:${r.key}`,
+        number: r.number,
+        to,
+        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone), access: mentionList(to) }),
+      };
+    });
+}
+
+export interface MisdirectedInput {
+  /** the discussion logged for the contact */
+  number: number;
+  url: string;
+  receiver: string;
+  owner: string;
+  answered: boolean;
+  desk: DeskState;
+  template: Template;
+}
+
+/** Tells the acting Primary about a contact that reached someone else (three-way handoff). */
+export function planMisdirected(input: MisdirectedInput): DeskPost {
+  const text = render(input.template, {
+    receiver: at(input.receiver),
+    owner: at(input.owner),
+    link: `#${input.number} (${input.url})`,
+    answered: input.answered ? `${at(input.receiver)} has answered the customer already.` : 'Nobody has answered the customer yet: the response clock runs for you.',
+  });
+  return post('misdirected', `misdirected:${input.url}`, { number: input.number, url: input.url, receiver: input.receiver, owner: input.owner, answered: input.answered }, { reason: `tell @${input.owner} about #${input.number}`, mentions: [input.owner], text, notes: [] }, input.desk);
+}

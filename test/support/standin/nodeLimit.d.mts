@@ -1,0 +1,4 @@
+import type { DocumentNode } from 'graphql';
+
+export const MAX_NODES: number;
+export function countNodes(document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number;
