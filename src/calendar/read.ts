@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { offsetTable, wallClockToInstant } from './offsets.js';
 import type { CalendarEntry } from '../core/rotation.js';
 import { UsageError } from '../core/errors.js';
+import { isFixedOffset, isKnownZone, luxonZone, prepareLines } from './prepare.js';
 
 type NodeIcal = typeof import('node-ical');
 type VEvent = import('node-ical').VEvent;
@@ -38,12 +40,14 @@ export interface ReadResult {
  */
 export function readCalendar(text: string, opts: ReadOptions): ReadResult {
   const warnings: string[] = [];
-  const cleaned = normalise(text, opts.source, warnings);
-  const events = parseTolerantly(cleaned, opts.source, warnings, originalLines(text));
+  const lineMap = originalLines(text);
+  const { lines, extraRules } = prepareLines(normalise(text, opts.source, warnings).split(/\r?\n/), opts, warnings, lineMap);
+  const events = parseTolerantly(lines.join('\r\n'), opts.source, warnings, lineMap);
+  const window = { from: opts.from, to: opts.to };
   const entries: CalendarEntry[] = [];
   for (const ev of events) {
     try {
-      entries.push(...expand(ev, opts, warnings));
+      entries.push(...expand(ev, opts, warnings, extraRules.get(ev.uid ?? '')).filter((e) => e.end >= window.from && e.start <= window.to));
     } catch (e) {
       warnings.push(`${opts.source}: skipped event ${describe(ev)}: ${(e as Error).message}`);
     }
@@ -58,14 +62,12 @@ function cmp(a: string, b: string): number {
 
 function normalise(text: string, source: string, warnings: string[]): string {
   if (text.includes('\u0000')) throw new UsageError(`${source} is not an iCalendar file (it holds binary data)`, 'point --calendar or "rotation" at an .ics export');
-  let t = text.replace(/^\uFEFF/, '');
+  // A BOM, or blanks before BEGIN:VCALENDAR (some generators indent it): keep only the line breaks.
+  let t = text.replace(/^[\s\uFEFF]+(?=BEGIN:VCALENDAR)/i, (lead) => lead.replace(/[^\n]/g, ''));
   if (t.trim() === '') throw new UsageError(`${source} is empty`, 'export the rotation calendar again, or point --calendar at another .ics file');
   if (!/^BEGIN:VCALENDAR/im.test(t)) throw new UsageError(`${source} is not an iCalendar file (no BEGIN:VCALENDAR)`, 'point --calendar or "rotation" at an .ics export');
   // Unfold first so that TZIDs split across lines can be recognised.
   t = t.replace(/\r?\n[ \t]/g, '');
-  // libical (Evolution) prefixes zone names: /freeassociation.sourceforge.net/Tzfile/America/Los_Angeles.
-  t = t.replace(/(TZID[=:]"?)(\/[^";:,\r\n]+)/g, (_all, head: string, tzid: string) => head + (ianaSuffix(tzid) ?? tzid));
-  t = mapUnknownZones(t);
   // Microsoft CDO writes "BYDAY=MO, TU, WE"; node-ical rejects the spaces.
   t = t.replace(/^(RRULE|EXRULE)([;:].*)$/gim, (line) => line.replace(/,\s+/g, ','));
   if (!/^END:VCALENDAR/im.test(t)) {
@@ -78,65 +80,6 @@ function normalise(text: string, source: string, warnings: string[]): string {
     t = `${t.replace(/\s*$/, '')}\r\nEND:VCALENDAR\r\n`;
   }
   return t;
-}
-
-function ianaSuffix(tzid: string): string | undefined {
-  const parts = tzid.split('/').filter(Boolean);
-  for (let i = 0; i < parts.length; i++) {
-    const candidate = parts.slice(i).join('/');
-    if (IANAZone.isValidZone(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-const WINDOWS_OR_DISPLAY_NAME = /^(?:[A-Za-z .]+ (?:Standard|Daylight) Time|\((?:UTC|GMT)[^)]*\).*)$/;
-const PREFERRED_AREAS = ['Europe/', 'America/', 'Asia/', 'Australia/', 'Pacific/', 'Africa/', 'Atlantic/', 'Indian/'];
-
-function offsetMinutes(text: string | undefined): number | undefined {
-  const m = /^([+-])(\d{2})(\d{2})/.exec(text?.trim() ?? '');
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
-}
-
-/**
- * Some exporters (Microsoft CDO, custom servers) name zones that node-ical
- * cannot resolve, and it then silently reads the times in the host's zone.
- * Give such a VTIMEZONE an IANA name: its X-LIC-LOCATION, else a zone whose
- * winter and summer offsets match its STANDARD and DAYLIGHT ones.
- */
-function mapUnknownZones(text: string): string {
-  const renames = new Map<string, string>();
-  for (const block of text.match(/^BEGIN:VTIMEZONE[\s\S]*?^END:VTIMEZONE/gim) ?? []) {
-    const tzid = /^TZID[^:]*:(.*)$/im.exec(block)?.[1]?.trim().replace(/^"|"$/g, '');
-    if (!tzid || IANAZone.isValidZone(tzid) || WINDOWS_OR_DISPLAY_NAME.test(tzid)) continue;
-    const location = /^X-LIC-LOCATION:(.*)$/im.exec(block)?.[1]?.trim();
-    if (location && IANAZone.isValidZone(location)) {
-      renames.set(tzid, location);
-      continue;
-    }
-    const std = offsetMinutes(/BEGIN:STANDARD[\s\S]*?TZOFFSETTO:([^\r\n]+)/i.exec(block)?.[1]);
-    const dst = offsetMinutes(/BEGIN:DAYLIGHT[\s\S]*?TZOFFSETTO:([^\r\n]+)/i.exec(block)?.[1]) ?? std;
-    if (std === undefined) continue;
-    const year = new Date().getUTCFullYear();
-    const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-    const rank = (z: string) => {
-      const i = PREFERRED_AREAS.findIndex((a) => z.startsWith(a));
-      return i < 0 ? PREFERRED_AREAS.length : i;
-    };
-    const match = zones
-      .filter((z) => {
-        const jan = DateTime.fromObject({ year, month: 1, day: 15 }, { zone: z }).offset;
-        const jul = DateTime.fromObject({ year, month: 7, day: 15 }, { zone: z }).offset;
-        const north = (dst ?? std) >= std;
-        return north ? jan === std && jul === dst : jan === dst && jul === std;
-      })
-      .sort((a, b) => rank(a) - rank(b) || cmp(a, b))[0];
-    if (match) renames.set(tzid, match);
-  }
-  if (renames.size === 0) return text;
-  return text.replace(/(TZID[=:])("?)([^";:\r\n]+)\2/g, (all, head: string, _q: string, name: string) => {
-    const to = renames.get(name.trim());
-    return to ? `${head}${to}` : all;
-  });
 }
 
 /** node-ical reports through console.warn; keep those lines out of our stderr. */
@@ -248,12 +191,10 @@ function isDateOnly(d: DateWithTimeZone | undefined, ev: VEvent): boolean {
  */
 function toInstant(d: Date, wallClock: boolean, zone: string): number {
   if (!wallClock) return d.getTime();
-  return DateTime.fromObject(
-    { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds() },
-    { zone },
-  ).toMillis();
+  return wallClockToInstant(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), zone) ?? Number.NaN;
 }
 
+/** prepareLines gives every date-time a zone, so this is a safety net for values it could not read. */
 function isFloating(d: DateWithTimeZone | undefined): boolean {
   return !!d && !(d as { tz?: string }).tz && !(d as { dateOnly?: boolean }).dateOnly;
 }
@@ -263,66 +204,127 @@ function modifiedOf(ev: VEvent): number {
   return m instanceof Date && !Number.isNaN(m.getTime()) ? m.getTime() : 0;
 }
 
-function expand(ev: VEvent, opts: ReadOptions, warnings: string[]): CalendarEntry[] {
+type Instance = ReturnType<NodeIcal['expandRecurringEvent']>[number];
+
+/** node-ical cuts its window in the host's zone: ask it for two more days each side, and cut in readCalendar. */
+const PAD = 2 * 86_400_000;
+
+function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dtstart: string; rules: string[] }): CalendarEntry[] {
   const ical = loadNodeIcal();
-  if (!ev.start) throw new Error('it has no DTSTART');
+  if (!(ev.start instanceof Date) || Number.isNaN(ev.start.getTime())) throw new Error('it has no DTSTART');
+  const range = { from: new Date(opts.from - PAD), to: new Date(opts.to + PAD), expandOngoing: true, excludeExdates: false };
   const notes: string[] = [];
-  // EXDATEs are applied below: node-ical matches floating ones in the host's zone.
-  const instances = quietly(
-    () => ical.expandRecurringEvent(ev, { from: new Date(opts.from), to: new Date(opts.to), expandOngoing: true, excludeExdates: false }),
-    notes,
-  );
+  const allDayEvent = isDateOnly(ev.start, ev);
+  const at = (d: Date, allDay: boolean) => toInstant(d, allDay || isFloating(d), opts.zone);
+
+  let instances: Instance[];
+  if (ev.recurrenceid && !ev.rrule) {
+    // Overrides whose master is not in the file: each is a whole instance of its own.
+    const parts = new Map<number, VEvent>();
+    for (const part of [ev, ...(Object.values(ev.recurrences ?? {}) as VEvent[])]) {
+      if (part.start instanceof Date) parts.set(part.recurrenceid ? at(part.recurrenceid, isDateOnly(part.recurrenceid, part)) : at(part.start, false), part);
+    }
+    instances = [...parts.values()].flatMap((part) => quietly(() => ical.expandRecurringEvent({ ...part, rrule: undefined, recurrences: undefined } as VEvent, range), notes));
+  } else {
+    instances = quietly(() => ical.expandRecurringEvent(ev, range), notes);
+    for (const rule of extra?.rules ?? []) {
+      const other = otherRule(extra!.dtstart, rule);
+      if (other) instances.push(...quietly(() => ical.expandRecurringEvent({ ...ev, rrule: other } as VEvent, range), notes));
+      else warnings.push(`${opts.source}: ignored the rule "${rule}" of ${describe(ev)}`);
+    }
+  }
+
   const excluded = exdateMatcher(ev, opts.zone);
+  const masterSeq = ev.sequence ?? 0;
+  const length = ev.rrule ? wallClockLength(ev, opts.zone) : undefined;
   const out: CalendarEntry[] = [];
   const seen = new Set<number>();
-  const masterSeq = ev.sequence ?? 0;
+  /** the original instants that an instance, kept or replaced, already stands for */
+  const covered = new Set<number>();
   for (const inst of instances) {
     const source = inst.event ?? ev;
+    const allDay = inst.isFullDay || isDateOnly(inst.start, ev);
+    const start = at(inst.start, allDay);
+    if (inst.isOverride && source.recurrenceid) covered.add(recurrenceInstant(source.recurrenceid, allDayEvent, opts.zone));
+    else covered.add(start);
     if ((source as { status?: string }).status === 'CANCELLED') continue;
     // An override whose date a newer master has since removed with EXDATE is stale.
-    if (inst.isOverride && (source.sequence ?? 0) < masterSeq && isExcluded(ev, source.recurrenceid)) continue;
-    const allDay = inst.isFullDay || isDateOnly(inst.start, ev);
-    const start = toInstant(inst.start, allDay || isFloating(inst.start), opts.zone);
+    if (inst.isOverride && (source.sequence ?? 0) < masterSeq && source.recurrenceid && excluded(recurrenceInstant(source.recurrenceid, allDayEvent, opts.zone))) continue;
     if (inst.isRecurring && !inst.isOverride && excluded(start)) continue;
-    let end = inst.end ? toInstant(inst.end, allDay || isFloating(inst.end), opts.zone) : start;
-    if (inst.isRecurring && !inst.isOverride && !allDay) end = wallClockEnd(ev, start, opts.zone) ?? end;
+    if (seen.has(start) && !inst.isOverride) continue;
+    let end = inst.end ? at(inst.end, allDay) : start;
+    const exactEnd = end;
+    if (inst.isRecurring && !inst.isOverride && !allDay && length) end = length(start);
     if (allDay && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
     seen.add(start);
-    out.push(entry(source, ev, start, end, allDay));
+    out.push({ ...entry(source, ev, start, end, allDay), ...(end !== exactEnd && !allDay ? { exactEnd } : {}) });
+  }
+  // RFC 5545 counts DTSTART as the first instance, even when the rule would not produce it.
+  if (ev.rrule && !ev.recurrenceid) {
+    const start = at(ev.start, allDayEvent);
+    if (!covered.has(start) && !excluded(start) && (ev as { status?: string }).status !== 'CANCELLED') {
+      let end = ev.end instanceof Date ? at(ev.end, allDayEvent) : start;
+      if (allDayEvent && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
+      seen.add(start);
+      out.push(entry(ev, ev, start, end, allDayEvent));
+    }
   }
   out.push(...rdateEntries(ev, opts, seen, warnings));
   return out;
 }
 
+/** An RRULE after the first: node-ical keeps only one, so parse it on its own against the same DTSTART. */
+function otherRule(dtstart: string, rule: string): VEvent['rrule'] | undefined {
+  try {
+    const data = loadNodeIcal().sync.parseICS(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'UID:rule', dtstart, rule, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+    return (data.rule as VEvent | undefined)?.rrule;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The instant a RECURRENCE-ID names; for an all-day series, midnight of its date in the team's zone. */
+function recurrenceInstant(d: DateWithTimeZone, allDaySeries: boolean, zone: string): number {
+  if ((d as { dateOnly?: boolean }).dateOnly) return toInstant(d, true, zone);
+  if (!allDaySeries) return isFloating(d) ? toInstant(d, true, zone) : d.getTime();
+  // Exchange names the instances of an all-day series by a DATE-TIME: take its date where it was written.
+  const tz = (d as { tz?: string }).tz;
+  const date = DateTime.fromMillis(d.getTime(), { zone: tz && isKnownZone(tz) ? luxonZone(tz) : 'UTC' });
+  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone }).toMillis();
+}
+
 /**
  * node-ical gives every instance the master's exact duration, so a Monday
  * 08:00-to-Monday-08:00 shift ends at 07:00 or 09:00 in a DST week. Calendar
- * apps, and the people on duty, keep the wall-clock length: so do we.
+ * apps, and the people on duty, keep the wall-clock length: so do we
+ * (RFC 5545 §3.8.5.3 would keep the exact duration; the README says why not).
  */
-function wallClockEnd(master: VEvent, start: number, teamZone: string): number | undefined {
-  if (!master.end) return undefined;
+function wallClockLength(master: VEvent, teamZone: string): ((start: number) => number) | undefined {
+  if (!(master.end instanceof Date) || isDateOnly(master.start, master)) return undefined;
   const tz = (master.start as { tz?: string }).tz;
-  const zone = tz && IANAZone.isValidZone(tz) ? tz : isFloating(master.start) ? teamZone : undefined;
-  if (!zone) return undefined;
+  const zone = tz && isKnownZone(tz) ? tz : isFloating(master.start) ? teamZone : undefined;
+  if (!zone || isFixedOffset(zone)) return undefined;
   const floating = isFloating(master.start);
   const s0 = DateTime.fromMillis(toInstant(master.start, floating, teamZone), { zone });
   const e0 = DateTime.fromMillis(toInstant(master.end, floating, teamZone), { zone });
   const length = e0.diff(s0, ['days', 'hours', 'minutes', 'seconds']);
-  return DateTime.fromMillis(start, { zone }).plus(length).toMillis();
+  const exact = e0.toMillis() - s0.toMillis();
+  const offsets = offsetTable(zone);
+  // Only an instance across a change of offset needs the (slower) calendar arithmetic.
+  if (!offsets || offsets.at(s0.toMillis()) !== offsets.at(e0.toMillis())) return (start) => DateTime.fromMillis(start, { zone }).plus(length).toMillis();
+  return (start) => (offsets.at(start) === offsets.at(start + exact) ? start + exact : DateTime.fromMillis(start, { zone }).plus(length).toMillis());
 }
 
-/** The zone DTSTART's wall-clock is read in: its TZID, UTC for a Z time, else the team's. */
+/** The zone DTSTART's wall-clock is read in: its TZID, else the team's. */
 function startZone(ev: VEvent, teamZone: string): string {
   const tz = (ev.start as { tz?: string }).tz;
-  if (tz && IANAZone.isValidZone(tz)) return tz;
-  return teamZone;
+  return tz && isKnownZone(tz) ? luxonZone(tz) : teamZone;
 }
 
 /**
  * Whether an instance starting at `start` is removed by an EXDATE. A DATE
- * value removes the instance on that date; a value without a zone is read in
- * DTSTART's zone (RFC 5545 wants EXDATE to match DTSTART's type), so the
- * answer never depends on the host's TZ.
+ * value removes the instance on that date in DTSTART's zone; prepareLines has
+ * given every other value a zone, so the answer never depends on the host's TZ.
  */
 function exdateMatcher(ev: VEvent, teamZone: string): (start: number) => boolean {
   const values = Object.values(ev.exdate ?? {}) as DateWithTimeZone[];
@@ -333,18 +335,12 @@ function exdateMatcher(ev: VEvent, teamZone: string): (start: number) => boolean
   for (const d of values) {
     if (!(d instanceof Date) || Number.isNaN(d.getTime())) continue;
     if ((d as { dateOnly?: boolean }).dateOnly) {
-      dates.add(DateTime.fromObject({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() }).toISODate()!);
+      dates.add(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
     } else {
       instants.add(isFloating(d) ? toInstant(d, true, zone) : d.getTime());
     }
   }
-  return (start) => instants.has(start) || dates.has(DateTime.fromMillis(start, { zone }).toISODate()!);
-}
-
-function isExcluded(master: VEvent, recurrenceId: Date | undefined): boolean {
-  if (!recurrenceId || !master.exdate) return false;
-  const iso = recurrenceId.toISOString();
-  return Object.prototype.hasOwnProperty.call(master.exdate, iso) || Object.prototype.hasOwnProperty.call(master.exdate, iso.slice(0, 10));
+  return (start) => instants.has(start) || (dates.size > 0 && dates.has(DateTime.fromMillis(start, { zone }).toISODate()!));
 }
 
 function entry(source: VEvent, master: VEvent, start: number, end: number, allDay: boolean): CalendarEntry {
@@ -369,10 +365,11 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
   const masterStart = toInstant(ev.start, allDay || isFloating(ev.start), opts.zone);
   const masterEnd = ev.end ? toInstant(ev.end, allDay || isFloating(ev.end), opts.zone) : masterStart;
   const duration = Math.max(masterEnd - masterStart, allDay ? 86_400_000 : 0);
+  const excluded = exdateMatcher(ev, opts.zone);
   const out: CalendarEntry[] = [];
   // An override whose RECURRENCE-ID names an RDATE replaces that instance.
   const replaced = new Set(
-    Object.values(ev.recurrences ?? {}).flatMap((r) => (r.recurrenceid instanceof Date ? [r.recurrenceid.getTime()] : [])),
+    Object.values(ev.recurrences ?? {}).flatMap((r) => (r.recurrenceid instanceof Date ? [recurrenceInstant(r.recurrenceid, allDay, opts.zone)] : [])),
   );
   for (const item of Array.isArray(raw) ? raw : [raw]) {
     const params = (typeof item === 'object' && item && 'params' in item ? (item as { params: Record<string, string> }).params : {}) ?? {};
@@ -386,7 +383,7 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
       let end = start + duration;
       if (second) end = /^P/i.test(second) ? start + isoDurationMs(second) : icalTime(second, params.TZID, opts.zone) ?? end;
       if (end < opts.from || start > opts.to || seen.has(start) || replaced.has(start)) continue;
-      if (isExcluded(ev, new Date(start))) continue;
+      if (excluded(start)) continue;
       seen.add(start);
       out.push(entry(ev, ev, start, end, allDay));
     }
@@ -398,7 +395,7 @@ function icalTime(value: string | undefined, tzid: string | undefined, zone: str
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value?.trim() ?? '');
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', z] = m;
-  const where = z ? 'UTC' : tzid && IANAZone.isValidZone(tzid) ? tzid : zone;
+  const where = z ? 'UTC' : tzid && isKnownZone(tzid) ? luxonZone(tzid) : zone;
   const t = DateTime.fromObject({ year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi, second: +s }, { zone: where });
   return t.isValid ? t.toMillis() : undefined;
 }

@@ -2,7 +2,8 @@ import type { Deps } from './deps.js';
 import type { GlobalFlags } from './output.js';
 import type { Context } from './context.js';
 import { buildProgram } from './program.js';
-import { describeError, EXIT, exitCodeFor } from './errors.js';
+import type { Outcome } from './errors.js';
+import { describeError, EXIT, exitCodeFor, exitCodeOf } from './errors.js';
 import { checkFields, extractJsonFields, JSON_FIELDS, shapeJson } from './jsonFields.js';
 
 interface CommanderLikeError {
@@ -22,22 +23,20 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   let verbose = argv.includes('--verbose');
   let exitCode: number = EXIT.ok;
   let json: ReturnType<typeof extractJsonFields> = { argv: [...argv], fields: null, command: '' };
-  const run = async (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
+  const run = async (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
     verbose = Boolean(flags.verbose);
     const { createContext } = await import('./context.js');
     const { fields, command } = json;
     const jq = flags.jq ?? null;
     if (fields === null && jq === null) {
-      const code = await action(await createContext(flags, deps, opts));
-      if (typeof code === 'number') exitCode = code;
+      exitCode = exitCodeOf(await action(await createContext(flags, deps, opts)));
       return;
     }
     // --json FIELDS and --jq: the command writes its whole document to a buffer, which is then cut and filtered.
     const known = JSON_FIELDS[command];
     if (fields && known) checkFields(fields, known);
     const buffer = { text: '', write: (chunk: string) => ((buffer.text += chunk), true) };
-    const code = await action(await createContext({ ...flags, json: true }, { ...deps, stdout: buffer }, opts));
-    if (typeof code === 'number') exitCode = code;
+    exitCode = exitCodeOf(await action(await createContext({ ...flags, json: true }, { ...deps, stdout: buffer }, opts)));
     deps.stdout.write(await shapeJson(buffer.text, { fields, jq }, { command, pretty: Boolean(deps.stdout.isTTY) }));
   };
   try {

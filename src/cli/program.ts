@@ -3,6 +3,7 @@ import type { Command as CommandType } from 'commander';
 import type { Deps } from './deps.js';
 import type { GlobalFlags } from './output.js';
 import type { Context } from './context.js';
+import type { Outcome } from './errors.js';
 
 // commander's CommonJS entry loads faster than its ESM wrapper; --help pays for nothing else.
 const require = createRequire(import.meta.url);
@@ -36,7 +37,7 @@ function examples(...lines: string[]): string {
  * Declares every command and its flags. Actions import their command module
  * only when they run, so `--help` loads commander and nothing else.
  */
-export type Runner = (action: (ctx: Context) => Promise<number | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+export type Runner = (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
 
 export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = []): CommandType {
   const program = new Command('visit-sre')
@@ -281,13 +282,13 @@ export function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = 
       .description("the team's support record: volume, first-response time in business hours, resolution, load, effort")
       .option('--since <date>', 'first day (default: the Monday 13 weeks ago)')
       .option('--until <date>', 'day after the last (exclusive; default: tomorrow)')
-      .option('--format <format>', 'table, json or markdown', 'table')
+      .option('--format <format>', 'table, json, markdown, or one row per inquiry: csv, jsonl', 'table')
       .option('--html <file>', 'also write a self-contained HTML report with charts')
       .option('--force', 'replace an existing --html file')
       .option('--dry-run', 'compute everything, write no --html file')
       .addHelpText(
         'after',
-        examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html') +
+        examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html', 'visit-sre stats --format csv > support.csv') +
           "\nUnlike github/issue-metrics, which counts the first comment by anyone in wall-clock time, this counts the team's\nfirst human response (bots and bookkeeping comments do not count), in business hours, minus holidays.\n",
       )
       .action(async (opts, cmd: CommandType) => {

@@ -1,79 +1,109 @@
-import type { Stats } from '../core/stats.js';
+import type { ResponseSummary, Row, Stats } from '../core/stats.js';
+import { ROW_COLUMNS } from '../core/stats.js';
+import type { Paint } from './output.js';
+import { table, tsv } from './output.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (x: number | null, unit = '') => (x === null ? '–' : `${x}${unit}`);
+export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+export const hours = (x: number | null) => (x === null ? '–' : `${x} h`);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function bars(title: string, data: Array<{ label: string; value: number; color?: string; note?: string; mark?: number }>, o: { unit?: string; line?: { value: number; label: string } } = {}): string {
-  const w = 720;
-  const h = 240;
-  const left = 40;
-  const bottom = 40;
-  const top = 30;
-  const max = Math.max(1, o.line?.value ?? 0, ...data.map((d) => Math.max(d.value, d.mark ?? 0))) * 1.1;
-  const bw = (w - left - 10) / Math.max(1, data.length);
-  const y = (v: number) => top + (h - top - bottom) * (1 - v / max);
-  const rects = data
-    .map((d, i) => {
-      const x = left + i * bw + bw * 0.15;
-      const label = data.length > 16 && i % 2 ? '' : `<text x="${x + bw * 0.35}" y="${h - bottom + 14}" font-size="10" text-anchor="middle">${esc(d.label)}</text>`;
-      const mark = d.mark === undefined ? '' : `<line x1="${(x - bw * 0.08).toFixed(1)}" x2="${(x + bw * 0.78).toFixed(1)}" y1="${y(d.mark).toFixed(1)}" y2="${y(d.mark).toFixed(1)}" stroke="#222" stroke-width="3"><title>target ${d.mark}${o.unit ?? ''}</title></line>`;
-      return `<rect x="${x.toFixed(1)}" y="${y(d.value).toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${(h - bottom - y(d.value)).toFixed(1)}" fill="${d.color ?? '#4a78b5'}"><title>${esc(d.label)}: ${d.value}${o.unit ?? ''}${d.note ? ` (${esc(d.note)})` : ''}</title></rect>${mark}${label}`;
-    })
-    .join('');
-  const goal = o.line
-    ? `<line x1="${left}" x2="${w - 10}" y1="${y(o.line.value)}" y2="${y(o.line.value)}" stroke="#c0392b" stroke-dasharray="6 4"/><text x="${w - 12}" y="${y(o.line.value) - 4}" font-size="11" fill="#c0392b" text-anchor="end">${esc(o.line.label)}</text>`
-    : '';
-  return `<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${esc(title)}"><text x="${left}" y="18" font-size="14" font-weight="bold">${esc(title)}</text><line x1="${left}" x2="${w - 10}" y1="${h - bottom}" y2="${h - bottom}" stroke="#888"/><text x="${left - 6}" y="${y(max / 1.1) + 4}" font-size="10" text-anchor="end">${Math.round(max / 1.1)}</text>${rects}${goal}</svg></figure>`;
+/** What `stats --json` prints: everything but the chart-only figures. */
+export function statsJson(s: Stats): Omit<Stats, 'distribution' | 'goalHours'> {
+  const { distribution: _d, goalHours: _g, ...json } = s;
+  return json;
 }
 
-const BUCKETS: Array<[number, number, string]> = [
-  [0, 1, '< 1 h'],
-  [1, 2, '1–2 h'],
-  [2, 3, '2–3 h'],
-  [3, 4, '3–4 h'],
-  [4, 8, '4–8 h'],
-  [8, 16, '8–16 h'],
-  [16, Infinity, '≥ 16 h'],
-];
+/** "60% of 5", with the unanswered ones named, for one group's first responses. */
+export function withinText(r: ResponseSummary): string {
+  return r.withinGoal === null ? '–' : `${pct(r.withinGoal)} of ${r.count}${r.unanswered ? ` (${r.unanswered} with no response yet)` : ''}`;
+}
 
-/** A self-contained HTML report: no scripts, fonts or network, inline SVG charts. */
-export function statsHtml(s: Stats, repo: string, generatedAt: string): string {
-  const volume = bars('Inquiries per week', s.byWeek.map((w) => ({ label: w.week.slice(5), value: w.inquiries })));
-  const distribution = bars(
-    `First team response, business hours (goal ${s.goalHours} h)`,
-    BUCKETS.map(([lo, hi, label]) => ({ label, value: s.firstResponseHours.filter((h) => h >= lo && h < hi).length, color: hi <= s.goalHours ? '#3c8d5a' : '#c0392b' })),
-  );
-  const medians = bars('Weekly median first response (business hours)', s.byWeek.map((w) => ({ label: w.week.slice(5), value: w.medianFirstResponseHours ?? 0, color: (w.medianFirstResponseHours ?? 0) > s.goalHours ? '#c0392b' : '#4a78b5' })), { unit: ' h', line: { value: s.goalHours, label: `goal ${s.goalHours} h` } });
-  const weeksHeld = s.byPerson.reduce((a, p) => a + p.primaryWeeks, 0);
-  const load = bars(
-    'Primary weeks per developer (bars) and their percent-time target (black ticks)',
-    s.byPerson.map((p) => ({ label: p.login, value: p.primaryWeeks, mark: Math.round(p.targetShare * weeksHeld * 10) / 10, note: `target ${Math.round(p.targetShare * 100)}%, actual ${Math.round(p.actualShare * 100)}%` })),
-    { unit: ' weeks' },
-  );
-  const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Support report ${esc(repo)} ${esc(s.since)} – ${esc(s.until)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:780px;margin:2em auto;color:#222;padding:0 1em}table{border-collapse:collapse;margin:1em 0}th,td{padding:.25em .8em;border-bottom:1px solid #ddd;text-align:left}th{font-weight:600}figure{margin:1.5em 0}h1{font-size:1.5em}small{color:#666}</style>
-</head><body>
-<h1>Support report: ${esc(repo)}</h1>
-<p><small>${esc(s.since)} to ${esc(s.until)} (end exclusive) · generated ${esc(generatedAt)} by visit-sre. Times are business hours; the first response is the team's first human reply.</small></p>
-<table>${rows([
-    ['Inquiries', String(s.inquiries)],
-    ['By contact method', Object.entries(s.byVia).map(([k, v]) => `${k} ${v}`).join(', ')],
-    ['First response (median / p90)', `${fmt(s.firstResponse.medianHours, ' h')} / ${fmt(s.firstResponse.p90Hours, ' h')}`],
-    [`Within the ${s.goalHours} h goal`, s.firstResponse.withinGoal === null ? '–' : `${Math.round(s.firstResponse.withinGoal * 100)}% of ${s.firstResponse.count}`],
-    ['Resolution (median)', fmt(s.resolution.medianHours, ' h')],
+/** The headline figures as label/value pairs: the same words in the terminal, markdown and HTML. */
+export function headline(s: Stats): Array<[string, string]> {
+  const fr = s.firstResponse;
+  const pairs: Array<[string, string]> = [
+    ['Inquiries', `${s.inquiries} (${Object.entries(s.byVia).map(([k, v]) => `${k} ${v}`).join(', ')})`],
+    ['First response on GitHub (median / p90)', `${hours(fr.medianHours)} / ${hours(fr.p90Hours)}${fr.unanswered ? ', at least: unanswered ones count at their wait so far' : ''}`],
+    [`Within the ${s.goalHours} h goal`, withinText(fr)],
+    ['No response yet', `${s.unanswered.overdue} past the due time, ${s.unanswered.notYetDue} not yet due`],
+    ['Logged calls (reported apart: the logging is their first response)', `${s.calls.count}, ${s.calls.resolved} resolved, ${s.calls.effortHours} h effort`],
+  ];
+  if (s.journal.inquiries) pairs.push([`Classified, ${s.journal.source}`, `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`]);
+  pairs.push(
+    ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
     ['Escalations / handoffs / promotions', `${s.escalations} / ${s.handoffs} / ${s.promotions}`],
-    ['Recorded effort', `${s.effortHours} h`],
-  ])}</table>
-${volume}
-${distribution}
-${medians}
-${load}
-</body></html>
-`;
+    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries ? `, including ${s.journal.source}` : ''}`],
+  );
+  return pairs;
+}
+
+export function statsTsv(s: Stats): string {
+  return tsv([
+    ['inquiries', String(s.inquiries)],
+    ...Object.entries(s.byVia).map(([k, v]) => [`via-${k}`, String(v)]),
+    ['first-response-median-hours', String(s.firstResponse.medianHours ?? '')],
+    ['first-response-p90-hours', String(s.firstResponse.p90Hours ?? '')],
+    ['first-response-within-goal', String(s.firstResponse.withinGoal ?? '')],
+    ['first-response-count', String(s.firstResponse.count)],
+    ['unanswered-overdue', String(s.unanswered.overdue)],
+    ['unanswered-not-yet-due', String(s.unanswered.notYetDue)],
+    ['calls', String(s.calls.count)],
+    ['journal-inquiries', String(s.journal.inquiries)],
+    ['resolution-median-hours', String(s.resolution.medianHours ?? '')],
+    ['wontfix', String(s.wontfix)],
+    ['escalations', String(s.escalations)],
+    ['handoffs', String(s.handoffs)],
+    ['promotions', String(s.promotions)],
+    ['effort-hours', String(s.effortHours)],
+  ]);
+}
+
+/** Rows of the per-developer, per-category and per-label tables, shared by every format. */
+export function breakdowns(s: Stats): Array<{ title: string; head: string[]; rows: string[][] }> {
+  const group = (name: string, xs: Array<{ key: string; inquiries: number; calls: number; firstResponse: ResponseSummary }>) => ({
+    title: `By ${name}`,
+    head: [name, 'inquiries', 'logged calls', 'median first response', 'within goal'],
+    rows: xs.map((g) => [g.key, String(g.inquiries), String(g.calls), hours(g.firstResponse.medianHours), withinText(g.firstResponse)]),
+  });
+  return [
+    {
+      title: 'First response by developer (GitHub inquiries, as the Primary on duty)',
+      head: ['developer', 'as Primary', 'as owner', 'median', 'p90', 'within goal', 'no response yet'],
+      rows: s.byPrimary.map((r) => [r.login, String(r.inquiries), String(r.owned), hours(r.medianFirstResponseHours), hours(r.p90Hours), pct(r.withinGoal), String(r.unanswered)]),
+    },
+    group('category', s.byCategory.map((c) => ({ key: c.category, ...c }))),
+    group('label', s.byLabel.map((l) => ({ key: l.label, ...l }))),
+    {
+      title: 'Primary weeks per developer against percent-time',
+      head: ['developer', 'Primary weeks', 'target', 'actual'],
+      rows: s.byPerson.map((p) => [p.login, String(p.primaryWeeks), pct(p.targetShare), pct(p.actualShare)]),
+    },
+  ];
+}
+
+export function statsMarkdown(s: Stats, repo: string): string {
+  const cell = (c: string) => c.replace(/\|/g, '\\|');
+  const mdTable = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `## Support record for ${repo}, ${s.since} to ${s.until}`,
+    '',
+    'Business hours; the first response is the team\'s first human reply.',
+    '',
+    ...headline(s).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    mdTable(['week', 'inquiries', 'counted', 'median first response'], s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours)])),
+    ...breakdowns(s).flatMap((b) => (b.rows.length ? ['', `### ${b.title}`, '', mdTable(b.head, b.rows)] : [])),
+    '',
+  ].join('\n');
+}
+
+export function statsTerminal(s: Stats, p: Paint): string {
+  let text = `${p.bold(`Support record ${s.since} → ${s.until}`)} ${p.dim("(business hours; first response = the team's first human reply)")}\n`;
+  text += table(headline(s).map(([k, v]) => [k, v]));
+  text += `\n${p.bold('Weekly median first response on GitHub')} (| = the ${s.goalHours} h goal; in brackets the inquiries it counts)\n${terminalChart(s, (bar, over) => (over ? p.red(bar) : p.green(bar)))}\n`;
+  for (const b of breakdowns(s)) if (b.rows.length) text += `\n${p.bold(b.title)}\n${table([b.head.map((h) => p.bold(h.toUpperCase())), ...b.rows])}`;
+  return text;
 }
 
 /** A small terminal chart of the weekly median against the goal. */
@@ -85,8 +115,23 @@ export function terminalChart(s: Stats, color: (text: string, over: boolean) => 
     .map((w) => {
       const v = w.medianFirstResponseHours;
       const n = v === null ? 0 : Math.max(v > 0 ? 1 : 0, Math.round((v / max) * width));
-      const bar = Array.from({ length: width + 1 }, (_, i) => (i === goalAt ? '|' : i < n ? '█' : ' ')).join('');
-      return `${w.week}  ${color(bar, (v ?? 0) > s.goalHours)}  ${v === null ? '–' : `${v} h`} (${w.inquiries})`;
+      const bar = Array.from({ length: width + 1 }, (_, i) => (i === goalAt ? '|' : i < n ? '█' : v === null ? '·' : ' ')).join('');
+      const value = v === null ? (w.inquiries ? 'none due yet' : 'no inquiries') : `${v} h (${w.counted})`;
+      return `${w.week}  ${v === null ? bar : color(bar, v > s.goalHours)}  ${value}`;
     })
     .join('\n');
+}
+
+const csvCell = (v: Row[keyof Row]) => {
+  const text = v === null ? '' : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** RFC 4180 CSV with a header row, for a spreadsheet or pandas. */
+export function statsCsv(rows: readonly Row[]): string {
+  return [ROW_COLUMNS.join(','), ...rows.map((r) => ROW_COLUMNS.map((c) => csvCell(r[c])).join(','))].map((l) => `${l}\n`).join('');
+}
+
+export function statsJsonl(rows: readonly Row[]): string {
+  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from './businessTime.js';
 import { addBusinessMinutes, businessMinutesBetween, nextBusinessMinute } from './businessTime.js';
-import type { Marker } from './markers.js';
+import type { Marker, MarkerKind } from './markers.js';
 import { BOOKKEEPING, parseMarker } from './markers.js';
 
 /** One message of a discussion: its opening post, a top-level comment or a threaded reply. */
@@ -61,6 +61,47 @@ export function isTeam(m: Pick<Message, 'author' | 'authorType' | 'association'>
 /** A marker counts only in a team member's message, so a user cannot forge a handoff. */
 export function trustedMarker(m: Message, team: TeamRule): Marker | null {
   return isTeam(m, team) ? parseMarker(m.body) : null;
+}
+
+/** A trusted marker and the message that holds it. */
+export interface MarkedMessage {
+  marker: Marker;
+  messageId: string;
+  url: string;
+  createdAt: number;
+  author: string | null;
+}
+
+/** The team's markers of one kind in a discussion, oldest first, with the message that holds each. */
+export function markersOf(d: Discussion, team: TeamRule, kind: MarkerKind): MarkedMessage[] {
+  return d.messages.flatMap((m) => {
+    const marker = trustedMarker(m, team);
+    return marker?.kind === kind ? [{ marker, messageId: m.id, url: m.url, createdAt: m.createdAt, author: m.author }] : [];
+  });
+}
+
+/** A customer as given ("Jane Smith <jane@lab.gov>"), by name only: an email never goes into a comment. */
+export function customerName(given: string): string {
+  return given.replace(/<[^>]*>/g, '').replace(/\S+@\S+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * How the tool's comments greet the customer (SPEC §11): for a logged call,
+ * the customer recorded in its contact marker, by name and never @mentioned
+ * (the post's author is the team member who logged it); else the author by
+ * @mention; "there" for a deleted author or a call with no customer given.
+ */
+export function addressee(d: Discussion, team: TeamRule): string {
+  const post = d.messages.find((m) => m.kind === 'post');
+  if (!post) return 'there';
+  const marker = trustedMarker(post, team);
+  if (marker?.kind === 'contact') {
+    // Calls logged before the marker carried the customer name them in the body.
+    const given = typeof marker.customer === 'string' ? marker.customer : (/^- Customer: (.+)$/m.exec(post.body)?.[1] ?? '');
+    const name = given === 'not given' ? '' : customerName(given);
+    return name || 'there';
+  }
+  return post.author ? `@${post.author}` : 'there';
 }
 
 export type State = 'resolved' | 'waiting-on-team' | 'waiting-on-user';

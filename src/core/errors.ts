@@ -1,6 +1,7 @@
 /**
  * The few error kinds the tool distinguishes. Adapters translate library
- * errors into these; only cli/main.ts turns them into exit codes.
+ * errors into these; commands throw them or return them inside their result,
+ * and only cli/errors.ts (the mapping) and cli/main.ts turn them into exit codes.
  */
 export class VisitSreError extends Error {
   /** An optional second line telling the user what to do. */
@@ -20,6 +21,13 @@ export class NotFoundError extends VisitSreError {}
 
 /** No token, bad token, missing permission: exit 4. */
 export class AuthError extends VisitSreError {}
+
+/**
+ * GitHub refused one item for good (a locked discussion, one this viewer may
+ * not write to): a batch skips it and goes on. Alone, it is a permission
+ * failure: exit 4.
+ */
+export class RefusedError extends AuthError {}
 
 /** Network, GitHub or file I/O failure: exit 1. */
 export class OperationalError extends VisitSreError {}

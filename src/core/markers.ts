@@ -15,22 +15,29 @@ export interface Marker {
   [key: string]: unknown;
 }
 
-const MARKER = /<!--\s*visit-sre\s+(\{[^\n]*?\})\s*-->/g;
+const MARKER_LINE = /^<!--\s*visit-sre\s+(\{.*\})\s*-->$/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
-/** The last well-formed marker in a body, or null. */
+/**
+ * The marker of a body the tool wrote, or null. Only the body's last line
+ * counts, and only outside a code fence (SPEC §11): a marker quoted in a
+ * reply, pasted into a code block or written mid-text by someone else is text.
+ */
 export function parseMarker(body: string): Marker | null {
-  let found: Marker | null = null;
-  for (const m of body.matchAll(MARKER)) {
-    try {
-      const value = JSON.parse(m[1]!) as Partial<Marker>;
-      if (value && value.v === 1 && typeof value.kind === 'string' && (MARKER_KINDS as readonly string[]).includes(value.kind)) {
-        found = value as Marker;
-      }
-    } catch {
-      // Not ours, or damaged: ignore it.
-    }
+  const lines = body.trimEnd().split('\n');
+  const last = lines[lines.length - 1]!.trim();
+  const m = MARKER_LINE.exec(last);
+  if (!m) return null;
+  let fenced = false;
+  for (const line of lines.slice(0, -1)) if (FENCE.test(line)) fenced = !fenced;
+  if (fenced) return null;
+  try {
+    const value = JSON.parse(m[1]!) as Partial<Marker>;
+    if (value && value.v === 1 && typeof value.kind === 'string' && (MARKER_KINDS as readonly string[]).includes(value.kind)) return value as Marker;
+  } catch {
+    // Not ours, or damaged: ignore it.
   }
-  return found;
+  return null;
 }
 
 /** The marker line for a body the tool writes. `-->` inside values is escaped so the comment cannot end early. */
@@ -41,3 +48,14 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
 
 /** Markers that record bookkeeping, not an answer: they do not stop the response clock. */
 export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort']);
+
+/** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
+export function withMarker(text: string, kind: MarkerKind, fields: Record<string, unknown>, opts: { effort?: number; key?: string } = {}): string {
+  const extra = { ...(opts.effort !== undefined ? { effortMinutes: opts.effort } : {}), ...(opts.key !== undefined ? { key: opts.key } : {}) };
+  return `${text.trimEnd()}\n\n${formatMarker({ kind, ...fields, ...extra })}`;
+}
+
+/** The idempotency key a marker carries; null for markers written before keys. */
+export function markerKey(marker: Marker | null): string | null {
+  return typeof marker?.key === 'string' ? marker.key : null;
+}

@@ -17,6 +17,8 @@ export interface CalendarEntry {
   modified: number;
   /** a whole-day event (DATE values), already placed in the team's zone */
   allDay: boolean;
+  /** set when the instance crosses a change of UTC offset: where RFC 5545's exact duration would end it (`end` keeps the wall-clock length) */
+  exactEnd?: number;
 }
 
 /** A shift: one role, one person (or nobody we recognise), one time range. */
@@ -30,6 +32,8 @@ export interface Shift {
   start: number;
   end: number;
   modified: number;
+  /** see CalendarEntry.exactEnd */
+  exactEnd?: number;
 }
 
 /** Who holds a role over a stretch of time, after overrides are applied. */
@@ -132,6 +136,7 @@ export function shiftsFromEntries(entries: readonly CalendarEntry[], team: reado
         start: e.start,
         end: e.end,
         modified: e.modified,
+        ...(e.exactEnd !== undefined ? { exactEnd: e.exactEnd } : {}),
       });
     }
   }

@@ -3,7 +3,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { retry } from '@octokit/plugin-retry';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import Bottleneck from 'bottleneck/light.js';
-import { AuthError, NotFoundError, OperationalError, UsageError } from '../core/errors.js';
+import { AuthError, NotFoundError, OperationalError, RefusedError, UsageError } from '../core/errors.js';
 
 const GitHubOctokit = Octokit.plugin(throttling, retry, paginateGraphQL);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
@@ -196,6 +196,8 @@ export function translateError(error: unknown, what: string, urls: Endpoints): E
   if (e?.name === 'GraphqlResponseError' && Array.isArray(e.errors)) {
     const first = e.errors[0] ?? {};
     if (first.type === 'NOT_FOUND') return new NotFoundError(`${what}: ${first.message ?? 'not found'}`, 'check the name in the config, and that the token can see it');
+    if (first.type === 'FORBIDDEN' && /lock/i.test(first.message ?? '')) return new RefusedError(`${what}: ${first.message}`, 'GitHub refuses this one discussion; unlock it, or leave it out');
+    if (first.type === 'UNPROCESSABLE') return new RefusedError(`${what}: ${first.message ?? 'unprocessable'}`, 'GitHub refuses this change to this one item');
     if (first.type === 'FORBIDDEN' || first.type === 'INSUFFICIENT_SCOPES') {
       return new AuthError(`${what}: ${first.message ?? 'forbidden'}`, `the token from ${urls.tokenSource} lacks a permission: give it read and write access to discussions and issues`);
     }

@@ -125,7 +125,7 @@ query RecentOwnIssues($owner: String!, $name: String!, $login: String!) {
   repository(owner: $owner, name: $name) {
     id
     issues(first: 30, orderBy: { field: CREATED_AT, direction: DESC }, filterBy: { createdBy: $login }) {
-      nodes { id number url body }
+      nodes { id number url body labels(first: 20) { nodes { name } } }
     }
   }
 }`;
@@ -137,6 +137,12 @@ mutation AddDiscussionComment($discussionId: ID!, $body: String!, $replyToId: ID
   }
 }`;
 
+export const DELETE_DISCUSSION_COMMENT = `
+mutation DeleteDiscussionComment($id: ID!) {
+  deleteDiscussionComment(input: { id: $id }) {
+    comment { id }
+  }
+}`;
 export const MARK_ANSWER = `
 mutation MarkAnswer($id: ID!) {
   markDiscussionCommentAsAnswer(input: { id: $id }) { discussion { id isAnswered } }

@@ -39,6 +39,14 @@ export interface Scope {
   label: string | null;
 }
 
+export interface RecentDiscussion {
+  id: string;
+  number: number;
+  url: string;
+  body: string;
+  labels: string[];
+}
+
 export interface RateLimit {
   limit: number;
   remaining: number;
@@ -73,10 +81,12 @@ export interface GitHubPort {
   recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>>;
 
   /** The latest discussions of a category, newest first, with their bodies: to find one a lost answer created. */
-  recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<Array<{ id: string; number: number; url: string; body: string }>>;
+  recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]>;
 
   // Writes. Sent one at a time, at least a second apart, as GitHub asks.
   addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
+  /** Removes a comment: the later of two identical keyed writes removes itself (SPEC §9 "Concurrency"). */
+  deleteDiscussionComment(commentId: string): Promise<void>;
   markAnswer(commentId: string): Promise<void>;
   addLabels(labelableId: string, labelIds: string[]): Promise<void>;
   removeLabels(labelableId: string, labelIds: string[]): Promise<void>;

@@ -7,6 +7,7 @@ import {
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
+  DELETE_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
   CLOSE_DISCUSSION,
@@ -25,7 +26,7 @@ import {
   SEARCH_DISCUSSIONS,
   VIEWER,
 } from './documents.js';
-import type { GitHubPort, IssueDetail, IssueRef, RateLimit, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type { GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
 
 /** GitHub asks integrators to space content-creating requests at least a second apart. */
 export const MUTATION_SPACING_MS = 1000;
@@ -169,14 +170,14 @@ export class GraphqlTracker implements GitHubPort {
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
   }
 
-  async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<Array<{ id: string; number: number; url: string; body: string }>> {
-    const data = await this.query<{ repository: { discussions: { nodes: Array<{ id: string; number: number; url: string; body: string }> } } | null }>(
+  async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]> {
+    const data = await this.query<{ repository: { discussions: { nodes: Array<Omit<RecentDiscussion, 'labels'> & { labels: { nodes: Array<{ name: string }> } | null }> } } | null }>(
       `reading recent discussions of ${repo.owner}/${repo.name}`,
       RECENT_DISCUSSIONS,
       { ...repo, categoryId },
     );
     if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
-    return data.repository.discussions.nodes;
+    return data.repository.discussions.nodes.map((d) => ({ ...d, labels: (d.labels?.nodes ?? []).map((l) => l.name) }));
   }
 
   async createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }> {
@@ -187,6 +188,10 @@ export class GraphqlTracker implements GitHubPort {
   async addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }> {
     const data = await this.mutate<{ addDiscussionComment: { comment: { id: string; url: string } } }>('posting a comment', ADD_DISCUSSION_COMMENT, { discussionId, body, replyToId }, true);
     return data.addDiscussionComment.comment;
+  }
+
+  async deleteDiscussionComment(commentId: string): Promise<void> {
+    await this.mutate('removing a doubled comment', DELETE_DISCUSSION_COMMENT, { id: commentId });
   }
 
   async markAnswer(commentId: string): Promise<void> {

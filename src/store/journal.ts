@@ -25,3 +25,21 @@ export async function appendJournal(env: Env, home: string, fs: FileSystem, reco
   await fs.writeAtomic(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${JSON.stringify(record)}\n`, { overwrite: true, mode: 0o600 });
   return file;
 }
+
+/** The journal's records; a damaged line is skipped and counted, never fatal. */
+export async function readJournal(env: Env, home: string, fs: FileSystem): Promise<{ records: JournalRecord[]; damaged: number }> {
+  const text = (await fs.readText(journalFile(env, home))) ?? '';
+  const records: JournalRecord[] = [];
+  let damaged = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as JournalRecord;
+      if (typeof r.at === 'string' && !Number.isNaN(Date.parse(r.at))) records.push(r);
+      else damaged++;
+    } catch {
+      damaged++;
+    }
+  }
+  return { records, damaged };
+}

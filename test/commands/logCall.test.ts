@@ -45,7 +45,7 @@ describe('log-call', () => {
     expect(d.body).not.toContain('Jane');
     expect(d.body).toContain('- Time of contact: Tue Dec 1 2026, 10:15 PST');
     expect(d.body).toContain('- Taken by: @grace-hopper');
-    expect(d.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"contact","via":"hotline","at":"2026-12-01T18:15:00Z","handler":"grace-hopper","id":"c-[0-9a-f-]{13}","effortMinutes":20\} -->$/);
+    expect(d.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"contact","via":"hotline","at":"2026-12-01T18:15:00Z","handler":"grace-hopper","id":"c-[0-9a-f-]{13}","customer":"J\. Q\. S\.","effortMinutes":20\} -->$/);
     const created = standin.log.find((e) => e.operationName === 'CreateDiscussion')!;
     expect(created.variables!.categoryId).toBeTruthy();
     // and it counts as answered by the team, waiting on the user
@@ -125,15 +125,12 @@ describe('nothing lost: the outbox and sync', () => {
     expect(outboxFiles(state)).toHaveLength(0);
   });
 
-  it('a lost answer: the create got through, the reply did not; sync creates nothing new', async () => {
+  it('a lost answer: the create got through, the reply did not; log-call finds it and creates nothing twice', async () => {
     const state = home();
     standin = await startStandin(WEEK);
     standin.inject({ type: 'lose', when: 'mutation' });
     const r = await sre(['log-call', '--via', 'chat', '--title', 'Lost reply', '--body', 'x', '--json'], { state });
-    expect(r.json().actions[0].status).toBe('queued');
-    expect(discussions().filter((d) => d.title === 'Lost reply')).toHaveLength(1);
-    const s = await sre(['sync', '--json'], { state });
-    expect(s.json().actions[0]).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/already on GitHub/) });
+    expect(r.json().actions[0]).toMatchObject({ status: 'done', url: expect.stringMatching(/discussions\/\d+$/) });
     expect(discussions().filter((d) => d.title === 'Lost reply')).toHaveLength(1);
     expect(outboxFiles(state)).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
@@ -44,21 +44,23 @@ function readmeExamples(): Array<{ line: string; args: string[]; piped: boolean 
     });
 }
 
-/** Someone at the terminal who takes every default and types something sensible where there is none. */
+/** Someone at the terminal who takes every default, types as little as is accepted, and something sensible where nothing is. */
 const person: Prompter = {
-  input: async (_m, opts = {}) => opts.default ?? 'Silo files from 2.x do not open',
+  input: async (_m, opts = {}) => opts.default ?? (opts.validate?.('') === true ? '' : 'Silo files from 2.x do not open'),
   select: async (_m, choices, defaultValue) => defaultValue ?? choices[0]!.value,
   confirm: async () => true,
   checkbox: async () => [],
   editor: async () => 'They asked how to open Silo files written by VisIt 2.x.',
 };
 
-/** A directory like a team's checkout: config, rotation and team file, and a notes.txt to log. */
+/** A directory like a team's checkout: config, rotation and team file (also where `init` looks for it), and a notes.txt to log. */
 function workspace(withConfig: boolean): string {
   const dir = tempDir();
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), path.join(dir, 'rotation.ics'));
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'team.json'));
   writeFileSync(path.join(dir, 'notes.txt'), 'They cannot open Silo files written by VisIt 2.x.\n');
+  mkdirSync(path.join(dir, 'schedules'));
+  copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'schedules', 'team.json'));
   if (withConfig) writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ repository: 'visit-dav/visit', rotation: 'rotation.ics', team: 'team.json' }));
   return dir;
 }

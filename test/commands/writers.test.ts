@@ -1,29 +1,36 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run } from '../support/deps.js';
+import { memoryGitHub } from '../support/memoryGitHub.js';
 
+// Command tests run against the in-memory GitHub port: every write must be expected
+// (gh.expectWrite), and afterEach fails on one that was not, or on one that never came.
 const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
 const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
 const FRIDAY = '2026-12-05T01:00:00Z'; // Fri Dec 4, 17:00 Pacific
-let standin: Standin;
+let gh: ReturnType<typeof memoryGitHub>;
+let now = FRIDAY;
+const startStandin = async (scenario: string, at = FRIDAY) => {
+  now = at;
+  gh = memoryGitHub(scenario, { now: () => now });
+  return gh;
+};
 
-afterEach(async () => {
-  await standin?.close();
+afterEach(() => {
+  gh?.verify();
 });
 
-async function sre(args: string[], now = FRIDAY, extra: { tty?: boolean } = {}) {
-  standin.setClock(now);
-  const r = await run([...args], { now, env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: standin.token }, ...extra });
+async function sre(args: string[], at = FRIDAY, extra: Omit<Parameters<typeof run>[1] & object, 'now' | 'githubPort'> = {}) {
+  now = at;
+  const r = await run([...args], { ...extra, now: at, env: { VISIT_SRE_CONFIG: CONFIG, ...extra.env }, githubPort: gh.port });
   return { ...r, json: () => JSON.parse(r.stdout) };
 }
-const discussion = (n: number) => standin.store.snapshot()[0]!.discussions.find((d) => d.number === n)!;
-const mutations = () => standin.log.filter((e) => e.kind === 'mutation');
+const discussion = (n: number) => gh.discussion(n);
+const mutations = () => gh.writes;
 
-describe('a full week of writes against the stand-in', () => {
+describe('a full week of writes', () => {
   it('handoff: dry-run, the real thing, and a re-run that posts nothing twice', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
     const dry = await sre(['handoff', '--dry-run', '--json', '--keep', '102']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.json().dryRun).toBe(true);
@@ -42,13 +49,14 @@ describe('a full week of writes against the stand-in', () => {
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toMatch(/--yes/);
 
+    gh.expectWrite('addDiscussionComment', { body: /"kind":"handoff"/, times: 5 });
     const real = await sre(['handoff', '--yes', '--json', '--keep', '102', '--effort', '20m']);
     expect(real.code, real.stderr).toBe(0);
     expect(real.json().actions.filter((a: { status: string }) => a.status === 'done').map((a: { number: number }) => a.number)).toEqual([101, 105, 106, 107, 108]);
     const posted = discussion(101).comments.at(-1)!;
     expect(posted.author).toBe('grace-hopper');
     expect(posted.body).toMatch(/^Hi @jdoe-lab, /);
-    expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20\} -->$/);
+    expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20,"key":"handoff\/2026-W50\/grace-hopper"\} -->$/);
     expect(discussion(102).comments).toHaveLength(1);
 
     const again = await sre(['handoff', '--yes', '--json', '--keep', '102']);
@@ -61,7 +69,8 @@ describe('a full week of writes against the stand-in', () => {
   });
 
   it('escalate twice: the Backup first, then only with a choice of others', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
+    gh.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"escalation"/, times: 2 });
     const first = await sre(['escalate', '101', '--reason', 'Silo reader question', '--json'], '2026-12-01T19:00:00Z');
     expect(first.code, first.stderr).toBe(0);
     expect(first.json()).toEqual({ dryRun: false, actions: [{ kind: 'escalation', number: 101, url: expect.stringMatching(/discussioncomment/), status: 'done' }] });
@@ -81,13 +90,14 @@ describe('a full week of writes against the stand-in', () => {
   });
 
   it('resolve by reply: a top-level comment links to the reply and is marked as the answer', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
     const replyUrl = await (async () => {
       const s = await sre(['start', '--json'], '2026-12-01T19:00:00Z');
       expect(s.code).toBe(0);
-      const r = standin.store as unknown as { repos: Array<{ discussions: Array<{ number: number; comments: Array<{ replies: Array<{ url: string }> }> }> }> };
-      return r.repos[0]!.discussions.find((d) => d.number === 102)!.comments[0]!.replies[0]!.url;
+      return gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 102).comments[0].replies[0].url as string;
     })();
+    gh.expectWrite('addDiscussionComment', { number: 102, body: /^The answer to this question is in \[this reply\]/ });
+    gh.expectWrite('markAnswer', { number: 102 });
     const r = await sre(['resolve', '102', '--answer', replyUrl, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().actions[0]).toMatchObject({ kind: 'answer', number: 102, status: 'done', reason: 'answered by a reply: linked from a top-level comment' });
@@ -98,7 +108,8 @@ describe('a full week of writes against the stand-in', () => {
   });
 
   it('resolve --wontfix: closing comment, marked, labelled; idempotent', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
+    for (const op of ['addDiscussionComment', 'markAnswer', 'addLabels'] as const) gh.expectWrite(op, { number: 104 });
     const r = await sre(['resolve', '104', '--wontfix', '--json', '--effort', '5m']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().actions[0]).toMatchObject({ kind: 'wontfix', number: 104, status: 'done' });
@@ -111,22 +122,25 @@ describe('a full week of writes against the stand-in', () => {
   });
 
   it('overdue --close-stale closes #104 once, and not without --yes off a terminal', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
     expect((await sre(['overdue', '--close-stale'])).code).toBe(2);
+    for (const op of ['addDiscussionComment', 'markAnswer', 'addLabels'] as const) gh.expectWrite(op, { number: 104 });
     const r = await sre(['overdue', '--close-stale', '--yes', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().actions).toEqual([{ kind: 'close-stale', number: 104, url: expect.stringMatching(/discussioncomment/), status: 'done' }]);
     expect(discussion(104).labels).toEqual(['wontfix']);
     const again = await sre(['overdue', '--close-stale', '--yes', '--json']);
     expect(again.json().stale).toEqual([]);
-    expect(mutations().filter((m) => m.operationName === 'AddDiscussionComment')).toHaveLength(1);
+    expect(mutations().filter((m) => m.op === 'addDiscussionComment')).toHaveLength(1);
   });
 
   it('promote: a new issue that links back, then the link on the discussion; --known adds to an issue and drops "reviewed"', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
+    gh.expectWrite('createIssue', { body: /discussions\/105/ });
+    gh.expectWrite('addDiscussionComment', { number: 105, body: /We are tracking the work/ });
     const r = await sre(['promote', '105', '--title', 'Launcher times out above 256 ranks', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const issue = standin.store.snapshot()[0]!.issues.find((i) => i.title === 'Launcher times out above 256 ranks')!;
+    const issue = gh.store.snapshot()[0]!.issues.find((i) => i.title === 'Launcher times out above 256 ranks')!;
     expect(r.json().actions[0]).toMatchObject({ kind: 'promote', number: 105, status: 'done', url: `https://github.com/visit-dav/visit/issues/${issue.number}` });
     expect(issue.body).toMatch(/Promoted from the support discussion https:\/\/github\.com\/visit-dav\/visit\/discussions\/105/);
     expect(issue.body).toMatch(/### What was tried\n\n- @ada-lovelace: Can you send the engine logs/);
@@ -134,14 +148,17 @@ describe('a full week of writes against the stand-in', () => {
     expect((await sre(['promote', '105', '--json'])).json().actions[0]).toMatchObject({ status: 'skipped' });
 
     // a known issue carrying "reviewed"
-    const known = standin.store.snapshot()[0]!.issues.find((i) => i.number === 202)!;
+    const known = gh.store.snapshot()[0]!.issues.find((i) => i.number === 202)!;
     expect(known.labels).not.toContain('reviewed');
-    const store = standin.store as unknown as { repos: Array<{ issues: Array<{ number: number; labels: unknown[] }>; labels: Array<{ name: string }> }> };
-    store.repos[0]!.issues.find((i) => i.number === 202)!.labels.push(store.repos[0]!.labels.find((l) => l.name === 'reviewed')!);
+    const repo = gh.store.repos[0];
+    repo.issues.find((i: { number: number }) => i.number === 202).labels.push(repo.labels.find((l: { name: string }) => l.name === 'reviewed'));
+    gh.expectWrite('addIssueComment', { number: 202, body: /New information from a support discussion/ });
+    gh.expectWrite('removeLabels', { number: 202 });
+    gh.expectWrite('addDiscussionComment', { number: 104, body: /known issue/ });
     const k = await sre(['promote', '104', '--known', '202', '--json']);
     expect(k.code, k.stderr).toBe(0);
     expect(k.json().actions[0]).toMatchObject({ kind: 'promote-known', status: 'done', reason: 'removed "reviewed"' });
-    const after = standin.store.snapshot()[0]!.issues.find((i) => i.number === 202)!;
+    const after = gh.store.snapshot()[0]!.issues.find((i) => i.number === 202)!;
     expect(after.labels).not.toContain('reviewed');
     expect(after.comments[0]).toMatch(/New information from a support discussion:[\s\S]*discussions\/104/);
   });
@@ -149,14 +166,14 @@ describe('a full week of writes against the stand-in', () => {
 
 describe('writers: bad input', () => {
   it.each([
-    [['escalate', '999'], /discussion #999 .*Could not resolve to a Discussion/],
+    [['escalate', '999'], /discussion #999 not found/],
     [['resolve', 'abc'], /invalid discussion number "abc"/],
     [['resolve', '101', '--answer', 'https://x/1', '--wontfix'], /cannot go together/],
     [['promote', '101', '--known', '1', '--title', 'x'], /cannot go together/],
     [['escalate', '110'], /outside the configured scope/],
     [['handoff', '--effort', 'lots'], /invalid --effort "lots"/],
   ])('%j exits 2', async (args, message) => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
     const r = await sre(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -164,16 +181,12 @@ describe('writers: bad input', () => {
   });
 
   it('a missing wontfix label exits 2 and names it, before anything is posted', async () => {
-    standin = await startStandin(WEEK);
-    const r = await run(['resolve', '104', '--wontfix'], { now: FRIDAY, env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: standin.token } });
-    expect(r.code).toBe(0);
-    await standin.close();
+    await startStandin(WEEK);
     const { writeFileSync } = await import('node:fs');
     const { tempDir } = await import('../support/deps.js');
     const cfg = path.join(tempDir(), 'c.json');
     writeFileSync(cfg, JSON.stringify({ labels: { wontfix: 'closed: no reply' }, rotation: null, team: [] }));
-    standin = await startStandin(WEEK);
-    const bad = await run(['resolve', '104', '--wontfix'], { now: FRIDAY, env: { VISIT_SRE_CONFIG: cfg }, github: { url: standin.url, token: standin.token } });
+    const bad = await run(['resolve', '104', '--wontfix'], { now: FRIDAY, env: { VISIT_SRE_CONFIG: cfg }, githubPort: gh.port });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/the label "closed: no reply" does not exist/);
     expect(mutations()).toHaveLength(0);
@@ -188,13 +201,13 @@ describe('writers on a terminal', () => {
     checkbox: async <T extends string>() => (answers.checkbox ?? []) as T[],
     editor: async () => '',
   });
-  const tty = async (args: string[], answers: Parameters<typeof prompter>[0], now = FRIDAY) => {
-    standin.setClock(now);
-    return run(args, { now, tty: true, prompter: prompter(answers), env: { VISIT_SRE_CONFIG: CONFIG, NO_COLOR: '1' }, github: { url: standin.url, token: standin.token } });
+  const tty = async (args: string[], answers: Parameters<typeof prompter>[0], at = FRIDAY) => {
+    return sre(args, at, { tty: true, prompter: prompter(answers), env: { NO_COLOR: '1' } });
   };
 
   it('a second escalation asks whom to add, from those not yet asked', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
+    gh.expectWrite('addDiscussionComment', { number: 101, times: 2 });
     await tty(['escalate', '101'], {}, '2026-12-01T19:00:00Z');
     const r = await tty(['escalate', '101'], { checkbox: ['alan-turing', 'barbara-l'] }, '2026-12-01T22:00:00Z');
     expect(r.code, r.stderr).toBe(0);
@@ -202,14 +215,15 @@ describe('writers on a terminal', () => {
   });
 
   it('resolve without --answer picks the comment interactively', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
+    gh.expectWrite('markAnswer', { number: 105 });
     const r = await tty(['resolve', '105'], { select: (ids) => ids[0]! });
     expect(r.code, r.stderr).toBe(0);
     expect(discussion(105).answer).toMatch(/^Can you send the engine logs/);
   });
 
   it('handoff asks before posting, and posts nothing when declined', async () => {
-    standin = await startStandin(WEEK);
+    await startStandin(WEEK);
     const r = await tty(['handoff'], { confirm: false });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/handoff #101: skipped \(not confirmed\)/);

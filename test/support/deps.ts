@@ -7,6 +7,7 @@ import { nodeFileSystem } from '../../src/store/fs.js';
 import { main } from '../../src/cli/main.js';
 import { octokitGitHub } from '../../src/cli/deps.js';
 import type { Prompter } from '../../src/cli/prompt.js';
+import type { GitHubPort } from '../../src/github/port.js';
 
 export class Buffer_ {
   text = '';
@@ -42,6 +43,8 @@ export function testDeps(opts: {
   fetch?: typeof globalThis.fetch;
   /** the stand-in's URL and token: the GitHub port talks to it, retries in milliseconds */
   github?: { url: string; token: string | null };
+  /** a GitHub port to use as it is, such as the in-memory one (test/support/memoryGitHub.ts) */
+  githubPort?: GitHubPort;
 } = {}): TestDeps {
   const home = tempDir('visit-sre-home-');
   const stdin = new PassThrough() as unknown as InStream;
@@ -66,7 +69,10 @@ export function testDeps(opts: {
       if (!opts.prompter) throw new Error('no prompter in this test');
       return opts.prompter;
     },
-    github: (o = {}) => (github ??= octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
+    github: (o = {}) =>
+      (github ??= opts.githubPort
+        ? Promise.resolve(opts.githubPort)
+        : octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
     onInterrupt: (listener) => {
       interruptListeners.push(listener);
       return () => {

@@ -16,6 +16,7 @@ export interface DiscussionSpec extends MessageSpec {
   category?: string;
   labels?: string[];
   closed?: boolean;
+  locked?: boolean;
   comments?: MessageSpec[];
 }
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCalendar } from '../../src/calendar/read.js';
-import { existsSync } from 'node:fs';
 import { REAL_FIXTURES, SHARED_FIXTURES } from '../support/deps.js';
+import { expectSameAsShared } from '../support/vendored.js';
 
 const ZONE = 'America/Los_Angeles';
 const WIDE = { zone: ZONE, from: Date.parse('2000-01-01T00:00:00Z'), to: Date.parse('2030-01-01T00:00:00Z') };
@@ -25,10 +25,7 @@ afterEach(() => {
 describe('every real-world export in shared/fixtures/ics-real', () => {
   it('is present, and the same as the shared folder when that sits beside the repo', () => {
     expect(realFiles.length).toBeGreaterThanOrEqual(19);
-    if (!existsSync(SHARED_FIXTURES)) return;
-    const shared = readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith('.ics')).sort();
-    expect(realFiles).toEqual(shared);
-    for (const f of shared) expect(readFileSync(path.join(REAL_FIXTURES, f), 'utf8'), f).toBe(readFileSync(path.join(SHARED_FIXTURES, f), 'utf8'));
+    expectSameAsShared(REAL_FIXTURES, SHARED_FIXTURES, (f) => f.endsWith('.ics'));
   });
 
   it.each(realFiles)('%s reads without error and the same under every host TZ', (file) => {

@@ -5,10 +5,10 @@ import { buildTimeline } from '../../core/rotation.js';
 import { AuthError, VisitSreError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import type { RepositoryInfo } from '../../github/port.js';
-import { categoryIds, github } from '../inquiries.js';
+import { categoryIds, github } from '../../app/inquiries.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { writeJson } from '../output.js';
-import { EXIT } from '../errors.js';
+import type { Outcome } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../../store/config.js';
 
 interface Check {
@@ -24,7 +24,7 @@ function failure(e: unknown): { detail: string; fix?: string } {
 }
 
 /** One line per check, ✓ or ✗ with how to fix it; exit 0 only when all pass. */
-export async function runDoctor(bare: Context): Promise<number> {
+export async function runDoctor(bare: Context): Promise<Outcome | void> {
   const checks: Check[] = [];
   const add = (c: Check) => checks.push(c);
   let authFailed = false;
@@ -87,7 +87,8 @@ export async function runDoctor(bare: Context): Promise<number> {
 
     try {
       const to = DateTime.fromMillis(c.now, { zone: c.zone }).plus({ weeks: 4 }).toMillis();
-      const timeline = buildTimeline((await c.rotation(c.now - 86_400_000, to + 86_400_000)).shifts);
+      const { shifts } = await c.rotation(c.now - 86_400_000, to + 86_400_000);
+      const timeline = buildTimeline(shifts);
       const gaps: string[] = [];
       let cursor = c.now;
       for (const role of ['primary', 'backup'] as const) {
@@ -98,7 +99,10 @@ export async function runDoctor(bare: Context): Promise<number> {
         }
         if (cursor < to) gaps.push(`${role} ${fmt(cursor, c)} → ${fmt(to, c)}`);
       }
-      add({ name: 'calendar', ok: gaps.length === 0, detail: gaps.length ? `no one on duty in the next 4 weeks: ${gaps.slice(0, 3).join('; ')}${gaps.length > 3 ? ` (+${gaps.length - 3} more)` : ''}` : 'Primary and Backup covered for the next 4 weeks', fix: 'plan the rotation further ahead (`visit-sre schedule generate`)' });
+      // The reader keeps a timed shift's wall-clock length across DST (README); say where RFC 5545's exact duration would differ.
+      const dst = shifts.filter((s) => s.exactEnd !== undefined && s.end > c.now && s.start < to).sort((a, b) => a.end - b.end)[0];
+      const dstNote = dst ? `; timed shifts keep their wall-clock length across DST: the one ending ${fmt(dst.end, c)} would end ${fmt(dst.exactEnd!, c)} by RFC 5545's exact duration` : '';
+      add({ name: 'calendar', ok: gaps.length === 0, detail: (gaps.length ? `no one on duty in the next 4 weeks: ${gaps.slice(0, 3).join('; ')}${gaps.length > 3 ? ` (+${gaps.length - 3} more)` : ''}` : 'Primary and Backup covered for the next 4 weeks') + dstNote, fix: 'plan the rotation further ahead (`visit-sre schedule generate`)' });
     } catch (e) {
       add({ name: 'calendar', ok: false, ...failure(e) });
     }
@@ -117,7 +121,7 @@ export async function runDoctor(bare: Context): Promise<number> {
       if (!c.ok && c.fix) bare.deps.stdout.write(`  ${p.dim(`→ ${c.fix}`)}\n`);
     }
   }
-  return allOk ? EXIT.ok : authFailed ? EXIT.auth : EXIT.operational;
+  return allOk ? undefined : { kind: 'checks-failed', auth: authFailed };
 }
 
 function fmt(ms: number, ctx: Context): string {

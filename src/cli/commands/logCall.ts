@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import { onDutyAt } from '../../core/rotation.js';
 import { parseWhen } from '../../core/timeInput.js';
-import { AuthError, OperationalError, UsageError, VisitSreError } from '../../core/errors.js';
-import { github, rotationTimeline } from '../inquiries.js';
-import type { Action, WriterFlags } from '../writers.js';
-import { effortMinutes, report, withMarker } from '../writers.js';
+import { UsageError } from '../../core/errors.js';
+import { teamRule } from '../../core/conversation.js';
+import { classifiedAdvice, contactBody } from '../../core/plans/contact.js';
+import { github, rotationTimeline } from '../../app/inquiries.js';
+import { sendEntry } from '../../app/send.js';
+import { failedResult } from '../../app/execute.js';
+import type { Outcome } from '../errors.js';
+import type { WriterFlags } from '../flags.js';
+import { effortMinutes } from '../flags.js';
+import { reportActions } from '../writerIo.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { appendJournal } from '../../store/journal.js';
-import { sendEntry } from '../outboxSend.js';
 
 export const VIAS = ['hotline', 'walk-in', 'email', 'chat', 'hallway', 'other'] as const;
 
@@ -28,15 +32,8 @@ export interface LogCallOptions extends WriterFlags {
   neededBy?: string;
 }
 
-/** "Jane Q. Smith <jane@lab.gov>" → "J. Q. S." */
-export function initials(customer: string): string {
-  const name = customer.replace(/<[^>]*>/g, '').replace(/\S+@\S+/g, '').trim();
-  const parts = name.split(/\s+/).filter(Boolean);
-  return parts.length ? parts.map((p) => `${[...p][0]!.toUpperCase()}.`).join(' ') : '(private)';
-}
-
 /** Records an inquiry from outside GitHub as a discussion, or, if classified, only in the local journal. */
-export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<number> {
+export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Outcome | void> {
   const interactive = Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
   const ask = interactive ? await ctx.deps.prompter() : undefined;
   let via = opts.via;
@@ -56,9 +53,8 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<nu
 
   if (opts.classified) return logClassified(ctx, { via, at, handler, effort, neededByText: opts.neededBy, ask: Boolean(ask), duty, flags: opts, discarded: opts.title !== undefined || opts.body !== undefined || opts.bodyFile !== undefined });
 
-  let customer = opts.customer ?? (ask ? (await ask.input('Customer (name and email, as they gave it; empty for none)', { default: '' })) || undefined : undefined);
+  const customer = opts.customer ?? (ask ? (await ask.input('Customer (name and email, as they gave it; empty for none)', { default: '' })) || undefined : undefined);
   if (customer && !opts.customerPrivate) warn(ctx.deps, 'the customer\'s name becomes public on GitHub; pass --customer-private to keep only their initials');
-  if (customer && opts.customerPrivate) customer = initials(customer);
   const title = opts.title ?? (ask ? await ask.input('Title of the discussion', { validate: (v) => v.trim() !== '' || 'a title is needed' }) : undefined);
   if (!title?.trim()) throw new UsageError('the discussion needs a title', 'pass --title');
   let text = opts.body;
@@ -76,75 +72,42 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<nu
   if (!text?.trim()) throw new UsageError('the inquiry needs a description', 'pass --body TEXT or --body-file FILE');
 
   const id = `c-${randomUUID().slice(0, 13)}`;
-  const local = DateTime.fromMillis(at, { zone: ctx.zone }).toFormat("ccc LLL d yyyy, HH:mm ZZZZ");
-  const header = [
-    `**Inquiry logged from a ${via} contact.**`,
-    '',
-    `- Contact: ${via}`,
-    `- Customer: ${customer?.trim() || 'not given'}`,
-    `- Time of contact: ${local}`,
-    `- Taken by: ${handler ? `@${handler}` : 'the support team'}`,
-    '',
-    '---',
-    '',
-    text.trim(),
-  ].join('\n');
-  const body = withMarker(header, 'contact', { via, at: isoUtc(at), handler, id }, effort);
-  const entry: OutboxEntry = {
-    v: 1,
-    id,
-    queuedAt: isoUtc(ctx.now),
-    repository: ctx.loaded.config.repository,
-    category: ctx.loaded.config.discussions.categories[0] ?? null,
-    label: ctx.loaded.config.discussions.label,
-    title: title.trim(),
-    body,
-    reason: '',
-  };
-  if (opts.dryRun) return report(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, [`${entry.title}\n\n${body}`]);
+  const body = contactBody({ id, via, customer, customerPrivate: opts.customerPrivate, at, handler, text, effort, zone: ctx.zone });
+  const config = ctx.loaded.config;
+  const entry = { id, repository: config.repository, category: config.discussions.categories[0] ?? null, label: config.discussions.label, title: title.trim(), body };
+  const plan = { actions: [{ kind: 'log-call', number: null, url: null, key: id, preview: `${entry.title}\n\n${body}`, steps: [] }], warnings: [] };
+  if (opts.dryRun) return reportActions(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, plan);
 
-  let action: Action;
-  try {
-    const sent = await sendEntry(await github(ctx), entry);
-    action = { kind: 'log-call', number: sent.number, url: sent.url, status: 'done' };
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations);
+  const sent = await github(ctx).then((gh) => sendEntry(gh, entry, 'log-call', { team, now: () => ctx.deps.now() }), (e: unknown) => failedResult({ kind: 'log-call', number: null, url: null }, e));
+  if (sent.status !== 'failed') {
     if (!ctx.out.json) ctx.deps.stdout.write(`${sent.url}\n`);
-  } catch (e) {
-    // Nothing the user typed is lost: it waits in the outbox for `visit-sre sync`.
-    const reason = e instanceof VisitSreError ? e.message : (e as Error).message;
-    const file = await queueEntry(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs, { ...entry, reason });
-    action = { kind: 'log-call', number: null, url: null, status: 'queued', reason };
-    ctx.deps.stderr.write(`could not reach GitHub (${reason}); the inquiry is saved in the outbox (${file}).\nRun \`visit-sre sync\` once GitHub is reachable${e instanceof AuthError ? ' and the token is fixed' : ''}.\n`);
-    if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, actions: [action] });
-    return e instanceof OperationalError || e instanceof AuthError ? 0 : 2;
+    else writeJson(ctx.deps.stdout, { dryRun: false, actions: [sent] });
+    return { kind: 'actions', actions: [sent] };
   }
-  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, actions: [action] });
-  return 0;
+  // Nothing the user typed is lost: it waits in the outbox for `visit-sre sync`, which completes whatever this began.
+  const file = await queueEntry(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs, { v: 1, queuedAt: isoUtc(ctx.now), ...entry, reason: sent.reason ?? '' } satisfies OutboxEntry);
+  const queued = { ...sent, status: 'queued' as const };
+  ctx.deps.stderr.write(`could not reach GitHub (${sent.reason}); the inquiry is saved in the outbox (${file}).\nRun \`visit-sre sync\` once GitHub is reachable${sent.failure === 'auth' ? ' and the token is fixed' : ''}.\n`);
+  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, actions: [{ kind: 'log-call', number: null, url: null, status: 'queued', reason: sent.reason }] });
+  return { kind: 'actions', actions: [queued] };
 }
 
 async function logClassified(
   ctx: Context,
   c: { via: string; at: number; handler: string | null; effort: number | undefined; neededByText?: string; ask: boolean; duty: ReturnType<typeof onDutyAt>['current']; flags: WriterFlags; discarded: boolean },
-): Promise<number> {
+): Promise<void> {
   let neededText = c.neededByText;
   if (neededText === undefined && c.ask) neededText = (await (await ctx.deps.prompter()).input('When does the customer need an answer? (e.g. +4h, tomorrow; empty if not urgent)', { default: '' })) || undefined;
   const neededBy = neededText ? parseWhen(neededText, ctx.now, ctx.zone, '--needed-by').toMillis() : null;
   if (c.discarded) warn(ctx.deps, 'classified: the title and body were discarded, not stored or sent');
   const record = { at: isoUtc(c.at), via: c.via, handler: c.handler, neededBy: neededBy === null ? null : isoUtc(neededBy), effortMinutes: c.effort ?? null, loggedAt: isoUtc(ctx.now) };
   const access = ctx.loaded.team.filter((m) => m.classifiedAccess).map((m) => m.login);
-  const onDutyAccess = [c.duty?.primary?.login, c.duty?.backup?.login].filter((l): l is string => !!l && access.includes(l));
-  const hoursLeft = neededBy === null ? null : (neededBy - ctx.now) / 3_600_000;
-  const advice =
-    access.length === 0
-      ? 'Nobody on the team is marked "classifiedAccess": ask your group lead who can take it.'
-      : onDutyAccess.length > 0
-        ? `Hand it to ${onDutyAccess.map((l) => `@${l}`).join(' or ')} (on duty, with access).`
-        : hoursLeft !== null && hoursLeft <= 24
-          ? `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`
-          : `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
+  const advice = classifiedAdvice(access, [c.duty?.primary?.login, c.duty?.backup?.login], neededBy === null ? null : (neededBy - ctx.now) / 3_600_000);
   if (c.flags.dryRun) {
     if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: true, actions: [{ kind: 'classified', number: null, url: null, status: 'planned' }], journal: record, classifiedAccess: access, advice });
     else ctx.deps.stdout.write(`would journal ${JSON.stringify(record)}\n${advice}\n`);
-    return 0;
+    return;
   }
   const file = await appendJournal(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs, record);
   if (ctx.out.json) {
@@ -152,5 +115,4 @@ async function logClassified(
   } else {
     ctx.deps.stdout.write(`Logged in the local journal (${file}); nothing was sent to GitHub.\nTeam members with classified access: ${access.length ? access.map((l) => `@${l}`).join(', ') : 'none'}\n${advice}\n`);
   }
-  return 0;
 }

@@ -2,14 +2,18 @@ import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { UsageError } from '../../core/errors.js';
-import { byUrgency, itemJson, loadInquiries } from '../inquiries.js';
+import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
-import { EXIT } from '../errors.js';
-import type { Action, WriterFlags } from '../writers.js';
-import { confirmPlan, effortMinutes, exitCodeOf, report as reportActions } from '../writers.js';
-import { resolveWontfix, wontfixLabel } from '../resolution.js';
-import type { Inquiries } from '../inquiries.js';
+import type { Outcome } from '../errors.js';
+import type { WriterFlags } from '../flags.js';
+import { effortMinutes } from '../flags.js';
+import { carryOut, reportActions } from '../writerIo.js';
+import { planCloseStale } from '../../core/plans/resolve.js';
+import { wontfixLabel } from './resolve.js';
+import type { Report } from '../overdueReport.js';
+import { OVERDUE_FORMATS, tableReport, textReport, tsvReport } from '../overdueReport.js';
+export type { Report };
 
 export interface OverdueOptions extends WriterFlags {
   format?: string;
@@ -18,9 +22,6 @@ export interface OverdueOptions extends WriterFlags {
   closeStale?: boolean;
 }
 
-import type { Report } from '../overdueReport.js';
-import { OVERDUE_FORMATS, tableReport, textReport, tsvReport } from '../overdueReport.js';
-export type { Report };
 
 export function buildReport(assessments: readonly Assessment[]): Report {
   const sorted = [...assessments].sort(byUrgency);
@@ -46,19 +47,24 @@ export function markdownReport(report: Report, ctx: Context): string {
 }
 
 /** The cron report: overdue, due-soon and stale discussions. */
-export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<number> {
+export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Outcome | void> {
   const format = ctx.out.json ? 'json' : opts.format ?? (ctx.out.tty ? 'table' : 'text');
   if (!(OVERDUE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, `use ${OVERDUE_FORMATS.join(', ')}`);
   const effort = effortMinutes(opts);
   const inq = await loadInquiries(ctx);
-  const { assessments } = inq;
-  const report = buildReport(assessments);
-  const closing = opts.closeStale ? await closeStale(ctx, inq, report.stale, opts, effort) : null;
+  const report = buildReport(inq.assessments);
+  let closing;
+  if (opts.closeStale) {
+    // Resolves every stale discussion as wontfix (SPEC §6), after confirmation.
+    const label = await wontfixLabel(ctx, inq.github, inq.repo);
+    const plan = planCloseStale({ ...inq, stale: report.stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays }, { effort });
+    const n = plan.actions.filter((a) => !a.skip).length;
+    closing = { plan, actions: await carryOut(ctx, plan, opts, { gh: inq.github, repo: inq.repo, team: inq.policy.team }, `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`) };
+  }
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
-  const nothing = report.overdue.length === 0 && report.stale.length === 0;
-  let code: number = opts.failOnOverdue && report.overdue.length > 0 ? EXIT.found : EXIT.ok;
-  if (closing && exitCodeOf(closing.actions) !== 0) code = exitCodeOf(closing.actions);
-  if (opts.quiet && nothing) return code;
+  const problemsFound = Boolean(opts.failOnOverdue && report.overdue.length > 0);
+  const outcome: Outcome | void = closing ? { kind: 'actions', actions: closing.actions, problemsFound } : problemsFound ? { kind: 'problems-found' } : undefined;
+  if (opts.quiet && report.overdue.length === 0 && report.stale.length === 0) return outcome;
   if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
 
   const out = ctx.deps.stdout;
@@ -70,7 +76,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<nu
       dueSoon: report.dueSoon.map(itemJson),
       stale: report.stale.map(itemJson),
       outbox,
-      ...(closing ? { dryRun: Boolean(opts.dryRun), actions: closing.actions } : {}),
+      ...(closing ? { dryRun: Boolean(opts.dryRun), actions: closing.actions.map(({ failure: _f, ...a }) => a) } : {}),
     });
   } else if (format === 'markdown') {
     out.write(`## Support report, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n\n`);
@@ -80,38 +86,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<nu
   }
   if (closing && format !== 'json') {
     out.write('\n');
-    reportActions(ctx, closing.actions, opts, closing.previews);
+    reportActions(ctx, closing.actions, opts, closing.plan);
   }
-  return code;
-}
-
-/** Resolves every stale discussion as wontfix (SPEC §6), after confirmation. */
-async function closeStale(ctx: Context, inq: Inquiries, stale: Assessment[], flags: WriterFlags, effort: number | undefined): Promise<{ actions: Action[]; previews: string[] }> {
-  const actions: Action[] = [];
-  const previews: string[] = [];
-  if (stale.length === 0) return { actions, previews };
-  const labelId = await wontfixLabel(ctx, inq.github, inq.repo);
-  if (!(await confirmPlan(ctx, flags, `Close ${stale.length} stale discussion${stale.length === 1 ? '' : 's'} as wontfix?`, stale.map((a) => `#${a.number} ${a.title} (user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days)`)))) {
-    return { actions: stale.map((a) => ({ kind: 'close-stale', number: a.number, url: a.url, status: 'skipped' as const, reason: 'not confirmed' })), previews };
-  }
-  const byNumber = new Map(inq.discussions.map((d) => [d.number, d]));
-  let stopped = false;
-  for (const a of stale) {
-    if (stopped) {
-      actions.push({ kind: 'close-stale', number: a.number, url: a.url, status: 'skipped', reason: 'not attempted after a failure; run again' });
-      continue;
-    }
-    const r = await resolveWontfix(ctx, inq.github, inq.repo, byNumber.get(a.number)!, inq.policy, {
-      kind: 'stale',
-      effort,
-      labelId,
-      flags,
-      daysSilent: Math.floor(a.daysSinceUserActivity ?? 0),
-      author: a.author,
-    });
-    actions.push(r.action);
-    if (r.preview) previews.push(r.preview);
-    stopped = r.action.status === 'failed';
-  }
-  return { actions, previews };
+  return outcome;
 }

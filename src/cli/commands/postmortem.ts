@@ -5,8 +5,9 @@ import { postmortemModel, postmortemValues, slug } from '../../core/postmortem.j
 import { fillTemplate } from '../../core/template.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
-import { github, policyFor } from '../inquiries.js';
-import { loadTemplate, parseNumber } from '../writers.js';
+import { github, policyFor } from '../../app/inquiries.js';
+import { loadTemplate } from '../../app/templates.js';
+import { parseNumber } from '../flags.js';
 import { writeFileChecked } from './schedule/common.js';
 import { writeJson } from '../output.js';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import { onDutyAt } from '../../core/rotation.js';
-import { byUrgency, itemJson, loadInquiries } from '../inquiries.js';
+import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { isoUtc, relative, table, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { parseRepo } from '../../github/port.js';

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
-import { computeStats, inquiryFigures } from '../../core/stats.js';
-import type { Stats } from '../../core/stats.js';
+import { computeStats, inquiryFigures, inquiryRows } from '../../core/stats.js';
+import type { JournalEntry } from '../../core/stats.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
-import { categoryIds, github, policyFor, rotationTimeline } from '../inquiries.js';
-import { isoUtc, table, tsv, withSpinner, writeJson } from '../output.js';
-import { statsHtml, terminalChart } from '../statsReport.js';
+import { readJournal } from '../../store/journal.js';
+import { categoryIds, github, policyFor, rotationTimeline } from '../../app/inquiries.js';
+import { isoUtc, warn, withSpinner, writeJson } from '../output.js';
+import { statsCsv, statsJson, statsJsonl, statsMarkdown, statsTerminal, statsTsv } from '../statsReport.js';
 import { writeFileChecked } from './schedule/common.js';
 
 export interface StatsOptions {
@@ -20,10 +21,12 @@ export interface StatsOptions {
   dryRun?: boolean;
 }
 
-/** The team's support record, from the discussions created in [--since, --until). */
+const FORMATS = ['table', 'json', 'markdown', 'csv', 'jsonl'];
+
+/** The team's support record, from the discussions created in [--since, --until) and this machine's journal. */
 export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> {
   const format = ctx.out.json ? 'json' : opts.format ?? 'table';
-  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table, json or markdown');
+  if (!FORMATS.includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table, json, markdown, csv or jsonl');
   const today = DateTime.fromMillis(ctx.now, { zone: ctx.zone }).startOf('day');
   const until = opts.until ? parseDate(opts.until, ctx.now, ctx.zone, '--until') : today.plus({ days: 1 }).toISODate()!;
   const since = opts.since ? parseDate(opts.since, ctx.now, ctx.zone, '--since') : DateTime.fromISO(until, { zone: ctx.zone }).minus({ weeks: 13 }).startOf('week').toISODate()!;
@@ -42,70 +45,36 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   const inScope = all.filter((d) => (ids.size === 0 || ids.has(d.category.id)) && (!label || d.labels.includes(label)) && d.createdAt >= from && d.createdAt < to);
   const timeline = await rotationTimeline(ctx, from - 14 * 86_400_000, to + 14 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
-  const figures = inScope.map((d) => inquiryFigures(d, policy));
-  const stats = computeStats(figures, { since, until, zone: ctx.zone, goalHours: policy.responseGoalMinutes / 60, timeline, team: ctx.loaded.team, from, to });
+  const figures = inScope.map((d) => inquiryFigures(d, policy, ctx.now));
+  const journal = await journalEntries(ctx);
+  const stats = computeStats(figures, { since, until, zone: ctx.zone, goalHours: policy.responseGoalMinutes / 60, timeline, team: ctx.loaded.team, from, to, journal });
 
   if (opts.html) {
     const file = path.resolve(ctx.deps.cwd, opts.html);
+    const t0 = performance.now();
+    // The charting library loads only here, so the other formats stay light.
+    const { statsHtml } = await import('../statsHtml.js');
+    const t1 = performance.now();
     const html = statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now));
+    ctx.verbose(`rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms: ${(t1 - t0).toFixed(0)} ms loading the charting library, ${(performance.now() - t1).toFixed(0)} ms drawing`);
     if (opts.dryRun) ctx.deps.stderr.write(`would write ${file} (${html.length} bytes); --dry-run wrote nothing\n`);
     else {
       await writeFileChecked(ctx, file, html, Boolean(opts.force));
       ctx.deps.stderr.write(`wrote ${file}\n`);
     }
   }
-  const { firstResponseHours: _hours, goalHours: _goal, ...json } = stats;
-  if (format === 'json') return writeJson(ctx.deps.stdout, json);
-  if (format === 'markdown') return void ctx.deps.stdout.write(markdown(stats, ctx.loaded.config.repository));
-  if (!ctx.out.tty) {
-    const rows: string[][] = [
-      ['inquiries', String(stats.inquiries)],
-      ...Object.entries(stats.byVia).map(([k, v]) => [`via-${k}`, String(v)]),
-      ['first-response-median-hours', String(stats.firstResponse.medianHours ?? '')],
-      ['first-response-p90-hours', String(stats.firstResponse.p90Hours ?? '')],
-      ['first-response-within-goal', String(stats.firstResponse.withinGoal ?? '')],
-      ['resolution-median-hours', String(stats.resolution.medianHours ?? '')],
-      ['wontfix', String(stats.wontfix)],
-      ['escalations', String(stats.escalations)],
-      ['handoffs', String(stats.handoffs)],
-      ['promotions', String(stats.promotions)],
-      ['effort-hours', String(stats.effortHours)],
-    ];
-    return void ctx.deps.stdout.write(tsv(rows));
-  }
-  const p = ctx.paint;
-  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  let text = `${p.bold(`Support record ${since} → ${until}`)} ${p.dim('(business hours; first response = the team\'s first human reply)')}\n`;
-  text += table([
-    ['Inquiries', String(stats.inquiries), Object.entries(stats.byVia).map(([k, v]) => `${k} ${v}`).join(', ')],
-    ['First response', `median ${stats.firstResponse.medianHours ?? '–'} h`, `p90 ${stats.firstResponse.p90Hours ?? '–'} h, ${pct(stats.firstResponse.withinGoal)} within ${stats.goalHours} h`],
-    ['Resolution', `median ${stats.resolution.medianHours ?? '–'} h`, `${stats.resolution.count} resolved, ${stats.wontfix} wontfix`],
-    ['Escalations', String(stats.escalations), `handoffs ${stats.handoffs}, promotions ${stats.promotions}`],
-    ['Effort', `${stats.effortHours} h`, 'recorded in markers'],
-  ]);
-  text += `\n${p.bold('Weekly median first response')} (| = the ${stats.goalHours} h goal)\n${terminalChart(stats, (bar, over) => (over ? p.red(bar) : p.green(bar)))}\n`;
-  text += `\n${table([['PRIMARY', 'INQUIRIES', 'MEDIAN', 'WITHIN GOAL'].map((h) => p.bold(h)), ...stats.byPrimary.map((r) => [r.login, String(r.inquiries), `${r.medianFirstResponseHours ?? '–'} h`, pct(r.withinGoal)])])}`;
-  text += `\n${table([['DEVELOPER', 'PRIMARY WEEKS', 'TARGET', 'ACTUAL'].map((h) => p.bold(h)), ...stats.byPerson.map((r) => [r.login, String(r.primaryWeeks), pct(r.targetShare), pct(r.actualShare)])])}`;
-  ctx.deps.stdout.write(text);
+  const out = ctx.deps.stdout;
+  const repoName = ctx.loaded.config.repository;
+  if (format === 'json') return writeJson(out, statsJson(stats));
+  if (format === 'csv') return void out.write(statsCsv(inquiryRows(figures, journal, { from, to })));
+  if (format === 'jsonl') return void out.write(statsJsonl(inquiryRows(figures, journal, { from, to })));
+  if (format === 'markdown') return void out.write(statsMarkdown(stats, repoName));
+  out.write(ctx.out.tty ? statsTerminal(stats, ctx.paint) : statsTsv(stats));
 }
 
-function markdown(s: Stats, repo: string): string {
-  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-  return [
-    `## Support record for ${repo}, ${s.since} to ${s.until}`,
-    '',
-    `- Inquiries: ${s.inquiries} (${Object.entries(s.byVia).map(([k, v]) => `${k} ${v}`).join(', ')})`,
-    `- First team response: median ${s.firstResponse.medianHours ?? '–'} h, p90 ${s.firstResponse.p90Hours ?? '–'} h, ${pct(s.firstResponse.withinGoal)} within ${s.goalHours} h (business hours)`,
-    `- Resolution: median ${s.resolution.medianHours ?? '–'} h; ${s.wontfix} closed as wontfix`,
-    `- Escalations ${s.escalations}, handoffs ${s.handoffs}, promotions ${s.promotions}; effort ${s.effortHours} h`,
-    '',
-    '| week | inquiries | median first response |',
-    '| --- | ---: | ---: |',
-    ...s.byWeek.map((w) => `| ${w.week} | ${w.inquiries} | ${w.medianFirstResponseHours ?? '–'} |`),
-    '',
-    '| developer | Primary weeks | target | actual |',
-    '| --- | ---: | ---: | ---: |',
-    ...s.byPerson.map((p) => `| @${p.login} | ${p.primaryWeeks} | ${pct(p.targetShare)} | ${pct(p.actualShare)} |`),
-    '',
-  ].join('\n');
+/** This machine's classified journal, as counts and effort only. */
+async function journalEntries(ctx: Context): Promise<JournalEntry[]> {
+  const { records, damaged } = await readJournal(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs);
+  if (damaged) warn(ctx.deps, `${damaged} damaged line${damaged === 1 ? '' : 's'} in the classified journal skipped`);
+  return records.map((r) => ({ at: Date.parse(r.at), via: r.via, handler: r.handler, effortMinutes: r.effortMinutes }));
 }

@@ -147,7 +147,7 @@ export function makeResolvers(store, clock) {
       labels: (d, args) => connection(d.labels, args, 'labels'),
       isAnswered: (d) => (d.category.isAnswerable ? Boolean(d.answer) : null),
       resourcePath: (d) => new URL(d.url).pathname,
-      locked: () => false,
+      locked: (d) => Boolean(d.locked),
       upvoteCount: () => 0,
     },
     DiscussionComment: {
@@ -164,10 +164,19 @@ export function makeResolvers(store, clock) {
     Mutation: {
       addDiscussionComment: (_s, { input }) => {
         const d = node(input.discussionId, 'Discussion');
+        if (d.locked) throw gqlError('Unable to create comment because the discussion is locked.', 'FORBIDDEN');
         let parent = input.replyToId ? node(input.replyToId, 'DiscussionComment') : undefined;
         if (parent?.replyTo) parent = parent.replyTo; // replies nest one level only
         const c = store.addComment(d, { author: store.viewerLogin, association: 'MEMBER', body: input.body, createdAt: clock() }, parent);
         touch(d);
+        return { clientMutationId: input.clientMutationId ?? null, comment: c };
+      },
+      deleteDiscussionComment: (_s, { input }) => {
+        const c = node(input.id, 'DiscussionComment');
+        const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
+        list.splice(list.indexOf(c), 1);
+        if (c.discussion.answer === c) c.discussion.answer = null;
+        touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
       markDiscussionCommentAsAnswer: (_s, { input }) => {

@@ -103,6 +103,7 @@ export class Store {
       category,
       labels: (spec.labels ?? []).map((name) => this.label(repo, name)),
       closed: Boolean(spec.closed),
+      locked: Boolean(spec.locked),
       closedAt: spec.closed ? spec.closedAt ?? spec.createdAt : null,
       stateReason: null,
       answer: null,

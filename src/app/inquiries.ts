@@ -1,4 +1,4 @@
-import type { Context } from './context.js';
+import type { Context } from '../cli/context.js';
 import type { Assessment, Discussion, Policy } from '../core/conversation.js';
 import { assess, teamRule } from '../core/conversation.js';
 import { buildTimeline, onDutyAt } from '../core/rotation.js';
@@ -7,7 +7,7 @@ import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
-import { isoUtc, warn, withSpinner } from './output.js';
+import { isoUtc, warn, withSpinner } from '../cli/output.js';
 
 /** The open discussions in scope, judged: the shared first half of overdue, start and the writers. */
 export interface Inquiries {

@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+import { customerName } from '../conversation.js';
+import { withMarker } from '../markers.js';
+import type { PlannedAction, Step } from '../plan.js';
+import { skipAction } from '../plan.js';
+
+/** "Jane Q. Smith <jane@lab.gov>" → "J. Q. S." */
+export function initials(customer: string): string {
+  const parts = customerName(customer).split(/\s+/).filter(Boolean);
+  return parts.length ? parts.map((p) => `${[...p][0]!.toUpperCase()}.`).join(' ') : '(private)';
+}
+
+export interface Contact {
+  /** client id: the key that makes sending it exactly-once */
+  id: string;
+  via: string;
+  /** the customer as given, or undefined */
+  customer?: string;
+  customerPrivate?: boolean;
+  at: number;
+  handler: string | null;
+  text: string;
+  effort?: number;
+  zone: string;
+}
+
+/**
+ * The body of a logged call: how it came, who asked, when, who took it, then
+ * the description, and a contact marker, so the call counts as the user's turn
+ * and this post as the team's answer. The marker names the customer (initials
+ * when private, never an email) so that later comments can greet them.
+ */
+export function contactBody(c: Contact): string {
+  const shown = c.customer?.trim() ? (c.customerPrivate ? initials(c.customer) : c.customer.trim()) : null;
+  const local = DateTime.fromMillis(c.at, { zone: c.zone }).toFormat('ccc LLL d yyyy, HH:mm ZZZZ');
+  const header = [
+    `**Inquiry logged from a ${c.via} contact.**`,
+    '',
+    `- Contact: ${c.via}`,
+    `- Customer: ${shown ?? 'not given'}`,
+    `- Time of contact: ${local}`,
+    `- Taken by: ${c.handler ? `@${c.handler}` : 'the support team'}`,
+    '',
+    '---',
+    '',
+    c.text.trim(),
+  ].join('\n');
+  const customer = shown === null ? null : c.customerPrivate ? shown : customerName(shown) || null;
+  return withMarker(header, 'contact', { via: c.via, at: new Date(c.at).toISOString().replace(/\.000Z$/, 'Z'), handler: c.handler, id: c.id, ...(customer ? { customer } : {}) }, { effort: c.effort });
+}
+
+export interface SendFacts {
+  kind: 'log-call' | 'sync';
+  entry: { id: string; title: string; body: string; label: string | null; repository: string };
+  repositoryId: string;
+  categoryId: string | null;
+  labelId: string | null;
+  /** the discussion an earlier attempt created, found by the entry's client id */
+  existing?: { id: string; number: number; url: string; labels: string[] };
+}
+
+/**
+ * Sends an inquiry exactly once, every step of it: creates the discussion and
+ * labels it; a discussion an earlier attempt created is completed (labelled)
+ * rather than skipped, so it never falls out of scope.
+ */
+export function planSend(f: SendFacts): PlannedAction {
+  const { entry, existing } = f;
+  const base = { kind: f.kind, number: existing?.number ?? null, url: existing?.url ?? null };
+  const labelMissing = Boolean(f.labelId && entry.label && !existing?.labels.includes(entry.label));
+  if (existing && !labelMissing) return skipAction(base, 'already on GitHub (an earlier attempt got through)', entry.id);
+  const steps: Step[] = existing
+    ? [{ op: 'reuse-created', created: existing }]
+    : [{ op: 'create-discussion', repository: entry.repository, repositoryId: f.repositoryId, categoryId: f.categoryId, title: entry.title, body: entry.body, key: entry.id }];
+  if (labelMissing) steps.push({ op: 'add-labels', labelableId: 'created', labelIds: [f.labelId!] });
+  return {
+    ...base,
+    key: entry.id,
+    ...(existing ? { reason: `completed what an earlier attempt began: added the "${entry.label}" label` } : {}),
+    preview: `${entry.title}\n\n${entry.body}`,
+    steps,
+  };
+}
+
+/**
+ * Who should take a classified inquiry: someone on duty with access; else,
+ * when the customer needs an answer within a day, the whole team with access.
+ */
+export function classifiedAdvice(access: readonly string[], onDuty: readonly (string | null | undefined)[], hoursLeft: number | null): string {
+  const onDutyAccess = onDuty.filter((l): l is string => !!l && access.includes(l));
+  if (access.length === 0) return 'Nobody on the team is marked "classifiedAccess": ask your group lead who can take it.';
+  if (onDutyAccess.length > 0) return `Hand it to ${onDutyAccess.map((l) => `@${l}`).join(' or ')} (on duty, with access).`;
+  if (hoursLeft !== null && hoursLeft <= 24) return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
+  return `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
+}

@@ -1,0 +1,142 @@
+import { DateTime } from 'luxon';
+import type { Assessment, Discussion, TeamRule } from '../conversation.js';
+import { addressee, markersOf } from '../conversation.js';
+import type { Segment } from '../rotation.js';
+import { fillTemplate } from '../template.js';
+import { UsageError } from '../errors.js';
+import { withMarker } from '../markers.js';
+import type { Plan, PlannedAction } from '../plan.js';
+import { skipAction } from '../plan.js';
+
+export interface HandoffFacts {
+  now: number;
+  zone: string;
+  discussions: readonly Discussion[];
+  assessments: readonly Assessment[];
+  team: TeamRule;
+  /** logins of the configured team, to warn about anyone else */
+  members: readonly string[];
+  timeline: readonly Segment[];
+  /** the token's user, when known */
+  viewer: string | null;
+  template: { text: string; source: string };
+}
+
+export interface HandoffFlags {
+  to?: string;
+  backup?: string;
+  from?: string;
+  keep: ReadonlySet<number>;
+  effort?: number;
+}
+
+export interface HandoffPlan extends Plan {
+  from: string;
+  to: string;
+  backup: string | null;
+  week: string;
+}
+
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+export function stateText(a: Assessment): string {
+  if (a.overdue) return 'waiting for our answer (overdue)';
+  if (a.state === 'waiting-on-team') return 'waiting for our answer';
+  if (a.stale) return 'waiting for your reply for a while';
+  return 'waiting for your reply';
+}
+
+/**
+ * Whose shift is handed over, and to whom. The outgoing shift is the latest
+ * one `--from` was Primary of; by default the token's user's, when they were
+ * Primary of the shift in progress or of the one that just ended (a Monday
+ * handoff by last week's Primary), else the shift in progress. The handoff
+ * goes to the Primary and Backup of the shift that follows that one.
+ */
+export function handoffShifts(timeline: readonly Segment[], now: number, viewer: string | null, fromFlag?: string): { outgoing: Segment | null; next: Segment | null } {
+  const started = timeline.filter((s) => s.start <= now);
+  const current = started.find((s) => now < s.end) ?? null;
+  const previous = [...started].reverse().find((s) => s.end <= (current?.start ?? now) && !same(s.primary?.login, current?.primary?.login)) ?? null;
+  const primaryOf = (login: string) => [...started].reverse().find((s) => same(s.primary?.login, login)) ?? null;
+  const outgoing = fromFlag
+    ? (primaryOf(fromFlag) ?? current ?? previous)
+    : same(current?.primary?.login, viewer)
+      ? current
+      : same(previous?.primary?.login, viewer)
+        ? previous
+        : (current ?? previous);
+  if (!outgoing) return { outgoing: null, next: null };
+  const who = fromFlag ?? outgoing.primary?.login;
+  const next = timeline.find((s) => s.start >= outgoing.end && !same(s.primary?.login, who)) ?? null;
+  return { outgoing, next };
+}
+
+/** End of week: one comment on each unresolved discussion of the outgoing Primary, for the next one. */
+export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
+  const warnings: string[] = [];
+  const { outgoing, next } = handoffShifts(f.timeline, f.now, f.viewer, flags.from);
+  const from = flags.from ?? outgoing?.primary?.login ?? null;
+  const to = flags.to ?? next?.primary?.login ?? null;
+  const backup = flags.backup ?? next?.backup?.login ?? null;
+  if (!from) throw new UsageError('cannot tell who the outgoing Primary is', 'pass --from LOGIN, or check the rotation calendar');
+  if (!flags.from && outgoing && outgoing.start <= f.now && f.now - outgoing.start < 86_400_000) {
+    // Run on Monday morning by someone else, "the shift in progress" is the one that just began.
+    warnings.push(`the shift in progress began ${Math.round((f.now - outgoing.start) / 3_600_000)} h ago, so @${from} is taken as the outgoing Primary; pass --from LOGIN to hand off last week's`);
+  }
+  if (!to) throw new UsageError('cannot tell who the next Primary is', 'pass --to LOGIN, or plan the rotation further ahead');
+  if (same(to, from)) throw new UsageError(`@${to} is both the outgoing and the next Primary`, 'pass --to with someone else');
+  for (const l of [to, backup]) if (l && !f.members.some((m) => same(m, l))) warnings.push(`@${l} is not on the team`);
+  const nextStart = next?.start ?? outgoing?.end ?? f.now;
+  const week = DateTime.fromMillis(nextStart, { zone: f.zone }).toFormat("kkkk-'W'WW");
+  const key = `handoff/${week}/${from}`;
+
+  const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
+  // Those already handed over this week (by an earlier run) are listed as skipped, not posted again.
+  const handedEarlier = (n: number) => markersOf(byNumber.get(n)!, f.team, 'handoff').some((m) => m.marker.week === week && m.marker.from === from);
+  const owned = f.assessments.filter((a) => a.state !== 'resolved' && (same(a.owner, from) || handedEarlier(a.number)));
+  const actions: PlannedAction[] = owned.map((a) => {
+    const base = { kind: 'handoff', number: a.number, url: a.url };
+    if (flags.keep.has(a.number)) return skipAction(base, `kept by @${from}`);
+    if (handedEarlier(a.number)) return skipAction(base, `already handed to @${a.handedOffTo} for ${week}`);
+    const d = byNumber.get(a.number)!;
+    const text = fillTemplate(
+      f.template.text,
+      {
+        user: addressee(d, f.team),
+        next_primary: `@${to}`,
+        next_backup: backup ? `@${backup}` : 'the team',
+        from: `@${from}`,
+        state: stateText(a),
+        week,
+        week_start: DateTime.fromMillis(nextStart, { zone: f.zone }).toFormat('LLL d'),
+        title: a.title,
+        number: String(a.number),
+      },
+      f.template.source,
+    );
+    const body = withMarker(text, 'handoff', { to, from, week, ...(backup ? { backup } : {}) }, { effort: flags.effort, key });
+    return { ...base, key, preview: `#${a.number} ${a.title}\n\n${body}`, summary: `#${a.number} ${a.title} (${stateText(a)})`, steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key }] };
+  });
+  for (const n of flags.keep) if (!owned.some((a) => a.number === n)) warnings.push(`--keep #${n}: not an unresolved discussion of @${from}`);
+  actions.sort((x, y) => (x.number ?? 0) - (y.number ?? 0));
+  return { actions, warnings, from, to, backup, week };
+}
+
+/** The markdown summary for the meeting notes. */
+export function handoffSummary(
+  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'>,
+  h: { from: string; to: string; backup: string | null; week: string; keep: ReadonlySet<number>; handed: ReadonlySet<number | null> },
+): string {
+  const weekAgo = f.now - 7 * 86_400_000;
+  const resolvedAt = new Map(f.discussions.map((d) => [d.number, d.answerChosenAt ?? d.closedAt]));
+  const line = (a: Assessment, extra = '') => `- [#${a.number}](${a.url}) ${a.title}${extra}`;
+  const all = f.assessments;
+  const sections: Array<[string, string[]]> = [
+    ['Resolved this week', all.filter((a) => a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo).map((a) => line(a))],
+    [`Handed over to @${h.to}`, all.filter((a) => h.handed.has(a.number)).map((a) => line(a, ` — ${a.state}${a.overdue ? ', overdue' : ''}`))],
+    [`Kept by @${h.from}`, all.filter((a) => h.keep.has(a.number)).map((a) => line(a, ` — ${a.state}`))],
+    ['Overdue', all.filter((a) => a.overdue).map((a) => line(a, a.owner ? ` — @${a.owner}` : ''))],
+    ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`))],
+  ];
+  return `## Support handoff ${h.week}: @${h.from} → @${h.to}${h.backup ? ` (Backup @${h.backup})` : ''}\n\n${sections.map(([title, lines]) => `### ${title}\n\n${lines.length ? lines.join('\n') : '_none_'}\n`).join('\n')}`;
+}

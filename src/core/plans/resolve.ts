@@ -1,0 +1,128 @@
+import type { Assessment, Discussion, Message, TeamRule } from '../conversation.js';
+import { addressee, markersOf } from '../conversation.js';
+import { UsageError } from '../errors.js';
+import { withMarker } from '../markers.js';
+import type { Plan, PlannedAction, Step } from '../plan.js';
+import { skipAction } from '../plan.js';
+
+/** The first lines of a message, quoted, without its marker. */
+function quote(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, '').trim().split('\n').slice(0, 6).map((l) => `> ${l}`).join('\n');
+}
+
+/**
+ * Marks the answer. A threaded reply cannot be marked on GitHub: a top-level
+ * comment links to it (quoting it) and is marked instead, the VisIt convention.
+ */
+export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message; effort?: number }): Plan {
+  const { discussion: d, chosen } = f;
+  const base = { kind: 'answer', number: d.number, url: d.url };
+  if (d.isAnswered || d.closed) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
+  if (!d.category.isAnswerable) {
+    const note = `"${d.category.name}" has no answers`;
+    return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', reason: `${note}: closed as resolved`, plannedReason: `${note}: would close as resolved`, steps: [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }] }], warnings: [] };
+  }
+  if (chosen.kind === 'comment') return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', steps: [{ op: 'mark-answer', commentId: chosen.id }] }], warnings: [] };
+  const key = `answer/${chosen.url}`;
+  const earlier = markersOf(d, f.team, 'resolution').find((m) => m.marker.answer === chosen.url);
+  const body = withMarker(`The answer to this question is in [this reply](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}`, 'resolution', { answer: chosen.url }, { effort: f.effort, key });
+  const first: Step = earlier ? { op: 'reuse-comment', id: earlier.messageId, url: earlier.url } : { op: 'comment', discussionId: d.id, number: d.number, body, key };
+  return {
+    actions: [
+      {
+        ...base,
+        key,
+        reason: 'answered by a reply: linked from a top-level comment',
+        ...(earlier ? { plannedReason: 'marking the earlier link comment' } : { preview: `#${d.number} ${d.title}\n\n${body}` }),
+        steps: [first, { op: 'mark-answer' }],
+      },
+    ],
+    warnings: [],
+  };
+}
+
+/** The polite closing comment. It states a number of days only when the user really was silent that long (SPEC §11). */
+export function closingText(greeting: string, days: number | null, staleAfterDays: number): string {
+  const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${days} days, so we're closing this inquiry for now` : "we're closing this inquiry for now";
+  return [
+    `Hi ${greeting}, ${why} to keep our support queue current.`,
+    '',
+    'If this is still a problem, just reply here or open a new discussion with any new details (version, platform, the steps you tried), and we will pick it up again. Thank you for using VisIt!',
+  ].join('\n');
+}
+
+export interface WontfixFacts {
+  discussion: Discussion;
+  assessment: Assessment;
+  team: TeamRule;
+  label: { name: string; id: string };
+  staleAfterDays: number;
+}
+
+export interface WontfixFlags {
+  kind: 'resolution' | 'stale';
+  message?: string;
+  effort?: number;
+  /** close a discussion whose user wrote lately */
+  force?: boolean;
+}
+
+/** An earlier closure's comment, when a run closed it part-way. */
+function earlierClosure(d: Discussion, team: TeamRule) {
+  return [...markersOf(d, team, 'stale'), ...markersOf(d, team, 'resolution').filter((m) => m.marker.wontfix === true)].sort((a, b) => a.createdAt - b.createdAt).pop();
+}
+
+/**
+ * Closes a discussion as wontfix: a polite closing comment with a marker,
+ * marked as the answer (in a category without answers, the discussion closed
+ * as outdated), and the wontfix label. A discussion already resolved some other
+ * way is left alone; one closed part-way by an earlier run is completed.
+ */
+export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction {
+  const d = f.discussion;
+  const base = { kind: flags.kind === 'stale' ? 'close-stale' : 'wontfix', number: d.number, url: d.url };
+  const previous = earlierClosure(d, f.team);
+  const hasLabel = d.labels.includes(f.label.name);
+  const resolved = d.isAnswered || d.closed;
+  if (resolved && hasLabel) return skipAction(base, 'already closed as wontfix');
+  if (resolved && !previous) return skipAction(base, d.closed ? 'already closed' : 'already answered');
+  const days = f.assessment.daysSinceUserActivity === null ? null : Math.floor(f.assessment.daysSinceUserActivity);
+  if (!previous && !flags.force && (days === null || days < f.staleAfterDays)) {
+    throw new UsageError(
+      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
+      'pass --force to close it anyway',
+    );
+  }
+  const key = 'wontfix';
+  const body = withMarker(flags.message ?? closingText(addressee(d, f.team), days, f.staleAfterDays), flags.kind, { wontfix: true }, { effort: flags.effort, key });
+  const steps: Step[] = [previous ? { op: 'reuse-comment', id: previous.messageId, url: previous.url } : { op: 'comment', discussionId: d.id, number: d.number, body, key }];
+  let reason: string | undefined;
+  if (!resolved) {
+    if (d.category.isAnswerable) steps.push({ op: 'mark-answer' });
+    else {
+      steps.push({ op: 'close', discussionId: d.id, reason: 'OUTDATED' });
+      reason = `"${d.category.name}" has no answers: closed as outdated`;
+    }
+  }
+  if (!hasLabel) steps.push({ op: 'add-labels', labelableId: d.id, labelIds: [f.label.id] });
+  return {
+    ...base,
+    key,
+    ...(reason ? { reason } : {}),
+    ...(previous ? { plannedReason: 'completing an earlier closure' } : { preview: `#${d.number} ${d.title}\n\n${body}` }),
+    summary: `#${d.number} ${d.title} (user silent ${days ?? '?'} days)`,
+    steps,
+  };
+}
+
+/**
+ * Resolves every stale discussion as wontfix, and finishes those an earlier
+ * run left part-way: they carry a closing marker but not the label, and, being
+ * answered, are no longer stale.
+ */
+export function planCloseStale(f: Omit<WontfixFacts, 'discussion' | 'assessment'> & { discussions: readonly Discussion[]; stale: readonly Assessment[]; assessments: readonly Assessment[] }, flags: { effort?: number }): Plan {
+  const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
+  const halfDone = f.assessments.filter((a) => !a.stale && !byNumber.get(a.number)!.labels.includes(f.label.name) && earlierClosure(byNumber.get(a.number)!, f.team));
+  const actions = [...f.stale, ...halfDone].map((a) => planWontfix({ ...f, discussion: byNumber.get(a.number)!, assessment: a }, { kind: 'stale', effort: flags.effort }));
+  return { actions, warnings: [] };
+}

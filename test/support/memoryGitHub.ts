@@ -1,0 +1,188 @@
+/**
+ * An in-memory GitHubPort for command tests: the stand-in's store and
+ * mutations, without HTTP, GraphQL or Octokit. Like the GitHub CLI's httpmock
+ * registry, every write must have been expected: an unexpected write fails,
+ * and so does an expectation that was never used (`verify()`).
+ *
+ *   const gh = memoryGitHub(scenario, { now });
+ *   gh.expectWrite('addDiscussionComment', { number: 101 });
+ *   await run(['escalate', '101'], { githubPort: gh.port, ... });
+ *   gh.verify();
+ */
+import { readFileSync } from 'node:fs';
+import { Store } from './standin/store.mjs';
+import { makeResolvers } from './standin/resolvers.mjs';
+import { toDiscussion } from '../../src/github/tracker.js';
+import { translateError } from '../../src/github/client.js';
+import { NotFoundError, OperationalError } from '../../src/core/errors.js';
+import type { GitHubPort, RepoRef } from '../../src/github/port.js';
+import type { Discussion } from '../../src/core/conversation.js';
+
+type WriteOp = 'addDiscussionComment' | 'deleteDiscussionComment' | 'markAnswer' | 'addLabels' | 'removeLabels' | 'closeDiscussion' | 'createIssue' | 'addIssueComment' | 'createDiscussion';
+
+export interface Write {
+  op: WriteOp;
+  /** the discussion (or issue) number the write targets, when it has one */
+  number: number | null;
+  body: string | null;
+}
+
+export interface Expectation {
+  /** only writes to this discussion or issue */
+  number?: number;
+  /** only writes whose body matches */
+  body?: RegExp;
+  /** 'ok' (default): applied; 'lost': applied, then the answer is lost; an Error: refused, nothing applied */
+  outcome?: 'ok' | 'lost' | Error;
+  /** how many writes it answers (default 1) */
+  times?: number;
+}
+
+const MUTATION: Record<WriteOp, string> = {
+  addDiscussionComment: 'addDiscussionComment',
+  deleteDiscussionComment: 'deleteDiscussionComment',
+  markAnswer: 'markDiscussionCommentAsAnswer',
+  addLabels: 'addLabelsToLabelable',
+  removeLabels: 'removeLabelsFromLabelable',
+  closeDiscussion: 'closeDiscussion',
+  createIssue: 'createIssue',
+  addIssueComment: 'addComment',
+  createDiscussion: 'createDiscussion',
+};
+
+/** A store record in the shape the adapter reads from GraphQL. */
+function raw(d: any) {
+  const conn = (list: any[]) => ({ totalCount: list.length, nodes: list });
+  return {
+    ...d,
+    isAnswered: d.category.isAnswerable ? Boolean(d.answer) : null,
+    labels: conn(d.labels),
+    comments: conn(d.comments.map((c: any) => ({ ...c, replies: conn(c.replies) }))),
+  };
+}
+
+export function memoryGitHub(scenario: object | string, opts: { now: string | (() => string) }) {
+  const store = new Store(typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario);
+  const mutations = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now())).Mutation;
+  const expectations: Array<Expectation & { op: WriteOp; left: number }> = [];
+  const writes: Write[] = [];
+  const unexpected: Write[] = [];
+  const repoOf = (r: RepoRef) => {
+    const repo = store.repository(r.owner, r.name);
+    if (!repo) throw new NotFoundError(`repository ${r.owner}/${r.name} not found`);
+    return repo;
+  };
+  const numberOf = (id: unknown): number | null => {
+    const n = store.nodes.get(String(id));
+    return n?.number ?? n?.discussion?.number ?? null;
+  };
+
+  async function write(op: WriteOp, input: Record<string, unknown>, target: unknown, result: (payload: any) => any) {
+    const w: Write = { op, number: numberOf(target), body: typeof input.body === 'string' ? input.body : null };
+    writes.push(w);
+    const e = expectations.find((x) => x.op === op && x.left > 0 && (x.number === undefined || x.number === w.number) && (!x.body || x.body.test(w.body ?? '')));
+    if (!e) {
+      unexpected.push(w);
+      throw new Error(`unexpected write: ${op}${w.number !== null ? ` on #${w.number}` : ''}`);
+    }
+    e.left--;
+    if (e.outcome instanceof Error) throw e.outcome;
+    let payload;
+    try {
+      payload = mutations[MUTATION[op]]!(null, { input });
+    } catch (error) {
+      const gql = error as { message: string; extensions?: { type?: string } };
+      throw translateError({ name: 'GraphqlResponseError', errors: [{ type: gql.extensions?.type, message: gql.message }] }, op, { graphql: 'memory', rest: 'memory', tokenSource: 'GH_TOKEN' } as never);
+    }
+    if (e.outcome === 'lost') throw new OperationalError(`${op}: GitHub answered 502, after retries`);
+    return result(payload);
+  }
+
+  const port: GitHubPort = {
+    requestCount: 0,
+    async repository(r) {
+      const repo = repoOf(r);
+      return { id: repo.id, nameWithOwner: repo.nameWithOwner, hasDiscussionsEnabled: repo.hasDiscussionsEnabled, categories: repo.categories.map(({ id, slug, name, isAnswerable }: any) => ({ id, slug, name, isAnswerable })) };
+    },
+    async labels(r) {
+      return repoOf(r).labels.map((l: any) => l.name);
+    },
+    async openDiscussions(scope) {
+      const ids = new Set(scope.categoryIds);
+      return repoOf(scope.repo)
+        .discussions.filter((d: any) => !d.closed && (ids.size === 0 || ids.has(d.category.id)) && (!scope.label || d.labels.some((l: any) => l.name === scope.label)))
+        .map((d: any) => toDiscussion(raw(d)))
+        .sort((a: Discussion, b: Discussion) => a.createdAt - b.createdAt || a.number - b.number);
+    },
+    async discussionsCreated(r, from, to) {
+      return repoOf(r)
+        .discussions.filter((d: any) => d.createdAt >= from && d.createdAt < to)
+        .map((d: any) => toDiscussion(raw(d)));
+    },
+    async discussion(r, number) {
+      const d = repoOf(r).discussions.find((x: any) => x.number === number);
+      if (!d) throw new NotFoundError(`discussion #${number} not found in ${r.owner}/${r.name}`, 'check the number');
+      return toDiscussion(raw(d));
+    },
+    async lowHangingFruit(r, label) {
+      return repoOf(r)
+        .issues.filter((i: any) => i.state === 'OPEN' && i.labels.some((l: any) => l.name === label))
+        .map((i: any) => ({ number: i.number, title: i.title, url: i.url }));
+    },
+    async viewer() {
+      return { login: store.viewerLogin, rateLimit: null };
+    },
+    async labelId(r, name) {
+      const repo = repoOf(r);
+      return { repositoryId: repo.id, labelId: repo.labels.find((l: any) => l.name === name)?.id ?? null };
+    },
+    async issue(r, number) {
+      const repo = repoOf(r);
+      const i = repo.issues.find((x: any) => x.number === number);
+      if (!i) throw new NotFoundError(`issue #${number} not found in ${r.owner}/${r.name}`, 'check the number');
+      return { id: i.id, number: i.number, title: i.title, url: i.url, state: i.state, repositoryId: repo.id, labels: i.labels.map((l: any) => ({ id: l.id, name: l.name })) };
+    },
+    async recentIssuesBy(r, login) {
+      return [...repoOf(r).issues]
+        .filter((i: any) => i.author?.login === login)
+        .reverse()
+        .map((i: any) => ({ id: i.id, number: i.number, title: '', url: i.url, body: i.body }));
+    },
+    async recentDiscussions(r, categoryId) {
+      return [...repoOf(r).discussions]
+        .filter((d: any) => !categoryId || d.category.id === categoryId)
+        .reverse()
+        .slice(0, 50)
+        .map((d: any) => ({ id: d.id, number: d.number, url: d.url, body: d.body, labels: d.labels.map((l: any) => l.name) }));
+    },
+    addDiscussionComment: (discussionId, body, replyToId) => write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
+    deleteDiscussionComment: (id) => write('deleteDiscussionComment', { id }, id, () => undefined),
+    markAnswer: (id) => write('markAnswer', { id }, id, () => undefined),
+    addLabels: (labelableId, labelIds) => write('addLabels', { labelableId, labelIds }, labelableId, () => undefined),
+    removeLabels: (labelableId, labelIds) => write('removeLabels', { labelableId, labelIds }, labelableId, () => undefined),
+    closeDiscussion: (discussionId, reason) => write('closeDiscussion', { discussionId, reason }, discussionId, () => undefined),
+    createIssue: (repositoryId, title, body) => write('createIssue', { repositoryId, title, body }, null, (p) => ({ id: p.issue.id, number: p.issue.number, url: p.issue.url, title })),
+    addIssueComment: (subjectId, body) => write('addIssueComment', { subjectId, body }, subjectId, (p) => ({ url: p.commentEdge.node.url })),
+    createDiscussion: (repositoryId, categoryId, title, body) => write('createDiscussion', { repositoryId, categoryId, title, body }, null, (p) => ({ id: p.discussion.id, number: p.discussion.number, url: p.discussion.url })),
+  };
+
+  return {
+    port,
+    store,
+    /** every write the port received, in order */
+    writes,
+    expectWrite(op: WriteOp, e: Expectation = {}) {
+      expectations.push({ ...e, op, left: e.times ?? 1 });
+    },
+    /** Fails on any write nobody expected, and on any expectation never used. */
+    verify() {
+      const unused = expectations.filter((e) => e.left > 0);
+      const problems = [
+        ...unexpected.map((w) => `unexpected write: ${w.op}${w.number !== null ? ` on #${w.number}` : ''}`),
+        ...unused.map((e) => `expected but never sent: ${e.op}${e.number !== undefined ? ` on #${e.number}` : ''}${e.body ? ` matching ${e.body}` : ''}`),
+      ];
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+    discussion: (number: number) => store.snapshot()[0]!.discussions.find((d) => d.number === number)!,
+  };
+}

@@ -1,0 +1,10 @@
+/** The stand-in's in-memory GitHub; its records are plain objects shaped like GitHub's GraphQL types. */
+export class Store {
+  constructor(scenario: object);
+  viewerLogin: string;
+  token: string | null;
+  nodes: Map<string, any>;
+  repos: any[];
+  repository(owner: string, name: string): any | null;
+  snapshot(): import('./server.d.mts').Snapshot[];
+}

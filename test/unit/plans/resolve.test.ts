@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { closingText, planAnswer, planCloseStale, planWontfix } from '../../../src/core/plans/resolve.js';
+import type { Discussion } from '../../../src/core/conversation.js';
+import { assess } from '../../../src/core/conversation.js';
+import type { PlannedAction } from '../../../src/core/plan.js';
+import { discussion, marker, policyOf, team, weeks } from '../../support/domain.js';
+
+const policy = policyOf(weeks(['ada', 'bob'], ['cho', 'dee'], ['dee', 'eli']));
+const NOW = Date.parse('2026-12-05T01:00:00Z');
+const label = { name: 'wontfix', id: 'L1' };
+const ops = (a: PlannedAction) => a.steps.map((s) => s.op);
+const bodyOf = (a: PlannedAction) => a.steps.map((s) => (s.op === 'comment' && typeof s.body === 'string' ? s.body : '')).join('');
+
+/** Asked, answered by the team, then the user fell silent on `lastUser`. */
+const silentSince = (lastUser: string, extra: Partial<Discussion> = {}) =>
+  discussion(104, { at: '2026-10-01T17:00:00Z', who: 'old-timer' }, [{ at: lastUser, who: 'old-timer' }, { at: lastUser.replace('17:00', '18:00'), who: 'ada' }], extra);
+const wontfix = (d: Discussion, flags: { force?: boolean; message?: string } = {}) =>
+  planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21 }, { kind: 'resolution', ...flags });
+
+describe('answer plan', () => {
+  const withReply = discussion(102, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [{ at: '2026-12-01T18:00:00Z', who: 'ada' }, { at: '2026-12-01T19:00:00Z', who: 'mk', kind: 'reply', body: 'Xcode 16.1 fixed it' }]);
+
+  it('a top-level comment is marked as the answer', () => {
+    const chosen = withReply.messages[1]!;
+    expect(planAnswer({ discussion: withReply, team, chosen }).actions[0]).toMatchObject({ url: chosen.url, steps: [{ op: 'mark-answer', commentId: chosen.id }] });
+  });
+
+  it('a threaded reply gets a top-level comment that links to it and quotes it, and that comment is marked', () => {
+    const reply = withReply.messages[2]!;
+    const a = planAnswer({ discussion: withReply, team, chosen: reply }).actions[0]!;
+    expect(ops(a)).toEqual(['comment', 'mark-answer']);
+    expect(bodyOf(a)).toMatch(/^The answer to this question is in \[this reply\]\(.*\) by @mk:\n\n> Xcode 16\.1 fixed it/);
+  });
+
+  it('a link comment posted by an earlier run is marked, not posted again', () => {
+    const reply = withReply.messages[2]!;
+    const d = { ...withReply, messages: [...withReply.messages, { ...withReply.messages[1]!, id: 'LINK', body: `see\n\n${marker('resolution', { answer: reply.url })}` }] };
+    expect(planAnswer({ discussion: d, team, chosen: reply }).actions[0]!.steps).toEqual([{ op: 'reuse-comment', id: 'LINK', url: d.messages[1]!.url }, { op: 'mark-answer' }]);
+  });
+
+  it('in a category without answers the discussion is closed as resolved', () => {
+    const d = { ...withReply, category: { ...withReply.category, name: 'Ideas', isAnswerable: false } };
+    expect(planAnswer({ discussion: d, team, chosen: d.messages[1]! }).actions[0]).toMatchObject({ reason: '"Ideas" has no answers: closed as resolved', steps: [{ op: 'close', reason: 'RESOLVED' }] });
+  });
+
+  it('an answered discussion is skipped', () => {
+    expect(planAnswer({ discussion: { ...withReply, isAnswered: true }, team, chosen: withReply.messages[1]! }).actions[0]!.skip).toBe('already answered');
+  });
+});
+
+describe('wontfix plan', () => {
+  it('posts a closing comment that greets the user and says how long they were silent, marks it, and adds the label', () => {
+    const a = wontfix(silentSince('2026-11-06T17:00:00Z'));
+    expect(ops(a)).toEqual(['comment', 'mark-answer', 'add-labels']);
+    expect(bodyOf(a)).toMatch(/^Hi @old-timer, we haven't heard back in 28 days, so we're closing/);
+    expect(bodyOf(a)).toMatch(/"kind":"resolution","wontfix":true,"key":"wontfix"\} -->$/);
+  });
+
+  it('a discussion already answered some other way is skipped, not closed again', () => {
+    expect(wontfix(silentSince('2026-11-06T17:00:00Z', { isAnswered: true }))).toMatchObject({ skip: 'already answered', steps: [] });
+  });
+
+  it('a discussion already closed (as a duplicate, say) is skipped', () => {
+    expect(wontfix(silentSince('2026-11-06T17:00:00Z', { closed: true }))).toMatchObject({ skip: 'already closed', steps: [] });
+  });
+
+  it('refuses a user who wrote lately unless --force', () => {
+    expect(() => wontfix(silentSince('2026-12-04T17:00:00Z'))).toThrow(/#104: the user wrote today, less than the 21 days of silence/);
+    expect(() => wontfix(silentSince('2026-11-20T17:00:00Z'))).toThrow(/the user wrote 14 days ago/);
+  });
+
+  it('never states a false number of days: a forced closure says none', () => {
+    const a = wontfix(silentSince('2026-12-04T17:00:00Z'), { force: true });
+    expect(bodyOf(a)).toMatch(/^Hi @old-timer, we're closing this inquiry for now to keep our support queue current\./);
+    expect(bodyOf(a)).not.toMatch(/\d+ days/);
+  });
+
+  it('a closure left part-way by an earlier run is completed without a second comment', () => {
+    const d = silentSince('2026-11-06T17:00:00Z', { isAnswered: true });
+    d.messages.push({ ...d.messages[2]!, id: 'CLOSE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
+    expect(wontfix(d).steps).toEqual([{ op: 'reuse-comment', id: 'CLOSE', url: d.messages[2]!.url }, { op: 'add-labels', labelableId: 'D104', labelIds: ['L1'] }]);
+  });
+
+  it('in a category without answers the discussion is closed as outdated', () => {
+    const d = silentSince('2026-11-06T17:00:00Z');
+    d.category = { ...d.category, name: 'Ideas', isAnswerable: false };
+    expect(wontfix(d)).toMatchObject({ reason: '"Ideas" has no answers: closed as outdated' });
+    expect(ops(wontfix(d))).toEqual(['comment', 'close', 'add-labels']);
+  });
+
+  it('a logged call is closed addressing the customer, not the team member who logged it', () => {
+    expect(closingText('Jane Smith', 30, 21)).toMatch(/^Hi Jane Smith, we haven't heard back in 30 days/);
+  });
+});
+
+describe('close-stale plan', () => {
+  it('closes every stale discussion, and finishes those an earlier run left with a stale marker but no label', () => {
+    const stale = silentSince('2026-11-06T17:00:00Z');
+    const halfDone = silentSince('2026-11-01T17:00:00Z', { isAnswered: true, number: 111, id: 'D111' });
+    halfDone.messages.push({ ...halfDone.messages[2]!, id: 'STALE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
+    const finished = silentSince('2026-11-01T17:00:00Z', { isAnswered: true, number: 112, labels: ['wontfix'] });
+    finished.messages.push({ ...finished.messages[2]!, id: 'DONE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
+    const ds = [stale, halfDone, finished];
+    const assessments = ds.map((d) => assess(d, policy, NOW));
+    const p = planCloseStale({ discussions: ds, assessments, stale: assessments.filter((a) => a.stale), team, label, staleAfterDays: 21 }, {});
+    expect(p.actions.map((a) => [a.number, ops(a)])).toEqual([
+      [104, ['comment', 'mark-answer', 'add-labels']],
+      [111, ['reuse-comment', 'add-labels']],
+    ]);
+    expect(p.actions[0]!.kind).toBe('close-stale');
+  });
+});
