@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
   };
   try {
     json = extractJsonFields(argv);
-    const program = buildProgram(deps, run, json.argv);
+    const program = await buildProgram(deps, run, json.argv);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.ok;

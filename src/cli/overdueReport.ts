@@ -12,9 +12,6 @@ export interface Report {
   stale: Assessment[];
 }
 
-/** `--format` values; without one, a terminal gets the table and everything else (cron mail) the text report. */
-export const OVERDUE_FORMATS = ['table', 'text', 'tsv', 'markdown', 'json'] as const;
-
 function waited(a: Assessment, ctx: Context): string {
   const config = ctx.loaded.config;
   return humanBusinessHours(a.businessHoursWaiting ?? 0, businessDayOf(config.businessHours.windows, config.businessHours.days));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/deps.js';
 import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
+import { declareAll, SUMMARIES } from '../../src/cli/program.js';
 
 const { sre } = weekStandin();
 
@@ -54,5 +55,18 @@ describe('the habits of gh', () => {
     const r = await run([...command.split(' '), '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Global Options:[\s\S]*--json[\s\S]*--jq <expr>[\s\S]*-R, --repo <owner\/name>/);
+  });
+});
+
+describe('typed commands', () => {
+  it("the top-level list says what each command's own declaration says", async () => {
+    const declared = await declareAll(async () => {});
+    expect(Object.fromEntries(declared.map((c) => [c.name(), { usage: c.usage(), does: c.description() }]))).toEqual(SUMMARIES);
+  });
+
+  it('an enumerated flag refuses other values before anything runs', async () => {
+    const r = await run(['overdue', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: option '--format <format>' argument 'html' is invalid\. Allowed choices are table, text, tsv, markdown, json\./);
   });
 });

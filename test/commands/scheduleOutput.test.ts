@@ -66,6 +66,6 @@ describe('schedule output a person can read', () => {
   it('an unknown --format is a usage error', async () => {
     const r = await generate(workspace(), ['--dry-run', '--format', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/invalid --format "csv"\nuse table \(weeks and shares\) or ics/);
+    expect(r.stderr).toMatch(/argument 'csv' is invalid\. Allowed choices are table, ics\./);
   });
 });

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import type { Assessment } from '../../core/conversation.js';
-import { UsageError } from '../../core/errors.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
@@ -12,15 +11,11 @@ import { carryOut, reportActions } from '../writerIo.js';
 import { planCloseStale } from '../../core/plans/resolve.js';
 import { wontfixLabel } from './resolve.js';
 import type { Report } from '../overdueReport.js';
-import { OVERDUE_FORMATS, tableReport, textReport, tsvReport } from '../overdueReport.js';
+import { tableReport, textReport, tsvReport } from '../overdueReport.js';
+import type { OverdueOptions } from './overdue.flags.js';
 export type { Report };
 
-export interface OverdueOptions extends WriterFlags {
-  format?: string;
-  quiet?: boolean;
-  failOnOverdue?: boolean;
-  closeStale?: boolean;
-}
+export type { OverdueOptions };
 
 
 export function buildReport(assessments: readonly Assessment[]): Report {
@@ -49,7 +44,6 @@ export function markdownReport(report: Report, ctx: Context): string {
 /** The cron report: overdue, due-soon and stale discussions. */
 export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Outcome | void> {
   const format = ctx.out.json ? 'json' : opts.format ?? (ctx.out.tty ? 'table' : 'text');
-  if (!(OVERDUE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, `use ${OVERDUE_FORMATS.join(', ')}`);
   const effort = effortMinutes(opts);
   const inq = await loadInquiries(ctx);
   const report = buildReport(inq.assessments);

@@ -8,10 +8,9 @@ import { parseRepo } from '../../github/port.js';
 import { isLogin } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Assessment } from '../../core/conversation.js';
+import type { StartOptions } from './start.flags.js';
 
-export interface StartOptions {
-  as?: string;
-}
+export type { StartOptions };
 
 /** The shift-start briefing (SPEC §6 `start`). */
 export async function runStart(opts: StartOptions, ctx: Context): Promise<void> {

@@ -10,11 +10,9 @@ import { parseNumber } from '../flags.js';
 import { isoUtc, relative, withSpinner, writeJson } from '../output.js';
 import { link, terminalFacts, truncate } from '../terminal.js';
 import { businessDayOf, humanBusinessHours } from '../human.js';
+import type { ViewOptions } from './view.flags.js';
 
-export interface ViewOptions {
-  web?: boolean;
-  messages?: string;
-}
+export type { ViewOptions };
 
 /** A message as a reader wants it: hidden markers and HTML comments gone, blank runs folded. */
 export function readable(body: string): string {

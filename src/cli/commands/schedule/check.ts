@@ -6,13 +6,9 @@ import { UsageError } from '../../../core/errors.js';
 import { isoUtc, table, tsv, writeJson } from '../../output.js';
 import { shareTable } from '../../scheduleReport.js';
 import type { Outcome } from '../../errors.js';
+import type { CheckOptions } from './schedule.flags.js';
 
-export interface CheckOptions {
-  from?: string;
-  to?: string;
-  failOnProblems?: boolean;
-  calendar?: string;
-}
+export type { CheckOptions };
 
 /** Reports what is wrong with the rotation over a range; exit 8 with --fail-on-problems. */
 export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcome | void> {

@@ -12,17 +12,9 @@ import { shareTable, weeksTable } from '../../scheduleReport.js';
 import { needTeam, rotationFile, writeFileChecked } from './common.js';
 import { resolveLocation } from '../../../store/config.js';
 import { isUrl } from '../../../calendar/source.js';
+import type { GenerateOptions } from './schedule.flags.js';
 
-export interface GenerateOptions {
-  start: string;
-  weeks: string;
-  out?: string;
-  merge?: boolean;
-  force?: boolean;
-  dryRun?: boolean;
-  /** with --dry-run: table (weeks and shares, the default) or ics (the raw calendar) */
-  format?: string;
-}
+export type { GenerateOptions };
 
 const LOOKBACK_WEEKS = 26;
 
@@ -31,7 +23,6 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   const team = needTeam(ctx);
   if (!/^\d+$/.test(opts.weeks) || Number(opts.weeks) < 1 || Number(opts.weeks) > 520) throw new UsageError(`invalid --weeks "${opts.weeks}"`, 'give a whole number of weeks from 1 to 520');
   const start = parseDate(opts.start, ctx.now, ctx.zone, '--start');
-  if (opts.format !== undefined && !['table', 'ics'].includes(opts.format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table (weeks and shares) or ics (the raw calendar)');
   const toStdout = opts.out === '-';
   const file = toStdout ? null : rotationFile(ctx, opts.out, '--out FILE');
   const startMs = DateTime.fromISO(start, { zone: ctx.zone }).toMillis();
