@@ -111,5 +111,5 @@ if (!htmlOk) failed = true;
 console.log(`\n\`stats --html\` for a year of 1500 discussions: ${html.listing} listing requests (${html.requests} in all; target ≤ 20: ${htmlOk ? 'yes' : 'NO'}), whole command ${(html.ms / 1000).toFixed(2)} s, of which the report ${renderMs} ms (${loadMs} ms loading Plot, d3 and linkedom, ${drawMs} ms drawing five charts; ${(bytes / 1024).toFixed(0)} KiB, one file)`);
 const { calendarReadTimes, LARGEST } = await import('./bench-calendar.mjs');
 const cal = calendarReadTimes(root, env);
-console.log(`\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms on the first call, ${cal.laterCalls.toFixed(0)} ms on later ones`);
+console.log(`\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms (${cal.firstCallCpu.toFixed(0)} ms CPU) on the first call, ${cal.laterCalls.toFixed(0)} ms (${cal.laterCallsCpu.toFixed(0)} ms CPU) on later ones`);
 if (failed) console.log('\nSome targets were missed on this run.');

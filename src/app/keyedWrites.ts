@@ -9,10 +9,11 @@ import type { Session } from './execute.js';
 /** How far GitHub's clock may run behind ours when matching "created after the attempt started". */
 const CLOCK_SKEW_MS = 60_000;
 
-const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
+/** Whether a message's author is this token's user; a bot's login may come with or without "[bot]". */
+const same = (a: string | null, viewer: string | null) => a !== null && viewer !== null && a.toLowerCase().replace(/\[bot\]$/, '') === viewer.toLowerCase().replace(/\[bot\]$/, '');
 
 /** The key of a comment the team (or this very token) wrote; a user cannot forge one. */
-function keyOf(m: Message, s: Session, viewer: string): string | null {
+function keyOf(m: Message, s: Session, viewer: string | null): string | null {
   if (m.kind !== 'comment' || m.hidden) return null;
   return markerKey(trustedMarker(m, s.team) ?? (same(m.author, viewer) ? parseMarker(m.body) : null));
 }
@@ -36,9 +37,10 @@ export async function postKeyed(s: Session, step: Extract<Step, { op: 'comment' 
     if (!(e instanceof OperationalError)) throw e;
     let landed: Message | undefined;
     try {
-      const viewer = await s.viewer();
+      // A token that may not ask who it is (some app tokens) still has the key and the time to go by.
+      const viewer = await s.viewer().catch(() => null);
       const fresh = await s.gh.discussion(s.repo, step.number);
-      landed = fresh.messages.find((m) => m.kind === 'comment' && same(m.author, viewer) && markerKey(parseMarker(m.body)) === step.key && m.createdAt >= started - CLOCK_SKEW_MS);
+      landed = fresh.messages.find((m) => m.kind === 'comment' && (viewer === null || same(m.author, viewer)) && markerKey(parseMarker(m.body)) === step.key && m.createdAt >= started - CLOCK_SKEW_MS);
     } catch {
       throw e;
     }
@@ -50,9 +52,9 @@ export async function postKeyed(s: Session, step: Extract<Step, { op: 'comment' 
 async function converge(s: Session, step: Extract<Step, { op: 'comment' }>, mine: { id: string; url: string }): Promise<{ id: string; url: string; converged?: boolean }> {
   let copies: Message[];
   try {
-    const viewer = await s.viewer();
+    const viewer = await s.viewer().catch(() => null);
     const fresh = await s.gh.discussion(s.repo, step.number);
-    copies = fresh.messages.filter((m) => keyOf(m, s, viewer) === step.key);
+    copies = fresh.messages.filter((m) => m.id === mine.id || keyOf(m, s, viewer) === step.key);
   } catch {
     return mine; // posted; without a fresh read there is nothing to converge on
   }

@@ -158,25 +158,60 @@ const PREFERRED_AREAS = ['Europe/', 'America/', 'Asia/', 'Australia/', 'Pacific/
 const PROBE_YEAR = 2024;
 
 /** The IANA zone (preferring the big areas, then by name) with these winter and summer offsets. */
+/** A change of offset a VTIMEZONE describes: from → to, at a UTC instant of PROBE_YEAR when its rule says. */
+interface Transition {
+  from: number;
+  to: number;
+  at?: number;
+}
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** The UTC instant in PROBE_YEAR of a yearly rule like `FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU` starting at local `time`. */
+function ruleInstant(rule: string | undefined, start: string | undefined, from: number): number | undefined {
+  const month = Number(/BYMONTH=(\d{1,2})/i.exec(rule ?? '')?.[1]);
+  const byday = /BYDAY=([+-]?\d)?(SU|MO|TU|WE|TH|FR|SA)\b/i.exec(rule ?? '');
+  const time = /T(\d{2})(\d{2})/.exec(start ?? '');
+  if (!month || !byday || !time) return undefined;
+  const weekday = WEEKDAYS.indexOf(byday[2]!.toUpperCase());
+  const n = Number(byday[1] ?? 1);
+  let day: number;
+  if (n > 0) {
+    const first = new Date(Date.UTC(PROBE_YEAR, month - 1, 1)).getUTCDay();
+    day = 1 + ((weekday - first + 7) % 7) + (n - 1) * 7;
+  } else {
+    const lastDate = new Date(Date.UTC(PROBE_YEAR, month, 0));
+    day = lastDate.getUTCDate() - ((lastDate.getUTCDay() - weekday + 7) % 7) + (n + 1) * 7;
+  }
+  return Date.UTC(PROBE_YEAR, month - 1, day, Number(time[1]), Number(time[2])) - from * 60_000;
+}
+
 const byOffsets = new Map<string, string | undefined>();
-function zoneWithOffsets(standard: number, daylight: number): string | undefined {
-  const key = `${standard}/${daylight}`;
-  if (!byOffsets.has(key)) byOffsets.set(key, findZoneWithOffsets(standard, daylight));
+function zoneWithOffsets(standard: number, daylight: number, changes: Transition[]): string | undefined {
+  const key = JSON.stringify([standard, daylight, changes]);
+  if (!byOffsets.has(key)) byOffsets.set(key, findZoneWithOffsets(standard, daylight, changes));
   return byOffsets.get(key);
 }
 
-function findZoneWithOffsets(standard: number, daylight: number): string | undefined {
+/**
+ * The IANA zone (preferring the big areas, then by name) that has both
+ * offsets and, where the VTIMEZONE gives yearly rules, changes on the same days.
+ */
+function findZoneWithOffsets(standard: number, daylight: number, changes: Transition[]): string | undefined {
   const zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
   const rank = (z: string) => {
     const i = PREFERRED_AREAS.findIndex((a) => z.startsWith(a));
     return i < 0 ? PREFERRED_AREAS.length : i;
   };
-  const north = daylight >= standard;
+  const ruled = changes.filter((c): c is Required<Transition> => c.at !== undefined);
+  const margin = 36 * 3_600_000;
   return zones
     .filter((z) => {
-      const jan = DateTime.fromObject({ year: PROBE_YEAR, month: 1, day: 15 }, { zone: z }).offset;
-      const jul = DateTime.fromObject({ year: PROBE_YEAR, month: 7, day: 15 }, { zone: z }).offset;
-      return north ? jan === standard && jul === daylight : jan === daylight && jul === standard;
+      const zone = IANAZone.create(z);
+      if (ruled.length > 0) return ruled.every((c) => zone.offset(c.at - margin) === c.from && zone.offset(c.at + margin) === c.to);
+      const jan = zone.offset(Date.UTC(PROBE_YEAR, 0, 15));
+      const jul = zone.offset(Date.UTC(PROBE_YEAR, 6, 15));
+      return (jan === standard && jul === daylight) || (jan === daylight && jul === standard);
     })
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
 }
@@ -186,30 +221,45 @@ function zoneOfBlock(block: string[]): string | undefined {
   const location = block.map(parseProperty).find((p) => p?.name === 'X-LIC-LOCATION')?.value.trim();
   if (location && isKnownZone(location)) return location;
   // The observances in force are the last of each kind (RFC 5545 lists them oldest first in practice).
-  let kind = '';
-  const last: Record<string, number> = {};
+  const last: Record<string, { from?: number; to?: number; rule?: string; start?: string }> = {};
   const all = new Set<number>();
+  let kind = '';
   for (const line of block) {
     const p = parseProperty(line);
     if (!p) continue;
-    if (p.name === 'BEGIN') kind = p.value.trim().toUpperCase();
-    if (p.name === 'TZOFFSETTO') {
+    if (p.name === 'BEGIN') {
+      kind = p.value.trim().toUpperCase();
+      last[kind] = {};
+    }
+    const o = last[kind];
+    if (!o) continue;
+    if (p.name === 'TZOFFSETTO' || p.name === 'TZOFFSETFROM') {
       const minutes = offsetLabel(p.value);
       if (minutes === undefined) continue;
-      last[kind] = minutes;
-      all.add(minutes);
+      if (p.name === 'TZOFFSETTO') {
+        o.to = minutes;
+        all.add(minutes);
+      } else {
+        o.from = minutes;
+      }
     }
+    if (p.name === 'RRULE') o.rule = p.value;
+    if (p.name === 'DTSTART') o.start = p.value;
   }
-  const standard = last.STANDARD ?? last.DAYLIGHT;
+  const standard = last.STANDARD?.to ?? last.DAYLIGHT?.to;
   if (standard === undefined) return undefined;
-  const daylight = last.DAYLIGHT ?? standard;
+  const daylight = last.DAYLIGHT?.to ?? standard;
   if (all.size === 1 || standard === daylight) return offsetZone(standard);
-  return zoneWithOffsets(standard, daylight);
+  const changes = [last.STANDARD, last.DAYLIGHT].map((o) => ({ from: o!.from ?? o!.to!, to: o!.to!, at: ruleInstant(o!.rule, o!.start, o!.from ?? o!.to!) }));
+  return zoneWithOffsets(standard, daylight, changes);
 }
 
 class ZoneResolver {
   private readonly cache = new Map<string, string>();
+  /** names with no VTIMEZONE that are no known zone */
   readonly unknown = new Set<string>();
+  /** names whose VTIMEZONE matches no known zone */
+  readonly unmatched = new Set<string>();
   constructor(
     private readonly blocks: Map<string, string[]>,
     private readonly teamZone: string,
@@ -238,7 +288,7 @@ class ZoneResolver {
     const offset = offsetLabel(name);
     const found = windows ?? (block && zoneOfBlockCached(block)) ?? (offset !== undefined ? offsetZone(offset) : undefined);
     if (found) return found;
-    this.unknown.add(name);
+    (block ? this.unmatched : this.unknown).add(name);
     return this.teamZone;
   }
 }
@@ -313,11 +363,17 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       }
       ev.last = i;
       events.push(ev);
+    } else if (/^BEGIN:(VTODO|VJOURNAL|VFREEBUSY)\s*$/i.test(lines[i]!)) {
+      // Not shifts; and node-ical files components by UID, so a VTODO could replace the VEVENT of the same UID.
+      const end = new RegExp(`^END:${lines[i]!.slice(6).trim()}\\s*$`, 'i');
+      for (; i < lines.length && !end.test(lines[i]!); i++) ignore(i);
+      if (i < lines.length) ignore(i);
     }
   }
 
   const zones = new ZoneResolver(blocks, opts.zone);
   const extraRules: Prepared['extraRules'] = new Map();
+  const emptyRules: Array<{ line: string; event: string }> = [];
   for (const ev of events) {
     const props = ev.own
       .filter((i) => RELEVANT.has(/^[A-Za-z-]*/.exec(lines[i]!)![0].toUpperCase()))
@@ -341,7 +397,7 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
     for (const { i, p } of props) {
       if (p.name === 'RRULE') {
         if (p.value.trim() === '') {
-          warnings.push(`${at(i)}: event ${name()} has an empty RRULE; it is read as a one-off event`);
+          emptyRules.push({ line: at(i), event: name() });
           ignore(i);
         } else {
           rules.push(i);
@@ -382,9 +438,14 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       rules.slice(1).forEach(ignore);
     }
   }
-  if (zones.unknown.size > 0) {
-    const names = [...zones.unknown].map((n) => `"${n}"`).join(', ');
-    warnings.push(`${opts.source}: time zone ${names} is neither a known zone nor defined in the file; read in the team's zone (${opts.zone})`);
+  // One warning for them all: holiday exports write an empty RRULE on every event.
+  const [firstEmpty] = emptyRules;
+  if (firstEmpty) {
+    const more = emptyRules.length > 1 ? ` and ${emptyRules.length - 1} more event${emptyRules.length > 2 ? 's' : ''}` : '';
+    warnings.push(`${firstEmpty.line}: event ${firstEmpty.event}${more} ha${more ? 've' : 's'} an empty RRULE; read as one-off event${more ? 's' : ''}`);
   }
+  const names = (set: Set<string>) => [...set].map((n) => `"${n}"`).join(', ');
+  if (zones.unknown.size > 0) warnings.push(`${opts.source}: time zone ${names(zones.unknown)} is neither a known zone nor defined in the file; read in the team's zone (${opts.zone})`);
+  if (zones.unmatched.size > 0) warnings.push(`${opts.source}: the VTIMEZONE of ${names(zones.unmatched)} matches no known zone's offsets and changes; read in the team's zone (${opts.zone})`);
   return { lines: out, extraRules };
 }

@@ -216,6 +216,7 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
   const notes: string[] = [];
   const allDayEvent = isDateOnly(ev.start, ev);
   const at = (d: Date, allDay: boolean) => toInstant(d, allDay || isFloating(d), opts.zone);
+  if (ev.end instanceof Date && at(ev.end, allDayEvent) < at(ev.start, allDayEvent)) throw new Error('its DTEND is before its DTSTART');
 
   let instances: Instance[];
   if (ev.recurrenceid && !ev.rrule) {

@@ -33,7 +33,7 @@ export interface Config {
   rotation: string | null;
   team: TeamMember[] | string;
   teamAssociations: string[];
-  templates: { postmortem: string | null; handoff: string | null };
+  templates: { postmortem: string | null; handoff: string | null; closing: string | null };
 }
 
 export function defaultConfig(): Config {
@@ -50,7 +50,7 @@ export function defaultConfig(): Config {
     rotation: 'schedules/rotation.ics',
     team: 'schedules/team.json',
     teamAssociations: ['OWNER', 'MEMBER'],
-    templates: { postmortem: null, handoff: null },
+    templates: { postmortem: null, handoff: null, closing: null },
   };
 }
 
@@ -207,7 +207,7 @@ export function validateConfig(raw: unknown, source: string): Config {
         if (!ASSOCIATIONS.includes(s)) v.fail(`${k}[${i}]`, `must be one of ${ASSOCIATIONS.join(', ')}`);
         return s;
       }),
-    templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString }),
+    templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString, closing: v.nullableString }),
   });
   type Part = Record<string, unknown>;
   const merged: Config = {

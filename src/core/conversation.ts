@@ -58,9 +58,14 @@ export function isTeam(m: Pick<Message, 'author' | 'authorType' | 'association'>
   return (m.author !== null && team.logins.has(m.author.toLowerCase())) || team.associations.has(m.association);
 }
 
-/** A marker counts only in a team member's message, so a user cannot forge a handoff. */
+/**
+ * A marker counts only in a team member's message, so a user cannot forge a
+ * handoff; and only in the opening post or a top-level comment, where the tool
+ * writes them, so the short read (the latest replies) and the whole thread
+ * agree on the owner.
+ */
 export function trustedMarker(m: Message, team: TeamRule): Marker | null {
-  return isTeam(m, team) ? parseMarker(m.body) : null;
+  return m.kind !== 'reply' && isTeam(m, team) ? parseMarker(m.body) : null;
 }
 
 /** A trusted marker and the message that holds it. */

@@ -96,7 +96,7 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     participants: [...m.team.map((l) => `@${l} (team)`), ...m.users.map((l) => `@${l}`)].join(', ') || 'none',
     effort: m.effortMinutes ? formatDuration(m.effortMinutes) : 'none recorded',
     business_hours_open: String(m.businessHoursOpen),
-    first_response: m.firstResponseHours === null ? 'no' : String(m.firstResponseHours),
+    first_response: m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),
   };

@@ -84,6 +84,18 @@ describe('the executor', () => {
     gh.verify();
   });
 
+  it('converges even when the token may not ask who it is (an app token)', async () => {
+    const { gh, handoff, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', NOW, keyed('k'))] }]);
+    gh.port.viewer = async () => {
+      throw new AuthError('Resource not accessible by integration');
+    };
+    gh.expectWrite('addDiscussionComment', { number: 1 });
+    gh.expectWrite('deleteDiscussionComment', { number: 1 });
+    expect((await run([handoff(1)]))[0]!.status).toBe('done');
+    expect(gh.discussion(1).comments).toHaveLength(1);
+    gh.verify();
+  });
+
   it('a copy of the same key from outside the window is a separate write, and stays', async () => {
     const { gh, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', '2026-12-04T20:00:00Z', keyed('e'))] }]);
     gh.expectWrite('addDiscussionComment', { number: 1 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { formatMarker } from '../../src/core/markers.js';
 import type { Fault, Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run } from '../support/deps.js';
@@ -95,6 +97,18 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
     expect(markerCounts('escalation')).toEqual({ 101: 1 });
     expect(markerCounts('resolution')).toEqual({ 104: 1 });
     expect(standin.store.snapshot()[0]!.discussions.find((d) => d.number === 104)!.labels).toEqual(['wontfix']);
+  });
+
+  it('after a 502 on the create, an older identical escalation by someone else is not taken for this one', async () => {
+    const week = JSON.parse(readFileSync(WEEK, 'utf8'));
+    const body = `@alan-turing, could you help with this one?\n\n${formatMarker({ kind: 'escalation', to: ['alan-turing'], key: 'escalation/alan-turing' })}`;
+    week.repositories[0].discussions.find((d: { number: number }) => d.number === 101).comments = [{ author: 'ada-lovelace', association: 'MEMBER', createdAt: '2026-12-03T18:00:00Z', body }];
+    standin = await startStandin(week);
+    standin.inject({ type: 'status', status: 502, when: 'mutation' });
+    const r = await sre(['escalate', '101', '--to', 'alan-turing', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const comments = standin.store.snapshot()[0]!.discussions.find((d) => d.number === 101)!.comments;
+    expect(comments.map((c) => c.author)).toEqual(['ada-lovelace', 'grace-hopper']);
   });
 
   it('mutations are never concurrent and are spaced as configured', async () => {

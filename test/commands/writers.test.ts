@@ -68,6 +68,31 @@ describe('a full week of writes', () => {
     expect(start.json().handedOff.map((i: { number: number }) => i.number)).toEqual([101, 108, 106, 105, 107]);
   });
 
+  it('on Monday, start warns about last week\'s un-handed discussions, and last week\'s Primary hands them to this week\'s', async () => {
+    await startStandin(WEEK);
+    const MONDAY = '2026-12-07T17:00:00Z'; // Mon Dec 7, 09:00 Pacific: Katherine's week began an hour ago
+    const before = await sre(['start', '--as', 'katherine-j'], MONDAY);
+    expect(before.stderr).toMatch(/warning: @grace-hopper \(last shift's Primary\) still owns 6 unresolved discussions that were not handed over: #101, #102, #105, #106, #107, #108\n/);
+    gh.expectWrite('addDiscussionComment', { body: /"to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace"/, times: 6 });
+    const r = await sre(['handoff', '--yes', '--json'], MONDAY); // the token's user is grace-hopper
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/taken as the outgoing Primary/);
+    const after = await sre(['start', '--as', 'katherine-j', '--json'], MONDAY);
+    expect(after.json().notHandedOver).toBeNull();
+    expect(after.stderr).not.toMatch(/not handed over/);
+  });
+
+  it('handoff skips a locked discussion with the reason, and hands over the others (exit 0)', async () => {
+    await startStandin(WEEK);
+    gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 101).locked = true;
+    gh.expectWrite('addDiscussionComment', { times: 5 });
+    const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
+    expect(r.code, r.stderr).toBe(0);
+    const actions = r.json().actions as Array<{ number: number; status: string; reason?: string }>;
+    expect(actions.find((a) => a.number === 101)).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/GitHub refused it: .*locked/) });
+    expect(actions.filter((a) => a.status === 'done').map((a) => a.number)).toEqual([105, 106, 107, 108]);
+  });
+
   it('escalate twice: the Backup first, then only with a choice of others', async () => {
     await startStandin(WEEK);
     gh.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"escalation"/, times: 2 });
@@ -138,6 +163,7 @@ describe('a full week of writes', () => {
     await startStandin(WEEK);
     gh.expectWrite('createIssue', { body: /discussions\/105/ });
     gh.expectWrite('addDiscussionComment', { number: 105, body: /We are tracking the work/ });
+    gh.expectWrite('markAnswer', { number: 105 });
     const r = await sre(['promote', '105', '--title', 'Launcher times out above 256 ranks', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const issue = gh.store.snapshot()[0]!.issues.find((i) => i.title === 'Launcher times out above 256 ranks')!;
@@ -155,6 +181,7 @@ describe('a full week of writes', () => {
     gh.expectWrite('addIssueComment', { number: 202, body: /New information from a support discussion/ });
     gh.expectWrite('removeLabels', { number: 202 });
     gh.expectWrite('addDiscussionComment', { number: 104, body: /known issue/ });
+    gh.expectWrite('markAnswer', { number: 104 });
     const k = await sre(['promote', '104', '--known', '202', '--json']);
     expect(k.code, k.stderr).toBe(0);
     expect(k.json().actions[0]).toMatchObject({ kind: 'promote-known', status: 'done', reason: 'removed "reviewed"' });

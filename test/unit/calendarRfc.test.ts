@@ -64,6 +64,47 @@ describe('1. a TZID that names no known zone', () => {
       END:VEVENT`);
     expect(read(text, 'UTC')).toEqual({ shifts: ['SRE Primary: @ann 2023-03-06T21:23Z → 2023-03-06T22:23Z'], warnings: [] });
   });
+
+  it('with a custom VTIMEZONE that changes offset, uses the IANA zone with the same offsets and the same change days, south or north', () => {
+    const zone = (name: string, standard: string, daylight: string, toDaylight: string, toStandard: string) => `
+      BEGIN:VTIMEZONE
+      TZID:${name}
+      BEGIN:STANDARD
+      DTSTART:16010101T030000
+      TZOFFSETFROM:${daylight}
+      TZOFFSETTO:${standard}
+      RRULE:FREQ=YEARLY;${toStandard}
+      END:STANDARD
+      BEGIN:DAYLIGHT
+      DTSTART:16010101T020000
+      TZOFFSETFROM:${standard}
+      TZOFFSETTO:${daylight}
+      RRULE:FREQ=YEARLY;${toDaylight}
+      END:DAYLIGHT
+      END:VTIMEZONE`;
+    const event = (uid: string, tz: string, start: string) => `
+      BEGIN:VEVENT
+      UID:${uid}
+      DTSTART;TZID=${tz}:${start}
+      DURATION:PT1H
+      SUMMARY:SRE Primary: @${uid}
+      END:VEVENT`;
+    const text = calendar(
+      zone('Custom AUS', '+1000', '+1100', 'BYMONTH=10;BYDAY=1SU', 'BYMONTH=4;BYDAY=1SU'),
+      zone('Custom US', '-0500', '-0400', 'BYMONTH=3;BYDAY=2SU', 'BYMONTH=11;BYDAY=1SU'),
+      event('syd-summer', 'Custom AUS', '20240115T090000'),
+      event('syd-winter', 'Custom AUS', '20240715T090000'),
+      event('us-after-change', 'Custom US', '20240312T090000'),
+    );
+    expect(read(text, 'UTC')).toEqual({
+      shifts: [
+        'SRE Primary: @syd-summer 2024-01-14T22:00Z → 2024-01-14T23:00Z',
+        'SRE Primary: @us-after-change 2024-03-12T13:00Z → 2024-03-12T14:00Z',
+        'SRE Primary: @syd-winter 2024-07-14T23:00Z → 2024-07-15T00:00Z',
+      ],
+      warnings: [],
+    });
+  });
 });
 
 it('2. drops a stale override whose DATE a newer master has removed, whatever the host zone', () => {
@@ -198,10 +239,16 @@ describe('decisions documented in the README', () => {
       DTEND;VALUE=DATE:20240102
       RRULE:
       SUMMARY:SRE Primary: @ann
+      END:VEVENT
+      BEGIN:VEVENT
+      UID:holiday2
+      DTSTART;VALUE=DATE:20240102
+      RRULE:
+      SUMMARY:SRE Primary: @bob
       END:VEVENT`);
     const { shifts, warnings } = read(text);
-    expect(shifts).toEqual(['SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z']);
-    expect(warnings).toEqual(['rota.ics:8: event "SRE Primary: @ann" (UID holiday) has an empty RRULE; it is read as a one-off event']);
+    expect(shifts).toEqual(['SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z', 'SRE Primary: @bob 2024-01-02T08:00Z → 2024-01-03T08:00Z']);
+    expect(warnings).toEqual(['rota.ics:8: event "SRE Primary: @ann" (UID holiday) and 1 more event have an empty RRULE; read as one-off events']);
   });
 
   it('keeps the wall-clock length of a timed weekly shift across DST, where RFC 5545 would keep the exact duration', () => {

@@ -10,6 +10,7 @@ import { effortMinutes } from '../flags.js';
 import { carryOut, reportActions } from '../writerIo.js';
 import { planCloseStale } from '../../core/plans/resolve.js';
 import { wontfixLabel } from './resolve.js';
+import { loadTemplate } from '../../app/templates.js';
 import type { Report } from '../overdueReport.js';
 import { tableReport, textReport, tsvReport } from '../overdueReport.js';
 import type { OverdueOptions } from './overdue.flags.js';
@@ -51,7 +52,8 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
   if (opts.closeStale) {
     // Resolves every stale discussion as wontfix (SPEC §6), after confirmation.
     const label = await wontfixLabel(ctx, inq.github, inq.repo);
-    const plan = planCloseStale({ ...inq, stale: report.stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays }, { effort });
+    const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
+    const plan = planCloseStale({ ...inq, stale: report.stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template }, { effort });
     const n = plan.actions.filter((a) => !a.skip).length;
     closing = { plan, actions: await carryOut(ctx, plan, opts, { gh: inq.github, repo: inq.repo, team: inq.policy.team }, `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`) };
   }

@@ -36,6 +36,6 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
     known || opts.dryRun
       ? undefined
       : (await gh.recentIssuesBy(product, (await gh.viewer()).login)).find((i) => isPromotionOf(i.body, d.url));
-  const plan = planPromote({ discussion: d, team, product: productText, productId, title: opts.title ?? d.title, effort, known, reviewedLabel: config.labels.reviewed, existing });
+  const plan = planPromote({ discussion: d, team, product: productText, productId, title: opts.title ?? d.title, effort, known, reviewedLabel: config.labels.reviewed, existing, keepOpen: opts.keepOpen });
   return reportActions(ctx, await carryOut(ctx, plan, opts, { gh, repo, team }), opts, plan);
 }

@@ -6,6 +6,7 @@ import { planAnswer, planWontfix } from '../../core/plans/resolve.js';
 import type { GitHubPort, RepoRef } from '../../github/port.js';
 import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
+import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseNumber } from '../flags.js';
@@ -54,11 +55,13 @@ export async function runResolve(numberText: string, opts: ResolveOptions, ctx: 
   const policy = await policyFor(ctx, timeline);
   const target = { gh, repo, team: policy.team };
   if (label) {
-    const facts = { discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, label, staleAfterDays: policy.staleAfterDays };
+    const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
+    const facts = { discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, label, staleAfterDays: policy.staleAfterDays, template };
     const plan = { actions: [planWontfix(facts, { kind: 'resolution', message: opts.message, effort, force: opts.force })], warnings: [] };
     return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
   }
-  const resolved = d.isAnswered || d.closed;
-  const plan = planAnswer({ discussion: d, team: policy.team, chosen: resolved ? d.messages[0]! : await chooseAnswer(ctx, d, opts.answer), effort });
+  // A resolved discussion is skipped without asking which comment answers it.
+  const chosen = d.isAnswered || d.closed ? null : await chooseAnswer(ctx, d, opts.answer);
+  const plan = planAnswer({ discussion: d, team: policy.team, chosen, effort });
   return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
 }

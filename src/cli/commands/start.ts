@@ -2,12 +2,13 @@ import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import { onDutyAt } from '../../core/rotation.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
-import { isoUtc, relative, table, writeJson } from '../output.js';
+import { isoUtc, relative, table, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { parseRepo } from '../../github/port.js';
 import { isLogin } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Assessment } from '../../core/conversation.js';
+import { leftBehind } from '../../core/plans/handoff.js';
 import type { StartOptions } from './start.flags.js';
 
 export type { StartOptions };
@@ -30,6 +31,11 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const config = ctx.loaded.config;
   const fruit = await inq.github.lowHangingFruit(parseRepo(config.productRepository), config.labels.lowHangingFruit);
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
+  const behind = leftBehind(inq.timeline, ctx.now, inq.assessments);
+  if (behind) {
+    warn(ctx.deps, `@${behind.from} (last shift's Primary) still owns ${behind.items.length} unresolved discussion${behind.items.length === 1 ? '' : 's'} that ${behind.items.length === 1 ? 'was' : 'were'} not handed over: ${behind.items.map((a) => `#${a.number}`).join(', ')}`);
+    ctx.deps.stderr.write(`  unless @${behind.from} kept them on purpose, ask them to run \`visit-sre handoff --from ${behind.from}\`\n`);
+  }
 
   if (ctx.out.json) {
     writeJson(ctx.deps.stdout, {
@@ -44,6 +50,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       overdue: open.filter((a) => a.overdue).map((a) => a.number),
       stale: open.filter((a) => a.stale).map((a) => a.number),
       lowHangingFruit: fruit,
+      notHandedOver: behind ? { from: behind.from, numbers: behind.items.map((a) => a.number) } : null,
       outbox,
     });
     return;

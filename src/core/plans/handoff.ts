@@ -140,3 +140,17 @@ export function handoffSummary(
   ];
   return `## Support handoff ${h.week}: @${h.from} → @${h.to}${h.backup ? ` (Backup @${h.backup})` : ''}\n\n${sections.map(([title, lines]) => `### ${title}\n\n${lines.length ? lines.join('\n') : '_none_'}\n`).join('\n')}`;
 }
+
+/**
+ * What the previous Primary left behind: their unresolved discussions that
+ * were not handed to anyone, for `start` to warn about. (A discussion kept
+ * on purpose with --keep is among them: keeping leaves no trace on GitHub.)
+ */
+export function leftBehind(timeline: readonly Segment[], now: number, assessments: readonly Assessment[]): { from: string; items: Assessment[] } | null {
+  const current = timeline.find((s) => s.start <= now && now < s.end) ?? null;
+  const previous = [...timeline].reverse().find((s) => s.end <= (current?.start ?? now) && !same(s.primary?.login, current?.primary?.login));
+  const from = previous?.primary?.login;
+  if (!from) return null;
+  const items = assessments.filter((a) => a.state !== 'resolved' && same(a.owner, from) && (a.handedOffTo === null || same(a.handedOffTo, from))).sort((a, b) => a.number - b.number);
+  return items.length ? { from, items } : null;
+}

@@ -51,6 +51,18 @@ export interface PromoteFacts {
   reviewedLabel: string;
   /** an issue an earlier run created but could not link */
   existing?: Created;
+  /** --keep-open: leave the discussion unresolved */
+  keepOpen?: boolean;
+}
+
+/**
+ * A promoted discussion is resolved in the support tracker (unless
+ * --keep-open): its link comment becomes the answer, or, in a category
+ * without answers, the discussion is closed as resolved.
+ */
+function resolving(d: Discussion, keepOpen: boolean | undefined): Step[] {
+  if (keepOpen || d.isAnswered || d.closed) return [];
+  return d.category.isAnswerable ? [{ op: 'mark-answer' }] : [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }];
 }
 
 /** Creates a product issue that links back (or adds to a known one), then links it from the discussion. */
@@ -59,16 +71,22 @@ export function planPromote(f: PromoteFacts): Plan {
   const known = f.known;
   const base = { kind: known ? 'promote-known' : 'promote', number: d.number, url: d.url };
   const earlier = markersOf(d, f.team, 'promotion').find((m) => (known ? m.marker.number === known.number && m.marker.repo === f.product : m.marker.repo === f.product && m.marker.known !== true));
-  if (earlier) return { actions: [{ ...skipAction(base, `already promoted to ${f.product}#${earlier.marker.number}`), url: String(earlier.marker.issue ?? earlier.url) }], warnings: [] };
+  if (earlier) {
+    const issueUrl = String(earlier.marker.issue ?? earlier.url);
+    const rest = resolving(d, f.keepOpen);
+    if (rest.length === 0) return { actions: [{ ...skipAction(base, `already promoted to ${f.product}#${earlier.marker.number}`), url: issueUrl }], warnings: [] };
+    // An earlier run linked the issue but could not resolve the discussion: finish that.
+    return { actions: [{ ...base, url: issueUrl, keepUrl: true, key: '', reason: `already promoted to ${f.product}#${earlier.marker.number}; resolved now`, steps: [{ op: 'reuse-comment', id: earlier.messageId, url: earlier.url }, ...rest] }], warnings: [] };
+  }
   const summary = summarise(d, f.team);
   if (known) {
     const key = `promotion/${f.product}#${known.number}`;
     const reviewed = known.labels.find((l) => l.name === f.reviewedLabel);
     const issueBody = withMarker(`New information from a support discussion:\n\n${summary}`, 'promotion', { discussion: d.url }, { effort: f.effort });
-    const discussionBody = withMarker(`This is tracked in the known issue ${known.url}; we added the details from here to it.`, 'promotion', { issue: known.url, repo: f.product, number: known.number, known: true }, { key });
+    const discussionBody = withMarker(`This is tracked in the known issue ${known.url}; we added the details from here to it.`, 'promotion', { issue: known.url, repo: f.product, number: known.number, known: true }, { effort: f.effort, key });
     const steps: Step[] = [{ op: 'issue-comment', issueId: known.id, body: issueBody }];
     if (reviewed) steps.push({ op: 'remove-labels', labelableId: known.id, labelIds: [reviewed.id] });
-    steps.push({ op: 'comment', discussionId: d.id, number: d.number, body: discussionBody, key });
+    steps.push({ op: 'comment', discussionId: d.id, number: d.number, body: discussionBody, key }, ...resolving(d, f.keepOpen));
     return {
       actions: [
         {
@@ -87,7 +105,7 @@ export function planPromote(f: PromoteFacts): Plan {
   const key = `promotion/${f.product}`;
   const issueKey = `promotion/${d.url}`;
   const issueBody = withMarker(summary, 'promotion', { discussion: d.url }, { effort: f.effort, key: issueKey });
-  const discussionBody = (issue: Created) => withMarker(`We are tracking the work for this in ${issue.url}.`, 'promotion', { issue: issue.url, repo: f.product, number: issue.number }, { key });
+  const discussionBody = (issue: Created) => withMarker(`We are tracking the work for this in ${issue.url}.`, 'promotion', { issue: issue.url, repo: f.product, number: issue.number }, { effort: f.effort, key });
   return {
     actions: [
       {
@@ -98,6 +116,7 @@ export function planPromote(f: PromoteFacts): Plan {
         steps: [
           f.existing ? { op: 'reuse-created', created: f.existing } : { op: 'create-issue', repository: f.product, repositoryId: f.productId, title: f.title, body: issueBody, key: issueKey },
           { op: 'comment', discussionId: d.id, number: d.number, body: discussionBody, key },
+          ...resolving(d, f.keepOpen),
         ],
       },
     ],

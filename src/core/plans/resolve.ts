@@ -2,6 +2,7 @@ import type { Assessment, Discussion, Message, TeamRule } from '../conversation.
 import { addressee, markersOf } from '../conversation.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
+import { fillTemplate } from '../template.js';
 import type { Plan, PlannedAction, Step } from '../plan.js';
 import { skipAction } from '../plan.js';
 
@@ -14,10 +15,10 @@ function quote(text: string): string {
  * Marks the answer. A threaded reply cannot be marked on GitHub: a top-level
  * comment links to it (quoting it) and is marked instead, the VisIt convention.
  */
-export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message; effort?: number }): Plan {
+export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message | null; effort?: number }): Plan {
   const { discussion: d, chosen } = f;
   const base = { kind: 'answer', number: d.number, url: d.url };
-  if (d.isAnswered || d.closed) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
+  if (d.isAnswered || d.closed || !chosen) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
   if (!d.category.isAnswerable) {
     const note = `"${d.category.name}" has no answers`;
     return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', reason: `${note}: closed as resolved`, plannedReason: `${note}: would close as resolved`, steps: [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }] }], warnings: [] };
@@ -41,14 +42,13 @@ export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: 
   };
 }
 
-/** The polite closing comment. It states a number of days only when the user really was silent that long (SPEC §11). */
-export function closingText(greeting: string, days: number | null, staleAfterDays: number): string {
-  const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${days} days, so we're closing this inquiry for now` : "we're closing this inquiry for now";
-  return [
-    `Hi ${greeting}, ${why} to keep our support queue current.`,
-    '',
-    'If this is still a problem, just reply here or open a new discussion with any new details (version, platform, the steps you tried), and we will pick it up again. Thank you for using VisIt!',
-  ].join('\n');
+/**
+ * The polite closing comment, from the closing template. It states a number of
+ * days only when the user really was silent that long (SPEC §11).
+ */
+export function closingText(template: { text: string; source: string }, d: Pick<Discussion, 'title' | 'number'>, greeting: string, days: number | null, staleAfterDays: number): string {
+  const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${days} days, so ` : '';
+  return fillTemplate(template.text, { user: greeting, why, title: d.title, number: String(d.number) }, template.source);
 }
 
 export interface WontfixFacts {
@@ -57,6 +57,8 @@ export interface WontfixFacts {
   team: TeamRule;
   label: { name: string; id: string };
   staleAfterDays: number;
+  /** templates/closing.md, or the team's own */
+  template: { text: string; source: string };
 }
 
 export interface WontfixFlags {
@@ -94,7 +96,7 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
     );
   }
   const key = 'wontfix';
-  const body = withMarker(flags.message ?? closingText(addressee(d, f.team), days, f.staleAfterDays), flags.kind, { wontfix: true }, { effort: flags.effort, key });
+  const body = withMarker(flags.message ?? closingText(f.template, d, addressee(d, f.team), days, f.staleAfterDays), flags.kind, { wontfix: true }, { effort: flags.effort, key });
   const steps: Step[] = [previous ? { op: 'reuse-comment', id: previous.messageId, url: previous.url } : { op: 'comment', discussionId: d.id, number: d.number, body, key }];
   let reason: string | undefined;
   if (!resolved) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoffSummary, planHandoff } from '../../../src/core/plans/handoff.js';
+import { handoffSummary, leftBehind, planHandoff } from '../../../src/core/plans/handoff.js';
 import type { HandoffFacts, HandoffFlags } from '../../../src/core/plans/handoff.js';
 import type { Discussion } from '../../../src/core/conversation.js';
 import { discussion, judged, marker, policyOf, team, weeks, ZONE } from '../../support/domain.js';
@@ -109,5 +109,14 @@ describe('handoff plan', () => {
     expect(resolved).toMatch(/#107/);
     expect(resolved).not.toMatch(/#108/);
     expect(text).toMatch(/### Handed over to @dee\n\n- \[#101\]/);
+  });
+
+  it('start warns about the previous Primary\'s unresolved discussions that were not handed over', () => {
+    const handed = discussion(109, { at: '2026-12-01T17:00:00Z', who: 'u' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` }]);
+    const ds = [waiting, answered, handed, adasOld];
+    const behind = leftBehind(timeline, MONDAY, judged(ds, policy, MONDAY));
+    expect(behind?.from).toBe('cho');
+    expect(behind?.items.map((a) => a.number)).toEqual([101, 102]);
+    expect(leftBehind(timeline, MONDAY, judged([handed, adasOld], policy, MONDAY))).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../support/deps.js';
 import { closingText, planAnswer, planCloseStale, planWontfix } from '../../../src/core/plans/resolve.js';
 import type { Discussion } from '../../../src/core/conversation.js';
 import { assess } from '../../../src/core/conversation.js';
@@ -8,6 +11,8 @@ import { discussion, marker, policyOf, team, weeks } from '../../support/domain.
 const policy = policyOf(weeks(['ada', 'bob'], ['cho', 'dee'], ['dee', 'eli']));
 const NOW = Date.parse('2026-12-05T01:00:00Z');
 const label = { name: 'wontfix', id: 'L1' };
+// The shipped closing template, read as the tool reads it.
+const template = { text: readFileSync(path.join(REPO_ROOT, 'templates', 'closing.md'), 'utf8'), source: 'templates/closing.md' };
 const ops = (a: PlannedAction) => a.steps.map((s) => s.op);
 const bodyOf = (a: PlannedAction) => a.steps.map((s) => (s.op === 'comment' && typeof s.body === 'string' ? s.body : '')).join('');
 
@@ -15,7 +20,7 @@ const bodyOf = (a: PlannedAction) => a.steps.map((s) => (s.op === 'comment' && t
 const silentSince = (lastUser: string, extra: Partial<Discussion> = {}) =>
   discussion(104, { at: '2026-10-01T17:00:00Z', who: 'old-timer' }, [{ at: lastUser, who: 'old-timer' }, { at: lastUser.replace('17:00', '18:00'), who: 'ada' }], extra);
 const wontfix = (d: Discussion, flags: { force?: boolean; message?: string } = {}) =>
-  planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21 }, { kind: 'resolution', ...flags });
+  planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template }, { kind: 'resolution', ...flags });
 
 describe('answer plan', () => {
   const withReply = discussion(102, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [{ at: '2026-12-01T18:00:00Z', who: 'ada' }, { at: '2026-12-01T19:00:00Z', who: 'mk', kind: 'reply', body: 'Xcode 16.1 fixed it' }]);
@@ -88,8 +93,24 @@ describe('wontfix plan', () => {
     expect(ops(wontfix(d))).toEqual(['comment', 'close', 'add-labels']);
   });
 
-  it('a logged call is closed addressing the customer, not the team member who logged it', () => {
-    expect(closingText('Jane Smith', 30, 21)).toMatch(/^Hi Jane Smith, we haven't heard back in 30 days/);
+  it('a logged call is closed addressing the customer by name, not the team member who logged it', () => {
+    const call = discussion(107, { at: '2026-10-01T17:00:00Z', who: 'ada', body: `**Inquiry logged**\n\n${marker('contact', { via: 'hotline', at: '2026-10-01T16:00:00Z', id: 'c-1', customer: 'J. S.' })}` }, [{ at: '2026-11-01T17:00:00Z', who: 'grace' }]);
+    const body = bodyOf(wontfix(call));
+    expect(body).toMatch(/^Hi J\. S\., we haven't heard back in 33 days/);
+    expect(body).not.toMatch(/@ada|@grace/);
+  });
+
+  it('the closing comment comes from the team\'s own template when they have one', () => {
+    const own = { text: 'Dear {{user}}, {{why}}this one is closed (#{{number}}).', source: 'own.md' };
+    const d = silentSince('2026-11-06T17:00:00Z');
+    const a = planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template: own }, { kind: 'stale' });
+    expect(bodyOf(a)).toMatch(/^Dear @old-timer, we haven't heard back in 28 days, so this one is closed \(#104\)\./);
+  });
+
+  it('a deleted author is addressed neutrally', () => {
+    const ghost = discussion(108, { at: '2026-10-01T17:00:00Z', who: null }, [{ at: '2026-10-02T17:00:00Z', who: 'ada' }]);
+    expect(bodyOf(wontfix(ghost, { force: true }))).toMatch(/^Hi there, /);
+    expect(closingText(template, ghost, 'there', null, 21)).not.toMatch(/the team/);
   });
 });
 
@@ -102,7 +123,7 @@ describe('close-stale plan', () => {
     finished.messages.push({ ...finished.messages[2]!, id: 'DONE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
     const ds = [stale, halfDone, finished];
     const assessments = ds.map((d) => assess(d, policy, NOW));
-    const p = planCloseStale({ discussions: ds, assessments, stale: assessments.filter((a) => a.stale), team, label, staleAfterDays: 21 }, {});
+    const p = planCloseStale({ discussions: ds, assessments, stale: assessments.filter((a) => a.stale), team, label, staleAfterDays: 21, template }, {});
     expect(p.actions.map((a) => [a.number, ops(a)])).toEqual([
       [104, ['comment', 'mark-answer', 'add-labels']],
       [111, ['reuse-comment', 'add-labels']],
