@@ -16,7 +16,7 @@ const PERSON = ['login', 'name', 'start', 'end'];
 export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON],
   overdue: ['generatedAt', 'responseGoal', 'overdue', 'dueSoon', 'stale', 'outbox', ...ITEM, ...ACTION],
-  start: ['as', 'role', 'primary', 'backup', 'shift', 'holidays', 'handedOff', 'discussions', 'overdue', 'stale', 'lowHangingFruit', 'outbox', 'more', ...ITEM],
+  start: ['as', 'role', 'primary', 'backup', 'shift', 'holidays', 'handedOff', 'discussions', 'overdue', 'stale', 'lowHangingFruit', 'notHandedOver', 'outbox', 'more', ...ITEM],
   view: ['number', 'title', 'url', 'author', 'state', 'owner', 'category', 'createdAt', 'closed', 'waitingSince', 'dueAt', 'businessHoursWaiting', 'lastUserActivityAt', 'daysSinceUserActivity', 'overdue', 'dueSoon', 'stale', 'via', 'events', 'messages', 'at', 'what', 'by', 'kind', 'body'],
   doctor: ['ok', 'checks', 'name', 'detail', 'fix'],
   handoff: [...ACTION, 'summary'],
