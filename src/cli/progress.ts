@@ -7,7 +7,7 @@ import { FRAMES } from './output.js';
  * leaves a blank screen; on Ctrl-C the user learns what was done and what not.
  */
 export interface Progress {
-  /** `item` (e.g. "#101") is finished; `line` says how ("✓ #101 handed to @ada"). */
+  /** `item` (e.g. "#101") is finished; `line` says how ("✓ handoff #101: done"), shown on the status line until the next. */
   completed(item: string, line: string): void;
   /** Clears the counter; call once, when the run ends for any reason. */
   end(): void;
@@ -41,7 +41,9 @@ export function startProgress(deps: Pick<Deps, 'stderr' | 'onInterrupt'>, opts: 
   const tty = opts.enabled && Boolean(deps.stderr.isTTY);
   let frame = 0;
   let ended = false;
-  const counter = () => `${FRAMES[frame % FRAMES.length]} ${opts.verb} ${Math.min(done.size + 1, opts.items.length)}/${opts.items.length}`;
+  let last = '';
+  // One status line, replaced as each action completes; the final report prints every line once.
+  const counter = () => `${FRAMES[frame % FRAMES.length]} ${opts.verb} ${Math.min(done.size + 1, opts.items.length)}/${opts.items.length}${last ? ` · last: ${last}` : ''}`.slice(0, Math.max(20, (deps.stderr.columns ?? 80) - 1));
   const draw = () => {
     if (tty && !ended) deps.stderr.write(`\r\u001b[2K${counter()}`);
   };
@@ -65,10 +67,8 @@ export function startProgress(deps: Pick<Deps, 'stderr' | 'onInterrupt'>, opts: 
   return {
     completed(item, line) {
       done.add(item);
-      if (!tty || ended) return;
-      clear();
-      deps.stderr.write(`${line}\n`);
-      if (done.size < opts.items.length) draw();
+      last = line;
+      draw();
     },
     end: finish,
   };

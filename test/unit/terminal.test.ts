@@ -77,12 +77,12 @@ describe('the greeting follows the clock in the team zone', () => {
 });
 
 describe('progress and Ctrl-C', () => {
-  it('on a terminal each action is printed as it completes, under a counter', () => {
+  it('on a terminal each action shows on the counter line as it completes', () => {
     const deps = testDeps({ tty: true });
     const p = startProgress(deps, { verb: 'posting', items: ['#1', '#2', '#3'], enabled: true });
     expect(deps.stderr.text).toContain('posting 1/3');
     p.completed('#1', '✓ #1 handed over');
-    expect(deps.stderr.text).toMatch(/✓ #1 handed over\n[^\n]*posting 2\/3$/);
+    expect(deps.stderr.text).toMatch(/\r\u001b\[2K. posting 2\/3 · last: ✓ #1 handed over$/);
     p.completed('#2', '✓ #2 handed over');
     p.end();
     expect(deps.stderr.text.endsWith('\r\u001b[2K')).toBe(true);
