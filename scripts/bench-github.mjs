@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import os from 'node:os';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { startStandin } from '../test/support/standin/server.mjs';
 
 const CATEGORIES = ['help-using-visit', 'help-building-visit', 'help-developing-visit'];
@@ -70,4 +70,40 @@ export async function statsBudget(root, n = 1500) {
   if (r.code !== 0) throw new Error(`stats failed: ${r.err}`);
   const listing = standin.graphqlRequests().filter((e) => e.operationName === 'DiscussionsCreated').length;
   return { listing, total: standin.graphqlRequests().length, ms, n };
+}
+
+/**
+ * `notify` on N discussions with a desk thread (issue #1): reads and writes of
+ * a first run, which has everything to send, and of a run at the same instant
+ * with nothing new. Imported by bench.mjs.
+ */
+export async function notifyBudget(root, n, latencyMs = 0) {
+  const spec = ordinaryScenario(n);
+  spec.repositories[0].issues = [{ number: 1, title: 'Support desk', body: 'Team notes.' }];
+  spec.repositories[0].nextNumber = 2;
+  spec.repositories[0].discussions.forEach((d, i) => (d.number = 2 + i));
+  const standin = await startStandin(spec, { latencyMs });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-notify-'));
+  const config = path.join(dir, 'visit-sre.config.json');
+  writeFileSync(config, JSON.stringify({ rotation: path.join(root, 'schedules', 'rotation.ics'), team: path.join(root, 'schedules', 'team.json'), desk: { thread: 'visit-dav/visit#1' } }));
+  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' };
+  const count = () => {
+    const all = standin.graphqlRequests();
+    return { reads: all.filter((e) => e.kind === 'query').length, writes: all.filter((e) => e.kind === 'mutation').length };
+  };
+  standin.setClock(env.VISIT_SRE_NOW);
+  const t0 = performance.now();
+  const first = await run(path.join(root, 'bin', 'visit-sre.js'), ['notify', '--json'], env);
+  const ms = performance.now() - t0;
+  if (first.code !== 0) throw new Error(`notify failed: ${first.err}`);
+  const one = count();
+  // A run sends at most 50, so a backlog of N takes many runs to drain; a run
+  // with nothing left to send is measured with an empty escalation instead.
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), escalation: [] }));
+  const again = await run(path.join(root, 'bin', 'visit-sre.js'), ['notify', '--json'], env);
+  if (again.code !== 0) throw new Error(`notify failed: ${again.err}`);
+  const two = count();
+  const idle = { reads: two.reads - one.reads, writes: two.writes - one.writes };
+  await standin.close();
+  return { first: one, second: idle, ms, budget: Math.ceil(n / 50) + 4 };
 }

@@ -112,4 +112,19 @@ console.log(`\n\`stats --html\` for a year of 1500 discussions: ${html.listing} 
 const { calendarReadTimes, LARGEST } = await import('./bench-calendar.mjs');
 const cal = calendarReadTimes(root, env);
 console.log(`\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms (${cal.firstCallCpu.toFixed(0)} ms CPU) on the first call, ${cal.laterCalls.toFixed(0)} ms (${cal.laterCallsCpu.toFixed(0)} ms CPU) on later ones`);
+const { notifyBudget } = await import('./bench-github.mjs');
+console.log('\n`notify` against the stand-in, with a desk thread: a first run with everything to send (50 at most per run), then a run with nothing new:\n');
+console.log('| discussions | reads (first run) | writes (first run) | reads (nothing new) | writes (nothing new) | budget: reads ceil(N/50)+4, writes ≤ 2 | ok |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
+for (const n of [100, 1000]) {
+  const b = await notifyBudget(root, n);
+  const ok = b.first.reads <= b.budget && b.second.reads <= b.budget && b.first.writes <= 2 && b.second.writes === 0;
+  if (!ok) failed = true;
+  console.log(`| ${n} | ${b.first.reads} | ${b.first.writes} | ${b.second.reads} | ${b.second.writes} | ${b.budget}, 2 | ${ok ? 'yes' : 'NO'} |`);
+}
+const slowNotify = await notifyBudget(root, 1000, 50);
+// notify reads what overdue reads plus the desk thread twice, and spaces its two writes by GitHub's 1 s.
+const slowNotifyOk = slowNotify.ms < slow.ms + 1500;
+if (!slowNotifyOk) failed = true;
+console.log(`\n\`notify\` wall time, 1,000 discussions, 50 ms latency per request: ${(slowNotify.ms / 1000).toFixed(2)} s (${slowNotify.first.reads} reads, ${slowNotify.first.writes} writes; target: within 1.5 s of \`overdue\`'s ${(slow.ms / 1000).toFixed(2)} s: ${slowNotifyOk ? 'yes' : 'NO'})`);
 if (failed) console.log('\nSome targets were missed on this run.');

@@ -52,14 +52,15 @@ export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Poli
   const config = ctx.loaded.config;
   return {
     calendar: await ctx.businessCalendar(),
-    team: teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations),
+    team: teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
     primaryAt: (t) => onDutyAt(timeline, t, 0).current?.primary?.login ?? null,
   };
 }
 
-export async function loadInquiries(ctx: Context): Promise<Inquiries> {
+/** `includeUnlabelled`: with discussions.label set, also the in-category discussions without it (for desk.labelNew). */
+export async function loadInquiries(ctx: Context, opts: { includeUnlabelled?: boolean } = {}): Promise<Inquiries> {
   const config = ctx.loaded.config;
   const gh = await github(ctx);
   const repo = parseRepo(config.repository);
@@ -72,7 +73,7 @@ export async function loadInquiries(ctx: Context): Promise<Inquiries> {
   }
   const started = performance.now();
   const discussions = await withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${info.nameWithOwner}`, () =>
-    gh.openDiscussions({ repo, categoryIds: ids, label: config.discussions.label }),
+    gh.openDiscussions({ repo, categoryIds: ids, label: opts.includeUnlabelled ? null : config.discussions.label }),
   );
   ctx.verbose(`read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
   const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));

@@ -65,6 +65,10 @@ const COMMANDS: Record<string, () => Promise<Declare>> = {
     const { handoffCommand } = await import('./commands/handoff.flags.js');
     return (run) => runs(handoffCommand(), run, async () => (await import('./commands/handoff.js')).runHandoff);
   },
+  notify: async () => {
+    const { notifyCommand } = await import('./commands/notify.flags.js');
+    return (run) => runs(notifyCommand(), run, async () => (await import('./commands/notify.js')).runNotify);
+  },
   escalate: async () => {
     const { escalateCommand, numberAfterLogins } = await import('./commands/escalate.flags.js');
     const load = async () => {
@@ -127,6 +131,7 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   view: { usage: '[options] <number>', does: 'one discussion in brief: state, owner, clock, what the team did, the last messages, its link' },
   doctor: { usage: '[options]', does: 'check config, token, GitHub access, categories, labels, calendar coverage and outbox' },
   handoff: { usage: '[options]', does: "end of week: hand the outgoing Primary's unresolved discussions to the next Primary" },
+  notify: { usage: '[options]', does: 'the duty desk: tell the right people once, by @mention in the desk thread, and keep its board current' },
   escalate: { usage: '[options] [number]', does: 'ask the Backup on duty (or the given developers) for help, by @mention' },
   resolve: { usage: '[options] <number>', does: 'mark the answer (a reply gets a linking top-level comment), or close as wontfix' },
   promote: { usage: '[options] <number>', does: 'create a product issue that links back to the discussion (or add to a known one)' },

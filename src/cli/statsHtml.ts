@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Stats } from '../core/stats.js';
-import { breakdowns, headline, hours } from './statsReport.js';
+import { breakdowns, emptyWeekText, headline, hours } from './statsReport.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -12,7 +12,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const BLUE = '#4e79a7';
 const RED = '#d6404e';
 const GREY = '#8a8f98';
-const ORANGE = '#e8932b';
+const ORANGE = '#c46a0c';
 const WIDTH = 760;
 
 type Mark = Plot.Markish;
@@ -142,7 +142,7 @@ function medianChart(doc: Document, s: Stats): string {
     color: { legend: true, domain: ['within the goal', 'over the goal', 'no inquiry to measure'], range: [BLUE, RED, GREY] },
     marks: [
       Plot.barY(empty, { x: 'week', y: top, fill: GREY, fillOpacity: 0.18 }),
-      Plot.text(empty, { x: 'week', y: top / 2, text: (w: W) => (w.inquiries ? 'none due yet' : dense ? 'none' : 'no inquiries'), rotate: -90, fill: 'currentColor', fontSize: 11 }),
+      Plot.text(empty, { x: 'week', y: top / 2, text: (w: W) => (dense && !w.inquiries ? 'none' : emptyWeekText(w)), rotate: -90, fill: 'currentColor', fontSize: 11 }),
       Plot.barY(counted, { x: 'week', y: (w: W) => Math.min(value(w), top), fill: (w: W) => (value(w) > s.goalHours ? 'over the goal' : 'within the goal') }),
       Plot.text(counted.filter((w) => value(w) > top), { x: 'week', y: top, text: (w: W) => `${Math.round(value(w))} h`, rotate: -90, textAnchor: 'end', dy: 0, dx: -4, fill: 'white', fontSize: 10, fontWeight: 'bold' }),
       // A week whose median is 0 h still shows a mark at zero, unlike an empty week.
@@ -161,17 +161,19 @@ function developerChart(doc: Document, s: Stats): string {
   const rows = s.byPrimary;
   type R = (typeof rows)[number];
   const top = Math.max(s.goalHours * 1.5, ...rows.map((r) => (r.medianFirstResponseHours ?? 0) * 1.1));
-  const label = (r: R) => (r.medianFirstResponseHours === null ? `no inquiry to measure (${r.inquiries} as Primary)` : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} no response yet` : ''}`);
+  // The figures sit in a column to the right of the frame, clear of the bars and the goal line.
+  const label = (r: R) => (r.medianFirstResponseHours === null ? `no inquiry to measure (${r.inquiries} as Primary)` : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`);
   return chart(doc, {
     title: 'First response by developer, as the Primary on duty',
     subtitle: 'Median of the GitHub inquiries that arrived during each developer’s Primary shifts.',
     height: 60 + rows.length * 34,
     marginLeft: 120,
-    x: { label: 'median first response (business hours)', grid: true, domain: [0, top * 1.9], nice: true },
+    marginRight: 340,
+    x: { label: 'median first response (business hours)', grid: true, domain: [0, top], nice: true },
     y: { label: null, domain: rows.map((r) => r.login) },
     marks: [
       Plot.barX(rows, { y: 'login', x: (r: R) => r.medianFirstResponseHours ?? 0, fill: (r: R) => ((r.medianFirstResponseHours ?? 0) > s.goalHours ? RED : BLUE), insetTop: 4, insetBottom: 4 }),
-      Plot.text(rows, { y: 'login', x: (r: R) => r.medianFirstResponseHours ?? 0, text: label, dx: 6, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows, { y: 'login', frameAnchor: 'right', text: label, dx: 12, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([s.goalHours], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
       Plot.text([s.goalHours], { x: (d: number) => d, frameAnchor: 'top', text: () => `${s.goalHours} h goal`, dy: -14, fill: RED, fontWeight: 'bold', className: 'goal' }),
       Plot.ruleX([0], { stroke: 'currentColor' }),

@@ -106,6 +106,11 @@ export function statsTerminal(s: Stats, p: Paint): string {
   return text;
 }
 
+/** Why a week has no median: no inquiry at all (unlike a 0 h week), only logged calls, or none due yet. */
+export function emptyWeekText(w: Stats['byWeek'][number]): string {
+  return w.github ? 'nothing due yet' : w.inquiries ? 'calls only' : 'no inquiries';
+}
+
 /** A small terminal chart of the weekly median against the goal. */
 export function terminalChart(s: Stats, color: (text: string, over: boolean) => string): string {
   const max = Math.max(s.goalHours * 1.5, ...s.byWeek.map((w) => w.medianFirstResponseHours ?? 0));
@@ -116,7 +121,7 @@ export function terminalChart(s: Stats, color: (text: string, over: boolean) => 
       const v = w.medianFirstResponseHours;
       const n = v === null ? 0 : Math.max(v > 0 ? 1 : 0, Math.round((v / max) * width));
       const bar = Array.from({ length: width + 1 }, (_, i) => (i === goalAt ? '|' : i < n ? '█' : v === null ? '·' : ' ')).join('');
-      const value = v === null ? (w.inquiries ? 'none due yet' : 'no inquiries') : `${v} h (${w.counted})`;
+      const value = v === null ? emptyWeekText(w) : `${v} h (${w.counted})`;
       return `${w.week}  ${v === null ? bar : color(bar, v > s.goalHours)}  ${value}`;
     })
     .join('\n');

@@ -34,6 +34,53 @@ export interface Config {
   team: TeamMember[] | string;
   teamAssociations: string[];
   templates: { postmortem: string | null; handoff: string | null; closing: string | null };
+  desk: DeskConfig;
+  escalation: EscalationRule[];
+  /** bots whose markers are trusted as the team's (their comments still never answer a user) */
+  trustedBots: string[];
+}
+
+/** The duty desk (SPEC §9): the thread holding the board and the notification feed. */
+export interface DeskConfig {
+  /** "OWNER/NAME#NUMBER", an issue or a discussion */
+  thread: string | null;
+  labelNew: boolean;
+  closeStale: boolean;
+  notifyOutsideBusinessHours: boolean;
+  /** a Slack- or Teams-compatible incoming webhook; a secret */
+  webhook: string | null;
+}
+
+/** `new`, `due-soon`, `overdue` or `overdue+DURATION` */
+export type EscalationWhen = string;
+/** `owner`, `primary`, `backup`, `team` or a login */
+export type Recipient = string;
+
+export interface EscalationRule {
+  when: EscalationWhen;
+  notify: Recipient[];
+}
+
+export const DEFAULT_ESCALATION: readonly EscalationRule[] = [
+  { when: 'new', notify: ['owner'] },
+  { when: 'due-soon', notify: ['owner'] },
+  { when: 'overdue', notify: ['owner', 'backup'] },
+  { when: 'overdue+2h', notify: ['team'] },
+];
+
+const DESK_THREAD = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#([1-9]\d*)$/;
+
+/** Parses "OWNER/NAME#NUMBER"; null when it is not that form. */
+export function parseDeskThread(text: string): { owner: string; name: string; number: number } | null {
+  const m = DESK_THREAD.exec(text.trim());
+  return m ? { owner: m[1]!, name: m[2]!, number: Number(m[3]) } : null;
+}
+
+/** The business minutes past due that an escalation `when` waits for; null when it is not an overdue stage. */
+export function overdueStage(when: EscalationWhen): number | null {
+  if (when === 'overdue') return 0;
+  const m = /^overdue\+(.+)$/.exec(when);
+  return m ? parseDuration(m[1]!) : null;
 }
 
 export function defaultConfig(): Config {
@@ -51,6 +98,9 @@ export function defaultConfig(): Config {
     team: 'schedules/team.json',
     teamAssociations: ['OWNER', 'MEMBER'],
     templates: { postmortem: null, handoff: null, closing: null },
+    desk: { thread: null, labelNew: false, closeStale: false, notifyOutsideBusinessHours: false, webhook: null },
+    escalation: DEFAULT_ESCALATION.map((r) => ({ when: r.when, notify: [...r.notify] })),
+    trustedBots: ['github-actions[bot]'],
   };
 }
 
@@ -208,6 +258,43 @@ export function validateConfig(raw: unknown, source: string): Config {
         return s;
       }),
     templates: (x, k) => v.object(x, k, { postmortem: v.nullableString, handoff: v.nullableString, closing: v.nullableString }),
+    desk: (x, k) =>
+      v.object(x, k, {
+        thread: (y: unknown, kk: string) => {
+          const s = v.nullableString(y, kk);
+          if (s !== null && !parseDeskThread(s)) v.fail(kk, `must be "OWNER/NAME#NUMBER" (an issue or discussion), not "${s}"`);
+          return s;
+        },
+        labelNew: v.boolean,
+        closeStale: v.boolean,
+        notifyOutsideBusinessHours: v.boolean,
+        webhook: (y: unknown, kk: string) => {
+          const s = v.nullableString(y, kk);
+          // The URL is a secret: the message never repeats it.
+          if (s !== null && !/^https:\/\/\S+$/.test(s)) v.fail(kk, 'must be an https:// URL');
+          return s;
+        },
+      }),
+    escalation: (x, k) => {
+      if (!Array.isArray(x)) v.fail(k, 'must be an array of { "when", "notify" }');
+      return (x as unknown[]).map((r, i) => {
+        const rule = v.object(r, `${k}[${i}]`, { when: v.string, notify: v.stringArray });
+        if (rule.when === undefined || rule.notify === undefined) v.fail(`${k}[${i}]`, 'needs both "when" and "notify"');
+        const when = rule.when as string;
+        let stage: number | null = null;
+        try {
+          stage = overdueStage(when);
+        } catch {
+          stage = null;
+        }
+        if (when !== 'new' && when !== 'due-soon' && stage === null) v.fail(`${k}[${i}].when`, `must be new, due-soon, overdue or overdue+DURATION (such as overdue+2h), not "${when}"`);
+        (rule.notify as string[]).forEach((n, j) => {
+          if (!['owner', 'primary', 'backup', 'team'].includes(n) && !LOGIN.test(n.replace(/^@/, ''))) v.fail(`${k}[${i}].notify[${j}]`, `must be owner, primary, backup, team or a GitHub login, not "${n}"`);
+        });
+        return { when, notify: (rule.notify as string[]).map((n) => n.replace(/^@/, '')) };
+      });
+    },
+    trustedBots: v.stringArray,
   });
   type Part = Record<string, unknown>;
   const merged: Config = {
@@ -218,6 +305,7 @@ export function validateConfig(raw: unknown, source: string): Config {
     businessHours: { ...d.businessHours, ...((c.businessHours as Part) ?? {}) },
     holidays: { ...d.holidays, ...((c.holidays as Part) ?? {}) },
     templates: { ...d.templates, ...((c.templates as Part) ?? {}) },
+    desk: { ...d.desk, ...((c.desk as Part) ?? {}) },
   } as Config;
   delete (merged as Partial<Config> & { $schema?: string }).$schema;
   try {

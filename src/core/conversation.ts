@@ -43,10 +43,15 @@ export interface Discussion {
 export interface TeamRule {
   logins: ReadonlySet<string>;
   associations: ReadonlySet<string>;
+  /** bots whose markers count as the team's (config `trustedBots`), lower case, without "[bot]" */
+  bots?: ReadonlySet<string>;
 }
 
-export function teamRule(logins: Iterable<string>, associations: Iterable<string>): TeamRule {
-  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations) };
+/** A bot's login as GitHub's GraphQL API gives it ("github-actions") and as people write it ("github-actions[bot]"). */
+const botName = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
+
+export function teamRule(logins: Iterable<string>, associations: Iterable<string>, trustedBots: Iterable<string> = []): TeamRule {
+  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations), bots: new Set([...trustedBots].map(botName)) };
 }
 
 export function isBot(m: Pick<Message, 'author' | 'authorType'>): boolean {
@@ -58,14 +63,19 @@ export function isTeam(m: Pick<Message, 'author' | 'authorType' | 'association'>
   return (m.author !== null && team.logins.has(m.author.toLowerCase())) || team.associations.has(m.association);
 }
 
+/** A bot listed in `trustedBots`: its markers are the team's, its words never an answer. */
+export function isTrustedBot(m: Pick<Message, 'author' | 'authorType'>, team: TeamRule): boolean {
+  return isBot(m) && m.author !== null && (team.bots?.has(botName(m.author)) ?? false);
+}
+
 /**
- * A marker counts only in a team member's message, so a user cannot forge a
- * handoff; and only in the opening post or a top-level comment, where the tool
- * writes them, so the short read (the latest replies) and the whole thread
- * agree on the owner.
+ * A marker counts only in a team member's (or trusted bot's) message, so a
+ * user cannot forge a handoff; and only in the opening post or a top-level
+ * comment, where the tool writes them, so the short read (the latest replies)
+ * and the whole thread agree on the owner.
  */
 export function trustedMarker(m: Message, team: TeamRule): Marker | null {
-  return m.kind !== 'reply' && isTeam(m, team) ? parseMarker(m.body) : null;
+  return m.kind !== 'reply' && (isTeam(m, team) || isTrustedBot(m, team)) ? parseMarker(m.body) : null;
 }
 
 /** A trusted marker and the message that holds it. */

@@ -6,7 +6,7 @@
  */
 /** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
 const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
-export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', ...DESK_KINDS] as const;
+export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', 'keep', 'notify', ...DESK_KINDS] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface Marker {
@@ -47,7 +47,7 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
 }
 
 /** Markers that record bookkeeping, not an answer: they do not stop the response clock. */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort']);
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep']);
 
 /** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
 export function withMarker(text: string, kind: MarkerKind, fields: Record<string, unknown>, opts: { effort?: number; key?: string } = {}): string {

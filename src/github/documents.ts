@@ -209,3 +209,51 @@ query DiscussionsCreated($searchQuery: String!, $cursor: String) {
     }
   }
 }`;
+
+/**
+ * The desk thread (SPEC §9): an issue or a discussion, whichever the number is,
+ * with its latest comments. GitHub answers NOT_FOUND for the other kind; the
+ * adapter reads the part that was found.
+ */
+const DESK_COMMENT = `id url createdAt body authorAssociation ${AUTHOR} isMinimized`;
+export const DESK_THREAD = `
+query DeskThread($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    issueOrPullRequest(number: $number) {
+      __typename
+      ... on Issue {
+        id number title url body
+        comments(last: 100, before: $cursor) { pageInfo { hasPreviousPage startCursor } nodes { ${DESK_COMMENT} } }
+      }
+    }
+    discussion(number: $number) {
+      id number title url body
+      comments(last: 100, before: $cursor) { pageInfo { hasPreviousPage startCursor } nodes { ${DESK_COMMENT} deletedAt } }
+    }
+  }
+}`;
+
+export const UPDATE_ISSUE_BODY = `
+mutation UpdateIssueBody($id: ID!, $body: String!) {
+  updateIssue(input: { id: $id, body: $body }) { issue { id } }
+}`;
+
+export const UPDATE_DISCUSSION_BODY = `
+mutation UpdateDiscussionBody($discussionId: ID!, $body: String!) {
+  updateDiscussion(input: { discussionId: $discussionId, body: $body }) { discussion { id } }
+}`;
+
+export const UPDATE_ISSUE_COMMENT = `
+mutation UpdateIssueComment($id: ID!, $body: String!) {
+  updateIssueComment(input: { id: $id, body: $body }) { issueComment { id } }
+}`;
+
+export const UPDATE_DISCUSSION_COMMENT = `
+mutation UpdateDiscussionComment($commentId: ID!, $body: String!) {
+  updateDiscussionComment(input: { commentId: $commentId, body: $body }) { comment { id } }
+}`;
+
+export const DELETE_ISSUE_COMMENT = `
+mutation DeleteIssueComment($id: ID!) {
+  deleteIssueComment(input: { id: $id }) { clientMutationId }
+}`;

@@ -1,4 +1,4 @@
-import type { Discussion } from '../core/conversation.js';
+import type { Discussion, Message } from '../core/conversation.js';
 
 export interface RepoRef {
   owner: string;
@@ -53,6 +53,18 @@ export interface RateLimit {
   resetAt: string;
 }
 
+/** The desk thread (SPEC §9): an issue or a discussion whose body holds the board and whose comments are the feed. */
+export interface DeskThread {
+  kind: 'issue' | 'discussion';
+  id: string;
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  /** top-level comments, oldest first: every one created at or after the `since` asked for, and possibly a few older */
+  comments: Message[];
+}
+
 /**
  * GitHub as the tool sees it: domain objects in, domain objects out.
  * Pagination, batching, retries and rate limits stay behind this interface.
@@ -94,6 +106,14 @@ export interface GitHubPort {
   createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }>;
   addIssueComment(issueId: string, body: string): Promise<{ url: string }>;
   createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }>;
+
+  /** The desk thread with its comments back to `since` (epoch ms; default: the latest 100). NotFoundError when it is neither an issue nor a discussion. */
+  deskThread(repo: RepoRef, number: number, opts?: { since?: number }): Promise<DeskThread>;
+  updateThreadBody(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<void>;
+  addThreadComment(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<{ id: string; url: string }>;
+  updateThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string, body: string): Promise<void>;
+  /** Deleting a comment that is already gone is not an error. */
+  deleteThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string): Promise<void>;
 
   /** GraphQL requests sent so far, for --verbose and the budget tests. */
   readonly requestCount: number;

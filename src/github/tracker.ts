@@ -1,5 +1,5 @@
 import type { Discussion, Message } from '../core/conversation.js';
-import { NotFoundError, OperationalError } from '../core/errors.js';
+import { NotFoundError, OperationalError, UsageError } from '../core/errors.js';
 import type { Client } from './client.js';
 import { translateError } from './client.js';
 import {
@@ -25,8 +25,14 @@ import {
   REPOSITORY_SCOPE,
   SEARCH_DISCUSSIONS,
   VIEWER,
+  DESK_THREAD,
+  UPDATE_ISSUE_BODY,
+  UPDATE_DISCUSSION_BODY,
+  UPDATE_ISSUE_COMMENT,
+  UPDATE_DISCUSSION_COMMENT,
+  DELETE_ISSUE_COMMENT,
 } from './documents.js';
-import type { GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
 
 /** GitHub asks integrators to space content-creating requests at least a second apart. */
 export const MUTATION_SPACING_MS = 1000;
@@ -218,6 +224,76 @@ export class GraphqlTracker implements GitHubPort {
   async addIssueComment(issueId: string, body: string): Promise<{ url: string }> {
     const data = await this.mutate<{ addComment: { commentEdge: { node: { url: string } } } }>('commenting on the issue', ADD_ISSUE_COMMENT, { subjectId: issueId, body }, true);
     return { url: data.addComment.commentEdge.node.url };
+  }
+
+  async deskThread(repo: RepoRef, number: number, opts: { since?: number } = {}): Promise<DeskThread> {
+    const where = `${repo.owner}/${repo.name}#${number}`;
+    type Page = { pageInfo: { hasPreviousPage: boolean; startCursor: string | null }; nodes: RawMessage[] };
+    type Thread = { __typename?: string; id: string; number: number; title: string; url: string; body: string; comments: Page };
+    type Data = { repository: { issueOrPullRequest: Thread | null; discussion: Thread | null } | null };
+    const read = async (cursor: string | null): Promise<Data> => {
+      try {
+        return await this.client.octokit.graphql<Data>(DESK_THREAD, { ...repo, number, cursor });
+      } catch (e) {
+        // The number is an issue or a discussion, never both: GitHub reports the other as NOT_FOUND.
+        const r = e as { name?: string; data?: Data; errors?: Array<{ type?: string }> };
+        if (r.name === 'GraphqlResponseError' && r.data?.repository && r.errors?.every((x) => x.type === 'NOT_FOUND')) return r.data;
+        throw translateError(e, `reading the desk thread ${where}`, this.client.endpoints);
+      }
+    };
+    let cursor: string | null = null;
+    let head: Thread | null = null;
+    const pages: RawMessage[][] = [];
+    for (;;) {
+      const data = await read(cursor);
+      if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`, 'fix desk.thread in the config');
+      const issue = data.repository.issueOrPullRequest;
+      if (issue && issue.__typename !== 'Issue') throw new UsageError(`desk.thread ${where} is a pull request`, 'point desk.thread at an issue or a discussion');
+      const thread = issue ?? data.repository.discussion;
+      if (!thread) throw new NotFoundError(`desk.thread ${where} is neither an issue nor a discussion`, 'fix desk.thread in the config, or create the thread');
+      head ??= thread;
+      pages.unshift(thread.comments.nodes);
+      const oldest = thread.comments.nodes[0];
+      const more = thread.comments.pageInfo.hasPreviousPage && oldest !== undefined && opts.since !== undefined && Date.parse(oldest.createdAt) >= opts.since;
+      if (!more) break;
+      cursor = thread.comments.pageInfo.startCursor;
+    }
+    const kind = head!.__typename === 'Issue' ? 'issue' : 'discussion';
+    return {
+      kind,
+      id: head!.id,
+      number: head!.number,
+      title: head!.title,
+      url: head!.url,
+      body: head!.body,
+      comments: pages.flat().map((c) => message(c, 'comment')),
+    };
+  }
+
+  async updateThreadBody(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<void> {
+    if (thread.kind === 'issue') await this.mutate('updating the desk thread', UPDATE_ISSUE_BODY, { id: thread.id, body });
+    else await this.mutate('updating the desk thread', UPDATE_DISCUSSION_BODY, { discussionId: thread.id, body });
+  }
+
+  async addThreadComment(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<{ id: string; url: string }> {
+    if (thread.kind === 'discussion') return this.addDiscussionComment(thread.id, body);
+    const data = await this.mutate<{ addComment: { commentEdge: { node: { id: string; url: string } } } }>('posting to the desk thread', ADD_ISSUE_COMMENT, { subjectId: thread.id, body }, true);
+    return data.addComment.commentEdge.node;
+  }
+
+  async updateThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string, body: string): Promise<void> {
+    if (thread.kind === 'issue') await this.mutate('editing a desk comment', UPDATE_ISSUE_COMMENT, { id: commentId, body });
+    else await this.mutate('editing a desk comment', UPDATE_DISCUSSION_COMMENT, { commentId, body });
+  }
+
+  async deleteThreadComment(thread: Pick<DeskThread, 'kind'>, commentId: string): Promise<void> {
+    try {
+      if (thread.kind === 'issue') await this.mutate('deleting a desk comment', DELETE_ISSUE_COMMENT, { id: commentId });
+      else await this.deleteDiscussionComment(commentId);
+    } catch (e) {
+      // Already deleted (by the other run of a race, or by this one before its answer was lost).
+      if (!(e instanceof NotFoundError)) throw e;
+    }
   }
 
   get requestCount(): number {

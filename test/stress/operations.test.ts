@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
+import { pathWithTool } from '../support/bin.js';
 import { scenario, user } from '../support/scenario.js';
 
 const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
@@ -14,15 +15,6 @@ afterEach(async () => {
   await standin?.close();
   standin = undefined;
 });
-
-/** A PATH folder whose `visit-sre` is this checkout's built binary. */
-function pathWithTool(): string {
-  const dir = tempDir('visit-sre-path-');
-  const file = path.join(dir, 'visit-sre');
-  writeFileSync(file, `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'visit-sre.js')}" "$@"\n`);
-  chmodSync(file, 0o755);
-  return `${dir}:${process.env.PATH}`;
-}
 
 function sh(command: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn('sh', ['-c', command], { env: { PATH: pathWithTool(), HOME: tempDir(), VISIT_SRE_RETRY_BASE_MS: '1', ...env } });

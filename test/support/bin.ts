@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, tempDir } from './deps.js';
 
@@ -20,4 +21,13 @@ export function runBin(args: string[], opts: { env?: Record<string, string>; cwd
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdin.end(opts.stdin ?? '');
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** A PATH whose `visit-sre` is this checkout's built binary: what `npm install --global visit-sre` leaves. */
+export function pathWithTool(): string {
+  const dir = tempDir('visit-sre-path-');
+  const file = path.join(dir, 'visit-sre');
+  writeFileSync(file, `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO_ROOT, 'bin', 'visit-sre.js')}" "$@"\n`);
+  chmodSync(file, 0o755);
+  return `${dir}:${process.env.PATH}`;
 }

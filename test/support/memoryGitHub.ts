@@ -50,6 +50,10 @@ const MUTATION: Record<WriteOp, string> = {
   createDiscussion: 'createDiscussion',
 };
 
+function deskUnsupported(): never {
+  throw new Error('the memory port has no desk thread: test desk commands against the stand-in (test/support/desk.ts)');
+}
+
 /** A store record in the shape the adapter reads from GraphQL. */
 function raw(d: any) {
   const conn = (list: any[]) => ({ totalCount: list.length, nodes: list });
@@ -164,6 +168,12 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     createIssue: (repositoryId, title, body) => write('createIssue', { repositoryId, title, body }, null, (p) => ({ id: p.issue.id, number: p.issue.number, url: p.issue.url, title })),
     addIssueComment: (subjectId, body) => write('addIssueComment', { subjectId, body }, subjectId, (p) => ({ url: p.commentEdge.node.url })),
     createDiscussion: (repositoryId, categoryId, title, body) => write('createDiscussion', { repositoryId, categoryId, title, body }, null, (p) => ({ id: p.discussion.id, number: p.discussion.number, url: p.discussion.url })),
+    // The desk thread (notify, away, delegate) is tested against the HTTP stand-in.
+    deskThread: async () => deskUnsupported(),
+    updateThreadBody: async () => deskUnsupported(),
+    addThreadComment: async () => deskUnsupported(),
+    updateThreadComment: async () => deskUnsupported(),
+    deleteThreadComment: async () => deskUnsupported(),
   };
 
   return {

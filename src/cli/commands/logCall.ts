@@ -69,7 +69,7 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Ou
   const plan = { actions: [{ kind: 'log-call', number: null, url: null, key: id, preview: `${entry.title}\n\n${body}`, steps: [] }], warnings: [] };
   if (opts.dryRun) return reportActions(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, plan);
 
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations);
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
   const sent = await github(ctx).then((gh) => sendEntry(gh, entry, 'log-call', { team, now: () => ctx.deps.now() }), (e: unknown) => failedResult({ kind: 'log-call', number: null, url: null }, e));
   if (sent.status !== 'failed') {
     if (!ctx.out.json) ctx.deps.stdout.write(`${sent.url}\n`);

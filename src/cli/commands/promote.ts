@@ -28,7 +28,7 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
   const product = parseRepo(productText);
   const d = await gh.discussion(repo, number);
   await confirmOutOfScope(ctx, d, opts);
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations);
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
   const known = knownNumber !== null ? await gh.issue(product, knownNumber) : undefined;
   const productId = known ? known.repositoryId : (await gh.labelId(product, config.labels.reviewed)).repositoryId;
   // An issue an earlier run created but could not link is linked, not created again.

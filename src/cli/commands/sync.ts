@@ -17,7 +17,7 @@ export async function runSync(opts: SyncOptions, ctx: Context): Promise<Outcome>
   const actions: ActionResult[] = [];
   if (entries.length === 0 && !ctx.out.json) ctx.deps.stderr.write('the outbox is empty\n');
   let gh: GitHubPort | Error | undefined;
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), ctx.loaded.config.teamAssociations);
+  const team = teamRule(ctx.loaded.team.map((m) => m.login), ctx.loaded.config.teamAssociations, ctx.loaded.config.trustedBots);
   for (const item of entries) {
     const base = { kind: 'sync', number: null, url: null };
     if ('error' in item) actions.push({ ...base, status: 'failed', reason: `${item.file}: ${item.error}; kept, fix or remove it` });

@@ -141,6 +141,11 @@ export function makeResolvers(store, clock) {
         return connection([...list].sort(byTime(field, args.orderBy?.direction ?? 'ASC')), args, 'issues');
       },
       issue: (r, { number }) => r.issues.find((i) => i.number === number) ?? null,
+      issueOrPullRequest: (r, { number }) => {
+        const i = r.issues.find((x) => x.number === number);
+        if (!i) throw gqlError(`Could not resolve to an issue or pull request with the number of ${number}.`, 'NOT_FOUND');
+        return i;
+      },
     },
     Discussion: {
       comments: (d, args) => connection(d.comments, args, 'comments'),
@@ -176,6 +181,8 @@ export function makeResolvers(store, clock) {
         const list = c.replyTo ? c.replyTo.replies : c.discussion.comments;
         list.splice(list.indexOf(c), 1);
         if (c.discussion.answer === c) c.discussion.answer = null;
+        // Gone for good: deleting it again is NOT_FOUND, as on GitHub.
+        store.nodes.delete(c.id);
         touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
@@ -208,10 +215,40 @@ export function makeResolvers(store, clock) {
       },
       addComment: (_s, { input }) => {
         const subject = node(input.subjectId);
-        const comment = store.register({ __typename: 'IssueComment', id: `IC_${store.nodes.size}`, body: input.body, createdAt: clock(), author: store.user(store.viewerLogin), authorAssociation: 'MEMBER' });
-        comment.url = `${subject.url}#issuecomment-${store.nodes.size}`;
-        subject.comments.push(comment);
+        const comment = store.addIssueComment(subject, { author: store.viewerLogin, association: 'MEMBER', body: input.body, createdAt: clock() });
         return { clientMutationId: input.clientMutationId ?? null, commentEdge: { node: comment, cursor: '' }, subject };
+      },
+      updateIssue: (_s, { input }) => {
+        const issue = node(input.id, 'Issue');
+        if (input.body !== undefined) issue.body = input.body;
+        if (input.title !== undefined) issue.title = input.title;
+        issue.updatedAt = clock();
+        return { clientMutationId: input.clientMutationId ?? null, issue };
+      },
+      updateDiscussion: (_s, { input }) => {
+        const d = node(input.discussionId, 'Discussion');
+        if (input.body !== undefined) d.body = input.body;
+        if (input.title !== undefined) d.title = input.title;
+        touch(d);
+        return { clientMutationId: input.clientMutationId ?? null, discussion: d };
+      },
+      updateIssueComment: (_s, { input }) => {
+        const c = node(input.id, 'IssueComment');
+        c.body = input.body;
+        c.updatedAt = clock();
+        return { clientMutationId: input.clientMutationId ?? null, issueComment: c };
+      },
+      updateDiscussionComment: (_s, { input }) => {
+        const c = node(input.commentId, 'DiscussionComment');
+        c.body = input.body;
+        c.updatedAt = clock();
+        return { clientMutationId: input.clientMutationId ?? null, comment: c };
+      },
+      deleteIssueComment: (_s, { input }) => {
+        const c = node(input.id, 'IssueComment');
+        c.subject.comments = c.subject.comments.filter((x) => x !== c);
+        store.nodes.delete(c.id);
+        return { clientMutationId: input.clientMutationId ?? null };
       },
       closeDiscussion: (_s, { input }) => {
         const d = node(input.discussionId, 'Discussion');

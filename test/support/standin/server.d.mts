@@ -40,7 +40,13 @@ export interface Standin {
   url: string;
   token: string;
   log: LogEntry[];
-  store: { snapshot(): Snapshot[]; token: string | null; requestCount: number };
+  store: {
+    snapshot(): Snapshot[];
+    token: string | null;
+    requestCount: number;
+    /** an issue or discussion's body and top-level comments (the desk thread) */
+    thread(nameWithOwner: string, number: number): { body: string; updatedAt: string; comments: Array<{ id: string; author: string | null; body: string; createdAt: string }> } | null;
+  };
   inject(fault: Fault): void;
   setLatency(ms: number): void;
   setClock(iso: string | null): void;

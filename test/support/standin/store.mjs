@@ -155,11 +155,28 @@ export class Store {
     });
     issue.url = `${this.baseUrl}/${repo.nameWithOwner}/issues/${number}`;
     repo.issues.push(issue);
+    for (const c of spec.comments ?? []) this.addIssueComment(issue, c);
     return issue;
+  }
+
+  /** A comment on an issue (or pull request), as `addComment` makes it. */
+  addIssueComment(subject, spec) {
+    const c = this.message(spec, 'IssueComment', 'IC', { subject });
+    c.url = `${subject.url}#issuecomment-${this.nodes.size}`;
+    subject.comments.push(c);
+    return c;
   }
 
   repository(owner, name) {
     return this.repos.find((r) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  /** An issue or discussion's body and top-level comments, for assertions on the desk thread. */
+  thread(nameWithOwner, number) {
+    const r = this.repos.find((x) => x.nameWithOwner.toLowerCase() === nameWithOwner.toLowerCase());
+    const t = r?.issues.find((i) => i.number === number) ?? r?.discussions.find((d) => d.number === number);
+    if (!t) return null;
+    return { body: t.body, updatedAt: t.updatedAt, comments: t.comments.map((c) => ({ id: c.id, author: c.author?.fullLogin ?? null, body: c.body, createdAt: c.createdAt })) };
   }
 
   /** A plain view of what the tool changed, for assertions. */
@@ -175,7 +192,7 @@ export class Store {
         body: d.body,
         comments: d.comments.map((c) => ({ author: c.author?.fullLogin ?? null, body: c.body, replies: c.replies.map((x) => ({ author: x.author?.fullLogin ?? null, body: x.body })) })),
       })),
-      issues: r.issues.map((i) => ({ number: i.number, title: i.title, body: i.body, labels: i.labels.map((l) => l.name), comments: i.comments.map((c) => c.body) })),
+      issues: r.issues.map((i) => ({ number: i.number, title: i.title, body: i.body, labels: i.labels.map((l) => l.name), comments: i.comments.map((c) => c.body)})),
     }));
   }
 }
