@@ -8,19 +8,14 @@ import type { DeskPost } from '../../core/deskPosts.js';
 import { planAway, planCancelAway } from '../../core/deskPosts.js';
 import type { WriterFlags } from '../flags.js';
 import { parseLogins } from '../flags.js';
+import type { AwayOptions } from './away.flags.js';
 import { warn } from '../output.js';
 import type { Outcome } from '../errors.js';
 import { carryOut, reportActions } from '../writerIo.js';
 import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../app/deskPost.js';
 import type { LiveDesk } from '../../app/deskPost.js';
 
-export interface AwayOptions extends WriterFlags {
-  from?: string;
-  until?: string;
-  note?: string;
-  as?: string;
-  cancel?: boolean;
-}
+export type { AwayOptions };
 
 /** Who the command speaks for: --as, else the token's user. */
 export async function speaker(live: LiveDesk, as: string | undefined, ctx: Context): Promise<string> {

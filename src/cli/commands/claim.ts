@@ -2,14 +2,12 @@ import type { Context } from '../context.js';
 import { UsageError } from '../../core/errors.js';
 import { readDesk } from '../../core/acting.js';
 import { planClaim } from '../../core/deskPosts.js';
-import type { WriterFlags } from '../flags.js';
+import type { ClaimOptions } from './claim.flags.js';
 import type { Outcome } from '../errors.js';
 import { deskTemplate, readLiveDesk } from '../../app/deskPost.js';
 import { postOrShow, speaker } from './away.js';
 
-export interface ClaimOptions extends WriterFlags {
-  as?: string;
-}
+export type { ClaimOptions };
 
 /** `claim [N]`: takes classified inquiry N (or the only open one), told on the desk thread to the member who holds the contact. */
 export async function runClaim(numberText: string | undefined, opts: ClaimOptions, ctx: Context): Promise<Outcome> {

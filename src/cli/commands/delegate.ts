@@ -4,17 +4,13 @@ import { UsageError } from '../../core/errors.js';
 import { awayFromTeam, readDesk } from '../../core/acting.js';
 import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { planDelegate } from '../../core/deskPosts.js';
-import type { WriterFlags } from '../flags.js';
+import type { DelegateOptions } from './delegate.flags.js';
 import { parseLogins } from '../flags.js';
 import type { Outcome } from '../errors.js';
 import { deskTemplate, readLiveDesk } from '../../app/deskPost.js';
 import { postOrShow } from './away.js';
 
-export interface DelegateOptions extends WriterFlags {
-  to?: string;
-  from?: string;
-  until?: string;
-}
+export type { DelegateOptions };
 
 /** `delegate`: the Primary hands the role to someone (default: the Backup) for a while, on the desk thread. */
 export async function runDelegate(opts: DelegateOptions, ctx: Context): Promise<Outcome> {

@@ -7,13 +7,9 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseLogins, parseNumber } from '../flags.js';
 import { carryOut, reportActions } from '../writerIo.js';
+import type { HandoffOptions } from './handoff.flags.js';
 
-export interface HandoffOptions extends WriterFlags {
-  to?: string;
-  backup?: string;
-  from?: string;
-  keep?: string[];
-}
+export type { HandoffOptions };
 
 /** End of week: hands each unresolved discussion of the outgoing Primary to the next one. */
 export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Outcome> {

@@ -7,12 +7,9 @@ import { UsageError } from '../../core/errors.js';
 import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
 import type { Acting } from '../../core/acting.js';
 import { actingAt, actingUntil, awayDuring, actingView } from '../../app/acting.js';
+import type { WhoOptions } from './who.flags.js';
 
-export interface WhoOptions {
-  at?: string;
-  next?: string;
-  calendar?: string;
-}
+export type { WhoOptions };
 
 interface PersonJson {
   login: string | null;

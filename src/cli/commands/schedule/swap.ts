@@ -13,15 +13,9 @@ import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../../a
 import { carryOut } from '../../writerIo.js';
 import type { Outcome } from '../../errors.js';
 import { rotationFile, writeFileChecked } from './common.js';
+import type { SwapOptions } from './schedule.flags.js';
 
-export interface SwapOptions {
-  week: string;
-  role: string;
-  with: string;
-  out?: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { SwapOptions };
 
 /**
  * A last-minute change of one shift: the week's event keeps its UID and gets
