@@ -2,7 +2,6 @@
 import { main } from '../dist/cli/main.js';
 import { processDeps } from '../dist/cli/deps.js';
 
-process.on('SIGINT', () => process.exit(130));
 // A reader that has seen enough (`visit-sre who | head -1`) closes the pipe:
 // end quietly, as git does, instead of dying on EPIPE with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -25,6 +25,8 @@ export interface ExecuteOptions {
   repo: RepoRef;
   team: TeamRule;
   now(): number;
+  /** told of each action's result as soon as it is known, so the shell can show progress */
+  onResult?(result: ActionResult): void;
 }
 
 export function failureKind(e: unknown): FailureKind {
@@ -64,6 +66,7 @@ export async function execute(plan: Plan, gh: GitHubPort, opts: ExecuteOptions):
         stopped = result.failure === 'auth' || result.failure === 'unavailable';
       }
     }
+    opts.onResult?.(results.at(-1)!);
   }
   return results;
 }

@@ -11,7 +11,7 @@ import { makeBusinessCalendar } from '../core/businessTime.js';
 import type { Shift } from '../core/rotation.js';
 import { shiftsFromEntries } from '../core/rotation.js';
 import { UsageError } from '../core/errors.js';
-import { defaultConfig } from '../core/config.js';
+import { defaultConfig, isRepo } from '../core/config.js';
 import { loadCalendarText } from '../calendar/source.js';
 import { readCalendarCached } from '../calendar/cache.js';
 import { DateTime, Settings } from 'luxon';
@@ -49,7 +49,11 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
   if (deps.env.VISIT_SRE_NOW && parseNowOverride(deps.env.VISIT_SRE_NOW) === undefined) {
     throw new UsageError(`VISIT_SRE_NOW="${deps.env.VISIT_SRE_NOW}" is not an ISO-8601 instant`, 'write it with an offset, for example 2026-11-30T09:00:00-08:00, or unset it');
   }
-  const loaded: LoadedConfig = opts.readConfig === false ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] } : await loadConfig(flags.config, deps);
+  let loaded: LoadedConfig = opts.readConfig === false ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] } : await loadConfig(flags.config, deps);
+  if (flags.repo !== undefined) {
+    if (!isRepo(flags.repo)) throw new UsageError(`invalid --repo "${flags.repo}"`, 'write it as OWNER/NAME, for example visit-dav/visit');
+    loaded = { ...loaded, config: { ...loaded.config, repository: flags.repo } };
+  }
   const out = presentation(flags, deps);
   const zone = loaded.config.timeZone;
   const now = deps.now();

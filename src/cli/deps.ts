@@ -34,6 +34,14 @@ export interface Deps {
   prompter(): Promise<Prompter>;
   /** The GitHub port, built on first use: --help and offline commands never need a token. */
   github(opts?: { verbose?: (line: string) => void }): Promise<GitHubPort>;
+  /**
+   * Runs `listener` on Ctrl-C, before the process exits 130 (latest first), so a
+   * spinner can clear its line and a writer can say what was done and what was not.
+   * Returns the function that removes it.
+   */
+  onInterrupt?(listener: () => void): () => void;
+  /** Opens a URL in the user's browser (`--web`); rejects when no browser can be started. */
+  openBrowser?(url: string): Promise<void>;
 }
 
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
@@ -65,9 +73,29 @@ async function ghAuthToken(): Promise<string | undefined> {
   });
 }
 
+/** $BROWSER, else the platform's opener, as `gh --web` does. */
+async function openBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const browser = process.env.BROWSER;
+  const [cmd, args] = browser ? [browser, [url]] : process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.once('error', reject);
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
+
 /** The real world: the only place that touches process.*, the environment and the wall clock. */
 export function processDeps(): Deps {
   const env = process.env;
+  const interruptListeners: Array<() => void> = [];
+  process.on('SIGINT', () => {
+    for (const listener of [...interruptListeners].reverse()) listener();
+    process.exit(130);
+  });
   const deps: Deps = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -91,6 +119,14 @@ export function processDeps(): Deps {
         requestTimeoutMs: Number(env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined,
         mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
       })),
+    openBrowser,
+    onInterrupt: (listener) => {
+      interruptListeners.push(listener);
+      return () => {
+        const i = interruptListeners.indexOf(listener);
+        if (i >= 0) interruptListeners.splice(i, 1);
+      };
+    },
   };
   let github: Promise<GitHubPort> | undefined;
   return deps;

@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { buildProgram } from './program.js';
 import type { Outcome } from './errors.js';
 import { describeError, EXIT, exitCodeFor, exitCodeOf } from './errors.js';
+import { checkFields, extractJsonFields, JSON_FIELDS, shapeJson } from './jsonFields.js';
 
 interface CommanderLikeError {
   code: string;
@@ -21,18 +22,31 @@ function isCommanderError(e: unknown): e is CommanderLikeError {
 export async function main(argv: readonly string[], deps: Deps): Promise<number> {
   let verbose = argv.includes('--verbose');
   let exitCode: number = EXIT.ok;
+  let json: ReturnType<typeof extractJsonFields> = { argv: [...argv], fields: null, command: '' };
   const run = async (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => {
     verbose = Boolean(flags.verbose);
     const { createContext } = await import('./context.js');
-    exitCode = exitCodeOf(await action(await createContext(flags, deps, opts)));
+    const { fields, command } = json;
+    const jq = flags.jq ?? null;
+    if (fields === null && jq === null) {
+      exitCode = exitCodeOf(await action(await createContext(flags, deps, opts)));
+      return;
+    }
+    // --json FIELDS and --jq: the command writes its whole document to a buffer, which is then cut and filtered.
+    const known = JSON_FIELDS[command];
+    if (fields && known) checkFields(fields, known);
+    const buffer = { text: '', write: (chunk: string) => ((buffer.text += chunk), true) };
+    exitCode = exitCodeOf(await action(await createContext({ ...flags, json: true }, { ...deps, stdout: buffer }, opts)));
+    deps.stdout.write(await shapeJson(buffer.text, { fields, jq }, { command, pretty: Boolean(deps.stdout.isTTY) }));
   };
-  const program = buildProgram(deps, run, argv);
   try {
+    json = extractJsonFields(argv);
+    const program = await buildProgram(deps, run, json.argv);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.ok;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(json.argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (isCommanderError(error)) {

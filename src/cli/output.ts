@@ -12,6 +12,10 @@ export interface Presentation {
 export interface GlobalFlags {
   config?: string;
   json?: boolean;
+  /** --jq EXPR: filter the JSON document with jq (implies --json) */
+  jq?: string;
+  /** -R/--repo OWNER/NAME: the discussions' repository instead of the configured one */
+  repo?: string;
   color?: boolean;
   verbose?: boolean;
 }
@@ -92,22 +96,32 @@ export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
   deps.stderr.write(`warning: ${message}\n`);
 }
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+export const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /**
  * A spinner on stderr while `work` waits on the network: only when stderr is
- * a terminal and no JSON is asked for, so pipes and logs never see it.
+ * a terminal and no JSON is asked for, so pipes and logs never see it. On
+ * Ctrl-C it clears its line (and the echoed ^C) and says what it was doing.
  */
-export async function withSpinner<T>(deps: Pick<Deps, 'stderr'>, enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
+export async function withSpinner<T>(deps: Pick<Deps, 'stderr' | 'onInterrupt'>, enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
   if (!enabled || !deps.stderr.isTTY) return work();
   let i = 0;
   const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
   const timer = setInterval(draw, 80);
   timer.unref?.();
+  const clear = () => {
+    clearInterval(timer);
+    if (i > 0) deps.stderr.write('\r\u001b[2K');
+    i = 0;
+  };
+  const off = deps.onInterrupt?.(() => {
+    clear();
+    deps.stderr.write(`interrupted while ${label}\n`);
+  });
   try {
     return await work();
   } finally {
-    clearInterval(timer);
-    if (i > 0) deps.stderr.write('\r\u001b[2K');
+    off?.();
+    clear();
   }
 }

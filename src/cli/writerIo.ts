@@ -8,6 +8,7 @@ import { execute } from '../app/execute.js';
 import type { Outcome } from './errors.js';
 import type { WriterFlags } from './flags.js';
 import { warn, writeJson } from './output.js';
+import { startProgress } from './progress.js';
 
 const interactive = (ctx: Context) => Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
 
@@ -44,7 +45,21 @@ export async function carryOut(ctx: Context, plan: Plan, flags: WriterFlags, tar
   if (flags.dryRun) return plannedResults(plan);
   const writes = toWrite(plan);
   if (question && writes.length > 0 && !(await confirmPlan(ctx, flags, question, writes.map((a) => a.summary ?? `#${a.number}`)))) return skipAll(plan, 'not confirmed');
-  return execute(plan, target.gh, { repo: target.repo, team: target.team, now: () => ctx.deps.now() });
+  const label = (a: { kind: string; number: number | null }) => `${a.kind}${a.number !== null ? ` #${a.number}` : ''}`;
+  const items = writes.map(label);
+  const progress = startProgress(ctx.deps, { verb: 'posting', items, enabled: !ctx.out.json });
+  try {
+    return await execute(plan, target.gh, {
+      repo: target.repo,
+      team: target.team,
+      now: () => ctx.deps.now(),
+      onResult: (r) => {
+        if (items.includes(label(r))) progress.completed(label(r), `${{ done: '✓', failed: '✗', skipped: '-', planned: '•', queued: '…' }[r.status]} ${label(r)}: ${r.status}`);
+      },
+    });
+  } finally {
+    progress.end();
+  }
 }
 
 /** Prints the actions: the writers' JSON shape, or one line each; a --dry-run prints the previews first. */

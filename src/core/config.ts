@@ -108,6 +108,11 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE'];
 
+/** OWNER/NAME, as the config's repository keys and `-R/--repo` take it. */
+export function isRepo(text: string): boolean {
+  return REPO.test(text);
+}
+
 export function isLogin(text: string): boolean {
   return LOGIN.test(text);
 }

@@ -62,8 +62,8 @@ describe('overdue against the stand-in (the built bin)', () => {
     expect(standin!.graphqlRequests().length).toBeLessThanOrEqual(4 + 1);
   });
 
-  it('prints TSV when piped and markdown on request', async () => {
-    const tsv = await against(WEEK, ['overdue']);
+  it('prints TSV and markdown on request', async () => {
+    const tsv = await against(WEEK, ['overdue', '--format', 'tsv']);
     expect(tsv.stdout.split('\n')[0]).toBe('overdue\t101\tgrace-hopper\t2026-11-30T20:00:00Z\t11\tPseudocolor plot of a Silo file shows nothing\thttps://github.com/visit-dav/visit/discussions/101');
     const md = await against(WEEK, ['overdue', '--format', 'markdown']);
     expect(md.stdout).toMatch(/### Overdue \(1\)/);

@@ -105,7 +105,7 @@ describe('flags', () => {
     [['escalate', '101', '--to', 'not a login!'], /invalid --to "not a login!"/],
     [['schedule', 'swap', '--week', 'monday', '--role', 'chief', '--with', 'ada-lovelace'], /invalid --role "chief"/],
     [['stats', '--since', '2027-01-01', '--until', '2026-01-01'], /is not before --until/],
-    [['overdue', '--format', 'xml'], /invalid --format "xml"/],
+    [['overdue', '--format', 'xml'], /option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, text, tsv, markdown, json\./],
   ])('%j exits 2 with a clear line', async (args, message) => {
     const r = await run(args, { cwd: workspace({ rotation: null }), now: NOW, github: { url: 'http://127.0.0.1:9', token: 't' } });
     expect(r.code).toBe(2);

@@ -37,7 +37,8 @@ describe('the README crontab line, run as written', () => {
     const r = await sh(cronCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
     expect(cronCommand).toBe('visit-sre overdue --quiet --fail-on-overdue');
     expect(r.code).toBe(8);
-    expect(r.stdout).toMatch(/^overdue\t101\t/);
+    // The mail body is the plain-text report, not headerless TSV.
+    expect(r.stdout).toMatch(/^Support report for visit-dav\/visit, [^\n]*\n[\s\S]*\nOverdue \(1\)\n {2}#101 {2}/);
   });
 
   it('is silent (no mail) and exits 0 when nothing is overdue or stale', async () => {

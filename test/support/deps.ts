@@ -25,6 +25,8 @@ export class Buffer_ {
 export interface TestDeps extends Deps {
   stdout: Buffer_;
   stderr: Buffer_;
+  /** what Ctrl-C does before the exit: runs the onInterrupt listeners, latest first */
+  interrupt(): void;
 }
 
 export function tempDir(prefix = 'visit-sre-test-'): string {
@@ -50,6 +52,7 @@ export function testDeps(opts: {
   const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
   const ghEnv: Record<string, string> = opts.github ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) } : {};
   let github: ReturnType<Deps['github']> | undefined;
+  const interruptListeners: Array<() => void> = [];
   const deps: TestDeps = {
     stdout: new Buffer_(opts.tty),
     stderr: new Buffer_(opts.tty),
@@ -70,6 +73,14 @@ export function testDeps(opts: {
       (github ??= opts.githubPort
         ? Promise.resolve(opts.githubPort)
         : octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
+    onInterrupt: (listener) => {
+      interruptListeners.push(listener);
+      return () => {
+        const i = interruptListeners.indexOf(listener);
+        if (i >= 0) interruptListeners.splice(i, 1);
+      };
+    },
+    interrupt: () => [...interruptListeners].reverse().forEach((l) => l()),
   };
   return deps;
 }

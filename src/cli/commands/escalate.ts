@@ -8,11 +8,9 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseLogins, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
+import type { EscalateOptions } from './escalate.flags.js';
 
-export interface EscalateOptions extends WriterFlags {
-  to?: string[];
-  reason?: string;
-}
+export type { EscalateOptions };
 
 /** @mentions the Backup on duty, or the given developers, with an escalation marker. */
 export async function runEscalate(numberText: string, opts: EscalateOptions, ctx: Context): Promise<Outcome> {

@@ -6,13 +6,9 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseLogins, parseNumber } from '../flags.js';
 import { carryOut, reportActions } from '../writerIo.js';
+import type { HandoffOptions } from './handoff.flags.js';
 
-export interface HandoffOptions extends WriterFlags {
-  to?: string;
-  backup?: string;
-  from?: string;
-  keep?: string[];
-}
+export type { HandoffOptions };
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

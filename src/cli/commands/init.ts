@@ -6,19 +6,9 @@ import { UsageError } from '../../core/errors.js';
 import { FileExistsError } from '../../store/fs.js';
 import { isUrl } from '../../calendar/source.js';
 import type { Prompter } from '../prompt.js';
+import type { InitOptions } from './init.flags.js';
 
-export interface InitOptions {
-  repository?: string;
-  categories?: string;
-  label?: string;
-  productRepository?: string;
-  timeZone?: string;
-  rotation?: string;
-  team?: string;
-  out: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { InitOptions };
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

@@ -17,20 +17,11 @@ import { isoUtc, warn, writeJson } from '../output.js';
 import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { appendJournal } from '../../store/journal.js';
+import type { LogCallOptions } from './logCall.flags.js';
 
 export const VIAS = ['hotline', 'walk-in', 'email', 'chat', 'hallway', 'other'] as const;
 
-export interface LogCallOptions extends WriterFlags {
-  via?: string;
-  customer?: string;
-  customerPrivate?: boolean;
-  title?: string;
-  body?: string;
-  bodyFile?: string;
-  at?: string;
-  classified?: boolean;
-  neededBy?: string;
-}
+export type { LogCallOptions };
 
 /** Records an inquiry from outside GitHub as a discussion, or, if classified, only in the local journal. */
 export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Outcome | void> {

@@ -15,10 +15,9 @@ import type { ActionResult, ActionStatus } from '../../core/plan.js';
 import { failedResult } from '../../app/execute.js';
 import type { WriterFlags } from '../flags.js';
 import { reportActions } from '../writerIo.js';
+import type { NotifyOptions } from './notify.flags.js';
 
-export interface NotifyOptions extends WriterFlags {
-  failOnOverdue?: boolean;
-}
+export type { NotifyOptions };
 
 /** The duty desk's watch (SPEC §9): tell the right people once, and keep the board current. */
 export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outcome> {

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import type { Assessment } from '../../core/conversation.js';
-import { UsageError } from '../../core/errors.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
-import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
+import { isoUtc, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
@@ -12,19 +11,13 @@ import { carryOut, reportActions } from '../writerIo.js';
 import { planCloseStale } from '../../core/plans/resolve.js';
 import { wontfixLabel } from './resolve.js';
 import { loadTemplate } from '../../app/templates.js';
+import type { Report } from '../overdueReport.js';
+import { tableReport, textReport, tsvReport } from '../overdueReport.js';
+import type { OverdueOptions } from './overdue.flags.js';
+export type { Report };
 
-export interface OverdueOptions extends WriterFlags {
-  format?: string;
-  quiet?: boolean;
-  failOnOverdue?: boolean;
-  closeStale?: boolean;
-}
+export type { OverdueOptions };
 
-export interface Report {
-  overdue: Assessment[];
-  dueSoon: Assessment[];
-  stale: Assessment[];
-}
 
 export function buildReport(assessments: readonly Assessment[]): Report {
   const sorted = [...assessments].sort(byUrgency);
@@ -51,8 +44,7 @@ export function markdownReport(report: Report, ctx: Context): string {
 
 /** The cron report: overdue, due-soon and stale discussions. */
 export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Outcome | void> {
-  const format = ctx.out.json ? 'json' : opts.format ?? 'table';
-  if (!['table', 'json', 'markdown'].includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table, json or markdown');
+  const format = ctx.out.json ? 'json' : opts.format ?? (ctx.out.tty ? 'table' : 'text');
   const effort = effortMinutes(opts);
   const inq = await loadInquiries(ctx);
   const report = buildReport(inq.assessments);
@@ -85,27 +77,8 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
   } else if (format === 'markdown') {
     out.write(`## Support report, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n\n`);
     out.write(markdownReport(report, ctx) || '_Nothing overdue, due soon or stale._\n');
-  } else if (!ctx.out.tty) {
-    const rows = [
-      ...report.overdue.map((a) => ['overdue', String(a.number), a.owner ?? '', isoUtc(a.dueAt!), String(a.businessHoursWaiting), a.title, a.url]),
-      ...report.dueSoon.map((a) => ['due-soon', String(a.number), a.owner ?? '', isoUtc(a.dueAt!), String(a.businessHoursWaiting), a.title, a.url]),
-      ...report.stale.map((a) => ['stale', String(a.number), a.owner ?? '', a.lastUserActivityAt ? isoUtc(a.lastUserActivityAt) : '', String(a.daysSinceUserActivity ?? ''), a.title, a.url]),
-    ];
-    out.write(tsv(rows));
   } else {
-    const p = ctx.paint;
-    const who = (a: Assessment) => (a.owner ? `@${a.owner}` : p.dim('no owner'));
-    const parts: string[] = [];
-    if (report.overdue.length) {
-      parts.push(`${p.bold(p.red(`Overdue (${report.overdue.length})`))}\n${table(report.overdue.map((a) => [p.red(`#${a.number}`), who(a), `was due ${relative(a.dueAt!, ctx.now)}`, `${a.businessHoursWaiting} business h`, a.title]))}`);
-    }
-    if (report.dueSoon.length) {
-      parts.push(`${p.bold(p.yellow(`Due soon (${report.dueSoon.length})`))}\n${table(report.dueSoon.map((a) => [p.yellow(`#${a.number}`), who(a), `due ${relative(a.dueAt!, ctx.now)}`, a.title]))}`);
-    }
-    if (report.stale.length) {
-      parts.push(`${p.bold(`Stale (${report.stale.length})`)}\n${table(report.stale.map((a) => [`#${a.number}`, who(a), `user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`, a.title]))}`);
-    }
-    out.write(parts.length ? parts.join('\n') : `${p.green('✓')} nothing overdue, due soon or stale\n`);
+    out.write(format === 'tsv' ? tsvReport(report) : format === 'text' ? textReport(report, ctx) : tableReport(report, ctx));
   }
   if (closing && format !== 'json') {
     out.write('\n');

@@ -10,13 +10,9 @@ import { loadTemplate } from '../../app/templates.js';
 import { parseNumber } from '../flags.js';
 import { writeFileChecked } from './schedule/common.js';
 import { writeJson } from '../output.js';
+import type { PostmortemOptions } from './postmortem.flags.js';
 
-export interface PostmortemOptions {
-  out?: string;
-  template?: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { PostmortemOptions };
 
 /** Writes a markdown postmortem from the whole thread and the team's markers. */
 export async function runPostmortem(numberText: string, opts: PostmortemOptions, ctx: Context): Promise<void> {

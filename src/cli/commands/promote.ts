@@ -8,13 +8,9 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
+import type { PromoteOptions } from './promote.flags.js';
 
-export interface PromoteOptions extends WriterFlags {
-  repo?: string;
-  title?: string;
-  known?: string;
-  keepOpen?: boolean;
-}
+export type { PromoteOptions };
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

@@ -11,12 +11,9 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
+import type { ResolveOptions } from './resolve.flags.js';
 
-export interface ResolveOptions extends WriterFlags {
-  answer?: string;
-  wontfix?: boolean;
-  message?: string;
-}
+export type { ResolveOptions };
 
 /** The id of the wontfix label, checked before anything is posted. */
 export async function wontfixLabel(ctx: Context, gh: GitHubPort, repo: RepoRef): Promise<{ name: string; id: string }> {

@@ -11,15 +11,9 @@ import { categoryIds, github, policyFor, rotationTimeline } from '../../app/inqu
 import { isoUtc, warn, withSpinner, writeJson } from '../output.js';
 import { statsCsv, statsJson, statsJsonl, statsMarkdown, statsTerminal, statsTsv } from '../statsReport.js';
 import { writeFileChecked } from './schedule/common.js';
+import type { StatsOptions } from './stats.flags.js';
 
-export interface StatsOptions {
-  since?: string;
-  until?: string;
-  format?: string;
-  html?: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { StatsOptions };
 
 const FORMATS = ['table', 'json', 'markdown', 'csv', 'jsonl'];
 

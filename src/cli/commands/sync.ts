@@ -9,9 +9,10 @@ import type { Outcome } from '../errors.js';
 import type { WriterFlags } from '../flags.js';
 import { reportActions } from '../writerIo.js';
 import { readOutbox, removeEntry } from '../../store/outbox.js';
+import type { SyncOptions } from './sync.flags.js';
 
 /** Sends what the outbox holds, exactly once and completely each; a damaged entry is reported and kept. */
-export async function runSync(opts: WriterFlags, ctx: Context): Promise<Outcome> {
+export async function runSync(opts: SyncOptions, ctx: Context): Promise<Outcome> {
   const entries = await readOutbox(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs);
   const actions: ActionResult[] = [];
   if (entries.length === 0 && !ctx.out.json) ctx.deps.stderr.write('the outbox is empty\n');

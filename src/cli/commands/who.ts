@@ -5,12 +5,9 @@ import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { parseWhen } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { isoUtc, relative, table, tsv, warn, writeJson } from '../output.js';
+import type { WhoOptions } from './who.flags.js';
 
-export interface WhoOptions {
-  at?: string;
-  next?: string;
-  calendar?: string;
-}
+export type { WhoOptions };
 
 interface PersonJson {
   login: string | null;

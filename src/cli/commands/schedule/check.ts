@@ -4,14 +4,11 @@ import { checkSchedule } from '../../../core/scheduleCheck.js';
 import { parseDate } from '../../../core/timeInput.js';
 import { UsageError } from '../../../core/errors.js';
 import { isoUtc, table, tsv, writeJson } from '../../output.js';
+import { shareTable } from '../../scheduleReport.js';
 import type { Outcome } from '../../errors.js';
+import type { CheckOptions } from './schedule.flags.js';
 
-export interface CheckOptions {
-  from?: string;
-  to?: string;
-  failOnProblems?: boolean;
-  calendar?: string;
-}
+export type { CheckOptions };
 
 /** Reports what is wrong with the rotation over a range; exit 8 with --fail-on-problems. */
 export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcome | void> {
@@ -41,6 +38,6 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
   const p = ctx.paint;
   out.write(`${p.bold('Rotation check')} ${from.toISODate()} → ${to.toISODate()} (${rotation.source})\n`);
   out.write(problems.length ? table(problems.map((x) => [p.red('✗'), x.kind, x.week ?? '', x.detail])) : `${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts\n`);
-  out.write(`\n${table([['LOGIN', 'TARGET WEEKS', 'PRIMARY WEEKS', 'BACKUP WEEKS'].map((h) => p.bold(h)), ...shares.map((s) => [s.login, String(s.targetWeeks), String(s.primaryWeeks), String(s.backupWeeks)])])}`);
+  out.write(`\n${shareTable(ctx, shares)}`);
   return outcome;
 }

@@ -7,19 +7,14 @@ import { parseDate } from '../../../core/timeInput.js';
 import { UsageError } from '../../../core/errors.js';
 import { writeRotation } from '../../../calendar/write.js';
 import { mergeCalendars, splitCalendar } from '../../../calendar/edit.js';
-import { table, tsv, writeJson } from '../../output.js';
+import { writeJson } from '../../output.js';
+import { shareTable, weeksTable } from '../../scheduleReport.js';
 import { needTeam, rotationFile, writeFileChecked } from './common.js';
 import { resolveLocation } from '../../../store/config.js';
 import { isUrl } from '../../../calendar/source.js';
+import type { GenerateOptions } from './schedule.flags.js';
 
-export interface GenerateOptions {
-  start: string;
-  weeks: string;
-  out?: string;
-  merge?: boolean;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { GenerateOptions };
 
 const LOOKBACK_WEEKS = 26;
 
@@ -78,17 +73,26 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
     }
   }
 
-  if (dry) ctx.deps.stdout.write(text);
-  else await writeFileChecked(ctx, file!, text, Boolean(opts.force || opts.merge));
+  // The calendar goes to stdout only when asked for raw; a dry run otherwise shows the weeks as a table.
+  const ics = toStdout || (dry && opts.format === 'ics');
+  // RFC 5545 ends every line with CRLF; on a stream the last one keeps what follows off END:VCALENDAR.
+  const stream = text.endsWith('\r\n') ? text : `${text}\r\n`;
+  if (ics && !ctx.out.json) ctx.deps.stdout.write(stream);
+  else if (!dry) await writeFileChecked(ctx, file!, text, Boolean(opts.force || opts.merge));
 
-  const report = ctx.out.json || dry ? ctx.deps.stderr : ctx.deps.stdout;
   if (ctx.out.json) {
+    if (ics) ctx.deps.stdout.write(stream);
     writeJson(ctx.deps.stdout, { dryRun: dry, file, kept: counts.keptBefore + counts.keptInside + counts.keptAfter, ...counts, weeks: plan.weeks, fairness: plan.fairness });
     return;
   }
-  const rows = plan.fairness.map((f) => [f.login, `${(f.targetShare * 100).toFixed(1)}%`, String(f.primaryWeeks), String(f.backupWeeks), f.weeksSinceLastPrimary === null ? '-' : String(f.weeksSinceLastPrimary)]);
-  const head = ['LOGIN', 'TARGET', 'PRIMARY', 'BACKUP', 'WEEKS SINCE PRIMARY'];
-  report.write(ctx.out.tty ? table([head.map((h) => ctx.paint.bold(h)), ...rows]) : tsv(rows));
+  const shares = shareTable(ctx, plan.fairness.map((f) => ({ ...f, targetWeeks: f.targetShare * plan.weeks.length })));
+  if (!ics) {
+    if (dry) ctx.deps.stdout.write(`${weeksTable(ctx, plan.weeks, new Map(team.map((m) => [m.login, m.name])))}\n`);
+    ctx.deps.stdout.write(shares);
+  } else if (!ctx.deps.stdout.isTTY) {
+    // The iCal went to a file or a pipe: the shares go beside it on stderr, never into the calendar.
+    ctx.deps.stderr.write(shares);
+  }
   if (!dry) {
     const kept = counts.keptBefore + counts.keptInside + counts.keptAfter;
     ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${span}) to ${file}${kept ? `, keeping ${kept} other events` : ''}\n`);

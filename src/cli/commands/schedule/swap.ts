@@ -8,15 +8,9 @@ import { escapeText, rewriteEvent, splitCalendar } from '../../../calendar/edit.
 import { shiftSummary, shiftUid } from '../../../calendar/write.js';
 import { writeJson } from '../../output.js';
 import { rotationFile, writeFileChecked } from './common.js';
+import type { SwapOptions } from './schedule.flags.js';
 
-export interface SwapOptions {
-  week: string;
-  role: string;
-  with: string;
-  out?: string;
-  force?: boolean;
-  dryRun?: boolean;
-}
+export type { SwapOptions };
 
 /**
  * A last-minute change of one shift: the week's event keeps its UID and gets

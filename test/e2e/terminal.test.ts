@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Standin } from '../support/standin/server.mjs';
+import { startStandin } from '../support/standin/server.mjs';
+import { runPty, screenLines } from '../support/pty.js';
+import { TUESDAY, WEEK, WEEK_CONFIG } from '../support/week.js';
+import { displayWidth } from '../../src/cli/terminal.js';
+
+let standin: Standin | undefined;
+afterEach(async () => {
+  await standin?.close();
+  standin = undefined;
+});
+
+async function onTerminal(args: string[], opts: { cols?: number; latencyMs?: number; env?: Record<string, string> } = {}) {
+  standin = await startStandin(WEEK, { latencyMs: opts.latencyMs ?? 0 });
+  standin.setClock(TUESDAY);
+  return runPty(args, { cols: opts.cols, env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: WEEK_CONFIG, VISIT_SRE_NOW: TUESDAY, ...opts.env } });
+}
+
+describe('in a real terminal (a pseudo-terminal)', () => {
+  it('overdue at 80 columns: no line wraps, long titles end in an ellipsis', async () => {
+    const t = await onTerminal(['overdue'], { cols: 80 });
+    expect(await t.exited).toBe(0);
+    const lines = screenLines(t.output()).filter((l) => l.startsWith('#'));
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(screenLines(t.output()).join('\n')).toMatch(/#101 +@grace-hopper +was due 23 hours ago +11 h +Pseudocolor plot of a Silo fil…\n/);
+  });
+
+  it('Ctrl-C during the spinner clears its line, says what it was doing, and exits 130', async () => {
+    const t = await onTerminal(['overdue'], { latencyMs: 1500 });
+    await t.waitFor(/reading the open discussions/);
+    t.type('\x03');
+    expect(await t.exited).toBe(130);
+    const raw = t.output();
+    // The spinner line (and the ^C the terminal echoed onto it) is erased before the message.
+    expect(raw).toMatch(/reading the open discussions of visit-dav\/visit(\^C)?\r\u001b\[2Kinterrupted while reading the open discussions of visit-dav\/visit\r\n$/);
+    expect(screenLines(raw).filter((l) => l.includes('⠋') || l.includes('⠙') || l.includes('^C'))).toEqual([]);
+  });
+
+  it('the discussion numbers link where the terminal shows links', async () => {
+    const t = await onTerminal(['overdue'], { env: { TERM_PROGRAM: 'WezTerm' } });
+    expect(await t.exited).toBe(0);
+    expect(t.output()).toContain('\u001b]8;;https://github.com/visit-dav/visit/discussions/101\u001b\\');
+  });
+});
+
+describe('writes on a terminal', () => {
+  it('handoff --yes counts as it posts, and Ctrl-C says what was done and what was not, then exits 130', async () => {
+    const t = await onTerminal(['handoff', '--yes', '--keep', '102'], { latencyMs: 150, env: { VISIT_SRE_NOW: '2026-12-05T01:00:00Z' } });
+    standin!.setClock('2026-12-05T01:00:00Z');
+    await t.waitFor(/posting 2\/5 · last: ✓ handoff #\d+: done/, 20_000);
+    t.type('\x03');
+    expect(await t.exited).toBe(130);
+    const tail = screenLines(t.output()).join('\n');
+    expect(tail).toMatch(/Interrupted after [1-4] of 5\.\n {2}done: handoff #\d+(, handoff #\d+)*\n {2}not done: handoff #\d+/);
+    expect(tail).toMatch(/Run the same command again to finish; it repeats nothing already done\./);
+    const handedOver = standin!.store.snapshot()[0]!.discussions.filter((d) => d.comments.some((c) => c.body.includes('"kind":"handoff"')));
+    // What it says was done reached GitHub; the one in flight may have too, as it warns.
+    const said = Number(/Interrupted after (\d) of 5/.exec(tail)![1]);
+    expect(handedOver.length - said).toBeGreaterThanOrEqual(0);
+    expect(handedOver.length - said).toBeLessThanOrEqual(1);
+    expect(tail).toMatch(/was in flight and may have gone through: a re-run looks for it before posting\./);
+  });
+});
