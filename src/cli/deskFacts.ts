@@ -14,7 +14,7 @@ import type { GitHubPort } from '../github/port.js';
 import { loadInquiries } from '../app/inquiries.js';
 import { execute } from '../app/execute.js';
 import { loadTemplate } from '../app/templates.js';
-import { trustedMarker } from '../core/conversation.js';
+import { handoffWeek, keptFor } from '../core/plans/handoff.js';
 import type { ActionResult, Plan } from '../core/plan.js';
 import { plannedResults } from '../core/plan.js';
 import { planCloseStale } from '../core/plans/resolve.js';
@@ -68,7 +68,7 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      kept: previous !== null && d.messages.some((m) => m.createdAt >= previous.start && trustedMarker(m, inq.policy.team)?.kind === 'keep'),
+      kept: current !== null && previous?.primary != null && keptFor(d, inq.policy.team, previous.primary, handoffWeek(current.start, ctx.zone)),
     };
   });
 

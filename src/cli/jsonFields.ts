@@ -11,12 +11,14 @@ import { UsageError } from '../core/errors.js';
 const ITEM = ['number', 'title', 'url', 'author', 'state', 'owner', 'waitingSince', 'dueAt', 'businessHoursWaiting', 'lastUserActivityAt', 'daysSinceUserActivity', 'overdue', 'dueSoon', 'stale', 'via'];
 const ACTION = ['dryRun', 'actions', 'previews', 'kind', 'number', 'url', 'status', 'reason'];
 const PERSON = ['login', 'name', 'start', 'end'];
+/** SPEC §10: who acts now and who is away (who, start) */
+const ACTING = ['actingPrimary', 'actingBackup', 'away', 'reason', 'until', 'from', 'source', 'note'];
 
 /** The fields of each command's JSON document; a command missing here is checked against its output instead. */
 export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON],
+  who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON, ...ACTING, 'desk', 'thread', 'readAt'],
   overdue: ['generatedAt', 'responseGoal', 'overdue', 'dueSoon', 'stale', 'outbox', ...ITEM, ...ACTION],
-  start: ['as', 'role', 'primary', 'backup', 'shift', 'holidays', 'handedOff', 'discussions', 'overdue', 'stale', 'lowHangingFruit', 'notHandedOver', 'outbox', 'more', ...ITEM],
+  start: ['as', 'role', 'primary', 'backup', 'shift', 'holidays', 'handedOff', 'discussions', 'overdue', 'stale', 'lowHangingFruit', 'notHandedOver', 'outbox', 'more', ...ITEM, ...ACTING],
   view: ['number', 'title', 'url', 'author', 'state', 'owner', 'category', 'createdAt', 'closed', 'waitingSince', 'dueAt', 'businessHoursWaiting', 'lastUserActivityAt', 'daysSinceUserActivity', 'overdue', 'dueSoon', 'stale', 'via', 'events', 'messages', 'at', 'what', 'by', 'kind', 'body'],
   doctor: ['ok', 'checks', 'name', 'detail', 'fix'],
   handoff: [...ACTION, 'summary'],
@@ -24,11 +26,14 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   resolve: ACTION,
   promote: ACTION,
   'log-call': [...ACTION, 'journal', 'classifiedAccess', 'advice'],
+  away: ACTION,
+  delegate: ACTION,
+  claim: ACTION,
   sync: ACTION,
   postmortem: ['dryRun', 'file', 'milestones', 'effortMinutes', 'businessHoursOpen', 'text'],
   'schedule generate': ['dryRun', 'file', 'kept', 'weeks', 'fairness', 'monday', 'primary', 'backup', 'login', 'targetShare', 'primaryWeeks', 'backupWeeks', 'weeksSinceLastPrimary'],
   'schedule check': ['from', 'to', 'calendar', 'problems', 'shares', 'kind', 'week', 'detail', 'start', 'end', 'login', 'targetShare', 'primaryWeeks', 'expected'],
-  'schedule swap': ['dryRun', 'file', 'week', 'role', 'from', 'to', 'sequence', 'forced', 'announcement'],
+  'schedule swap': ['dryRun', 'file', 'week', 'role', 'from', 'to', 'sequence', 'forced', 'announcement', ...ACTION],
 };
 
 export interface JsonRequest {

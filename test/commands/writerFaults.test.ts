@@ -44,8 +44,9 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
     standin.inject({ ...fault, times: 1 });
     const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().actions.filter((a: { status: string }) => a.status === 'done')).toHaveLength(5);
+    expect(r.json().actions.filter((a: { status: string }) => a.status === 'done')).toHaveLength(6);
     expect(markerCounts('handoff')).toEqual(ONCE_EACH);
+    expect(markerCounts('keep')).toEqual({ 102: 1 });
   });
 
   it('a persistent outage fails part-way (exit 1), and one re-run completes it', async () => {
@@ -60,6 +61,7 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
     const second = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(second.code, second.stderr).toBe(0);
     expect(markerCounts('handoff')).toEqual(ONCE_EACH);
+    expect(markerCounts('keep')).toEqual({ 102: 1 });
   });
 
   it('a token revoked mid-run exits 4, and a re-run with a good token completes', async () => {
@@ -115,7 +117,7 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
     standin = await startStandin(WEEK);
     await sre(['handoff', '--yes', '--keep', '102']);
     const writes = standin.log.filter((e) => e.kind === 'mutation');
-    expect(writes).toHaveLength(5);
+    expect(writes).toHaveLength(6); // five handoff comments and the keep note
     for (let i = 1; i < writes.length; i++) expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(5);
   });
 });

@@ -36,7 +36,7 @@ describe('a full week of writes', () => {
     expect(dry.json().dryRun).toBe(true);
     expect(dry.json().actions.map((a: { number: number; status: string }) => [a.number, a.status])).toEqual([
       [101, 'planned'],
-      [102, 'skipped'],
+      [102, 'planned'],
       [105, 'planned'],
       [106, 'planned'],
       [107, 'planned'],
@@ -50,19 +50,20 @@ describe('a full week of writes', () => {
     expect(noTty.stderr).toMatch(/--yes/);
 
     gh.expectWrite('addDiscussionComment', { body: /"kind":"handoff"/, times: 5 });
+    gh.expectWrite('addDiscussionComment', { number: 102, body: /"kind":"keep"/ });
     const real = await sre(['handoff', '--yes', '--json', '--keep', '102', '--effort', '20m']);
     expect(real.code, real.stderr).toBe(0);
-    expect(real.json().actions.filter((a: { status: string }) => a.status === 'done').map((a: { number: number }) => a.number)).toEqual([101, 105, 106, 107, 108]);
+    expect(real.json().actions.filter((a: { status: string }) => a.status === 'done').map((a: { number: number }) => a.number)).toEqual([101, 102, 105, 106, 107, 108]);
     const posted = discussion(101).comments.at(-1)!;
     expect(posted.author).toBe('grace-hopper');
     expect(posted.body).toMatch(/^Hi @jdoe-lab, /);
     expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20,"key":"handoff\/2026-W50\/grace-hopper"\} -->$/);
-    expect(discussion(102).comments).toHaveLength(1);
+    expect(discussion(102).comments).toHaveLength(2);
 
     const again = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(again.json().actions.filter((a: { status: string }) => a.status !== 'skipped')).toEqual([]);
     expect(again.json().actions.find((a: { number: number }) => a.number === 101).reason).toMatch(/already handed to @katherine-j for 2026-W50/);
-    expect(mutations()).toHaveLength(5);
+    expect(mutations()).toHaveLength(6);
     // the new owner is Katherine now
     const start = await sre(['start', '--json', '--as', 'katherine-j']);
     expect(start.json().handedOff.map((i: { number: number }) => i.number)).toEqual([101, 108, 106, 105, 107]);
@@ -85,12 +86,31 @@ describe('a full week of writes', () => {
   it('handoff skips a locked discussion with the reason, and hands over the others (exit 0)', async () => {
     await startStandin(WEEK);
     gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 101).locked = true;
-    gh.expectWrite('addDiscussionComment', { times: 5 });
+    gh.expectWrite('addDiscussionComment', { times: 6 });
     const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(r.code, r.stderr).toBe(0);
     const actions = r.json().actions as Array<{ number: number; status: string; reason?: string }>;
     expect(actions.find((a) => a.number === 101)).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/GitHub refused it: .*locked/) });
-    expect(actions.filter((a) => a.status === 'done').map((a) => a.number)).toEqual([105, 106, 107, 108]);
+    expect(actions.filter((a) => a.status === 'done').map((a) => a.number)).toEqual([102, 105, 106, 107, 108]);
+  });
+
+  it('handoff --keep 4321 --yes posts one keep note on it, which the dry-run shows first; a re-run posts nothing, and Monday\'s start does not list it', async () => {
+    await startStandin(WEEK);
+    gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 102).number = 4321;
+    const dry = await sre(['handoff', '--dry-run', '--keep', '4321']);
+    expect(dry.stdout).toMatch(/#4321 .*\n\nHi @mkumar, a quick note from the VisIt support team: this week's support rotation is changing hands, but @grace-hopper keeps working on this discussion for the week of Dec 7\./);
+    expect(dry.stdout).toMatch(/• keep #4321: planned \(would note that @grace-hopper keeps it\)/);
+    gh.expectWrite('addDiscussionComment', { body: /"kind":"handoff"/, times: 5 });
+    gh.expectWrite('addDiscussionComment', { number: 4321, body: /<!-- visit-sre \{"v":1,"kind":"keep","from":"grace-hopper","week":"2026-W50","key":"keep\/2026-W50\/grace-hopper"\} -->$/ });
+    const real = await sre(['handoff', '--keep', '4321', '--yes']);
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout).toMatch(/✓ keep #4321: done \(kept by @grace-hopper\)/);
+    expect(real.stdout).toMatch(/### Kept by @grace-hopper\n\n- \[#4321\]/);
+    const again = await sre(['handoff', '--keep', '4321', '--yes', '--json']);
+    expect(again.json().actions.find((a: { number: number }) => a.number === 4321)).toMatchObject({ kind: 'keep', status: 'skipped', reason: 'already kept by @grace-hopper for 2026-W50' });
+    expect(mutations()).toHaveLength(6);
+    const monday = await sre(['start', '--as', 'katherine-j', '--json'], '2026-12-07T17:00:00Z');
+    expect(monday.json().notHandedOver).toBeNull();
   });
 
   it('escalate twice: the Backup first, then only with a choice of others', async () => {

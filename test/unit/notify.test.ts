@@ -3,6 +3,8 @@ import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import { DEFAULT_ESCALATION } from '../../src/core/config.js';
 import type { NotifyInput, NotifyItem } from '../../src/core/notify.js';
 import { notificationKey, planNotifications } from '../../src/core/notify.js';
+import { handoffWeek, keptFor } from '../../src/core/plans/handoff.js';
+import { discussion, marker, team } from '../support/domain.js';
 
 // Week of Mon 2026-11-30, Pacific (UTC-8). Business hours 08-12, 13-17.
 const calendar = makeBusinessCalendar({ zone: 'America/Los_Angeles', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: ['2026-12-02'] });
@@ -153,6 +155,14 @@ describe('notify decisions (§9)', () => {
     const kept = item({ owner: 'cy', kept: true, teamReplied: true });
     const handed = item({ number: 9, owner: 'ada', handedOffTo: 'ada', teamReplied: true });
     expect(planNotifications(input({ items: [kept, handed], now: t('2026-11-30T10:00') })).notifications).toEqual([]);
+  });
+
+  it('missed-handoff: a discussion with a keep marker for this shift is kept, not missed; one kept for another week is missed', () => {
+    const keptIn = (n: number, week: string) => discussion(n, { at: '2026-11-24T17:00:00Z', who: 'user1' }, [{ at: '2026-11-27T20:00:00Z', who: 'ada', body: `kept\n\n${marker('keep', { from: 'cy', week })}` }]);
+    const week = handoffWeek(shift.start, 'America/Los_Angeles');
+    const items = [keptIn(7, week), keptIn(8, '2026-W40')].map((d) => item({ number: d.number, owner: 'cy', teamReplied: true, state: 'waiting-on-user', waitingSince: null, dueAt: null, kept: keptFor(d, team, 'cy', week) }));
+    const plan = planNotifications(input({ items, now: t('2026-11-30T10:00') }));
+    expect(plan.notifications.map((n) => [n.when, n.count])).toEqual([['missed-handoff', 1]]);
   });
 
   it('every rule that holds goes out, each with its own key, in one plan', () => {

@@ -11,6 +11,8 @@ import type { HandoffOptions } from './handoff.flags.js';
 
 export type { HandoffOptions };
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /** End of week: hands each unresolved discussion of the outgoing Primary to the next one. */
 export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Outcome> {
   const keep = new Set((opts.keep ?? []).flatMap((k) => k.split(',')).filter(Boolean).map((k) => parseNumber(k)));
@@ -30,13 +32,15 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
     timeline: inq.timeline,
     viewer,
     template: await loadTemplate(ctx, ctx.loaded.config.templates.handoff, 'handoff.md'),
+    keepTemplate: await loadTemplate(ctx, null, 'keep.md'),
     actingAt: actingRolesAt(await actingView(ctx, { live: false }), inq.timeline, ctx.loaded.team),
   };
   const plan = planHandoff(facts, { to, backup, from, keep, effort });
-  const writes = plan.actions.filter((a) => !a.skip).length;
-  const results = await carryOut(ctx, plan, opts, { gh: inq.github, repo: inq.repo, team: inq.policy.team }, `Post ${writes} handoff comment${writes === 1 ? '' : 's'} to @${plan.to}?`);
+  const writes = (kind: string) => plan.actions.filter((a) => !a.skip && a.kind === kind).length;
+  const question = [writes('handoff') && plural(writes('handoff'), 'handoff comment') + ` to @${plan.to}`, writes('keep') && plural(writes('keep'), 'keep note')].filter(Boolean).join(' and ');
+  const results = await carryOut(ctx, plan, opts, { gh: inq.github, repo: inq.repo, team: inq.policy.team }, `Post ${question || 'nothing'}?`);
   const outcome = reportActions(ctx, results, opts, plan);
-  const handed = new Set(results.filter((a) => a.status === 'done' || a.status === 'planned' || a.reason?.startsWith('already')).map((a) => a.number));
+  const handed = new Set(results.filter((a) => a.kind === 'handoff' && (a.status === 'done' || a.status === 'planned' || a.reason?.startsWith('already'))).map((a) => a.number));
   if (!ctx.out.json) ctx.deps.stdout.write(`\n${handoffSummary(facts, { ...plan, keep, handed })}`);
   return outcome;
 }

@@ -43,10 +43,10 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const config = ctx.loaded.config;
   const fruit = await inq.github.lowHangingFruit(parseRepo(config.productRepository), config.labels.lowHangingFruit);
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
-  const behind = leftBehind(inq.timeline, ctx.now, inq.assessments);
+  const behind = leftBehind({ timeline: inq.timeline, now: ctx.now, zone: ctx.zone, assessments: inq.assessments, discussions: inq.discussions, team: inq.policy.team });
   if (behind) {
     warn(ctx.deps, `@${behind.from} (last shift's Primary) still owns ${behind.items.length} unresolved discussion${behind.items.length === 1 ? '' : 's'} that ${behind.items.length === 1 ? 'was' : 'were'} not handed over: ${behind.items.map((a) => `#${a.number}`).join(', ')}`);
-    ctx.deps.stderr.write(`  unless @${behind.from} kept them on purpose, ask them to run \`visit-sre handoff --from ${behind.from}\`\n`);
+    ctx.deps.stderr.write(`  ask @${behind.from} to run \`visit-sre handoff --from ${behind.from}\` (with \`--keep N…\` for any they keep)\n`);
   }
 
   if (ctx.out.json) {

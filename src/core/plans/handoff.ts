@@ -20,6 +20,8 @@ export interface HandoffFacts {
   /** the token's user, when known */
   viewer: string | null;
   template: { text: string; source: string };
+  /** the note left on a discussion the outgoing Primary keeps */
+  keepTemplate: { text: string; source: string };
   /** the acting roles at an instant (SPEC §10); the rota's when absent */
   actingAt?: (t: number) => { primary: string | null; backup: string | null };
 }
@@ -73,6 +75,16 @@ export function handoffShifts(timeline: readonly Segment[], now: number, viewer:
   return { outgoing, next };
 }
 
+/** The week a handoff is for: the ISO week the next shift starts in. */
+export function handoffWeek(nextStart: number, zone: string): string {
+  return DateTime.fromMillis(nextStart, { zone }).toFormat("kkkk-'W'WW");
+}
+
+/** Whether `from` kept the discussion for `week` (`handoff --keep` leaves a trusted `keep` marker). */
+export function keptFor(d: Discussion, team: TeamRule, from: string, week: string): boolean {
+  return markersOf(d, team, 'keep').some((m) => m.marker.week === week && same(m.marker.from as string | undefined, from));
+}
+
 /** End of week: one comment on each unresolved discussion of the outgoing Primary, for the next one. */
 export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   const warnings: string[] = [];
@@ -91,8 +103,10 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   if (same(to, from)) throw new UsageError(`@${to} is both the outgoing and the next Primary`, 'pass --to with someone else');
   for (const l of [to, backup]) if (l && !f.members.some((m) => same(m, l))) warnings.push(`@${l} is not on the team`);
   const nextStart = next?.start ?? outgoing?.end ?? f.now;
-  const week = DateTime.fromMillis(nextStart, { zone: f.zone }).toFormat("kkkk-'W'WW");
+  const week = handoffWeek(nextStart, f.zone);
   const key = `handoff/${week}/${from}`;
+  const keepKey = `keep/${week}/${from}`;
+  const weekStart = DateTime.fromMillis(nextStart, { zone: f.zone }).toFormat('LLL d');
 
   const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
   // Those already handed over this week (by an earlier run) are listed as skipped, not posted again.
@@ -100,9 +114,15 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   const owned = f.assessments.filter((a) => a.state !== 'resolved' && (same(a.owner, from) || handedEarlier(a.number)));
   const actions: PlannedAction[] = owned.map((a) => {
     const base = { kind: 'handoff', number: a.number, url: a.url };
-    if (flags.keep.has(a.number)) return skipAction(base, `kept by @${from}`);
-    if (handedEarlier(a.number)) return skipAction(base, `already handed to @${a.handedOffTo} for ${week}`);
     const d = byNumber.get(a.number)!;
+    if (flags.keep.has(a.number)) {
+      const keepBase = { ...base, kind: 'keep' };
+      if (keptFor(d, f.team, from, week)) return skipAction(keepBase, `already kept by @${from} for ${week}`, keepKey);
+      const text = fillTemplate(f.keepTemplate.text, { user: addressee(d, f.team), from: `@${from}`, week, week_start: weekStart, title: a.title, number: String(a.number) }, f.keepTemplate.source);
+      const body = withMarker(text, 'keep', { from, week }, { key: keepKey });
+      return { ...keepBase, key: keepKey, reason: `kept by @${from}`, plannedReason: `would note that @${from} keeps it`, preview: `#${a.number} ${a.title}\n\n${body}`, summary: `#${a.number} ${a.title} (kept by @${from})`, steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key: keepKey }] };
+    }
+    if (handedEarlier(a.number)) return skipAction(base, `already handed to @${a.handedOffTo} for ${week}`);
     const text = fillTemplate(
       f.template.text,
       {
@@ -112,7 +132,7 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
         from: `@${from}`,
         state: stateText(a),
         week,
-        week_start: DateTime.fromMillis(nextStart, { zone: f.zone }).toFormat('LLL d'),
+        week_start: weekStart,
         title: a.title,
         number: String(a.number),
       },
@@ -147,14 +167,22 @@ export function handoffSummary(
 
 /**
  * What the previous Primary left behind: their unresolved discussions that
- * were not handed to anyone, for `start` to warn about. (A discussion kept
- * on purpose with --keep is among them: keeping leaves no trace on GitHub.)
+ * were neither handed to anyone nor kept for this shift (`handoff --keep`
+ * leaves a `keep` marker), for `start` to warn about.
  */
-export function leftBehind(timeline: readonly Segment[], now: number, assessments: readonly Assessment[]): { from: string; items: Assessment[] } | null {
-  const current = timeline.find((s) => s.start <= now && now < s.end) ?? null;
-  const previous = [...timeline].reverse().find((s) => s.end <= (current?.start ?? now) && !same(s.primary?.login, current?.primary?.login));
+export function leftBehind(
+  f: { timeline: readonly Segment[]; now: number; zone: string; assessments: readonly Assessment[]; discussions: readonly Discussion[]; team: TeamRule },
+): { from: string; items: Assessment[] } | null {
+  const current = f.timeline.find((s) => s.start <= f.now && f.now < s.end) ?? null;
+  const previous = [...f.timeline].reverse().find((s) => s.end <= (current?.start ?? f.now) && !same(s.primary?.login, current?.primary?.login));
   const from = previous?.primary?.login;
   if (!from) return null;
-  const items = assessments.filter((a) => a.state !== 'resolved' && same(a.owner, from) && (a.handedOffTo === null || same(a.handedOffTo, from))).sort((a, b) => a.number - b.number);
+  const week = handoffWeek(current?.start ?? previous.end, f.zone);
+  const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
+  const kept = (n: number) => {
+    const d = byNumber.get(n);
+    return d !== undefined && keptFor(d, f.team, from, week);
+  };
+  const items = f.assessments.filter((a) => a.state !== 'resolved' && same(a.owner, from) && (a.handedOffTo === null || same(a.handedOffTo, from)) && !kept(a.number)).sort((a, b) => a.number - b.number);
   return items.length ? { from, items } : null;
 }

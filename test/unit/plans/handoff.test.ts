@@ -9,6 +9,7 @@ const policy = policyOf(timeline);
 const FRIDAY = Date.parse('2026-12-05T01:00:00Z'); // Fri Dec 4, 17:00 Pacific, in cho's week
 const MONDAY = Date.parse('2026-12-07T17:00:00Z'); // Mon Dec 7, 09:00 Pacific, an hour into dee's week
 const template = { text: 'Hi {{user}}, {{next_primary}} takes over from {{from}} (backup {{next_backup}}) for {{week}} ({{week_start}}): {{state}}.', source: 'test.md' };
+const keepTemplate = { text: 'Hi {{user}}, {{from}} keeps this for {{week}} ({{week_start}}).', source: 'keep.md' };
 
 // Asked on Tuesday of cho's week, so cho owns them.
 const waiting = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' });
@@ -16,13 +17,15 @@ const answered = discussion(102, { at: '2026-12-01T18:00:00Z', who: 'mk' }, [{ a
 const adasOld = discussion(103, { at: '2026-11-24T17:00:00Z', who: 'old' });
 
 function plan(ds: Discussion[], flags: Partial<HandoffFlags> = {}, now = FRIDAY, viewer: string | null = null) {
-  const facts: HandoffFacts = { now, zone: ZONE, discussions: ds, assessments: judged(ds, policy, now), team, members: ['ada', 'bob', 'cho', 'dee', 'eli'], timeline, viewer, template };
+  const facts: HandoffFacts = { now, zone: ZONE, discussions: ds, assessments: judged(ds, policy, now), team, members: ['ada', 'bob', 'cho', 'dee', 'eli'], timeline, viewer, template, keepTemplate };
   return { facts, plan: planHandoff(facts, { keep: new Set(), ...flags }) };
 }
 const bodyOf = (p: ReturnType<typeof planHandoff>, n: number) => {
   const step = p.actions.find((a) => a.number === n)!.steps[0]!;
   return step.op === 'comment' && typeof step.body === 'string' ? step.body : '';
 };
+
+const behindFacts = (ds: Discussion[]) => ({ timeline, now: MONDAY, zone: ZONE, assessments: judged(ds, policy, MONDAY), discussions: ds, team });
 
 describe('handoff plan', () => {
   it('hands each unresolved discussion of the outgoing Primary to the Primary and Backup of the next shift', () => {
@@ -41,9 +44,16 @@ describe('handoff plan', () => {
     expect(bodyOf(p, 101)).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"dee","from":"cho","week":"2026-W50","backup":"eli","key":"handoff\/2026-W50\/cho"\} -->$/);
   });
 
-  it('--keep leaves a discussion with the outgoing Primary', () => {
+  it('--keep leaves a discussion with the outgoing Primary, and a keep note with a keyed keep marker on it', () => {
     const { plan: p } = plan([waiting, answered], { keep: new Set([102]) });
-    expect(p.actions.find((a) => a.number === 102)).toMatchObject({ skip: 'kept by @cho', steps: [] });
+    expect(p.actions.find((a) => a.number === 102)).toMatchObject({ kind: 'keep', key: 'keep/2026-W50/cho' });
+    expect(bodyOf(p, 102)).toBe(`Hi @mk, @cho keeps this for 2026-W50 (Dec 7).\n\n${marker('keep', { from: 'cho', week: '2026-W50', key: 'keep/2026-W50/cho' })}`);
+  });
+
+  it('--keep on a discussion already kept for the same week posts no second note', () => {
+    const kept = discussion(102, { at: '2026-12-01T18:00:00Z', who: 'mk' }, [{ at: '2026-12-01T19:00:00Z', who: 'cho' }, { at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week: '2026-W50' })}` }]);
+    const { plan: p } = plan([kept], { keep: new Set([102]) });
+    expect(p.actions).toEqual([expect.objectContaining({ number: 102, kind: 'keep', skip: 'already kept by @cho for 2026-W50', steps: [] })]);
   });
 
   it('a discussion handed over earlier for the same week is skipped, not posted again', () => {
@@ -114,9 +124,15 @@ describe('handoff plan', () => {
   it('start warns about the previous Primary\'s unresolved discussions that were not handed over', () => {
     const handed = discussion(109, { at: '2026-12-01T17:00:00Z', who: 'u' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` }]);
     const ds = [waiting, answered, handed, adasOld];
-    const behind = leftBehind(timeline, MONDAY, judged(ds, policy, MONDAY));
+    const behind = leftBehind(behindFacts(ds));
     expect(behind?.from).toBe('cho');
     expect(behind?.items.map((a) => a.number)).toEqual([101, 102]);
-    expect(leftBehind(timeline, MONDAY, judged([handed, adasOld], policy, MONDAY))).toBeNull();
+    expect(leftBehind(behindFacts([handed, adasOld]))).toBeNull();
+  });
+
+  it('start does not warn about a discussion the previous Primary kept for this shift (keep marker), only about one kept for another week', () => {
+    const keptBy = (n: number, week: string) => discussion(n, { at: '2026-12-01T17:00:00Z', who: 'u' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week })}` }]);
+    const behind = leftBehind(behindFacts([keptBy(110, '2026-W50'), keptBy(111, '2026-W49')]));
+    expect(behind?.items.map((a) => a.number)).toEqual([111]);
   });
 });
