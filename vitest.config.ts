@@ -1,7 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-// The browser test (headless Chromium, when installed) runs after every other
-// file, alone: its CPU would otherwise slow the timing-sensitive tests beside it.
+// Three projects, so that the everyday `npm test` stays under a minute on a
+// 2-core machine while CI still runs everything (`npm run test:slow`):
+// - fast: rules, commands, the adapter against the stand-in, a thin e2e set;
+// - slow: races between real processes, the simulated duty-desk weeks, the
+//   fault and bad-input suites, the 161-calendar corpus under three host
+//   zones, packaging, the built binary against the stand-in over HTTP, the
+//   README's examples run as written, and the pty terminal tests;
+// - browser: the stats report in headless Chromium (when installed), last
+//   and alone, since its CPU would slow the timing-sensitive tests beside it.
+const SLOW = [
+  'test/stress/**/*.test.ts',
+  'test/e2e/terminal.test.ts',
+  'test/e2e/github.test.ts',
+  'test/commands/readme.test.ts',   'test/unit/calendarCorpus.test.ts',
+  'test/commands/writerFaults.test.ts',
+];
 const BROWSER = ['test/e2e/statsReport.test.ts'];
 
 export default defineConfig({
@@ -11,7 +25,8 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default', './test/support/summaryReporter.ts'],
     projects: [
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: BROWSER } },
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...SLOW, ...BROWSER] } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
       { extends: true, test: { name: 'browser', include: BROWSER, sequence: { groupOrder: 1 } } },
     ],
   },

@@ -49,15 +49,15 @@ describe('writes on a terminal', () => {
   it('handoff --yes counts as it posts, and Ctrl-C says what was done and what was not, then exits 130', async () => {
     const t = await onTerminal(['handoff', '--yes', '--keep', '102'], { latencyMs: 150, env: { VISIT_SRE_NOW: '2026-12-05T01:00:00Z' } });
     standin!.setClock('2026-12-05T01:00:00Z');
-    await t.waitFor(/posting 2\/5 · last: ✓ handoff #\d+: done/, 20_000);
+    await t.waitFor(/posting 2\/6 · last: ✓ (handoff|keep) #\d+: done/, 20_000); // five handoff comments and #102's keep note
     t.type('\x03');
     expect(await t.exited).toBe(130);
     const tail = screenLines(t.output()).join('\n');
-    expect(tail).toMatch(/Interrupted after [1-4] of 5\.\n {2}done: handoff #\d+(, handoff #\d+)*\n {2}not done: handoff #\d+/);
+    expect(tail).toMatch(/Interrupted after [1-5] of 6\.\n {2}done: (handoff|keep) #\d+(, (handoff|keep) #\d+)*\n {2}not done: (handoff|keep) #\d+/);
     expect(tail).toMatch(/Run the same command again to finish; it repeats nothing already done\./);
-    const handedOver = standin!.store.snapshot()[0]!.discussions.filter((d) => d.comments.some((c) => c.body.includes('"kind":"handoff"')));
+    const handedOver = standin!.store.snapshot()[0]!.discussions.filter((d) => d.comments.some((c) => /"kind":"(handoff|keep)"/.test(c.body)));
     // What it says was done reached GitHub; the one in flight may have too, as it warns.
-    const said = Number(/Interrupted after (\d) of 5/.exec(tail)![1]);
+    const said = Number(/Interrupted after (\d) of 6/.exec(tail)![1]);
     expect(handedOver.length - said).toBeGreaterThanOrEqual(0);
     expect(handedOver.length - said).toBeLessThanOrEqual(1);
     expect(tail).toMatch(/was in flight and may have gone through: a re-run looks for it before posting\./);
