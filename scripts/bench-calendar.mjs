@@ -19,7 +19,11 @@ const median = (xs) => {
 
 function timeWho(root, env, cacheHome) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'visit-sre.js'), 'who', '--json', '--calendar', path.join(root, LARGEST)], { env: { ...env, VISIT_SRE_NOW: NOW, XDG_CACHE_HOME: cacheHome }, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'visit-sre.js'), 'who', '--json', '--calendar', path.join(root, LARGEST)], {
+    env: { ...env, VISIT_SRE_NOW: NOW, XDG_CACHE_HOME: cacheHome },
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`who on ${LARGEST} exited ${r.status}: ${r.stderr}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
@@ -41,9 +45,20 @@ export function calendarReadTimes(root, env, runs = 5) {
     cold.push(timeWho(root, env, cache));
     warm.push(timeWho(root, env, cache));
   }
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', IN_PROCESS, path.join(root, 'dist', 'calendar', 'read.js'), path.join(root, LARGEST)], { env, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', IN_PROCESS, path.join(root, 'dist', 'calendar', 'read.js'), path.join(root, LARGEST)],
+    { env, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   const calls = JSON.parse(r.stdout);
   const later = calls.slice(1);
-  return { whoCold: median(cold), whoWarm: median(warm), firstCall: calls[0][0], firstCallCpu: calls[0][1], laterCalls: median(later.map((c) => c[0])), laterCallsCpu: median(later.map((c) => c[1])) };
+  return {
+    whoCold: median(cold),
+    whoWarm: median(warm),
+    firstCall: calls[0][0],
+    firstCallCpu: calls[0][1],
+    laterCalls: median(later.map((c) => c[0])),
+    laterCallsCpu: median(later.map((c) => c[1])),
+  };
 }

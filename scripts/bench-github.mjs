@@ -16,18 +16,34 @@ export function ordinaryScenario(n) {
   return {
     token: 'bench',
     viewer: 'ada-lovelace',
-    repositories: [{
-      owner: 'visit-dav', name: 'visit',
-      categories: CATEGORIES.map((slug) => ({ slug })),
-      labels: ['wontfix'],
-      discussions: Array.from({ length: n }, (_, i) => ({
-        author: `user${i}`, association: 'NONE', createdAt: iso(start + i * 60_000), title: `Q${i}`, body: 'q', category: CATEGORIES[i % 3],
-        comments: Array.from({ length: 1 + (i % 20) }, (_c, c) => ({
-          author: 'ada-lovelace', association: 'MEMBER', createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000), body: 'a',
-          replies: Array.from({ length: i % 11 }, (_r, r) => ({ author: `user${i}`, association: 'NONE', createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000 + (r + 1) * 60_000), body: 'r' })),
+    repositories: [
+      {
+        owner: 'visit-dav',
+        name: 'visit',
+        categories: CATEGORIES.map((slug) => ({ slug })),
+        labels: ['wontfix'],
+        discussions: Array.from({ length: n }, (_, i) => ({
+          author: `user${i}`,
+          association: 'NONE',
+          createdAt: iso(start + i * 60_000),
+          title: `Q${i}`,
+          body: 'q',
+          category: CATEGORIES[i % 3],
+          comments: Array.from({ length: 1 + (i % 20) }, (_c, c) => ({
+            author: 'ada-lovelace',
+            association: 'MEMBER',
+            createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000),
+            body: 'a',
+            replies: Array.from({ length: i % 11 }, (_r, r) => ({
+              author: `user${i}`,
+              association: 'NONE',
+              createdAt: iso(start + i * 60_000 + (c + 1) * 3_600_000 + (r + 1) * 60_000),
+              body: 'r',
+            })),
+          })),
         })),
-      })),
-    }],
+      },
+    ],
   };
 }
 
@@ -43,7 +59,16 @@ export async function overdueBudget(root, n, latencyMs = 0) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-gh-'));
   const config = path.join(dir, 'visit-sre.config.json');
   writeFileSync(config, JSON.stringify({ rotation: null, team: [] }));
-  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    XDG_CACHE_HOME: dir,
+    XDG_STATE_HOME: dir,
+    GITHUB_API_URL: standin.url,
+    GH_TOKEN: 'bench',
+    VISIT_SRE_CONFIG: config,
+    VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
+  };
   const t0 = performance.now();
   const r = await run(path.join(root, 'bin', 'visit-sre.js'), ['overdue', '--json'], env);
   const ms = performance.now() - t0;
@@ -57,12 +82,28 @@ export async function statsBudget(root, n = 1500) {
   const start = Date.parse('2026-01-01T08:00:00Z');
   const iso = (ms) => new Date(ms).toISOString().replace('.000', '');
   const spec = ordinaryScenario(0);
-  spec.repositories[0].discussions = Array.from({ length: n }, (_, i) => ({ author: `u${i}`, association: 'NONE', createdAt: iso(start + i * (365 * 86_400_000 / n)), title: `Q${i}`, body: 'q', category: CATEGORIES[i % 3] }));
+  spec.repositories[0].discussions = Array.from({ length: n }, (_, i) => ({
+    author: `u${i}`,
+    association: 'NONE',
+    createdAt: iso(start + i * ((365 * 86_400_000) / n)),
+    title: `Q${i}`,
+    body: 'q',
+    category: CATEGORIES[i % 3],
+  }));
   const standin = await startStandin(spec);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-stats-'));
   const config = path.join(dir, 'visit-sre.config.json');
   writeFileSync(config, JSON.stringify({ rotation: null, team: [] }));
-  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2027-01-05T19:00:00Z' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    XDG_CACHE_HOME: dir,
+    XDG_STATE_HOME: dir,
+    GITHUB_API_URL: standin.url,
+    GH_TOKEN: 'bench',
+    VISIT_SRE_CONFIG: config,
+    VISIT_SRE_NOW: '2027-01-05T19:00:00Z',
+  };
   const t0 = performance.now();
   const r = await run(path.join(root, 'bin', 'visit-sre.js'), ['stats', '--since', '2026-01-01', '--until', '2027-01-01', '--json'], env);
   const ms = performance.now() - t0;
@@ -85,8 +126,24 @@ export async function notifyBudget(root, n, latencyMs = 0) {
   const standin = await startStandin(spec, { latencyMs });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-notify-'));
   const config = path.join(dir, 'visit-sre.config.json');
-  writeFileSync(config, JSON.stringify({ rotation: path.join(root, 'schedules', 'rotation.ics'), team: path.join(root, 'schedules', 'team.json'), desk: { thread: 'visit-dav/visit#1' } }));
-  const env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: dir, XDG_STATE_HOME: dir, GITHUB_API_URL: standin.url, GH_TOKEN: 'bench', VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' };
+  writeFileSync(
+    config,
+    JSON.stringify({
+      rotation: path.join(root, 'schedules', 'rotation.ics'),
+      team: path.join(root, 'schedules', 'team.json'),
+      desk: { thread: 'visit-dav/visit#1' },
+    }),
+  );
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    XDG_CACHE_HOME: dir,
+    XDG_STATE_HOME: dir,
+    GITHUB_API_URL: standin.url,
+    GH_TOKEN: 'bench',
+    VISIT_SRE_CONFIG: config,
+    VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
+  };
   const count = () => {
     const all = standin.graphqlRequests();
     return { reads: all.filter((e) => e.kind === 'query').length, writes: all.filter((e) => e.kind === 'mutation').length };

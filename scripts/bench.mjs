@@ -25,9 +25,19 @@ const cases = [
   { name: 'node -e 0 (baseline)', cmd: process.execPath, args: ['-e', '0'] },
   ...(which('gh') ? [{ name: 'gh --help', cmd: 'gh', args: ['--help'] }] : []),
   { name: 'visit-sre --help', cmd: process.execPath, args: [bin, '--help'], target: 2.2 },
-  { name: 'visit-sre who --json (2-year rotation)', cmd: process.execPath, args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')], target: 4 },
+  {
+    name: 'visit-sre who --json (2-year rotation)',
+    cmd: process.execPath,
+    args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')],
+    target: 4,
+  },
   // The first run after the calendar changes parses it with node-ical; later runs read the parsed cache.
-  { name: 'visit-sre who --json (cold cache)', cmd: process.execPath, args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')], freshCache: true },
+  {
+    name: 'visit-sre who --json (cold cache)',
+    cmd: process.execPath,
+    args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')],
+    freshCache: true,
+  },
   // With a desk thread: away notices and delegations come from its cache, read less than 5 minutes ago.
   { name: 'visit-sre who --json (desk thread, warm cache)', cmd: process.execPath, args: [bin, 'who', '--json'], target: 4, desk: true },
 ];
@@ -35,13 +45,36 @@ const warmCache = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-'));
 const deskDir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-desk-'));
 {
   const { writeFileSync, mkdirSync } = await import('node:fs');
-  writeFileSync(path.join(deskDir, 'visit-sre.config.json'), JSON.stringify({ rotation: path.join(root, 'schedules', 'rotation.ics'), team: path.join(root, 'schedules', 'team.json'), desk: { thread: 'visit-dav/visit#1' } }));
+  writeFileSync(
+    path.join(deskDir, 'visit-sre.config.json'),
+    JSON.stringify({
+      rotation: path.join(root, 'schedules', 'rotation.ics'),
+      team: path.join(root, 'schedules', 'team.json'),
+      desk: { thread: 'visit-dav/visit#1' },
+    }),
+  );
   mkdirSync(path.join(warmCache, 'visit-sre', 'desk'), { recursive: true });
-  const away = { v: 1, kind: 'away', who: 'ada-lovelace', from: '2026-11-25T17:00:00Z', until: '2026-11-25T23:00:00Z', key: 'away:ada-lovelace:2026-11-25T17:00:00Z:2026-11-25T23:00:00Z' };
-  const cache = { v: 1, thread: 'visit-dav/visit#1', readAt: Date.parse(env.VISIT_SRE_NOW) - 60_000, entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z') }] };
+  const away = {
+    v: 1,
+    kind: 'away',
+    who: 'ada-lovelace',
+    from: '2026-11-25T17:00:00Z',
+    until: '2026-11-25T23:00:00Z',
+    key: 'away:ada-lovelace:2026-11-25T17:00:00Z:2026-11-25T23:00:00Z',
+  };
+  const cache = {
+    v: 1,
+    thread: 'visit-dav/visit#1',
+    readAt: Date.parse(env.VISIT_SRE_NOW) - 60_000,
+    entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z') }],
+  };
   writeFileSync(path.join(warmCache, 'visit-sre', 'desk', 'visit-dav_visit_1.json'), JSON.stringify(cache));
   // The case measures the cached path only if the cache is what answered: Ada, away, hands the role to her Backup.
-  const check = spawnSync(process.execPath, [bin, 'who', '--json'], { env: { ...env, XDG_CACHE_HOME: warmCache }, cwd: deskDir, encoding: 'utf8' });
+  const check = spawnSync(process.execPath, [bin, 'who', '--json'], {
+    env: { ...env, XDG_CACHE_HOME: warmCache },
+    cwd: deskDir,
+    encoding: 'utf8',
+  });
   if (JSON.parse(check.stdout || '{}').actingPrimary?.reason !== 'primary-away') {
     console.error(`who with a desk thread did not answer from its cache: ${check.stderr}`);
     process.exit(1);
@@ -93,55 +126,92 @@ for (const n of [100, 1000]) {
 const slow = await overdueBudget(root, 1000, 50);
 const slowOk = slow.ms < 3000;
 if (!slowOk) failed = true;
-console.log(`\n\`overdue\` wall time, 1,000 discussions, 50 ms latency per request: ${(slow.ms / 1000).toFixed(2)} s (${slow.requests} requests; target < 3 s: ${slowOk ? 'yes' : 'NO'})`);
+console.log(
+  `\n\`overdue\` wall time, 1,000 discussions, 50 ms latency per request: ${(slow.ms / 1000).toFixed(2)} s (${slow.requests} requests; target < 3 s: ${slowOk ? 'yes' : 'NO'})`,
+);
 
 // Rotation planning: 156 weeks for 30 members, the whole command, against bare node.
 const { writeFileSync: write } = await import('node:fs');
 const planDir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-plan-'));
-const bigTeam = Array.from({ length: 30 }, (_, i) => ({ login: `dev${i}`, name: `Developer ${i}`, percentTime: 10 + ((i * 37) % 91), experienced: i % 3 !== 0, unavailable: i % 5 === 0 ? [{ from: '2027-03-01', to: '2027-03-20' }] : [] }));
+const bigTeam = Array.from({ length: 30 }, (_, i) => ({
+  login: `dev${i}`,
+  name: `Developer ${i}`,
+  percentTime: 10 + ((i * 37) % 91),
+  experienced: i % 3 !== 0,
+  unavailable: i % 5 === 0 ? [{ from: '2027-03-01', to: '2027-03-20' }] : [],
+}));
 write(path.join(planDir, 'visit-sre.config.json'), JSON.stringify({ rotation: null, team: bigTeam }));
 const planTimes = [];
 for (let i = 0; i < 5; i++) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, 'schedule', 'generate', '--start', '2027-01-04', '--weeks', '156', '--out', '-'], { env, cwd: planDir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, [bin, 'schedule', 'generate', '--start', '2027-01-04', '--weeks', '156', '--out', '-'], {
+    env,
+    cwd: planDir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(String(r.stderr));
   planTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
 const planMs = median(planTimes);
 const planOk = planMs < 1000;
 if (!planOk) failed = true;
-console.log(`\n\`schedule generate\`, 156 weeks × 30 members, whole process: ${planMs.toFixed(0)} ms median of 5 (${(planMs / base).toFixed(1)} × bare node; target well under 1 s: ${planOk ? 'yes' : 'NO'})`);
+console.log(
+  `\n\`schedule generate\`, 156 weeks × 30 members, whole process: ${planMs.toFixed(0)} ms median of 5 (${(planMs / base).toFixed(1)} × bare node; target well under 1 s: ${planOk ? 'yes' : 'NO'})`,
+);
 const { statsBudget } = await import('./bench-github.mjs');
 const st = await statsBudget(root);
 const stOk = st.listing <= 20;
 if (!stOk) failed = true;
-console.log(`\n\`stats\` for a year of ${st.n} discussions: ${st.listing} listing requests (${st.total} in all; target ≤ 20: ${stOk ? 'yes' : 'NO'}), ${(st.ms / 1000).toFixed(2)} s`);
+console.log(
+  `\n\`stats\` for a year of ${st.n} discussions: ${st.listing} listing requests (${st.total} in all; target ≤ 20: ${stOk ? 'yes' : 'NO'}), ${(st.ms / 1000).toFixed(2)} s`,
+);
 // The HTML report for a realistic year (answers, calls, escalations): the charting library loads only here.
 const { renderReport } = await import('./report-browser.mjs');
 const { yearScenario } = await import('./year-scenario.mjs');
 const htmlDir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-html-'));
-const html = await renderReport({ scenario: yearScenario(1500), html: path.join(htmlDir, 'report.html'), since: '2026-01-01', until: '2027-01-01', now: '2027-01-05T18:00:00Z', extraArgs: ['--verbose'] });
+const html = await renderReport({
+  scenario: yearScenario(1500),
+  html: path.join(htmlDir, 'report.html'),
+  since: '2026-01-01',
+  until: '2027-01-01',
+  now: '2027-01-05T18:00:00Z',
+  extraArgs: ['--verbose'],
+});
 if (html.code !== 0) throw new Error(`stats --html failed: ${html.stderr}`);
-const [, bytes, renderMs, loadMs, drawMs] = (/rendered the HTML report \((\d+) bytes\) in (\d+) ms: (\d+) ms loading the charting library, (\d+) ms drawing/.exec(html.stderr) ?? []).map(Number);
+const [, bytes, renderMs, loadMs, drawMs] = (
+  /rendered the HTML report \((\d+) bytes\) in (\d+) ms: (\d+) ms loading the charting library, (\d+) ms drawing/.exec(html.stderr) ?? []
+).map(Number);
 const htmlOk = html.listing <= 20;
 if (!htmlOk) failed = true;
-console.log(`\n\`stats --html\` for a year of 1500 discussions: ${html.listing} listing requests (${html.requests} in all; target ≤ 20: ${htmlOk ? 'yes' : 'NO'}), whole command ${(html.ms / 1000).toFixed(2)} s, of which the report ${renderMs} ms (${loadMs} ms loading Plot, d3 and linkedom, ${drawMs} ms drawing five charts; ${(bytes / 1024).toFixed(0)} KiB, one file)`);
+console.log(
+  `\n\`stats --html\` for a year of 1500 discussions: ${html.listing} listing requests (${html.requests} in all; target ≤ 20: ${htmlOk ? 'yes' : 'NO'}), whole command ${(html.ms / 1000).toFixed(2)} s, of which the report ${renderMs} ms (${loadMs} ms loading Plot, d3 and linkedom, ${drawMs} ms drawing five charts; ${(bytes / 1024).toFixed(0)} KiB, one file)`,
+);
 const { calendarReadTimes, LARGEST } = await import('./bench-calendar.mjs');
 const cal = calendarReadTimes(root, env);
-console.log(`\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms (${cal.firstCallCpu.toFixed(0)} ms CPU) on the first call, ${cal.laterCalls.toFixed(0)} ms (${cal.laterCallsCpu.toFixed(0)} ms CPU) on later ones`);
+console.log(
+  `\nReading ${LARGEST} (1.6 MB, 4,778 events): \`who\` whole process ${cal.whoCold.toFixed(0)} ms with the parsed cache cold, ${cal.whoWarm.toFixed(0)} ms warm (median of 5); readCalendar in one process ${cal.firstCall.toFixed(0)} ms (${cal.firstCallCpu.toFixed(0)} ms CPU) on the first call, ${cal.laterCalls.toFixed(0)} ms (${cal.laterCallsCpu.toFixed(0)} ms CPU) on later ones`,
+);
 const { notifyBudget } = await import('./bench-github.mjs');
-console.log('\n`notify` against the stand-in, with a desk thread: a first run with everything to send (50 at most per run), then a run with nothing new:\n');
-console.log('| discussions | reads (first run) | writes (first run) | reads (nothing new) | writes (nothing new) | budget: reads ceil(N/50)+4, writes ≤ 2 | ok |');
+console.log(
+  '\n`notify` against the stand-in, with a desk thread: a first run with everything to send (50 at most per run), then a run with nothing new:\n',
+);
+console.log(
+  '| discussions | reads (first run) | writes (first run) | reads (nothing new) | writes (nothing new) | budget: reads ceil(N/50)+4, writes ≤ 2 | ok |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
 for (const n of [100, 1000]) {
   const b = await notifyBudget(root, n);
   const ok = b.first.reads <= b.budget && b.second.reads <= b.budget && b.first.writes <= 2 && b.second.writes === 0;
   if (!ok) failed = true;
-  console.log(`| ${n} | ${b.first.reads} | ${b.first.writes} | ${b.second.reads} | ${b.second.writes} | ${b.budget}, 2 | ${ok ? 'yes' : 'NO'} |`);
+  console.log(
+    `| ${n} | ${b.first.reads} | ${b.first.writes} | ${b.second.reads} | ${b.second.writes} | ${b.budget}, 2 | ${ok ? 'yes' : 'NO'} |`,
+  );
 }
 const slowNotify = await notifyBudget(root, 1000, 50);
 // notify reads what overdue reads plus the desk thread twice, and spaces its two writes by GitHub's 1 s.
 const slowNotifyOk = slowNotify.ms < slow.ms + 1500;
 if (!slowNotifyOk) failed = true;
-console.log(`\n\`notify\` wall time, 1,000 discussions, 50 ms latency per request: ${(slowNotify.ms / 1000).toFixed(2)} s (${slowNotify.first.reads} reads, ${slowNotify.first.writes} writes; target: within 1.5 s of \`overdue\`'s ${(slow.ms / 1000).toFixed(2)} s: ${slowNotifyOk ? 'yes' : 'NO'})`);
+console.log(
+  `\n\`notify\` wall time, 1,000 discussions, 50 ms latency per request: ${(slowNotify.ms / 1000).toFixed(2)} s (${slowNotify.first.reads} reads, ${slowNotify.first.writes} writes; target: within 1.5 s of \`overdue\`'s ${(slow.ms / 1000).toFixed(2)} s: ${slowNotifyOk ? 'yes' : 'NO'})`,
+);
 if (failed) console.log('\nSome targets were missed on this run.');

@@ -24,16 +24,16 @@ const env = {
 };
 delete env.GITHUB_TOKEN;
 
-const runs = [
-  ['start'],
-  ['overdue'],
-];
+const runs = [['start'], ['overdue']];
 let failed = 0;
 try {
   for (const args of runs) {
     process.stdout.write(`\n$ visit-sre ${args.join(' ')}        # Tue Dec 1 2026, 11:00 Pacific, against the stand-in\n\n`);
     // Asynchronous: the stand-in answers from this very process.
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'visit-sre.js'), ...args, ...process.argv.slice(2)], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'visit-sre.js'), ...args, ...process.argv.slice(2)], {
+      env,
+      stdio: 'inherit',
+    });
     const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     if (status !== 0) failed = status;
   }

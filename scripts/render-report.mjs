@@ -16,7 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.resolve(process.argv[2] ?? mkdtempSync(path.join(os.tmpdir(), 'visit-sre-report-')));
 mkdirSync(out, { recursive: true });
 const reports = [
-  { name: 'report', scenario: path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.json'), since: '2026-10-26', until: '2026-12-07', now: '2026-12-07T18:00:00Z' },
+  {
+    name: 'report',
+    scenario: path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.json'),
+    since: '2026-10-26',
+    until: '2026-12-07',
+    now: '2026-12-07T18:00:00Z',
+  },
   { name: 'report-year', scenario: yearScenario(), since: '2026-01-01', until: '2027-01-01', now: '2027-01-05T18:00:00Z' },
 ];
 const chromium = findChromium();
@@ -32,7 +38,9 @@ for (const r of reports) {
   const seen = await inspectReport(html, { chromium, outDir: out, name: r.name });
   for (const [scheme, s] of Object.entries(seen)) {
     const axe = s.axe.length ? s.axe.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes: ${v.help})`).join('; ') : 'no violations';
-    console.log(`${s.png}  ${scheme}: ${s.charts} charts, page ${s.height} px, lowest text contrast ${s.minContrast}:1, network requests ${s.requests.length}, axe-core: ${axe}`);
+    console.log(
+      `${s.png}  ${scheme}: ${s.charts} charts, page ${s.height} px, lowest text contrast ${s.minContrast}:1, network requests ${s.requests.length}, axe-core: ${axe}`,
+    );
   }
 }
 if (!chromium) console.log('(no chromium: apt-get install chromium to take screenshots and run the accessibility check)');

@@ -24,11 +24,45 @@ export function findChromium(env = process.env) {
 }
 
 /** Runs the built `stats --html` against a stand-in loaded with `scenario`; resolves with the exit code, stderr and wall time. */
-export async function renderReport({ scenario, html, since, until, now, config = path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.config.json'), extraArgs = [] }) {
+export async function renderReport({
+  scenario,
+  html,
+  since,
+  until,
+  now,
+  config = path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.config.json'),
+  extraArgs = [],
+}) {
   const standin = await startStandin(scenario);
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_STATE_HOME: path.dirname(html), XDG_CACHE_HOME: path.dirname(html), GITHUB_API_URL: standin.url, GH_TOKEN: standin.token ?? scenario.token, VISIT_SRE_NOW: now, VISIT_SRE_CONFIG: config };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    XDG_STATE_HOME: path.dirname(html),
+    XDG_CACHE_HOME: path.dirname(html),
+    GITHUB_API_URL: standin.url,
+    GH_TOKEN: standin.token ?? scenario.token,
+    VISIT_SRE_NOW: now,
+    VISIT_SRE_CONFIG: config,
+  };
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'visit-sre.js'), 'stats', '--since', since, '--until', until, '--html', html, '--force', '--format', 'json', ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'visit-sre.js'),
+      'stats',
+      '--since',
+      since,
+      '--until',
+      until,
+      '--html',
+      html,
+      '--force',
+      '--format',
+      'json',
+      ...extraArgs,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c) => (stdout += c));
@@ -41,7 +75,10 @@ export async function renderReport({ scenario, html, since, until, now, config =
 }
 
 const contrast = (a, b) => {
-  const lum = ([r, g, b]) => [r, g, b].map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4).reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const lum = ([r, g, b]) =>
+    [r, g, b]
+      .map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((s, c, i) => s + c * [0.2126, 0.7152, 0.0722][i], 0);
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 };
@@ -61,24 +98,43 @@ export async function inspectReport(htmlFile, { chromium, outDir, name = 'report
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       // The report must need nothing from the network: any request but the file itself fails the page.
       const requests = [];
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
       await page.goto(`file://${htmlFile}`);
       const png = path.join(outDir, `${name}${scheme === 'dark' ? '-dark' : ''}.png`);
       await page.screenshot({ path: png, fullPage: true });
       await page.addScriptTag({ content: axeSource });
       const axe = await page.evaluate(async () => {
         const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.length,
+          target: v.nodes[0]?.target?.join(' '),
+        }));
       });
       const colours = await page.evaluate(() => {
         const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
         const bg = rgb(getComputedStyle(document.body).backgroundColor);
         const texts = [...document.querySelectorAll('svg text, td, th, p, h1, h2, h3, summary')];
-        return { bg, colours: [...new Set(texts.map((t) => (t.closest('svg') ? getComputedStyle(t).fill : getComputedStyle(t).color)))].map(rgb) };
+        return {
+          bg,
+          colours: [...new Set(texts.map((t) => (t.closest('svg') ? getComputedStyle(t).fill : getComputedStyle(t).color)))].map(rgb),
+        };
       });
       const minContrast = Math.min(...colours.colours.filter((c) => c.length === 3).map((c) => contrast(c, colours.bg)));
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      result[scheme] = { png, axe, minContrast: Math.round(minContrast * 100) / 100, background: colours.bg, height, requests, charts: await page.locator('section.chart figure > svg').count() };
+      result[scheme] = {
+        png,
+        axe,
+        minContrast: Math.round(minContrast * 100) / 100,
+        background: colours.bg,
+        height,
+        requests,
+        charts: await page.locator('section.chart figure > svg').count(),
+      };
       await page.close();
     }
   } finally {

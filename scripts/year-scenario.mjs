@@ -25,7 +25,10 @@ export function yearDiscussions(n = 1500, year = 2026) {
   const rnd = random(1500);
   const start = Date.UTC(year, 0, 1);
   const span = Date.UTC(year + 1, 0, 1) - start;
-  const quiet = [[Date.UTC(year, 5, 29), Date.UTC(year, 6, 6)], [Date.UTC(year, 11, 21), Date.UTC(year, 11, 28)]];
+  const quiet = [
+    [Date.UTC(year, 5, 29), Date.UTC(year, 6, 6)],
+    [Date.UTC(year, 11, 21), Date.UTC(year, 11, 28)],
+  ];
   const out = [];
   for (let i = 0; out.length < n; i++) {
     // Mostly in Pacific business hours (16:00–01:00 UTC), one in ten at night or on a weekend.
@@ -42,7 +45,16 @@ export function yearDiscussions(n = 1500, year = 2026) {
     const r = rnd();
     if (r < 0.05) {
       const at = created - Math.floor(rnd() * 30) * 60_000;
-      out.push({ number, title: `Call ${number}`, category, labels, author: who, association: 'MEMBER', createdAt: iso(created), body: `Logged call.\n${marker({ kind: 'contact', via: rnd() < 0.6 ? 'hotline' : 'walk-in', at: iso(at), handler: who, id: `c-${number}`, effortMinutes: 15 })}` });
+      out.push({
+        number,
+        title: `Call ${number}`,
+        category,
+        labels,
+        author: who,
+        association: 'MEMBER',
+        createdAt: iso(created),
+        body: `Logged call.\n${marker({ kind: 'contact', via: rnd() < 0.6 ? 'hotline' : 'walk-in', at: iso(at), handler: who, id: `c-${number}`, effortMinutes: 15 })}`,
+      });
       continue;
     }
     // Minutes to the first team response, in wall-clock time; about 3% never get one.
@@ -51,12 +63,40 @@ export function yearDiscussions(n = 1500, year = 2026) {
     if (delay !== null) {
       const answer = created + Math.round(delay) * 60_000;
       comments.push({ author: who, association: 'MEMBER', createdAt: iso(answer), body: 'Try this.', isAnswer: rnd() < 0.55 });
-      if (rnd() < 0.06) comments.push({ author: who, association: 'MEMBER', createdAt: iso(answer + 3_600_000), body: `@${TEAM[(TEAM.indexOf(who) + 1) % TEAM.length]} can you look?\n${marker({ kind: 'escalation', to: [TEAM[(TEAM.indexOf(who) + 1) % TEAM.length]], effortMinutes: 30 })}` });
-      if (rnd() < 0.04) comments.push({ author: who, association: 'MEMBER', createdAt: iso(answer + 7_200_000), body: `Tracked in #9${number}\n${marker({ kind: 'promotion', repo: 'visit-dav/visit', number: 9000 + number, effortMinutes: 45 })}` });
+      if (rnd() < 0.06)
+        comments.push({
+          author: who,
+          association: 'MEMBER',
+          createdAt: iso(answer + 3_600_000),
+          body: `@${TEAM[(TEAM.indexOf(who) + 1) % TEAM.length]} can you look?\n${marker({ kind: 'escalation', to: [TEAM[(TEAM.indexOf(who) + 1) % TEAM.length]], effortMinutes: 30 })}`,
+        });
+      if (rnd() < 0.04)
+        comments.push({
+          author: who,
+          association: 'MEMBER',
+          createdAt: iso(answer + 7_200_000),
+          body: `Tracked in #9${number}\n${marker({ kind: 'promotion', repo: 'visit-dav/visit', number: 9000 + number, effortMinutes: 45 })}`,
+        });
     }
     const wontfix = delay !== null && rnd() < 0.05;
-    if (wontfix) comments.push({ author: who, association: 'MEMBER', createdAt: iso(created + 22 * 86_400_000), body: `Closing.\n${marker({ kind: 'stale', wontfix: true })}` });
-    out.push({ number, title: `Question ${number}`, category, labels: wontfix ? [...labels, 'wontfix'] : labels, author: `user${number}`, association: 'NONE', createdAt: iso(created), body: 'How do I …?', comments });
+    if (wontfix)
+      comments.push({
+        author: who,
+        association: 'MEMBER',
+        createdAt: iso(created + 22 * 86_400_000),
+        body: `Closing.\n${marker({ kind: 'stale', wontfix: true })}`,
+      });
+    out.push({
+      number,
+      title: `Question ${number}`,
+      category,
+      labels: wontfix ? [...labels, 'wontfix'] : labels,
+      author: `user${number}`,
+      association: 'NONE',
+      createdAt: iso(created),
+      body: 'How do I …?',
+      comments,
+    });
   }
   return out;
 }
@@ -65,12 +105,17 @@ export function yearScenario(n = 1500, year = 2026) {
   return {
     token: 'year-token',
     viewer: 'grace-hopper',
-    repositories: [{
-      owner: 'visit-dav',
-      name: 'visit',
-      categories: [...CATEGORIES.map((slug) => ({ slug, name: slug.replace(/-/g, ' ') })), { slug: 'ideas', name: 'Ideas', isAnswerable: false }],
-      labels: ['wontfix', 'reviewed', ...LABELS],
-      discussions: yearDiscussions(n, year),
-    }],
+    repositories: [
+      {
+        owner: 'visit-dav',
+        name: 'visit',
+        categories: [
+          ...CATEGORIES.map((slug) => ({ slug, name: slug.replace(/-/g, ' ') })),
+          { slug: 'ideas', name: 'Ideas', isAnswerable: false },
+        ],
+        labels: ['wontfix', 'reviewed', ...LABELS],
+        discussions: yearDiscussions(n, year),
+      },
+    ],
   };
 }

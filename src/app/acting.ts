@@ -52,12 +52,20 @@ export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quic
     const ref = deskRef(ctx);
     const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
     const config = ctx.loaded.config;
-    const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
+    const team = teamRule(
+      ctx.loaded.team.map((m) => m.login),
+      config.teamAssociations,
+      config.trustedBots,
+    );
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
     threadReads.set(ctx, { since, thread });
     const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
     const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-    return desk.entries.map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+    return desk.entries.map((e) => ({
+      marker: e.marker,
+      createdAt: e.createdAt,
+      ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+    }));
   };
 }
 
@@ -104,7 +112,10 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
     if (opts.live) throw e;
     const why = e instanceof Error ? e.message : String(e);
     if (cache) {
-      warn(ctx.deps, `the desk thread ${thread} could not be read (${why}); away notices and delegations as read ${relative(Math.min(cache.readAt, ctx.now), ctx.now).replace(/^now$/, 'just now')}`);
+      warn(
+        ctx.deps,
+        `the desk thread ${thread} could not be read (${why}); away notices and delegations as read ${relative(Math.min(cache.readAt, ctx.now), ctx.now).replace(/^now$/, 'just now')}`,
+      );
       return view(cache.entries, cache.readAt, true);
     }
     warn(ctx.deps, `the desk thread ${thread} could not be read (${why}); showing the rotation without away notices or delegations`);
@@ -117,11 +128,22 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
 /** The rota and the acting roles at `at`. */
 export function actingAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number): ActingRoles {
   const current = onDutyAt(timeline, at, 0).current;
-  return actingRoles({ at, primary: current?.primary?.login ?? null, backup: current?.backup?.login ?? null, team, away: view.away, delegations: view.desk.delegations });
+  return actingRoles({
+    at,
+    primary: current?.primary?.login ?? null,
+    backup: current?.backup?.login ?? null,
+    team,
+    away: view.away,
+    delegations: view.desk.delegations,
+  });
 }
 
 /** The acting Primary and Backup at any instant, as logins: what plans take. */
-export function actingRolesAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team']): (t: number) => { primary: string | null; backup: string | null } {
+export function actingRolesAt(
+  view: ActingView,
+  timeline: readonly Segment[],
+  team: Context['loaded']['team'],
+): (t: number) => { primary: string | null; backup: string | null } {
   return (t) => {
     const r = actingAt(view, timeline, team, t);
     return { primary: r.primary.login, backup: r.backup.login };
@@ -133,7 +155,13 @@ export function actingRolesAt(view: ActingView, timeline: readonly Segment[], te
  * or a delegation starting or ending, or the rota moving on); null when
  * nothing in view changes it.
  */
-export function actingUntil(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number, role: 'primary' | 'backup'): number | null {
+export function actingUntil(
+  view: ActingView,
+  timeline: readonly Segment[],
+  team: Context['loaded']['team'],
+  at: number,
+  role: 'primary' | 'backup',
+): number | null {
   const holder = actingAt(view, timeline, team, at)[role].login;
   const bounds = [
     ...view.away.flatMap((a) => [a.from, a.until]),

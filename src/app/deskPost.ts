@@ -26,7 +26,9 @@ export interface LiveDesk {
 
 const recordsOf = (desk: Desk): DeskRecord[] => {
   const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-  return desk.entries.filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind)).map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+  return desk.entries
+    .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
+    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
 };
 
 export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
@@ -34,7 +36,11 @@ export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
   const ref = deskRef(ctx);
   const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
   const config = ctx.loaded.config;
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
+  const team = teamRule(
+    ctx.loaded.team.map((m) => m.login),
+    config.teamAssociations,
+    config.trustedBots,
+  );
   const desk = await readDeskThread(gh, ref, { team }, ctx.now - DESK_HISTORY_MS);
   const live = { gh, ref, team, desk, records: recordsOf(desk) };
   await saveDeskCache(ctx, live);
@@ -43,7 +49,12 @@ export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
 
 /** Keeps `who` in step with what this machine just read, or wrote. */
 export async function saveDeskCache(ctx: Context, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
-  await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), { v: 1, thread: live.ref.text, readAt: ctx.now, entries: live.records });
+  await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
+    v: 1,
+    thread: live.ref.text,
+    readAt: ctx.now,
+    entries: live.records,
+  });
 }
 
 /** A desk post as a plan of one action for the executor: skipped when its key is on the thread already. */
@@ -73,7 +84,11 @@ export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
 export async function rememberPosted(ctx: Context, live: LiveDesk, post: DeskPost, results: readonly ActionResult[]): Promise<void> {
   if (!results.some((r) => r.status === 'done')) return;
   const marker = parseMarker(post.body);
-  if (marker) await saveDeskCache(ctx, { ref: live.ref, records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }] });
+  if (marker)
+    await saveDeskCache(ctx, {
+      ref: live.ref,
+      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+    });
 }
 
 const keyed = (desk: Desk, key: string) => desk.entries.filter((e) => e.marker.key === key).sort((a, b) => a.index - b.index);
@@ -86,7 +101,10 @@ const urlOf = (desk: Desk, commentId: string) => desk.thread.comments.find((c) =
  * the thread is read again and, when a racing run posted the same key, the
  * later copy removes itself.
  */
-export async function postDeskComment(s: Session, step: Extract<Step, { op: 'desk-comment' }>): Promise<{ id: string; url: string; converged?: boolean }> {
+export async function postDeskComment(
+  s: Session,
+  step: Extract<Step, { op: 'desk-comment' }>,
+): Promise<{ id: string; url: string; converged?: boolean }> {
   const ref = { repo: { owner: step.desk.owner, name: step.desk.name }, number: step.desk.number };
   const since = s.now() - DESK_HISTORY_MS;
   const read = () => readDeskThread(s.gh, ref, { team: s.team }, since);

@@ -54,7 +54,11 @@ export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Poli
   const view = await actingView(ctx, { live: false });
   return {
     calendar: await ctx.businessCalendar(),
-    team: teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots),
+    team: teamRule(
+      ctx.loaded.team.map((m) => m.login),
+      config.teamAssociations,
+      config.trustedBots,
+    ),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
     // New inquiries belong to the acting Primary (SPEC §10): the delegate, or the Backup while the Primary is away.
@@ -68,17 +72,26 @@ export async function loadInquiries(ctx: Context, opts: { includeUnlabelled?: bo
   const gh = await github(ctx);
   const repo = parseRepo(config.repository);
   const info = await gh.repository(repo);
-  if (!info.hasDiscussionsEnabled) throw new UsageError(`${info.nameWithOwner} has discussions turned off`, 'turn them on in the repository settings, or fix "repository" in the config');
+  if (!info.hasDiscussionsEnabled)
+    throw new UsageError(
+      `${info.nameWithOwner} has discussions turned off`,
+      'turn them on in the repository settings, or fix "repository" in the config',
+    );
   const ids = categoryIds(info, config.discussions.categories);
   if (config.discussions.label && !(await gh.labelId(repo, config.discussions.label)).labelId) {
     // Searching for a label that does not exist finds nothing: never report that as "nothing overdue".
-    throw new UsageError(`the label "${config.discussions.label}" does not exist in ${info.nameWithOwner}`, 'fix discussions.label in the config, or create the label');
+    throw new UsageError(
+      `the label "${config.discussions.label}" does not exist in ${info.nameWithOwner}`,
+      'fix discussions.label in the config, or create the label',
+    );
   }
   const started = performance.now();
   const discussions = await withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${info.nameWithOwner}`, () =>
     gh.openDiscussions({ repo, categoryIds: ids, label: opts.includeUnlabelled ? null : config.discussions.label }),
   );
-  ctx.verbose(`read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
+  ctx.verbose(
+    `read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
+  );
   const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));
   const timeline = await rotationTimeline(ctx, earliest - 14 * 86_400_000, ctx.now + 35 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
@@ -110,6 +123,12 @@ export function itemJson(a: Assessment) {
 
 /** Most urgent first: overdue (latest first), due soon, waiting on the team, stale, waiting on the user. */
 export function byUrgency(a: Assessment, b: Assessment): number {
-  const rank = (x: Assessment) => (x.overdue ? 0 : x.dueSoon ? 1 : x.state === 'waiting-on-team' ? 2 : x.stale ? 3 : x.state === 'waiting-on-user' ? 4 : 5);
-  return rank(a) - rank(b) || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || (a.lastUserActivityAt ?? Infinity) - (b.lastUserActivityAt ?? Infinity) || a.number - b.number;
+  const rank = (x: Assessment) =>
+    x.overdue ? 0 : x.dueSoon ? 1 : x.state === 'waiting-on-team' ? 2 : x.stale ? 3 : x.state === 'waiting-on-user' ? 4 : 5;
+  return (
+    rank(a) - rank(b) ||
+    (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) ||
+    (a.lastUserActivityAt ?? Infinity) - (b.lastUserActivityAt ?? Infinity) ||
+    a.number - b.number
+  );
 }

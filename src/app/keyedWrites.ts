@@ -10,7 +10,8 @@ import type { Session } from './execute.js';
 const CLOCK_SKEW_MS = 60_000;
 
 /** Whether a message's author is this token's user; a bot's login may come with or without "[bot]". */
-const same = (a: string | null, viewer: string | null) => a !== null && viewer !== null && a.toLowerCase().replace(/\[bot\]$/, '') === viewer.toLowerCase().replace(/\[bot\]$/, '');
+const same = (a: string | null, viewer: string | null) =>
+  a !== null && viewer !== null && a.toLowerCase().replace(/\[bot\]$/, '') === viewer.toLowerCase().replace(/\[bot\]$/, '');
 
 /** The key of a comment the team (or this very token) wrote; a user cannot forge one. */
 function keyOf(m: Message, s: Session, viewer: string | null): string | null {
@@ -28,7 +29,11 @@ function keyOf(m: Message, s: Session, viewer: string | null): string | null {
  *   later one removes itself. Copies further apart than `windowMs` are
  *   separate writes (two escalations an hour apart).
  */
-export async function postKeyed(s: Session, step: Extract<Step, { op: 'comment' }>, body: string): Promise<{ id: string; url: string; converged?: boolean }> {
+export async function postKeyed(
+  s: Session,
+  step: Extract<Step, { op: 'comment' }>,
+  body: string,
+): Promise<{ id: string; url: string; converged?: boolean }> {
   const started = s.now();
   let mine: { id: string; url: string };
   try {
@@ -40,7 +45,13 @@ export async function postKeyed(s: Session, step: Extract<Step, { op: 'comment' 
       // A token that may not ask who it is (some app tokens) still has the key and the time to go by.
       const viewer = await s.viewer().catch(() => null);
       const fresh = await s.gh.discussion(s.repo, step.number);
-      landed = fresh.messages.find((m) => m.kind === 'comment' && (viewer === null || same(m.author, viewer)) && markerKey(parseMarker(m.body)) === step.key && m.createdAt >= started - CLOCK_SKEW_MS);
+      landed = fresh.messages.find(
+        (m) =>
+          m.kind === 'comment' &&
+          (viewer === null || same(m.author, viewer)) &&
+          markerKey(parseMarker(m.body)) === step.key &&
+          m.createdAt >= started - CLOCK_SKEW_MS,
+      );
     } catch {
       throw e;
     }
@@ -49,7 +60,11 @@ export async function postKeyed(s: Session, step: Extract<Step, { op: 'comment' 
   return converge(s, step, mine);
 }
 
-async function converge(s: Session, step: Extract<Step, { op: 'comment' }>, mine: { id: string; url: string }): Promise<{ id: string; url: string; converged?: boolean }> {
+async function converge(
+  s: Session,
+  step: Extract<Step, { op: 'comment' }>,
+  mine: { id: string; url: string },
+): Promise<{ id: string; url: string; converged?: boolean }> {
   let copies: Message[];
   try {
     const viewer = await s.viewer().catch(() => null);
@@ -74,7 +89,11 @@ export async function createIssueOnce(s: Session, step: Extract<Step, { op: 'cre
   } catch (e) {
     if (!(e instanceof OperationalError)) throw e;
     const viewer = await s.viewer().catch(() => null);
-    const found = viewer ? (await s.gh.recentIssuesBy(parseRepo(step.repository), viewer).catch(() => [])).find((i) => markerKey(parseMarker(i.body)) === step.key) : undefined;
+    const found = viewer
+      ? (await s.gh.recentIssuesBy(parseRepo(step.repository), viewer).catch(() => [])).find(
+          (i) => markerKey(parseMarker(i.body)) === step.key,
+        )
+      : undefined;
     return found ?? s.gh.createIssue(step.repositoryId, step.title, step.body);
   }
 }
@@ -85,7 +104,9 @@ export async function createDiscussionOnce(s: Session, step: Extract<Step, { op:
     return await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
   } catch (e) {
     if (!(e instanceof OperationalError)) throw e;
-    const found = (await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId).catch(() => [])).find((d) => hasClientId(d.body, step.key));
+    const found = (await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId).catch(() => [])).find((d) =>
+      hasClientId(d.body, step.key),
+    );
     return found ?? s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
   }
 }

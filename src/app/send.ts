@@ -14,17 +14,27 @@ import { hasClientId } from './keyedWrites.js';
  * completely: loads its repository, category and label, looks for a
  * discussion an earlier attempt created with its client id, plans, executes.
  */
-export async function sendEntry(gh: GitHubPort, entry: Omit<OutboxEntry, 'v' | 'queuedAt' | 'reason'>, kind: 'log-call' | 'sync', opts: { team: TeamRule; now(): number }): Promise<ActionResult> {
+export async function sendEntry(
+  gh: GitHubPort,
+  entry: Omit<OutboxEntry, 'v' | 'queuedAt' | 'reason'>,
+  kind: 'log-call' | 'sync',
+  opts: { team: TeamRule; now(): number },
+): Promise<ActionResult> {
   const base = { kind, number: null, url: null };
   const repo = parseRepo(entry.repository);
   try {
     const info = await gh.repository(repo);
     const categoryId = entry.category ? categoryIds(info, [entry.category])[0]! : (info.categories[0]?.id ?? null);
-    if (!categoryId) throw new UsageError(`${info.nameWithOwner} has no discussion categories`, 'create one, or fix "repository" in the config');
+    if (!categoryId)
+      throw new UsageError(`${info.nameWithOwner} has no discussion categories`, 'create one, or fix "repository" in the config');
     let labelId: string | null = null;
     if (entry.label) {
       labelId = (await gh.labelId(repo, entry.label)).labelId;
-      if (!labelId) throw new UsageError(`the label "${entry.label}" does not exist in ${info.nameWithOwner}`, 'create it, or fix discussions.label in the config');
+      if (!labelId)
+        throw new UsageError(
+          `the label "${entry.label}" does not exist in ${info.nameWithOwner}`,
+          'create it, or fix discussions.label in the config',
+        );
     }
     const existing = (await gh.recentDiscussions(repo, categoryId)).find((d) => hasClientId(d.body, entry.id));
     const action = planSend({ kind, entry, repositoryId: info.id, categoryId, labelId, existing });

@@ -5,8 +5,11 @@ import { UsageError } from '../core/errors.js';
 
 /** A template from the config, else the one shipped in templates/. */
 export async function loadTemplate(ctx: Context, configured: string | null, shipped: string): Promise<{ text: string; source: string }> {
-  const file = configured ? path.resolve(ctx.loaded.dir, configured) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', shipped);
+  const file = configured
+    ? path.resolve(ctx.loaded.dir, configured)
+    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', shipped);
   const text = await ctx.deps.fs.readText(file);
-  if (text === undefined) throw new UsageError(`template ${file} not found`, configured ? 'fix "templates" in the config' : 'reinstall visit-sre');
+  if (text === undefined)
+    throw new UsageError(`template ${file} not found`, configured ? 'fix "templates" in the config' : 'reinstall visit-sre');
   return { text, source: file };
 }

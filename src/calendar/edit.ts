@@ -35,7 +35,10 @@ export function blockStart(block: string, zone: string): number | null {
   if (!m) return null;
   const tzid = /TZID="?([^";:]+)"?/i.exec(p.params)?.[1];
   const where = m[7] ? 'UTC' : tzid && IANAZone.isValidZone(tzid) ? tzid : zone;
-  const t = DateTime.fromObject({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0) }, { zone: where });
+  const t = DateTime.fromObject(
+    { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0) },
+    { zone: where },
+  );
   return t.isValid ? t.toMillis() : null;
 }
 
@@ -82,7 +85,7 @@ export function rewriteEvent(raw: string, set: Record<string, string>, drop: str
   const names = new Set([...Object.keys(set), ...drop].map((n) => n.toUpperCase()));
   const kept = lines.filter((l) => !names.has(/^([A-Z0-9-]+)/i.exec(l)?.[1]?.toUpperCase() ?? ''));
   const end = kept.lastIndexOf('END:VEVENT');
-  const added = Object.entries(set).map(([name, line]) => line.startsWith(name) ? line : `${name}:${line}`);
+  const added = Object.entries(set).map(([name, line]) => (line.startsWith(name) ? line : `${name}:${line}`));
   kept.splice(end, 0, ...added);
   return kept.map(foldLine).join('\r\n');
 }
@@ -128,6 +131,6 @@ export function mergeCalendars(generated: string, existing: RawCalendar, window:
   const head = firstEvent >= 0 ? norm.slice(0, firstEvent) : norm.replace(/END:VCALENDAR\r\n$/, '');
   const block = (events: RawEvent[]) => events.map((e) => `${e.raw}\r\n`).join('');
   const zones = existing.timezones.map((z) => `${z}\r\n`).join('');
-  const text = head + zones + block(before) + block(fresh.events) + block(inside) + block(after) + 'END:VCALENDAR\r\n';
+  const text = `${head + zones + block(before) + block(fresh.events) + block(inside) + block(after)}END:VCALENDAR\r\n`;
   return { text, keptBefore: before.length, keptInside: inside.length, keptAfter: after.length, replaced };
 }

@@ -54,7 +54,15 @@ export function offsetTable(zone: string): OffsetTable | undefined {
  * one, in a gap the time an hour on (as luxon does), and never anything that
  * depends on today's date.
  */
-export function wallClockToInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): number | undefined {
+export function wallClockToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  zone: string,
+): number | undefined {
   const t = offsetTable(zone);
   if (!t) return undefined;
   const d = new Date(0);

@@ -149,7 +149,12 @@ function windowsZone(name: string): string | undefined {
     }
   }
   const norm = name.replace(/\s+/g, ' ').trim().toLowerCase();
-  const hit = windowsZones.get(norm) ?? name.split(',').map((s) => windowsZones!.get(s.replace(/\s+/g, ' ').trim().toLowerCase())).find(Boolean);
+  const hit =
+    windowsZones.get(norm) ??
+    name
+      .split(',')
+      .map((s) => windowsZones!.get(s.replace(/\s+/g, ' ').trim().toLowerCase()))
+      .find(Boolean);
   return hit && isKnownZone(hit) ? hit : undefined;
 }
 
@@ -218,7 +223,10 @@ function findZoneWithOffsets(standard: number, daylight: number, changes: Transi
 
 /** The zone a VTIMEZONE block describes, read from its own offsets. */
 function zoneOfBlock(block: string[]): string | undefined {
-  const location = block.map(parseProperty).find((p) => p?.name === 'X-LIC-LOCATION')?.value.trim();
+  const location = block
+    .map(parseProperty)
+    .find((p) => p?.name === 'X-LIC-LOCATION')
+    ?.value.trim();
   if (location && isKnownZone(location)) return location;
   // The observances in force are the last of each kind (RFC 5545 lists them oldest first in practice).
   const last: Record<string, { from?: number; to?: number; rule?: string; start?: string }> = {};
@@ -250,7 +258,11 @@ function zoneOfBlock(block: string[]): string | undefined {
   if (standard === undefined) return undefined;
   const daylight = last.DAYLIGHT?.to ?? standard;
   if (all.size === 1 || standard === daylight) return offsetZone(standard);
-  const changes = [last.STANDARD, last.DAYLIGHT].map((o) => ({ from: o!.from ?? o!.to!, to: o!.to!, at: ruleInstant(o!.rule, o!.start, o!.from ?? o!.to!) }));
+  const changes = [last.STANDARD, last.DAYLIGHT].map((o) => ({
+    from: o!.from ?? o!.to!,
+    to: o!.to!,
+    at: ruleInstant(o!.rule, o!.start, o!.from ?? o!.to!),
+  }));
   return zoneWithOffsets(standard, daylight, changes);
 }
 
@@ -350,7 +362,11 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       const start = i;
       while (i < lines.length && !/^END:VTIMEZONE/i.test(lines[i]!)) i++;
       const block = lines.slice(start, i + 1);
-      const tzid = block.map(parseProperty).find((p) => p?.name === 'TZID')?.value.trim().replace(/^"|"$/g, '');
+      const tzid = block
+        .map(parseProperty)
+        .find((p) => p?.name === 'TZID')
+        ?.value.trim()
+        .replace(/^"|"$/g, '');
       if (tzid) blocks.set(tzid, block);
     } else if (/^BEGIN:VEVENT/i.test(lines[i]!)) {
       const ev = { first: i, last: i, own: [] as number[] };
@@ -408,7 +424,12 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       let q = p;
       if (!ESSENTIAL.has(q.name) && !realDates(q)) {
         const kept = q.value.split(',').filter((v) => realDates({ ...q, value: v }));
-        warnings.push(`${at(i)}: ignored ${q.name} values of ${name()} that are not real dates: ${q.value.split(',').filter((v) => !kept.includes(v)).join(', ')}`);
+        warnings.push(
+          `${at(i)}: ignored ${q.name} values of ${name()} that are not real dates: ${q.value
+            .split(',')
+            .filter((v) => !kept.includes(v))
+            .join(', ')}`,
+        );
         if (kept.length === 0) {
           ignore(i);
           continue;
@@ -424,7 +445,11 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       } else if (q.name === 'DTEND' && !isDate && startIsDate) {
         // A DATE-TIME end to a DATE start: the event covers the days up to the one it ends in.
         warnings.push(`${at(i)}: event ${name()} starts on a DATE but ends at a DATE-TIME; read as ending with that day`);
-        q = withParam(withParam({ ...q, value: endDate(q.value.trim(), tz ? luxonZone(zones.resolve(tz)) : 'UTC') }, 'TZID', undefined), 'VALUE', 'DATE');
+        q = withParam(
+          withParam({ ...q, value: endDate(q.value.trim(), tz ? luxonZone(zones.resolve(tz)) : 'UTC') }, 'TZID', undefined),
+          'VALUE',
+          'DATE',
+        );
       } else if (tz) {
         q = withParam(q, 'TZID', zones.resolve(tz));
       } else if (!isDate && !q.value.trim().endsWith('Z') && param(q, 'VALUE')?.toUpperCase() !== 'PERIOD') {
@@ -442,10 +467,18 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
   const [firstEmpty] = emptyRules;
   if (firstEmpty) {
     const more = emptyRules.length > 1 ? ` and ${emptyRules.length - 1} more event${emptyRules.length > 2 ? 's' : ''}` : '';
-    warnings.push(`${firstEmpty.line}: event ${firstEmpty.event}${more} ha${more ? 've' : 's'} an empty RRULE; read as one-off event${more ? 's' : ''}`);
+    warnings.push(
+      `${firstEmpty.line}: event ${firstEmpty.event}${more} ha${more ? 've' : 's'} an empty RRULE; read as one-off event${more ? 's' : ''}`,
+    );
   }
   const names = (set: Set<string>) => [...set].map((n) => `"${n}"`).join(', ');
-  if (zones.unknown.size > 0) warnings.push(`${opts.source}: time zone ${names(zones.unknown)} is neither a known zone nor defined in the file; read in the team's zone (${opts.zone})`);
-  if (zones.unmatched.size > 0) warnings.push(`${opts.source}: the VTIMEZONE of ${names(zones.unmatched)} matches no known zone's offsets and changes; read in the team's zone (${opts.zone})`);
+  if (zones.unknown.size > 0)
+    warnings.push(
+      `${opts.source}: time zone ${names(zones.unknown)} is neither a known zone nor defined in the file; read in the team's zone (${opts.zone})`,
+    );
+  if (zones.unmatched.size > 0)
+    warnings.push(
+      `${opts.source}: the VTIMEZONE of ${names(zones.unmatched)} matches no known zone's offsets and changes; read in the team's zone (${opts.zone})`,
+    );
   return { lines: out, extraRules };
 }

@@ -61,11 +61,14 @@ function cmp(a: string, b: string): number {
 }
 
 function normalise(text: string, source: string, warnings: string[]): string {
-  if (text.includes('\u0000')) throw new UsageError(`${source} is not an iCalendar file (it holds binary data)`, 'point --calendar or "rotation" at an .ics export');
+  if (text.includes('\u0000'))
+    throw new UsageError(`${source} is not an iCalendar file (it holds binary data)`, 'point --calendar or "rotation" at an .ics export');
   // A BOM, or blanks before BEGIN:VCALENDAR (some generators indent it): keep only the line breaks.
   let t = text.replace(/^[\s\uFEFF]+(?=BEGIN:VCALENDAR)/i, (lead) => lead.replace(/[^\n]/g, ''));
-  if (t.trim() === '') throw new UsageError(`${source} is empty`, 'export the rotation calendar again, or point --calendar at another .ics file');
-  if (!/^BEGIN:VCALENDAR/im.test(t)) throw new UsageError(`${source} is not an iCalendar file (no BEGIN:VCALENDAR)`, 'point --calendar or "rotation" at an .ics export');
+  if (t.trim() === '')
+    throw new UsageError(`${source} is empty`, 'export the rotation calendar again, or point --calendar at another .ics file');
+  if (!/^BEGIN:VCALENDAR/im.test(t))
+    throw new UsageError(`${source} is not an iCalendar file (no BEGIN:VCALENDAR)`, 'point --calendar or "rotation" at an .ics export');
   // Unfold first so that TZIDs split across lines can be recognised.
   t = t.replace(/\r?\n[ \t]/g, '');
   // Microsoft CDO writes "BYDAY=MO, TU, WE"; node-ical rejects the spaces.
@@ -170,14 +173,21 @@ function describe(ev: VEvent): string {
 function categoriesOf(ev: VEvent): string[] {
   const c = (ev as { categories?: unknown }).categories;
   if (!c) return [];
-  return (Array.isArray(c) ? c : [c]).flatMap((x) => text(x).split(',')).map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(c) ? c : [c])
+    .flatMap((x) => text(x).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function attendeesOf(ev: VEvent): string[] {
   const a = (ev as { attendee?: unknown }).attendee;
   if (!a) return [];
   return (Array.isArray(a) ? a : [a])
-    .map((x) => text(x).replace(/^mailto:/i, '').trim())
+    .map((x) =>
+      text(x)
+        .replace(/^mailto:/i, '')
+        .trim(),
+    )
     .filter((s) => s.includes('@'));
 }
 
@@ -191,7 +201,9 @@ function isDateOnly(d: DateWithTimeZone | undefined, ev: VEvent): boolean {
  */
 function toInstant(d: Date, wallClock: boolean, zone: string): number {
   if (!wallClock) return d.getTime();
-  return wallClockToInstant(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), zone) ?? Number.NaN;
+  return (
+    wallClockToInstant(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), zone) ?? Number.NaN
+  );
 }
 
 /** prepareLines gives every date-time a zone, so this is a safety net for values it could not read. */
@@ -223,9 +235,12 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
     // Overrides whose master is not in the file: each is a whole instance of its own.
     const parts = new Map<number, VEvent>();
     for (const part of [ev, ...(Object.values(ev.recurrences ?? {}) as VEvent[])]) {
-      if (part.start instanceof Date) parts.set(part.recurrenceid ? at(part.recurrenceid, isDateOnly(part.recurrenceid, part)) : at(part.start, false), part);
+      if (part.start instanceof Date)
+        parts.set(part.recurrenceid ? at(part.recurrenceid, isDateOnly(part.recurrenceid, part)) : at(part.start, false), part);
     }
-    instances = [...parts.values()].flatMap((part) => quietly(() => ical.expandRecurringEvent({ ...part, rrule: undefined, recurrences: undefined } as VEvent, range), notes));
+    instances = [...parts.values()].flatMap((part) =>
+      quietly(() => ical.expandRecurringEvent({ ...part, rrule: undefined, recurrences: undefined } as VEvent, range), notes),
+    );
   } else {
     instances = quietly(() => ical.expandRecurringEvent(ev, range), notes);
     for (const rule of extra?.rules ?? []) {
@@ -250,7 +265,13 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
     else covered.add(start);
     if ((source as { status?: string }).status === 'CANCELLED') continue;
     // An override whose date a newer master has since removed with EXDATE is stale.
-    if (inst.isOverride && (source.sequence ?? 0) < masterSeq && source.recurrenceid && excluded(recurrenceInstant(source.recurrenceid, allDayEvent, opts.zone))) continue;
+    if (
+      inst.isOverride &&
+      (source.sequence ?? 0) < masterSeq &&
+      source.recurrenceid &&
+      excluded(recurrenceInstant(source.recurrenceid, allDayEvent, opts.zone))
+    )
+      continue;
     if (inst.isRecurring && !inst.isOverride && excluded(start)) continue;
     if (seen.has(start) && !inst.isOverride) continue;
     let end = inst.end ? at(inst.end, allDay) : start;
@@ -277,7 +298,9 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
 /** An RRULE after the first: node-ical keeps only one, so parse it on its own against the same DTSTART. */
 function otherRule(dtstart: string, rule: string): VEvent['rrule'] | undefined {
   try {
-    const data = loadNodeIcal().sync.parseICS(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'UID:rule', dtstart, rule, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+    const data = loadNodeIcal().sync.parseICS(
+      ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'UID:rule', dtstart, rule, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+    );
     return (data.rule as VEvent | undefined)?.rrule;
   } catch {
     return undefined;
@@ -312,8 +335,10 @@ function wallClockLength(master: VEvent, teamZone: string): ((start: number) => 
   const exact = e0.toMillis() - s0.toMillis();
   const offsets = offsetTable(zone);
   // Only an instance across a change of offset needs the (slower) calendar arithmetic.
-  if (!offsets || offsets.at(s0.toMillis()) !== offsets.at(e0.toMillis())) return (start) => DateTime.fromMillis(start, { zone }).plus(length).toMillis();
-  return (start) => (offsets.at(start) === offsets.at(start + exact) ? start + exact : DateTime.fromMillis(start, { zone }).plus(length).toMillis());
+  if (!offsets || offsets.at(s0.toMillis()) !== offsets.at(e0.toMillis()))
+    return (start) => DateTime.fromMillis(start, { zone }).plus(length).toMillis();
+  return (start) =>
+    offsets.at(start) === offsets.at(start + exact) ? start + exact : DateTime.fromMillis(start, { zone }).plus(length).toMillis();
 }
 
 /** The zone DTSTART's wall-clock is read in: its TZID, else the team's. */
@@ -370,7 +395,9 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
   const out: CalendarEntry[] = [];
   // An override whose RECURRENCE-ID names an RDATE replaces that instance.
   const replaced = new Set(
-    Object.values(ev.recurrences ?? {}).flatMap((r) => (r.recurrenceid instanceof Date ? [recurrenceInstant(r.recurrenceid, allDay, opts.zone)] : [])),
+    Object.values(ev.recurrences ?? {}).flatMap((r) =>
+      r.recurrenceid instanceof Date ? [recurrenceInstant(r.recurrenceid, allDay, opts.zone)] : [],
+    ),
   );
   for (const item of Array.isArray(raw) ? raw : [raw]) {
     const params = (typeof item === 'object' && item && 'params' in item ? (item as { params: Record<string, string> }).params : {}) ?? {};
@@ -382,7 +409,7 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
         continue;
       }
       let end = start + duration;
-      if (second) end = /^P/i.test(second) ? start + isoDurationMs(second) : icalTime(second, params.TZID, opts.zone) ?? end;
+      if (second) end = /^P/i.test(second) ? start + isoDurationMs(second) : (icalTime(second, params.TZID, opts.zone) ?? end);
       if (end < opts.from || start > opts.to || seen.has(start) || replaced.has(start)) continue;
       if (excluded(start)) continue;
       seen.add(start);

@@ -52,7 +52,8 @@ export async function loadCalendarText(
 ): Promise<CalendarText> {
   if (!isUrl(location)) {
     const text = await deps.fs.readText(location);
-    if (text === undefined) throw new UsageError(`${opts.what} ${location} not found`, 'check the path in the config, or pass --calendar FILE');
+    if (text === undefined)
+      throw new UsageError(`${opts.what} ${location} not found`, 'check the path in the config, or pass --calendar FILE');
     return { text, source: location };
   }
   const url = location.replace(/^webcal:/i, 'https:');
@@ -73,7 +74,7 @@ export async function loadCalendarText(
     }
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    failure = err.name === 'TimeoutError' ? 'timed out' : err.cause?.code ?? err.message;
+    failure = err.name === 'TimeoutError' ? 'timed out' : (err.cause?.code ?? err.message);
   }
   const cached = await deps.fs.readText(cache);
   if (cached !== undefined) {
@@ -84,5 +85,8 @@ export async function loadCalendarText(
       staleWarning: `could not fetch ${opts.what} ${shown} (${failure}); using the copy cached ${age(Math.max(0, deps.now() - mtime))} ago`,
     };
   }
-  throw new OperationalError(`could not fetch ${opts.what} ${shown} (${failure}) and no cached copy exists`, 'check the network or the URL, or pass --calendar FILE');
+  throw new OperationalError(
+    `could not fetch ${opts.what} ${shown} (${failure}) and no cached copy exists`,
+    'check the network or the URL, or pass --calendar FILE',
+  );
 }

@@ -49,7 +49,10 @@ export function writeRotation(weeks: readonly WeekAssignment[], opts: { zone: st
       summary: shiftSummary(w.role, w.name, w.login),
       categories: [{ name: 'SRE' }, { name: w.role === 'primary' ? 'Primary' : 'Backup' }],
       attendees: w.email ? [{ email: w.email, name: w.name }] : [],
-      x: [{ key: 'X-VISIT-SRE-ROLE', value: w.role }, { key: 'X-VISIT-SRE-LOGIN', value: w.login }],
+      x: [
+        { key: 'X-VISIT-SRE-ROLE', value: w.role },
+        { key: 'X-VISIT-SRE-LOGIN', value: w.login },
+      ],
     });
   }
   return cal.toString();

@@ -16,7 +16,11 @@ export type AnyCommand = Typed.Command<any[], any, any>; // eslint-disable-line 
 /** The options type of a declaration such as `whoCommand`. */
 export type OptionsOf<F extends () => AnyCommand> = ReturnType<ReturnType<F>['opts']>;
 
-export type Runner = (action: (ctx: Context) => Promise<Outcome | void>, flags: GlobalFlags, opts?: { readConfig?: boolean }) => Promise<void>;
+export type Runner = (
+  action: (ctx: Context) => Promise<Outcome | void>,
+  flags: GlobalFlags,
+  opts?: { readConfig?: boolean },
+) => Promise<void>;
 
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
@@ -24,7 +28,9 @@ export function examples(...lines: string[]): string {
 
 /** Every writer takes these (SPEC §6). */
 export function writerFlags<A extends unknown[], O extends Typed.OptionValues>(cmd: Typed.Command<A, O>) {
-  return cmd.option('--dry-run', 'print exactly what would be posted; change nothing').option('--effort <duration>', 'time spent, recorded in the marker (90m, 1.5h, 2h30m)');
+  return cmd
+    .option('--dry-run', 'print exactly what would be posted; change nothing')
+    .option('--effort <duration>', 'time spent, recorded in the marker (90m, 1.5h, 2h30m)');
 }
 
 /** A writer acting on one discussion, which may lie outside the configured scope. */

@@ -47,9 +47,13 @@ export interface Context {
 
 export async function createContext(flags: GlobalFlags, deps: Deps, opts: { readConfig?: boolean } = {}): Promise<Context> {
   if (deps.env.VISIT_SRE_NOW && parseNowOverride(deps.env.VISIT_SRE_NOW) === undefined) {
-    throw new UsageError(`VISIT_SRE_NOW="${deps.env.VISIT_SRE_NOW}" is not an ISO-8601 instant`, 'write it with an offset, for example 2026-11-30T09:00:00-08:00, or unset it');
+    throw new UsageError(
+      `VISIT_SRE_NOW="${deps.env.VISIT_SRE_NOW}" is not an ISO-8601 instant`,
+      'write it with an offset, for example 2026-11-30T09:00:00-08:00, or unset it',
+    );
   }
-  let loaded: LoadedConfig = opts.readConfig === false ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] } : await loadConfig(flags.config, deps);
+  let loaded: LoadedConfig =
+    opts.readConfig === false ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] } : await loadConfig(flags.config, deps);
   if (flags.repo !== undefined) {
     if (!isRepo(flags.repo)) throw new UsageError(`invalid --repo "${flags.repo}"`, 'write it as OWNER/NAME, for example visit-dav/visit');
     loaded = { ...loaded, config: { ...loaded.config, repository: flags.repo } };
@@ -106,15 +110,25 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
         }),
       )),
     async rotation(from, to, calendarFlag) {
-      const location = calendarFlag ? resolveLocation(calendarFlag, deps.cwd) : loaded.config.rotation ? resolveLocation(loaded.config.rotation, loaded.dir) : null;
+      const location = calendarFlag
+        ? resolveLocation(calendarFlag, deps.cwd)
+        : loaded.config.rotation
+          ? resolveLocation(loaded.config.rotation, loaded.dir)
+          : null;
       if (!location) throw new UsageError('no rotation calendar is configured', 'set "rotation" in the config, or pass --calendar FILE');
       const started = performance.now();
       const cal = await loadCalendarText(location, deps, { cacheDir, what: 'rotation calendar' });
       if (cal.staleWarning) warn(deps, cal.staleWarning);
-      const { entries, warnings } = await readCalendarCached(cal.text, { zone, from, to, source: cal.source }, { dir: parsedDir, fs: deps.fs });
+      const { entries, warnings } = await readCalendarCached(
+        cal.text,
+        { zone, from, to, source: cal.source },
+        { dir: parsedDir, fs: deps.fs },
+      );
       warnings.forEach((w) => warn(deps, w));
       const shifts = shiftsFromEntries(entries, loaded.team);
-      verbose(`read ${entries.length} events, ${shifts.length} shifts from ${cal.source} in ${(performance.now() - started).toFixed(0)} ms`);
+      verbose(
+        `read ${entries.length} events, ${shifts.length} shifts from ${cal.source} in ${(performance.now() - started).toFixed(0)} ms`,
+      );
       return { shifts, source: cal.source };
     },
   };

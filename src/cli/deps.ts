@@ -47,10 +47,23 @@ export interface Deps {
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
 export async function octokitGitHub(
   deps: Pick<Deps, 'env' | 'fetch'>,
-  opts: { verbose?: (line: string) => void; retryBaseMs?: number; requestTimeoutMs?: number; mutationSpacingMs?: number; ghAuthToken: () => Promise<string | undefined> },
+  opts: {
+    verbose?: (line: string) => void;
+    retryBaseMs?: number;
+    requestTimeoutMs?: number;
+    mutationSpacingMs?: number;
+    ghAuthToken: () => Promise<string | undefined>;
+  },
 ): Promise<GitHubPort> {
   const [{ createClient }, { GraphqlTracker }] = await Promise.all([import('../github/client.js'), import('../github/tracker.js')]);
-  const client = await createClient({ env: deps.env, fetch: deps.fetch, ghAuthToken: opts.ghAuthToken, log: opts.verbose, retryBaseMs: opts.retryBaseMs, requestTimeoutMs: opts.requestTimeoutMs });
+  const client = await createClient({
+    env: deps.env,
+    fetch: deps.fetch,
+    ghAuthToken: opts.ghAuthToken,
+    log: opts.verbose,
+    retryBaseMs: opts.retryBaseMs,
+    requestTimeoutMs: opts.requestTimeoutMs,
+  });
   return new GraphqlTracker(client, opts.mutationSpacingMs);
 }
 
@@ -77,7 +90,13 @@ async function ghAuthToken(): Promise<string | undefined> {
 async function openBrowser(url: string): Promise<void> {
   const { spawn } = await import('node:child_process');
   const browser = process.env.BROWSER;
-  const [cmd, args] = browser ? [browser, [url]] : process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+  const [cmd, args] = browser
+    ? [browser, [url]]
+    : process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]];
   await new Promise<void>((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.once('error', reject);

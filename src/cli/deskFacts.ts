@@ -40,7 +40,8 @@ export interface DeskFacts {
   actions: ActionResult[];
 }
 
-const shift = (s: Segment | null | undefined): ShiftInfo | null => (s ? { start: s.start, end: s.end, primary: s.primary?.login ?? null, backup: s.backup?.login ?? null } : null);
+const shift = (s: Segment | null | undefined): ShiftInfo | null =>
+  s ? { start: s.start, end: s.end, primary: s.primary?.login ?? null, backup: s.backup?.login ?? null } : null;
 
 /** Everything `notify` decides from: the judged queue, the rota now, who is away; desk.labelNew and desk.closeStale done on the way. */
 export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<DeskFacts> {
@@ -49,26 +50,44 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
   const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
   const actions: ActionResult[] = [];
   const discussions = inq.discussions;
-  const run = async (plan: Plan) => (flags.dryRun ? plannedResults(plan) : execute(plan, inq.github, { repo: inq.repo, team: inq.policy.team, now: () => ctx.deps.now() }));
+  const run = async (plan: Plan) =>
+    flags.dryRun ? plannedResults(plan) : execute(plan, inq.github, { repo: inq.repo, team: inq.policy.team, now: () => ctx.deps.now() });
   if (labelNew) {
     // The process asks every inquiry to carry the SRE label: the in-category ones without it get it, and so enter the scope.
     const label = config.discussions.label!;
     const unlabelled = discussions.filter((d) => !d.labels.includes(label));
     const { labelId } = unlabelled.length && !flags.dryRun ? await inq.github.labelId(inq.repo, label) : { labelId: null };
-    const plan: Plan = { warnings: [], actions: unlabelled.map((d) => ({ kind: 'label', number: d.number, url: d.url, key: `label:${d.number}:${label}`, reason: `added "${label}"`, plannedReason: `would add "${label}"`, keepUrl: true, steps: [{ op: 'add-labels' as const, labelableId: d.id, labelIds: [labelId ?? ''] }] })) };
+    const plan: Plan = {
+      warnings: [],
+      actions: unlabelled.map((d) => ({
+        kind: 'label',
+        number: d.number,
+        url: d.url,
+        key: `label:${d.number}:${label}`,
+        reason: `added "${label}"`,
+        plannedReason: `would add "${label}"`,
+        keepUrl: true,
+        steps: [{ op: 'add-labels' as const, labelableId: d.id, labelIds: [labelId ?? ''] }],
+      })),
+    };
     actions.push(...(await run(plan)));
   }
 
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
   const current = shift(duty.current);
-  const previous = current ? shift([...inq.timeline].reverse().find((s) => s.end <= current.start && s.primary?.login !== current.primary)) : null;
+  const previous = current
+    ? shift([...inq.timeline].reverse().find((s) => s.end <= current.start && s.primary?.login !== current.primary))
+    : null;
   const byNumber = new Map(discussions.map((d) => [d.number, d]));
   let items: NotifyItem[] = inq.assessments.map((a) => {
     const d = byNumber.get(a.number)!;
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      kept: current !== null && previous?.primary != null && keptFor(d, inq.policy.team, previous.primary, handoffWeek(current.start, ctx.zone)),
+      kept:
+        current !== null &&
+        previous?.primary != null &&
+        keptFor(d, inq.policy.team, previous.primary, handoffWeek(current.start, ctx.zone)),
     };
   });
 
@@ -78,7 +97,9 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
     if (stale.length) {
       const label = flags.dryRun ? { name: config.labels.wontfix, id: '' } : await wontfixLabel(ctx, inq.github, inq.repo);
       const template = await loadTemplate(ctx, config.templates.closing, 'closing.md');
-      const results = await run(planCloseStale({ ...inq, stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template }, {}));
+      const results = await run(
+        planCloseStale({ ...inq, stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template }, {}),
+      );
       actions.push(...results);
       const closed = new Set(results.filter((r) => r.status === 'done').map((r) => r.number));
       items = items.filter((a) => !closed.has(a.number));
@@ -91,7 +112,13 @@ export async function loadDeskFacts(ctx: Context, flags: WriterFlags): Promise<D
   const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
   const reminderTemplate = view.desk.requests.length ? await deskTemplate(ctx, 'classified-reminder') : null;
-  const reminders = reminderTemplate ? classifiedReminders(view.desk, ctx.now, inq.policy.calendar, 60, ctx.zone, reminderTemplate).map((r) => ({ key: r.key, title: r.text, to: r.to })) : [];
+  const reminders = reminderTemplate
+    ? classifiedReminders(view.desk, ctx.now, inq.policy.calendar, 60, ctx.zone, reminderTemplate).map((r) => ({
+        key: r.key,
+        title: r.text,
+        to: r.to,
+      }))
+    : [];
   const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
   const facts = { items, current, previous };
   return {

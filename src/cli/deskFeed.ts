@@ -24,7 +24,15 @@ export interface Posted {
  * comment edits out keys an earlier comment holds, or deletes itself when it
  * holds nothing else. Only the later comment acts, and only on itself.
  */
-export async function postKeyed(gh: GitHubPort, ref: { repo: RepoRef; number: number }, desk: Desk, policy: Pick<Policy, 'team'>, body: string, run: string, since: number): Promise<Posted> {
+export async function postKeyed(
+  gh: GitHubPort,
+  ref: { repo: RepoRef; number: number },
+  desk: Desk,
+  policy: Pick<Policy, 'team'>,
+  body: string,
+  run: string,
+  since: number,
+): Promise<Posted> {
   let url: string | null = null;
   try {
     url = (await gh.addThreadComment(desk.thread, body)).url;

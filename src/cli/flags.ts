@@ -16,13 +16,18 @@ export function effortMinutes(flags: Pick<WriterFlags, 'effort'>): number | unde
 }
 
 export function parseLogins(values: readonly string[] | undefined, flag: string): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim().replace(/^@/, '')).filter(Boolean).map((l) => {
-    if (!isLogin(l)) throw new UsageError(`invalid ${flag} "${l}"`, 'give GitHub logins, such as ada-lovelace');
-    return l;
-  });
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().replace(/^@/, ''))
+    .filter(Boolean)
+    .map((l) => {
+      if (!isLogin(l)) throw new UsageError(`invalid ${flag} "${l}"`, 'give GitHub logins, such as ada-lovelace');
+      return l;
+    });
 }
 
 export function parseNumber(value: string, what = 'discussion number'): number {
-  if (!/^#?\d+$/.test(value.trim())) throw new UsageError(`invalid ${what} "${value}"`, 'give the number shown in the discussion URL, such as 4321');
+  if (!/^#?\d+$/.test(value.trim()))
+    throw new UsageError(`invalid ${what} "${value}"`, 'give the number shown in the discussion URL, such as 4321');
   return Number(value.trim().replace(/^#/, ''));
 }

@@ -8,7 +8,23 @@ import { UsageError } from '../core/errors.js';
  * a typo never costs a write.
  */
 
-const ITEM = ['number', 'title', 'url', 'author', 'state', 'owner', 'waitingSince', 'dueAt', 'businessHoursWaiting', 'lastUserActivityAt', 'daysSinceUserActivity', 'overdue', 'dueSoon', 'stale', 'via'];
+const ITEM = [
+  'number',
+  'title',
+  'url',
+  'author',
+  'state',
+  'owner',
+  'waitingSince',
+  'dueAt',
+  'businessHoursWaiting',
+  'lastUserActivityAt',
+  'daysSinceUserActivity',
+  'overdue',
+  'dueSoon',
+  'stale',
+  'via',
+];
 const ACTION = ['dryRun', 'actions', 'previews', 'kind', 'number', 'url', 'status', 'reason'];
 const PERSON = ['login', 'name', 'start', 'end'];
 /** SPEC §10: who acts now and who is away (who, start) */
@@ -18,8 +34,51 @@ const ACTING = ['actingPrimary', 'actingBackup', 'away', 'reason', 'until', 'fro
 export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON, ...ACTING, 'desk', 'thread', 'readAt'],
   overdue: ['generatedAt', 'responseGoal', 'overdue', 'dueSoon', 'stale', 'outbox', ...ITEM, ...ACTION],
-  start: ['as', 'role', 'primary', 'backup', 'shift', 'holidays', 'handedOff', 'discussions', 'overdue', 'stale', 'lowHangingFruit', 'notHandedOver', 'outbox', 'more', ...ITEM, ...ACTING],
-  view: ['number', 'title', 'url', 'author', 'state', 'owner', 'category', 'createdAt', 'closed', 'waitingSince', 'dueAt', 'businessHoursWaiting', 'lastUserActivityAt', 'daysSinceUserActivity', 'overdue', 'dueSoon', 'stale', 'via', 'events', 'messages', 'at', 'what', 'by', 'kind', 'body'],
+  start: [
+    'as',
+    'role',
+    'primary',
+    'backup',
+    'shift',
+    'holidays',
+    'handedOff',
+    'discussions',
+    'overdue',
+    'stale',
+    'lowHangingFruit',
+    'notHandedOver',
+    'outbox',
+    'more',
+    ...ITEM,
+    ...ACTING,
+  ],
+  view: [
+    'number',
+    'title',
+    'url',
+    'author',
+    'state',
+    'owner',
+    'category',
+    'createdAt',
+    'closed',
+    'waitingSince',
+    'dueAt',
+    'businessHoursWaiting',
+    'lastUserActivityAt',
+    'daysSinceUserActivity',
+    'overdue',
+    'dueSoon',
+    'stale',
+    'via',
+    'events',
+    'messages',
+    'at',
+    'what',
+    'by',
+    'kind',
+    'body',
+  ],
   doctor: ['ok', 'checks', 'name', 'detail', 'fix'],
   handoff: [...ACTION, 'summary'],
   escalate: ACTION,
@@ -31,8 +90,37 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   claim: ACTION,
   sync: ACTION,
   postmortem: ['dryRun', 'file', 'milestones', 'effortMinutes', 'businessHoursOpen', 'text'],
-  'schedule generate': ['dryRun', 'file', 'kept', 'weeks', 'fairness', 'monday', 'primary', 'backup', 'login', 'targetShare', 'primaryWeeks', 'backupWeeks', 'weeksSinceLastPrimary'],
-  'schedule check': ['from', 'to', 'calendar', 'problems', 'shares', 'kind', 'week', 'detail', 'start', 'end', 'login', 'targetShare', 'primaryWeeks', 'expected'],
+  'schedule generate': [
+    'dryRun',
+    'file',
+    'kept',
+    'weeks',
+    'fairness',
+    'monday',
+    'primary',
+    'backup',
+    'login',
+    'targetShare',
+    'primaryWeeks',
+    'backupWeeks',
+    'weeksSinceLastPrimary',
+  ],
+  'schedule check': [
+    'from',
+    'to',
+    'calendar',
+    'problems',
+    'shares',
+    'kind',
+    'week',
+    'detail',
+    'start',
+    'end',
+    'login',
+    'targetShare',
+    'primaryWeeks',
+    'expected',
+  ],
   'schedule swap': ['dryRun', 'file', 'week', 'role', 'from', 'to', 'sequence', 'forced', 'announcement', ...ACTION],
 };
 
@@ -73,8 +161,12 @@ export function extractJsonFields(argv: readonly string[]): { argv: string[]; fi
 }
 
 function splitFields(text: string): string[] {
-  const fields = text.split(',').map((f) => f.trim()).filter(Boolean);
-  if (fields.length === 0) throw new UsageError('--json= names no fields', 'write --json number,url, or --json alone for the whole document');
+  const fields = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.length === 0)
+    throw new UsageError('--json= names no fields', 'write --json number,url, or --json alone for the whole document');
   return fields;
 }
 
@@ -82,7 +174,10 @@ function splitFields(text: string): string[] {
 export function checkFields(fields: readonly string[], known: readonly string[]): void {
   const unknown = fields.filter((f) => !known.includes(f));
   if (unknown.length) {
-    throw new UsageError(`unknown JSON field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, `available fields: ${[...new Set(known)].sort().join(', ')}`);
+    throw new UsageError(
+      `unknown JSON field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      `available fields: ${[...new Set(known)].sort().join(', ')}`,
+    );
   }
 }
 
@@ -114,7 +209,8 @@ export function selectFields(doc: unknown, fields: readonly string[]): unknown {
   for (const [key, value] of Object.entries(doc)) {
     const items = Array.isArray(value) && value.every(isRecord);
     if (fields.includes(key)) out[key] = items && itemFields.length ? value.map((x) => pick(x, itemFields)) : value;
-    else if (!namesKeys && items && (value.length === 0 || itemFields.some((f) => value.some((x) => f in x)))) out[key] = value.map((x) => pick(x, itemFields));
+    else if (!namesKeys && items && (value.length === 0 || itemFields.some((f) => value.some((x) => f in x))))
+      out[key] = value.map((x) => pick(x, itemFields));
   }
   return out;
 }
@@ -138,7 +234,9 @@ export async function shapeJson(text: string, request: JsonRequest, opts: { comm
     const result = await raw(JSON.stringify(doc), request.jq, opts.pretty ? ['-r'] : ['-r', '-c']);
     return result.length && !result.endsWith('\n') ? `${result}\n` : result;
   } catch (e) {
-    const first = String((e as Error).message).split('\n')[0]!.replace(/^jq: error(?: \(at [^)]*\))?: /, '');
+    const first = String((e as Error).message)
+      .split('\n')[0]!
+      .replace(/^jq: error(?: \(at [^)]*\))?: /, '');
     throw new UsageError(`--jq: ${first}`, 'see https://jqlang.org/manual/ for the language');
   }
 }

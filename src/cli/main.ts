@@ -12,7 +12,12 @@ interface CommanderLikeError {
 }
 
 function isCommanderError(e: unknown): e is CommanderLikeError {
-  return typeof e === 'object' && e !== null && typeof (e as CommanderLikeError).code === 'string' && (e as CommanderLikeError).code.startsWith('commander.');
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as CommanderLikeError).code === 'string' &&
+    (e as CommanderLikeError).code.startsWith('commander.')
+  );
 }
 
 /**

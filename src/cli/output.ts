@@ -52,7 +52,12 @@ export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
   return rows
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell)))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
     .map((line) => `${line}\n`)
     .join('');
 }
@@ -103,7 +108,12 @@ export const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '
  * a terminal and no JSON is asked for, so pipes and logs never see it. On
  * Ctrl-C it clears its line (and the echoed ^C) and says what it was doing.
  */
-export async function withSpinner<T>(deps: Pick<Deps, 'stderr' | 'onInterrupt'>, enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
+export async function withSpinner<T>(
+  deps: Pick<Deps, 'stderr' | 'onInterrupt'>,
+  enabled: boolean,
+  label: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!enabled || !deps.stderr.isTTY) return work();
   let i = 0;
   const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);

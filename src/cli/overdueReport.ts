@@ -22,9 +22,33 @@ const silent = (a: Assessment) => `user silent ${Math.floor(a.daysSinceUserActiv
 /** One row per item for scripts: KIND NUMBER OWNER DUE HOURS TITLE URL. */
 export function tsvReport(report: Report): string {
   return tsv([
-    ...report.overdue.map((a) => ['overdue', String(a.number), a.owner ?? '', isoUtc(a.dueAt!), String(a.businessHoursWaiting), a.title, a.url]),
-    ...report.dueSoon.map((a) => ['due-soon', String(a.number), a.owner ?? '', isoUtc(a.dueAt!), String(a.businessHoursWaiting), a.title, a.url]),
-    ...report.stale.map((a) => ['stale', String(a.number), a.owner ?? '', a.lastUserActivityAt ? isoUtc(a.lastUserActivityAt) : '', String(a.daysSinceUserActivity ?? ''), a.title, a.url]),
+    ...report.overdue.map((a) => [
+      'overdue',
+      String(a.number),
+      a.owner ?? '',
+      isoUtc(a.dueAt!),
+      String(a.businessHoursWaiting),
+      a.title,
+      a.url,
+    ]),
+    ...report.dueSoon.map((a) => [
+      'due-soon',
+      String(a.number),
+      a.owner ?? '',
+      isoUtc(a.dueAt!),
+      String(a.businessHoursWaiting),
+      a.title,
+      a.url,
+    ]),
+    ...report.stale.map((a) => [
+      'stale',
+      String(a.number),
+      a.owner ?? '',
+      a.lastUserActivityAt ? isoUtc(a.lastUserActivityAt) : '',
+      String(a.daysSinceUserActivity ?? ''),
+      a.title,
+      a.url,
+    ]),
   ]);
 }
 
@@ -36,8 +60,10 @@ export function tsvReport(report: Report): string {
 export function textReport(report: Report, ctx: Context): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm');
   const owner = (a: Assessment) => (a.owner ? `@${a.owner}` : 'no owner');
-  const item = (a: Assessment, clock: string) => `  #${a.number}  ${a.title}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
-  const section = (title: string, items: Assessment[], clock: (a: Assessment) => string) => (items.length ? `${title} (${items.length})\n${items.map((a) => item(a, clock(a))).join('')}\n` : '');
+  const item = (a: Assessment, clock: string) =>
+    `  #${a.number}  ${a.title}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
+  const section = (title: string, items: Assessment[], clock: (a: Assessment) => string) =>
+    items.length ? `${title} (${items.length})\n${items.map((a) => item(a, clock(a))).join('')}\n` : '';
   const head = `Support report for ${ctx.loaded.config.repository}, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n`;
   const goalHours = parseDuration(ctx.loaded.config.responseGoal, 'responseGoal') / 60;
   const goal = `Response goal: ${goalHours} business hour${goalHours === 1 ? '' : 's'}.\n\n`;
@@ -58,13 +84,19 @@ export function tableReport(report: Report, ctx: Context): string {
       ? `${p.bold(colour(`${title} (${items.length})`))}\n${fittedTable(
           items.map((a) => [`#${a.number}`, who(a), ...clock(a), a.title]),
           term.columns,
-          (cell, r, col) => (col === 0 ? colour(link(cell, items[r]!.url, term.hyperlinks)) : col === 1 && !items[r]!.owner ? p.dim(cell) : cell),
+          (cell, r, col) =>
+            col === 0 ? colour(link(cell, items[r]!.url, term.hyperlinks)) : col === 1 && !items[r]!.owner ? p.dim(cell) : cell,
         )}`
       : '';
   const parts = [
     block('Overdue', report.overdue, p.red, (a) => [`was due ${relative(a.dueAt!, ctx.now)}`, waited(a, ctx)]),
     block('Due soon', report.dueSoon, p.yellow, (a) => [`due ${relative(a.dueAt!, ctx.now)}`]),
-    block('Stale', report.stale, (s) => s, (a) => [silent(a)]),
+    block(
+      'Stale',
+      report.stale,
+      (s) => s,
+      (a) => [silent(a)],
+    ),
   ].filter(Boolean);
   return parts.length ? parts.join('\n') : `${p.green('✓')} nothing overdue, due soon or stale\n`;
 }

@@ -140,19 +140,40 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   init: { usage: '[options]', does: 'write visit-sre.config.json, asking a few questions on a terminal' },
   overdue: { usage: '[options]', does: 'the cron report: overdue, due-soon and stale discussions' },
   start: { usage: '[options]', does: 'the shift-start briefing: your role, handed-off and urgent discussions, holidays, idle-time issues' },
-  view: { usage: '[options] <number>', does: 'one discussion in brief: state, owner, clock, what the team did, the last messages, its link' },
+  view: {
+    usage: '[options] <number>',
+    does: 'one discussion in brief: state, owner, clock, what the team did, the last messages, its link',
+  },
   doctor: { usage: '[options]', does: 'check config, token, GitHub access, categories, labels, calendar coverage and outbox' },
   handoff: { usage: '[options]', does: "end of week: hand the outgoing Primary's unresolved discussions to the next Primary" },
-  notify: { usage: '[options]', does: 'the duty desk: tell the right people once, by @mention in the desk thread, and keep its board current' },
-  away: { usage: '[options]', does: 'tell the team, on the desk thread, that you will be away from your desk (the Backup acts for an away Primary)' },
-  delegate: { usage: '[options]', does: 'hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread' },
-  claim: { usage: '[options] [number]', does: 'take a classified inquiry asked for on the desk thread (the only open one without a number)' },
+  notify: {
+    usage: '[options]',
+    does: 'the duty desk: tell the right people once, by @mention in the desk thread, and keep its board current',
+  },
+  away: {
+    usage: '[options]',
+    does: 'tell the team, on the desk thread, that you will be away from your desk (the Backup acts for an away Primary)',
+  },
+  delegate: {
+    usage: '[options]',
+    does: 'hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread',
+  },
+  claim: {
+    usage: '[options] [number]',
+    does: 'take a classified inquiry asked for on the desk thread (the only open one without a number)',
+  },
   escalate: { usage: '[options] [number]', does: 'ask the Backup on duty (or the given developers) for help, by @mention' },
   resolve: { usage: '[options] <number>', does: 'mark the answer (a reply gets a linking top-level comment), or close as wontfix' },
   promote: { usage: '[options] <number>', does: 'create a product issue that links back to the discussion (or add to a known one)' },
-  'log-call': { usage: '[options]', does: 'record a hotline call, walk-in, email or hallway question as a discussion (or, classified, only in the local journal)' },
+  'log-call': {
+    usage: '[options]',
+    does: 'record a hotline call, walk-in, email or hallway question as a discussion (or, classified, only in the local journal)',
+  },
   sync: { usage: '[options]', does: 'send the inquiries waiting in the outbox, each exactly once' },
-  postmortem: { usage: '[options] <number>', does: 'write a markdown postmortem of a discussion: timeline, business-hour delays, effort, sections to fill' },
+  postmortem: {
+    usage: '[options] <number>',
+    does: 'write a markdown postmortem of a discussion: timeline, business-hour delays, effort, sections to fill',
+  },
   stats: { usage: '[options]', does: "the team's support record: volume, first-response time in business hours, resolution, load, effort" },
   schedule: { usage: '[options] [command]', does: 'plan, check and change the rotation calendar' },
 };
@@ -176,7 +197,10 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
   const program = new Command('visit-sre')
     .description('The support-duty companion: who is on duty, what is due, and by when, in business hours.')
     .version(version, '-V, --version')
-    .option('--config <path>', 'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)')
+    .option(
+      '--config <path>',
+      'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)',
+    )
     .option('--json', 'machine-readable output on stdout; --json FIELDS keeps only those fields (number,url)')
     .option('--jq <expr>', 'filter the JSON output with a jq expression (implies --json)')
     .option('-R, --repo <owner/name>', "the discussions' repository instead of the configured one (for promote: the product repository)")
@@ -184,7 +208,10 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
     .option('--verbose', 'requests, timings and stack traces on stderr')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
-    .addHelpText('after', `${examples('visit-sre who --next 4', 'visit-sre start', 'visit-sre overdue --quiet --fail-on-overdue    # from cron', 'visit-sre handoff --dry-run', 'visit-sre log-call --via hotline', 'visit-sre schedule generate --start monday --weeks 13 --dry-run')}${EXIT_CODES}\n`)
+    .addHelpText(
+      'after',
+      `${examples('visit-sre who --next 4', 'visit-sre start', 'visit-sre overdue --quiet --fail-on-overdue    # from cron', 'visit-sre handoff --dry-run', 'visit-sre log-call --via hotline', 'visit-sre schedule generate --start monday --weeks 13 --dry-run')}${EXIT_CODES}\n`,
+    )
     .configureOutput({ writeOut: (s) => void deps.stdout.write(s), writeErr: (s) => void deps.stderr.write(s) })
     .exitOverride();
 
@@ -193,7 +220,9 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
   const words = argv.filter((a) => !a.startsWith('-'));
   const wanted = firstCommand(argv) === 'help' ? words[1] : firstCommand(argv);
   if (wanted && wanted in COMMANDS) program.addCommand((await COMMANDS[wanted]!())(run));
-  else for (const [name, summary] of Object.entries(SUMMARIES)) program.addCommand(new Command(name).usage(summary.usage).description(summary.does));
+  else
+    for (const [name, summary] of Object.entries(SUMMARIES))
+      program.addCommand(new Command(name).usage(summary.usage).description(summary.does));
   // addCommand copies no settings: output, exit handling and help come from the program.
   for (const sub of program.commands.flatMap((c) => [c, ...c.commands])) sub.copyInheritedSettings(program);
   return program;

@@ -43,7 +43,11 @@ export function startProgress(deps: Pick<Deps, 'stderr' | 'onInterrupt'>, opts: 
   let ended = false;
   let last = '';
   // One status line, replaced as each action completes; the final report prints every line once.
-  const counter = () => `${FRAMES[frame % FRAMES.length]} ${opts.verb} ${Math.min(done.size + 1, opts.items.length)}/${opts.items.length}${last ? ` · last: ${last}` : ''}`.slice(0, Math.max(20, (deps.stderr.columns ?? 80) - 1));
+  const counter = () =>
+    `${FRAMES[frame % FRAMES.length]} ${opts.verb} ${Math.min(done.size + 1, opts.items.length)}/${opts.items.length}${last ? ` · last: ${last}` : ''}`.slice(
+      0,
+      Math.max(20, (deps.stderr.columns ?? 80) - 1),
+    );
   const draw = () => {
     if (tty && !ended) deps.stderr.write(`\r\u001b[2K${counter()}`);
   };

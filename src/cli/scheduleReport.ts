@@ -37,7 +37,15 @@ export function shareTable(ctx: Context, rows: readonly ShareRow[]): string {
 }
 
 /** The planned weeks as a person reads them: week, its Monday, Primary, Backup. */
-export function weeksTable(ctx: Context, weeks: ReadonlyArray<{ monday: string; primary: string; backup: string }>, names: ReadonlyMap<string, string>): string {
+export function weeksTable(
+  ctx: Context,
+  weeks: ReadonlyArray<{ monday: string; primary: string; backup: string }>,
+  names: ReadonlyMap<string, string>,
+): string {
   const who = (login: string) => (ctx.out.tty ? `${names.get(login) ?? login} (@${login})` : login);
-  return headed(ctx, ['WEEK', 'MONDAY', 'PRIMARY', 'BACKUP'], weeks.map((w) => [weekLabel(w.monday), w.monday, who(w.primary), who(w.backup)]));
+  return headed(
+    ctx,
+    ['WEEK', 'MONDAY', 'PRIMARY', 'BACKUP'],
+    weeks.map((w) => [weekLabel(w.monday), w.monday, who(w.primary), who(w.backup)]),
+  );
 }

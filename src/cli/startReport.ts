@@ -29,11 +29,21 @@ export function briefingText(b: Briefing, ctx: Context): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d');
   const when = (ms: number) => (ctx.out.tty ? relative(ms, ctx.now) : isoUtc(ms));
   const status = (a: Assessment) =>
-    a.overdue ? p.red(`overdue, was due ${when(a.dueAt!)}`) : a.dueSoon ? p.yellow(`due ${when(a.dueAt!)}`) : a.state === 'waiting-on-team' ? `due ${when(a.dueAt!)}` : a.stale ? `stale, user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days` : 'waiting on the user';
+    a.overdue
+      ? p.red(`overdue, was due ${when(a.dueAt!)}`)
+      : a.dueSoon
+        ? p.yellow(`due ${when(a.dueAt!)}`)
+        : a.state === 'waiting-on-team'
+          ? `due ${when(a.dueAt!)}`
+          : a.stale
+            ? `stale, user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`
+            : 'waiting on the user';
   const cells = (a: Assessment) => [`#${a.number}`, a.owner ? `@${a.owner}` : '-', status(a), a.title];
   // A terminal gets titles cut to its width and linked numbers; a pipe gets whole titles and the URLs.
   const rows = (list: Assessment[]) =>
-    ctx.out.tty ? fittedTable(list.map(cells), term.columns, (cell, r, col) => (col === 0 ? link(cell, list[r]!.url, term.hyperlinks) : cell)) : table(list.map((a) => [...cells(a), a.url]));
+    ctx.out.tty
+      ? fittedTable(list.map(cells), term.columns, (cell, r, col) => (col === 0 ? link(cell, list[r]!.url, term.hyperlinks) : cell))
+      : table(list.map((a) => [...cells(a), a.url]));
   let text = `${p.bold(`${greeting(ctx.now, ctx.zone)}, @${b.as}.`)} `;
   text += b.role ? `You are ${p.bold(b.role === 'primary' ? 'Primary' : 'Backup')} this week` : 'You are not on duty this week';
   text += b.shift ? ` (${local(b.shift.start)} → ${local(b.shift.end)}).\n` : '.\n';
@@ -46,7 +56,8 @@ export function briefingText(b: Briefing, ctx: Context): string {
   const shown = b.others.length;
   text += `\n${p.bold(`Next by urgency (${shown}${b.more ? ` of ${shown + b.more}` : ''})`)}\n${shown ? rows(b.others) : p.dim('none\n')}`;
   if (b.more) text += p.dim(`${b.more} more (--limit 0 lists them all)\n`);
-  if (b.fruit.length) text += `\n${p.bold('Low-hanging fruit for idle time')}\n${table(b.fruit.map((i) => [link(`#${i.number}`, i.url, term.hyperlinks), i.title]))}`;
+  if (b.fruit.length)
+    text += `\n${p.bold('Low-hanging fruit for idle time')}\n${table(b.fruit.map((i) => [link(`#${i.number}`, i.url, term.hyperlinks), i.title]))}`;
   if (b.outbox > 0) text += `\n${p.yellow(`${b.outbox} inquiries wait in the outbox: run \`visit-sre sync\``)}\n`;
   return text;
 }

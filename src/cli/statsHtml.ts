@@ -28,7 +28,22 @@ interface HTMLish {
 }
 
 /** Every chart: gridlines, axis titles with units, readable type; text marks use the page's colour. */
-function chart(doc: Document, o: { title: string; subtitle: string; marks: Mark[]; x: Plot.ScaleOptions; y: Plot.ScaleOptions; color?: Plot.ScaleOptions; height?: number; marginLeft?: number; marginRight?: number; marginBottom?: number; table: { head: string[]; rows: string[][] } }): string {
+function chart(
+  doc: Document,
+  o: {
+    title: string;
+    subtitle: string;
+    marks: Mark[];
+    x: Plot.ScaleOptions;
+    y: Plot.ScaleOptions;
+    color?: Plot.ScaleOptions;
+    height?: number;
+    marginLeft?: number;
+    marginRight?: number;
+    marginBottom?: number;
+    table: { head: string[]; rows: string[][] };
+  },
+): string {
   const figure = Plot.plot({
     document: doc,
     width: WIDTH,
@@ -75,15 +90,32 @@ function volumeChart(doc: Document, s: Stats): string {
   return chart(doc, {
     title: 'Inquiries per week',
     subtitle: 'Every inquiry by the week it was opened; the number above each bar is the week’s total.',
-    x: { type: 'band', domain: weeks, ticks: weekTicks(weeks), tickFormat: (w: string) => w.replace(/^\d{4}-/, ''), label: 'ISO week', tickRotate: weeks.length > 13 ? -45 : 0 },
+    x: {
+      type: 'band',
+      domain: weeks,
+      ticks: weekTicks(weeks),
+      tickFormat: (w: string) => w.replace(/^\d{4}-/, ''),
+      label: 'ISO week',
+      tickRotate: weeks.length > 13 ? -45 : 0,
+    },
     y: { label: 'inquiries (count)', grid: true, nice: true, ticks: countTicks(s.byWeek.map((w) => w.inquiries)) },
     color: { legend: true, domain: series.map((x) => x.key), range: series.map((x) => x.color) },
     marks: [
       Plot.barY(data, { x: 'week', y: 'n', fill: 'source', insetLeft: 1, insetRight: 1 }),
-      Plot.text(s.byWeek, { x: 'week', y: 'inquiries', text: (w: Stats['byWeek'][number]) => String(w.inquiries), dy: -7, fill: 'currentColor', fontSize: weeks.length > 20 ? 9 : 12 }),
+      Plot.text(s.byWeek, {
+        x: 'week',
+        y: 'inquiries',
+        text: (w: Stats['byWeek'][number]) => String(w.inquiries),
+        dy: -7,
+        fill: 'currentColor',
+        fontSize: weeks.length > 20 ? 9 : 12,
+      }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
-    table: { head: ['week', 'inquiries', ...series.map((x) => x.key)], rows: s.byWeek.map((w) => [w.week, String(w.inquiries), ...series.map((x) => String(w[x.field]))]) },
+    table: {
+      head: ['week', 'inquiries', ...series.map((x) => x.key)],
+      rows: s.byWeek.map((w) => [w.week, String(w.inquiries), ...series.map((x) => String(w[x.field]))]),
+    },
   });
 }
 
@@ -100,21 +132,55 @@ function buckets(goal: number): Array<{ lo: number; hi: number; label: string }>
 function distributionChart(doc: Document, s: Stats): string {
   const b = buckets(s.goalHours);
   const rows = [
-    ...b.map((x, i) => ({ i, label: x.label, n: s.distribution.answeredHours.filter((h) => h >= x.lo && h < x.hi).length, kind: x.hi <= s.goalHours ? 'within the goal' : 'over the goal' })),
+    ...b.map((x, i) => ({
+      i,
+      label: x.label,
+      n: s.distribution.answeredHours.filter((h) => h >= x.lo && h < x.hi).length,
+      kind: x.hi <= s.goalHours ? 'within the goal' : 'over the goal',
+    })),
     { i: b.length, label: 'no response yet', n: s.distribution.unansweredHours.length, kind: 'no response, past the due time' },
   ];
   const goalAt = b.filter((x) => x.hi <= s.goalHours).length;
   return chart(doc, {
     title: `First team response on GitHub, against the ${s.goalHours} h goal`,
     subtitle: `${s.firstResponse.count} inquiries answered or past their due time; ${s.distribution.notYetDue} not yet due are left out. Logged calls are reported apart.`,
-    x: { type: 'linear', domain: [0, rows.length], ticks: rows.map((r) => r.i + 0.5), tickFormat: (t: number) => rows[Math.floor(t)]?.label ?? '', label: 'business hours to the team’s first response', labelAnchor: 'center', labelArrow: 'none' },
+    x: {
+      type: 'linear',
+      domain: [0, rows.length],
+      ticks: rows.map((r) => r.i + 0.5),
+      tickFormat: (t: number) => rows[Math.floor(t)]?.label ?? '',
+      label: 'business hours to the team’s first response',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+    },
     y: { label: 'GitHub inquiries (count)', grid: true, nice: true, ticks: countTicks(rows.map((r) => r.n)) },
     color: { legend: true, domain: ['within the goal', 'over the goal', 'no response, past the due time'], range: [BLUE, RED, GREY] },
     marks: [
-      Plot.rectY(rows, { x1: (r: (typeof rows)[number]) => r.i + 0.08, x2: (r: (typeof rows)[number]) => r.i + 0.92, y: 'n', fill: 'kind' }),
-      Plot.text(rows, { x: (r: (typeof rows)[number]) => r.i + 0.5, y: 'n', text: (r: (typeof rows)[number]) => String(r.n), dy: -7, fill: 'currentColor' }),
+      Plot.rectY(rows, {
+        x1: (r: (typeof rows)[number]) => r.i + 0.08,
+        x2: (r: (typeof rows)[number]) => r.i + 0.92,
+        y: 'n',
+        fill: 'kind',
+      }),
+      Plot.text(rows, {
+        x: (r: (typeof rows)[number]) => r.i + 0.5,
+        y: 'n',
+        text: (r: (typeof rows)[number]) => String(r.n),
+        dy: -7,
+        fill: 'currentColor',
+      }),
       Plot.ruleX([goalAt], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
-      Plot.text([goalAt], { x: (d: number) => d, frameAnchor: 'top', text: () => `${s.goalHours} h goal`, dx: 4, dy: -14, textAnchor: 'start', fill: RED, fontWeight: 'bold', className: 'goal' }),
+      Plot.text([goalAt], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        text: () => `${s.goalHours} h goal`,
+        dx: 4,
+        dy: -14,
+        textAnchor: 'start',
+        fill: RED,
+        fontWeight: 'bold',
+        className: 'goal',
+      }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
     table: { head: ['business hours', 'inquiries'], rows: rows.map((r) => [r.label, String(r.n)]) },
@@ -136,24 +202,79 @@ function medianChart(doc: Document, s: Stats): string {
   return chart(doc, {
     title: 'Weekly median first response on GitHub',
     subtitle: `The number above each bar is how many inquiries the median counts (answered, or unanswered past their due time at their wait so far). Shaded columns: no inquiry to measure. Bars above ${top} h are cut, with their value on them.`,
-    x: { type: 'band', domain: weeks, ticks: weekTicks(weeks), tickFormat: (w: string) => w.replace(/^\d{4}-/, ''), label: 'ISO week', tickRotate: weeks.length > 13 ? -45 : 0, padding: 0.15 },
+    x: {
+      type: 'band',
+      domain: weeks,
+      ticks: weekTicks(weeks),
+      tickFormat: (w: string) => w.replace(/^\d{4}-/, ''),
+      label: 'ISO week',
+      tickRotate: weeks.length > 13 ? -45 : 0,
+      padding: 0.15,
+    },
     y: { label: 'median first response (business hours)', grid: true, domain: [0, top], ticks: Math.min(top, 10) },
     marginRight: 70,
     color: { legend: true, domain: ['within the goal', 'over the goal', 'no inquiry to measure'], range: [BLUE, RED, GREY] },
     marks: [
       Plot.barY(empty, { x: 'week', y: top, fill: GREY, fillOpacity: 0.18 }),
-      Plot.text(empty, { x: 'week', y: top / 2, text: (w: W) => (dense && !w.inquiries ? 'none' : emptyWeekText(w)), rotate: -90, fill: 'currentColor', fontSize: 11 }),
-      Plot.barY(counted, { x: 'week', y: (w: W) => Math.min(value(w), top), fill: (w: W) => (value(w) > s.goalHours ? 'over the goal' : 'within the goal') }),
-      Plot.text(counted.filter((w) => value(w) > top), { x: 'week', y: top, text: (w: W) => `${Math.round(value(w))} h`, rotate: -90, textAnchor: 'end', dy: 0, dx: -4, fill: 'white', fontSize: 10, fontWeight: 'bold' }),
+      Plot.text(empty, {
+        x: 'week',
+        y: top / 2,
+        text: (w: W) => (dense && !w.inquiries ? 'none' : emptyWeekText(w)),
+        rotate: -90,
+        fill: 'currentColor',
+        fontSize: 11,
+      }),
+      Plot.barY(counted, {
+        x: 'week',
+        y: (w: W) => Math.min(value(w), top),
+        fill: (w: W) => (value(w) > s.goalHours ? 'over the goal' : 'within the goal'),
+      }),
+      Plot.text(
+        counted.filter((w) => value(w) > top),
+        {
+          x: 'week',
+          y: top,
+          text: (w: W) => `${Math.round(value(w))} h`,
+          rotate: -90,
+          textAnchor: 'end',
+          dy: 0,
+          dx: -4,
+          fill: 'white',
+          fontSize: 10,
+          fontWeight: 'bold',
+        },
+      ),
       // A week whose median is 0 h still shows a mark at zero, unlike an empty week.
-      Plot.dot(counted.filter((w) => value(w) === 0), { x: 'week', y: 0, r: 3, fill: BLUE }),
-      Plot.text(counted, { x: 'week', y: (w: W) => Math.min(value(w), top), text: (w: W) => (dense ? String(w.counted) : `n=${w.counted}`), dy: -7, fill: 'currentColor', fontSize }),
+      Plot.dot(
+        counted.filter((w) => value(w) === 0),
+        { x: 'week', y: 0, r: 3, fill: BLUE },
+      ),
+      Plot.text(counted, {
+        x: 'week',
+        y: (w: W) => Math.min(value(w), top),
+        text: (w: W) => (dense ? String(w.counted) : `n=${w.counted}`),
+        dy: -7,
+        fill: 'currentColor',
+        fontSize,
+      }),
       Plot.ruleY([s.goalHours], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
       // In the right margin, clear of the bars.
-      Plot.text([s.goalHours], { y: (d: number) => d, frameAnchor: 'right', text: () => `${s.goalHours} h goal`, dx: 6, textAnchor: 'start', fill: RED, fontWeight: 'bold', className: 'goal' }),
+      Plot.text([s.goalHours], {
+        y: (d: number) => d,
+        frameAnchor: 'right',
+        text: () => `${s.goalHours} h goal`,
+        dx: 6,
+        textAnchor: 'start',
+        fill: RED,
+        fontWeight: 'bold',
+        className: 'goal',
+      }),
       Plot.ruleY([0], { stroke: 'currentColor' }),
     ],
-    table: { head: ['week', 'inquiries', 'counted', 'median', 'no response yet'], rows: s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours), String(w.unanswered)]) },
+    table: {
+      head: ['week', 'inquiries', 'counted', 'median', 'no response yet'],
+      rows: s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours), String(w.unanswered)]),
+    },
   });
 }
 
@@ -162,7 +283,10 @@ function developerChart(doc: Document, s: Stats): string {
   type R = (typeof rows)[number];
   const top = Math.max(s.goalHours * 1.5, ...rows.map((r) => (r.medianFirstResponseHours ?? 0) * 1.1));
   // The figures sit in a column to the right of the frame, clear of the bars and the goal line.
-  const label = (r: R) => (r.medianFirstResponseHours === null ? `no inquiry to measure (${r.inquiries} as Primary)` : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`);
+  const label = (r: R) =>
+    r.medianFirstResponseHours === null
+      ? `no inquiry to measure (${r.inquiries} as Primary)`
+      : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`;
   return chart(doc, {
     title: 'First response by developer, as the Primary on duty',
     subtitle: 'Median of the GitHub inquiries that arrived during each developer’s Primary shifts.',
@@ -172,10 +296,24 @@ function developerChart(doc: Document, s: Stats): string {
     x: { label: 'median first response (business hours)', grid: true, domain: [0, top], nice: true },
     y: { label: null, domain: rows.map((r) => r.login) },
     marks: [
-      Plot.barX(rows, { y: 'login', x: (r: R) => r.medianFirstResponseHours ?? 0, fill: (r: R) => ((r.medianFirstResponseHours ?? 0) > s.goalHours ? RED : BLUE), insetTop: 4, insetBottom: 4 }),
+      Plot.barX(rows, {
+        y: 'login',
+        x: (r: R) => r.medianFirstResponseHours ?? 0,
+        fill: (r: R) => ((r.medianFirstResponseHours ?? 0) > s.goalHours ? RED : BLUE),
+        insetTop: 4,
+        insetBottom: 4,
+      }),
       Plot.text(rows, { y: 'login', frameAnchor: 'right', text: label, dx: 12, textAnchor: 'start', fill: 'currentColor' }),
       Plot.ruleX([s.goalHours], { stroke: RED, strokeWidth: 2, strokeDasharray: '6 4' }),
-      Plot.text([s.goalHours], { x: (d: number) => d, frameAnchor: 'top', text: () => `${s.goalHours} h goal`, dy: -14, fill: RED, fontWeight: 'bold', className: 'goal' }),
+      Plot.text([s.goalHours], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        text: () => `${s.goalHours} h goal`,
+        dy: -14,
+        fill: RED,
+        fontWeight: 'bold',
+        className: 'goal',
+      }),
       Plot.ruleX([0], { stroke: 'currentColor' }),
     ],
     table: { head: breakdowns(s)[0]!.head, rows: breakdowns(s)[0]!.rows },
@@ -191,12 +329,24 @@ function loadChart(doc: Document, s: Stats): string {
     subtitle: 'Bars: weeks held as Primary in the range; black ticks: the share their percent-time asks for.',
     height: 60 + rows.length * 30,
     marginLeft: 120,
-    x: { label: 'Primary weeks', grid: true, nice: true, domain: [0, Math.max(1, ...rows.map((r) => Math.max(r.primaryWeeks, r.target))) * 1.5] },
+    x: {
+      label: 'Primary weeks',
+      grid: true,
+      nice: true,
+      domain: [0, Math.max(1, ...rows.map((r) => Math.max(r.primaryWeeks, r.target))) * 1.5],
+    },
     y: { label: null, domain: rows.map((r) => r.login) },
     marks: [
       Plot.barX(rows, { y: 'login', x: 'primaryWeeks', fill: BLUE, insetTop: 4, insetBottom: 4 }),
       Plot.tickX(rows, { y: 'login', x: 'target', stroke: 'currentColor', strokeWidth: 3 }),
-      Plot.text(rows, { y: 'login', x: (r: R) => Math.max(r.primaryWeeks, r.target), text: (r: R) => `${r.primaryWeeks} wk (target ${r.target})`, dx: 8, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows, {
+        y: 'login',
+        x: (r: R) => Math.max(r.primaryWeeks, r.target),
+        text: (r: R) => `${r.primaryWeeks} wk (target ${r.target})`,
+        dx: 8,
+        textAnchor: 'start',
+        fill: 'currentColor',
+      }),
       Plot.ruleX([0], { stroke: 'currentColor' }),
     ],
     table: { head: breakdowns(s)[3]!.head, rows: breakdowns(s)[3]!.rows },
@@ -213,11 +363,15 @@ td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{fon
 /** A self-contained HTML report: no scripts, fonts or network; static SVG charts with their numbers beside them. */
 export function statsHtml(s: Stats, repo: string, generatedAt: string): string {
   const doc = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  const rows = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
+  const rows = (pairs: Array<[string, string]>) =>
+    pairs.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   const tables = breakdowns(s)
     .slice(1, 3)
     .filter((b) => b.rows.length)
-    .map((b) => `<h2>${esc(b.title)}</h2><table><thead><tr>${b.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`)
+    .map(
+      (b) =>
+        `<h2>${esc(b.title)}</h2><table><thead><tr>${b.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Support report ${esc(repo)} ${esc(s.since)} – ${esc(s.until)}</title>

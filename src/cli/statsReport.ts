@@ -22,13 +22,28 @@ export function withinText(r: ResponseSummary): string {
 export function headline(s: Stats): Array<[string, string]> {
   const fr = s.firstResponse;
   const pairs: Array<[string, string]> = [
-    ['Inquiries', `${s.inquiries} (${Object.entries(s.byVia).map(([k, v]) => `${k} ${v}`).join(', ')})`],
-    ['First response on GitHub (median / p90)', `${hours(fr.medianHours)} / ${hours(fr.p90Hours)}${fr.unanswered ? ', at least: unanswered ones count at their wait so far' : ''}`],
+    [
+      'Inquiries',
+      `${s.inquiries} (${Object.entries(s.byVia)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    ],
+    [
+      'First response on GitHub (median / p90)',
+      `${hours(fr.medianHours)} / ${hours(fr.p90Hours)}${fr.unanswered ? ', at least: unanswered ones count at their wait so far' : ''}`,
+    ],
     [`Within the ${s.goalHours} h goal`, withinText(fr)],
     ['No response yet', `${s.unanswered.overdue} past the due time, ${s.unanswered.notYetDue} not yet due`],
-    ['Logged calls (reported apart: the logging is their first response)', `${s.calls.count}, ${s.calls.resolved} resolved, ${s.calls.effortHours} h effort`],
+    [
+      'Logged calls (reported apart: the logging is their first response)',
+      `${s.calls.count}, ${s.calls.resolved} resolved, ${s.calls.effortHours} h effort`,
+    ],
   ];
-  if (s.journal.inquiries) pairs.push([`Classified, ${s.journal.source}`, `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`]);
+  if (s.journal.inquiries)
+    pairs.push([
+      `Classified, ${s.journal.source}`,
+      `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`,
+    ]);
   pairs.push(
     ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
@@ -70,10 +85,24 @@ export function breakdowns(s: Stats): Array<{ title: string; head: string[]; row
     {
       title: 'First response by developer (GitHub inquiries, as the Primary on duty)',
       head: ['developer', 'as Primary', 'as owner', 'median', 'p90', 'within goal', 'no response yet'],
-      rows: s.byPrimary.map((r) => [r.login, String(r.inquiries), String(r.owned), hours(r.medianFirstResponseHours), hours(r.p90Hours), pct(r.withinGoal), String(r.unanswered)]),
+      rows: s.byPrimary.map((r) => [
+        r.login,
+        String(r.inquiries),
+        String(r.owned),
+        hours(r.medianFirstResponseHours),
+        hours(r.p90Hours),
+        pct(r.withinGoal),
+        String(r.unanswered),
+      ]),
     },
-    group('category', s.byCategory.map((c) => ({ key: c.category, ...c }))),
-    group('label', s.byLabel.map((l) => ({ key: l.label, ...l }))),
+    group(
+      'category',
+      s.byCategory.map((c) => ({ key: c.category, ...c })),
+    ),
+    group(
+      'label',
+      s.byLabel.map((l) => ({ key: l.label, ...l })),
+    ),
     {
       title: 'Primary weeks per developer against percent-time',
       head: ['developer', 'Primary weeks', 'target', 'actual'],
@@ -84,15 +113,23 @@ export function breakdowns(s: Stats): Array<{ title: string; head: string[]; row
 
 export function statsMarkdown(s: Stats, repo: string): string {
   const cell = (c: string) => c.replace(/\|/g, '\\|');
-  const mdTable = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  const mdTable = (head: string[], rows: string[][]) =>
+    [
+      `| ${head.join(' | ')} |`,
+      `| ${head.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`,
+      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ].join('\n');
   return [
     `## Support record for ${repo}, ${s.since} to ${s.until}`,
     '',
-    'Business hours; the first response is the team\'s first human reply.',
+    "Business hours; the first response is the team's first human reply.",
     '',
     ...headline(s).map(([k, v]) => `- ${k}: ${v}`),
     '',
-    mdTable(['week', 'inquiries', 'counted', 'median first response'], s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours)])),
+    mdTable(
+      ['week', 'inquiries', 'counted', 'median first response'],
+      s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours)]),
+    ),
     ...breakdowns(s).flatMap((b) => (b.rows.length ? ['', `### ${b.title}`, '', mdTable(b.head, b.rows)] : [])),
     '',
   ].join('\n');
@@ -102,7 +139,8 @@ export function statsTerminal(s: Stats, p: Paint): string {
   let text = `${p.bold(`Support record ${s.since} → ${s.until}`)} ${p.dim("(business hours; first response = the team's first human reply)")}\n`;
   text += table(headline(s).map(([k, v]) => [k, v]));
   text += `\n${p.bold('Weekly median first response on GitHub')} (| = the ${s.goalHours} h goal; in brackets the inquiries it counts)\n${terminalChart(s, (bar, over) => (over ? p.red(bar) : p.green(bar)))}\n`;
-  for (const b of breakdowns(s)) if (b.rows.length) text += `\n${p.bold(b.title)}\n${table([b.head.map((h) => p.bold(h.toUpperCase())), ...b.rows])}`;
+  for (const b of breakdowns(s))
+    if (b.rows.length) text += `\n${p.bold(b.title)}\n${table([b.head.map((h) => p.bold(h.toUpperCase())), ...b.rows])}`;
   return text;
 }
 

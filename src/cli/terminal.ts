@@ -61,7 +61,11 @@ export function truncate(text: string, max: number): string {
  * width, and the last (a title) is cut with an ellipsis instead of wrapping.
  * `decorate` styles a cell after it is measured and cut (colour, links).
  */
-export function fittedTable(rows: ReadonlyArray<ReadonlyArray<string>>, columns: number, decorate: (cell: string, row: number, col: number) => string = (c) => c): string {
+export function fittedTable(
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  columns: number,
+  decorate: (cell: string, row: number, col: number) => string = (c) => c,
+): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return rows

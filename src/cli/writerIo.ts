@@ -18,7 +18,11 @@ const interactive = (ctx: Context) => Boolean(ctx.deps.stdin.isTTY && ctx.deps.s
  */
 export async function confirmPlan(ctx: Context, flags: WriterFlags, question: string, plan: readonly string[] = []): Promise<boolean> {
   if (flags.yes || flags.dryRun) return true;
-  if (!interactive(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: refusing without a terminal`, 'pass --yes to go ahead, or --dry-run to see what would be posted');
+  if (!interactive(ctx))
+    throw new UsageError(
+      `${question.replace(/\?$/, '')}: refusing without a terminal`,
+      'pass --yes to go ahead, or --dry-run to see what would be posted',
+    );
   if (plan.length) ctx.deps.stdout.write(`${plan.map((l) => `  ${l}`).join('\n')}\n`);
   return (await ctx.deps.prompter()).confirm(question, false);
 }
@@ -30,21 +34,41 @@ export async function confirmOutOfScope(ctx: Context, d: Discussion, flags: Writ
   const inCategory = wanted.length === 0 || wanted.some((c) => c === d.category.slug || c.toLowerCase() === d.category.name.toLowerCase());
   const inLabel = !label || d.labels.includes(label);
   if (inCategory && inLabel) return;
-  warn(ctx.deps, `#${d.number} is outside the configured scope (category "${d.category.name}"${label && !inLabel ? `, no "${label}" label` : ''})`);
+  warn(
+    ctx.deps,
+    `#${d.number} is outside the configured scope (category "${d.category.name}"${label && !inLabel ? `, no "${label}" label` : ''})`,
+  );
   if (flags.force || flags.dryRun) return;
   if (!interactive(ctx)) throw new UsageError(`#${d.number} is outside the configured scope`, 'pass --force to act on it anyway');
-  if (!(await (await ctx.deps.prompter()).confirm(`Act on #${d.number} anyway?`, false))) throw new UsageError('stopped: nothing was posted');
+  if (!(await (await ctx.deps.prompter()).confirm(`Act on #${d.number} anyway?`, false)))
+    throw new UsageError('stopped: nothing was posted');
 }
 
 /**
  * The second half of every writer: say the plan's warnings, then on --dry-run
  * report it, else confirm it (when `question` is given) and hand it to the executor.
  */
-export async function carryOut(ctx: Context, plan: Plan, flags: WriterFlags, target: { gh: GitHubPort; repo: RepoRef; team: TeamRule }, question?: string): Promise<ActionResult[]> {
+export async function carryOut(
+  ctx: Context,
+  plan: Plan,
+  flags: WriterFlags,
+  target: { gh: GitHubPort; repo: RepoRef; team: TeamRule },
+  question?: string,
+): Promise<ActionResult[]> {
   for (const w of plan.warnings) warn(ctx.deps, w);
   if (flags.dryRun) return plannedResults(plan);
   const writes = toWrite(plan);
-  if (question && writes.length > 0 && !(await confirmPlan(ctx, flags, question, writes.map((a) => a.summary ?? `#${a.number}`)))) return skipAll(plan, 'not confirmed');
+  if (
+    question &&
+    writes.length > 0 &&
+    !(await confirmPlan(
+      ctx,
+      flags,
+      question,
+      writes.map((a) => a.summary ?? `#${a.number}`),
+    ))
+  )
+    return skipAll(plan, 'not confirmed');
   const label = (a: { kind: string; number: number | null }) => `${a.kind}${a.number !== null ? ` #${a.number}` : ''}`;
   const items = writes.map(label);
   const progress = startProgress(ctx.deps, { verb: 'posting', items, enabled: !ctx.out.json });
@@ -54,7 +78,11 @@ export async function carryOut(ctx: Context, plan: Plan, flags: WriterFlags, tar
       team: target.team,
       now: () => ctx.deps.now(),
       onResult: (r) => {
-        if (items.includes(label(r))) progress.completed(label(r), `${{ done: '✓', failed: '✗', skipped: '-', planned: '•', queued: '…' }[r.status]} ${label(r)}: ${r.status}`);
+        if (items.includes(label(r)))
+          progress.completed(
+            label(r),
+            `${{ done: '✓', failed: '✗', skipped: '-', planned: '•', queued: '…' }[r.status]} ${label(r)}: ${r.status}`,
+          );
       },
     });
   } finally {
@@ -63,7 +91,13 @@ export async function carryOut(ctx: Context, plan: Plan, flags: WriterFlags, tar
 }
 
 /** Prints the actions: the writers' JSON shape, or one line each; a --dry-run prints the previews first. */
-export function reportActions(ctx: Context, actions: readonly ActionResult[], flags: WriterFlags, plan?: Plan, extra: Record<string, unknown> = {}): Outcome {
+export function reportActions(
+  ctx: Context,
+  actions: readonly ActionResult[],
+  flags: WriterFlags,
+  plan?: Plan,
+  extra: Record<string, unknown> = {},
+): Outcome {
   const dryRun = Boolean(flags.dryRun);
   const shown = dryRun && plan ? previews(plan) : [];
   const json = actions.map(({ failure: _failure, ...a }) => a);

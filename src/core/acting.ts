@@ -105,7 +105,16 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       const from = instant(m.from);
       const until = instant(m.until);
       if (!login || from === null || until === null || until <= from) continue;
-      away.push({ login, from, until, source: 'desk', postedAt: e.createdAt, ...(key ? { key } : {}), ...(text(m.note) ? { note: m.note as string } : {}), ...(e.url ? { url: e.url } : {}) });
+      away.push({
+        login,
+        from,
+        until,
+        source: 'desk',
+        postedAt: e.createdAt,
+        ...(key ? { key } : {}),
+        ...(text(m.note) ? { note: m.note as string } : {}),
+        ...(e.url ? { url: e.url } : {}),
+      });
     } else if (m.kind === 'away-cancel') {
       const i = away.findIndex((a) => a.key !== undefined && a.key === m.cancels);
       if (i >= 0) away.splice(i, 1);
@@ -115,14 +124,33 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       const start = instant(m.start);
       const until = instant(m.until);
       if (!from || !to || start === null || until === null || until <= start) continue;
-      const d = { from, to, start, until, key: key ?? `delegate:${from}:${to}:${m.start}:${m.until}`, postedAt: e.createdAt, ...(e.url ? { url: e.url } : {}), ...(text(m.shift) ? { shift: m.shift as string } : {}) };
-      for (let i = delegations.length - 1; i >= 0; i--) if (sameShift(delegations[i]!, d) && overlaps(delegations[i]!, d)) delegations.splice(i, 1);
+      const d = {
+        from,
+        to,
+        start,
+        until,
+        key: key ?? `delegate:${from}:${to}:${m.start}:${m.until}`,
+        postedAt: e.createdAt,
+        ...(e.url ? { url: e.url } : {}),
+        ...(text(m.shift) ? { shift: m.shift as string } : {}),
+      };
+      for (let i = delegations.length - 1; i >= 0; i--)
+        if (sameShift(delegations[i]!, d) && overlaps(delegations[i]!, d)) delegations.splice(i, 1);
       delegations.push(d);
     } else if (m.kind === 'classified') {
       const neededBy = instant(m.neededBy);
       if (!key || neededBy === null || typeof m.number !== 'number' || requests.some((r) => r.key === key)) continue;
       const access = Array.isArray(m.access) ? m.access.filter((l): l is string => typeof l === 'string') : [];
-      requests.push({ number: m.number, key, neededBy, handler: text(m.handler), access, postedAt: e.createdAt, claimedBy: null, ...(e.url ? { url: e.url } : {}) });
+      requests.push({
+        number: m.number,
+        key,
+        neededBy,
+        handler: text(m.handler),
+        access,
+        postedAt: e.createdAt,
+        claimedBy: null,
+        ...(e.url ? { url: e.url } : {}),
+      });
     } else if (m.kind === 'claim') {
       const request = requests.find((r) => r.key === m.request);
       const who = text(m.who);
@@ -221,8 +249,10 @@ export function actingRoles(input: ActingInput): ActingRoles {
 
   let acting: Acting;
   if (delegation && !isAway(delegation.to)) acting = { login: delegation.to, reason: 'delegation', delegation };
-  else if (!isAway(primary)) acting = { login: primary, reason: delegation ? 'delegate-away' : 'rota', ...(delegation ? { delegation } : {}) };
-  else if (backup !== null && !isAway(backup)) acting = { login: backup, reason: delegation ? 'delegate-away' : 'primary-away', ...(delegation ? { delegation } : {}) };
+  else if (!isAway(primary))
+    acting = { login: primary, reason: delegation ? 'delegate-away' : 'rota', ...(delegation ? { delegation } : {}) };
+  else if (backup !== null && !isAway(backup))
+    acting = { login: backup, reason: delegation ? 'delegate-away' : 'primary-away', ...(delegation ? { delegation } : {}) };
   else {
     const stand = nextExperienced(team, backup).find((m) => !isAway(m.login) && !same(m.login, primary) && !same(m.login, backup));
     acting = stand ? { login: stand.login, reason: 'primary-away' } : { login: primary, reason: 'everyone-away' };
@@ -240,7 +270,12 @@ export function actingRoles(input: ActingInput): ActingRoles {
 }
 
 /** The business time a stretch covers, and whether it is shorter than the response goal (no notice needed then). */
-export function awayLength(cal: BusinessCalendar, from: number, until: number, goalMinutes: number): { businessMinutes: number; short: boolean } {
+export function awayLength(
+  cal: BusinessCalendar,
+  from: number,
+  until: number,
+  goalMinutes: number,
+): { businessMinutes: number; short: boolean } {
   const businessMinutes = businessMinutesBetween(cal, from, until);
   return { businessMinutes, short: businessMinutes < goalMinutes };
 }

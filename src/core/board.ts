@@ -19,7 +19,12 @@ function span(body: string): { from: number; to: number } | null {
 /** The board now in a body, without its marker lines; null when there is none. */
 export function boardOf(body: string): string | null {
   const s = span(body);
-  return s ? body.slice(s.from, s.to).replace(/^\r?\n/, '').replace(/\r?\n$/, '') : null;
+  return s
+    ? body
+        .slice(s.from, s.to)
+        .replace(/^\r?\n/, '')
+        .replace(/\r?\n$/, '')
+    : null;
 }
 
 /** The body with `board` between the marker lines, or appended with them when they are missing. */

@@ -148,7 +148,10 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes:
       remaining -= e - lo;
     }
   }
-  throw new UsageError('the business calendar has no business time in the next ten years', 'check businessHours and holidays in the config');
+  throw new UsageError(
+    'the business calendar has no business time in the next ten years',
+    'check businessHours and holidays in the config',
+  );
 }
 
 /** The first business minute at or after `t`. */

@@ -123,7 +123,10 @@ class Validator {
   constructor(private readonly source: string) {}
 
   fail(key: string, expected: string): never {
-    throw new UsageError(`config key "${key}" ${expected} (in ${this.source})`, 'fix the file, or run `visit-sre init --force` to write a fresh one');
+    throw new UsageError(
+      `config key "${key}" ${expected} (in ${this.source})`,
+      'fix the file, or run `visit-sre init --force` to write a fresh one',
+    );
   }
 
   object(value: unknown, key: string, fields: Record<string, Check>): Record<string, unknown> {
@@ -287,9 +290,11 @@ export function validateConfig(raw: unknown, source: string): Config {
         } catch {
           stage = null;
         }
-        if (when !== 'new' && when !== 'due-soon' && stage === null) v.fail(`${k}[${i}].when`, `must be new, due-soon, overdue or overdue+DURATION (such as overdue+2h), not "${when}"`);
+        if (when !== 'new' && when !== 'due-soon' && stage === null)
+          v.fail(`${k}[${i}].when`, `must be new, due-soon, overdue or overdue+DURATION (such as overdue+2h), not "${when}"`);
         (rule.notify as string[]).forEach((n, j) => {
-          if (!['owner', 'primary', 'backup', 'team'].includes(n) && !LOGIN.test(n.replace(/^@/, ''))) v.fail(`${k}[${i}].notify[${j}]`, `must be owner, primary, backup, team or a GitHub login, not "${n}"`);
+          if (!['owner', 'primary', 'backup', 'team'].includes(n) && !LOGIN.test(n.replace(/^@/, '')))
+            v.fail(`${k}[${i}].notify[${j}]`, `must be owner, primary, backup, team or a GitHub login, not "${n}"`);
         });
         return { when, notify: (rule.notify as string[]).map((n) => n.replace(/^@/, '')) };
       });

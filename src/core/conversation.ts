@@ -51,7 +51,11 @@ export interface TeamRule {
 const botName = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
 
 export function teamRule(logins: Iterable<string>, associations: Iterable<string>, trustedBots: Iterable<string> = []): TeamRule {
-  return { logins: new Set([...logins].map((l) => l.toLowerCase())), associations: new Set(associations), bots: new Set([...trustedBots].map(botName)) };
+  return {
+    logins: new Set([...logins].map((l) => l.toLowerCase())),
+    associations: new Set(associations),
+    bots: new Set([...trustedBots].map(botName)),
+  };
 }
 
 export function isBot(m: Pick<Message, 'author' | 'authorType'>): boolean {
@@ -97,7 +101,11 @@ export function markersOf(d: Discussion, team: TeamRule, kind: MarkerKind): Mark
 
 /** A customer as given ("Jane Smith <jane@lab.gov>"), by name only: an email never goes into a comment. */
 export function customerName(given: string): string {
-  return given.replace(/<[^>]*>/g, '').replace(/\S+@\S+/g, '').replace(/\s+/g, ' ').trim();
+  return given
+    .replace(/<[^>]*>/g, '')
+    .replace(/\S+@\S+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -209,7 +217,15 @@ export function assess(d: Discussion, policy: Policy, now: number): Assessment {
   const userTurns = turns.filter((t) => t.side === 'user');
   const lastUser = userTurns.length ? userTurns[userTurns.length - 1]!.at : null;
   // Whole calendar days (DST-aware, in the team's zone) since the user last engaged.
-  const daysSince = lastUser === null ? null : Math.floor(DateTime.fromMillis(now, { zone: policy.calendar.zone }).diff(DateTime.fromMillis(lastUser, { zone: policy.calendar.zone }), 'days').days);
+  const daysSince =
+    lastUser === null
+      ? null
+      : Math.floor(
+          DateTime.fromMillis(now, { zone: policy.calendar.zone }).diff(
+            DateTime.fromMillis(lastUser, { zone: policy.calendar.zone }),
+            'days',
+          ).days,
+        );
   const idle = { waitingSince: null, dueAt: null, businessHoursWaiting: null, overdue: false, dueSoon: false };
 
   if (d.closed || d.isAnswered) {

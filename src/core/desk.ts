@@ -24,7 +24,8 @@ export function deskEntries(comments: readonly Message[], team: TeamRule, kinds?
   comments.forEach((m, index) => {
     if (m.hidden) return;
     const marker = trustedMarker(m, team);
-    if (marker && (!kinds || kinds.includes(marker.kind))) out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index });
+    if (marker && (!kinds || kinds.includes(marker.kind)))
+      out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index });
   });
   return out;
 }

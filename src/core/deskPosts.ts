@@ -62,14 +62,22 @@ function render(template: Template, values: Record<string, string>): string {
   return template.text
     .split('\n')
     .flatMap((line) => {
-      const filled = fillTemplate(line, values, template.source).replace(/[ \t]+/g, ' ').trim();
+      const filled = fillTemplate(line, values, template.source)
+        .replace(/[ \t]+/g, ' ')
+        .trim();
       return filled === '' && /\{\{/.test(line) ? [] : [filled];
     })
     .join('\n')
     .trim();
 }
 
-function post(kind: DeskPostKind, key: string, fields: Record<string, unknown>, parts: Omit<DeskPost, 'kind' | 'key' | 'body' | 'alreadyPosted'>, desk: DeskState): DeskPost {
+function post(
+  kind: DeskPostKind,
+  key: string,
+  fields: Record<string, unknown>,
+  parts: Omit<DeskPost, 'kind' | 'key' | 'body' | 'alreadyPosted'>,
+  desk: DeskState,
+): DeskPost {
   const marker = formatMarker({ kind: kind as MarkerKind, ...fields, key });
   return { kind, key, ...parts, body: `${parts.text}\n\n${marker}`, alreadyPosted: desk.keys.has(key) };
 }
@@ -102,17 +110,32 @@ export interface AwayInput {
 /** An away notice: @mentions the Primary and Backup on duty (and whoever stands in), marker `away`. */
 export function planAway(input: AwayInput): DeskPost {
   const { who, from, until, zone } = input;
-  if (until <= from) throw new UsageError(`--until ${deskTime(until, zone)} is not after --from ${deskTime(from, zone)}`, 'give an --until later than --from');
-  if (until <= input.now) throw new UsageError(`the stretch ended at ${deskTime(until, zone)}, before now`, 'give an --until in the future');
+  if (until <= from)
+    throw new UsageError(
+      `--until ${deskTime(until, zone)} is not after --from ${deskTime(from, zone)}`,
+      'give an --until later than --from',
+    );
+  if (until <= input.now)
+    throw new UsageError(`the stretch ended at ${deskTime(until, zone)}, before now`, 'give an --until in the future');
   const { businessMinutes, short } = awayLength(input.cal, from, until, input.goalMinutes);
   const notes: string[] = [];
   if (short) {
-    notes.push(`the stretch is ${formatDuration(businessMinutes)} of business time, shorter than the ${formatDuration(input.goalMinutes)} response goal: no notice is needed, posting it all the same`);
+    notes.push(
+      `the stretch is ${formatDuration(businessMinutes)} of business time, shorter than the ${formatDuration(input.goalMinutes)} response goal: no notice is needed, posting it all the same`,
+    );
   }
   const stretch: AwayStretch = { login: who, from, until, source: 'desk' };
-  const roles = actingRoles({ at: Math.max(from, input.now), primary: input.primary, backup: input.backup, team: input.team, away: [...input.away, stretch], delegations: input.desk.delegations });
+  const roles = actingRoles({
+    at: Math.max(from, input.now),
+    primary: input.primary,
+    backup: input.backup,
+    team: input.team,
+    away: [...input.away, stretch],
+    delegations: input.desk.delegations,
+  });
   const acting: string[] = [];
-  if (roles.primary.login && !same(roles.primary.login, input.primary)) acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
+  if (roles.primary.login && !same(roles.primary.login, input.primary))
+    acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
   if (roles.backup.login && !same(roles.backup.login, input.backup)) acting.push(`${at(roles.backup.login)} acts as Backup meanwhile.`);
   const mentions = unique([input.primary, input.backup, roles.primary.login, roles.backup.login]).filter((l) => !same(l, who));
   const text = render(input.template, {
@@ -125,7 +148,13 @@ export function planAway(input: AwayInput): DeskPost {
     mentions: mentionList(mentions),
   });
   const key = `away:${who}:${utc(from)}:${utc(until)}`;
-  return post('away', key, { who, from: utc(from), until: utc(until), ...(input.note ? { note: input.note } : {}) }, { reason: `tell the team ${at(who)} is away`, mentions, text, notes }, input.desk);
+  return post(
+    'away',
+    key,
+    { who, from: utc(from), until: utc(until), ...(input.note ? { note: input.note } : {}) },
+    { reason: `tell the team ${at(who)} is away`, mentions, text, notes },
+    input.desk,
+  );
 }
 
 export interface CancelAwayInput {
@@ -143,10 +172,25 @@ export function planCancelAway(input: CancelAwayInput): DeskPost {
   const latest = input.desk.away
     .filter((a) => a.source === 'desk' && a.key && same(a.login, input.who) && a.until > input.now)
     .sort((a, b) => (b.postedAt ?? 0) - (a.postedAt ?? 0))[0];
-  if (!latest) throw new UsageError(`@${input.who} has no away notice on the desk thread to withdraw`, 'see `visit-sre who` for the away notices that are running');
+  if (!latest)
+    throw new UsageError(
+      `@${input.who} has no away notice on the desk thread to withdraw`,
+      'see `visit-sre who` for the away notices that are running',
+    );
   const mentions = unique([input.primary, input.backup]).filter((l) => !same(l, input.who));
-  const text = render(input.template, { who: at(input.who), from: deskTime(latest.from, input.zone), until: deskTime(latest.until, input.zone), mentions: mentionList(mentions) });
-  return post('away-cancel', `away-cancel:${latest.key}`, { who: input.who, cancels: latest.key }, { reason: `withdraw the away notice ${latest.key}`, mentions, text, notes: [] }, input.desk);
+  const text = render(input.template, {
+    who: at(input.who),
+    from: deskTime(latest.from, input.zone),
+    until: deskTime(latest.until, input.zone),
+    mentions: mentionList(mentions),
+  });
+  return post(
+    'away-cancel',
+    `away-cancel:${latest.key}`,
+    { who: input.who, cancels: latest.key },
+    { reason: `withdraw the away notice ${latest.key}`, mentions, text, notes: [] },
+    input.desk,
+  );
 }
 
 export interface DelegateInput {
@@ -170,12 +214,25 @@ export interface DelegateInput {
  */
 export function planDelegate(input: DelegateInput): DeskPost {
   const { shift, zone, to } = input;
-  if (!shift || !shift.login) throw new UsageError(`nobody on the team is Primary at ${deskTime(input.start, zone)}`, 'check the rotation with `visit-sre who --at …`');
+  if (!shift?.login)
+    throw new UsageError(
+      `nobody on the team is Primary at ${deskTime(input.start, zone)}`,
+      'check the rotation with `visit-sre who --at …`',
+    );
   const primary = shift.login;
   const delegate = member(input.team, to, '--to').login;
-  if (same(delegate, primary)) throw new UsageError(`@${delegate} is the Primary at ${deskTime(input.start, zone)}`, 'delegate to someone else, by default the Backup');
-  if (input.until <= input.start) throw new UsageError(`--until ${deskTime(input.until, zone)} is not after --from ${deskTime(input.start, zone)}`, 'give an --until later than --from');
-  if (input.until <= input.now) throw new UsageError(`the delegation would end at ${deskTime(input.until, zone)}, before now`, 'give an --until in the future');
+  if (same(delegate, primary))
+    throw new UsageError(
+      `@${delegate} is the Primary at ${deskTime(input.start, zone)}`,
+      'delegate to someone else, by default the Backup',
+    );
+  if (input.until <= input.start)
+    throw new UsageError(
+      `--until ${deskTime(input.until, zone)} is not after --from ${deskTime(input.start, zone)}`,
+      'give an --until later than --from',
+    );
+  if (input.until <= input.now)
+    throw new UsageError(`the delegation would end at ${deskTime(input.until, zone)}, before now`, 'give an --until in the future');
   const notes: string[] = [];
   let until = input.until;
   if (until > shift.end) {
@@ -187,15 +244,32 @@ export function planDelegate(input: DelegateInput): DeskPost {
     notes.push(`@${delegate} is away during part of it: the Primary role falls back to @${primary}, or the Backup, then`);
   }
   const key = `delegate:${primary}:${delegate}:${utc(input.start)}:${utc(until)}`;
-  const replaced = input.desk.delegations.filter((d) => d.key !== key && same(d.from, primary) && d.start < shift.end && d.until > shift.start && overlaps(d, window));
-  const replaces = replaced.map((d) => `This replaces the delegation to ${at(d.to)} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}.`);
+  const replaced = input.desk.delegations.filter(
+    (d) => d.key !== key && same(d.from, primary) && d.start < shift.end && d.until > shift.start && overlaps(d, window),
+  );
+  const replaces = replaced.map(
+    (d) => `This replaces the delegation to ${at(d.to)} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}.`,
+  );
   notes.push(...replaces.map((r) => r.replace('This replaces', 'replacing')));
   const mentions = unique([delegate, ...replaced.map((d) => d.to)]);
-  const text = render(input.template, { primary: at(primary), delegate: at(delegate), start: deskTime(input.start, zone), until: deskTime(until, zone), replaces: replaces.join(' ') });
+  const text = render(input.template, {
+    primary: at(primary),
+    delegate: at(delegate),
+    start: deskTime(input.start, zone),
+    until: deskTime(until, zone),
+    replaces: replaces.join(' '),
+  });
   return post(
     'delegate',
     key,
-    { from: primary, to: delegate, start: utc(input.start), until: utc(until), shift: utc(shift.start), ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}) },
+    {
+      from: primary,
+      to: delegate,
+      start: utc(input.start),
+      until: utc(until),
+      shift: utc(shift.start),
+      ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}),
+    },
     { reason: `hand the Primary role from @${primary} to @${delegate}`, mentions, text, notes },
     input.desk,
   );
@@ -227,7 +301,13 @@ export function planSwapAnnouncement(input: SwapInput): DeskPost {
     notes: input.broken.length ? ` Note: ${input.broken.join('; ')}.` : '',
   });
   const key = `swap:${input.weekLabel}:${input.role}:${input.to.login}:${input.sequence}`;
-  return post('swap', key, { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence }, { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] }, input.desk);
+  return post(
+    'swap',
+    key,
+    { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence },
+    { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] },
+    input.desk,
+  );
 }
 
 export interface ClassifiedRequestInput {
@@ -247,7 +327,11 @@ export interface ClassifiedRequestInput {
  */
 export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
   const access = input.team.filter((m) => m.classifiedAccess).map((m) => m.login);
-  if (access.length === 0) throw new UsageError('nobody on the team is marked "classifiedAccess": true', 'mark the members with access in the team file, or ask your group lead who can take it');
+  if (access.length === 0)
+    throw new UsageError(
+      'nobody on the team is marked "classifiedAccess": true',
+      'mark the members with access in the team file, or ask your group lead who can take it',
+    );
   const key = `classified:${input.handler ?? 'unknown'}:${utc(input.loggedAt)}`;
   const existing = input.desk.requests.find((r) => r.key === key);
   const number = existing?.number ?? Math.max(0, ...input.desk.requests.map((r) => r.number)) + 1;
@@ -259,7 +343,18 @@ export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
     handler: input.handler ? at(input.handler) : 'the person who logged it',
   });
   const notes = mentions.length ? [] : [`only @${input.handler} has classified access`];
-  return post('classified', key, { number, neededBy: utc(input.neededBy), handler: input.handler, access }, { reason: `ask for someone with classified access by ${utc(input.neededBy)}`, mentions: mentions.length ? mentions : access, text, notes }, input.desk);
+  return post(
+    'classified',
+    key,
+    { number, neededBy: utc(input.neededBy), handler: input.handler, access },
+    {
+      reason: `ask for someone with classified access by ${utc(input.neededBy)}`,
+      mentions: mentions.length ? mentions : access,
+      text,
+      notes,
+    },
+    input.desk,
+  );
 }
 
 export interface ClaimInput {
@@ -277,20 +372,40 @@ export function planClaim(input: ClaimInput): DeskPost {
   let request: ClassifiedRequest | undefined;
   if (input.number === undefined) {
     if (open.length !== 1) {
-      throw new UsageError(open.length ? `${open.length} classified inquiries are open: ${open.map((r) => r.number).join(', ')}` : 'no classified inquiry is waiting for a claim', open.length ? 'name one: visit-sre claim N' : 'see the desk thread for earlier ones');
+      throw new UsageError(
+        open.length
+          ? `${open.length} classified inquiries are open: ${open.map((r) => r.number).join(', ')}`
+          : 'no classified inquiry is waiting for a claim',
+        open.length ? 'name one: visit-sre claim N' : 'see the desk thread for earlier ones',
+      );
     }
     request = open[0];
   } else {
     request = input.desk.requests.find((r) => r.number === input.number);
-    if (!request) throw new UsageError(`no classified inquiry ${input.number} on the desk thread`, open.length ? `open ones: ${open.map((r) => r.number).join(', ')}` : 'nothing is waiting for a claim');
+    if (!request)
+      throw new UsageError(
+        `no classified inquiry ${input.number} on the desk thread`,
+        open.length ? `open ones: ${open.map((r) => r.number).join(', ')}` : 'nothing is waiting for a claim',
+      );
   }
   const req = request!;
-  if (req.claimedBy && !same(req.claimedBy, input.who)) throw new UsageError(`classified inquiry ${req.number} is already claimed by @${req.claimedBy}`, 'nothing to do');
+  if (req.claimedBy && !same(req.claimedBy, input.who))
+    throw new UsageError(`classified inquiry ${req.number} is already claimed by @${req.claimedBy}`, 'nothing to do');
   const who = input.team.find((m) => same(m.login, input.who));
-  if (!who?.classifiedAccess) throw new UsageError(`@${input.who} is not marked "classifiedAccess" in the team file`, `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`);
+  if (!who?.classifiedAccess)
+    throw new UsageError(
+      `@${input.who} is not marked "classifiedAccess" in the team file`,
+      `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`,
+    );
   const mentions = unique([req.handler]).filter((l) => !same(l, who.login));
   const text = render(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
-  const planned = post('claim', `claim:${req.key}`, { request: req.key, number: req.number, who: who.login }, { reason: `claim classified inquiry ${req.number}`, mentions, text, notes: [] }, input.desk);
+  const planned = post(
+    'claim',
+    `claim:${req.key}`,
+    { request: req.key, number: req.number, who: who.login },
+    { reason: `claim classified inquiry ${req.number}`, mentions, text, notes: [] },
+    input.desk,
+  );
   return { ...planned, alreadyPosted: planned.alreadyPosted || same(req.claimedBy, who.login) };
 }
 
@@ -305,9 +420,22 @@ export interface ClassifiedReminder {
  * The reminders `notify` sends, once each: an unclaimed request whose time
  * is less than `leadMinutes` of business time away (or past).
  */
-export function classifiedReminders(desk: DeskState, now: number, cal: BusinessCalendar, leadMinutes: number, zone: string, template: Template): ClassifiedReminder[] {
+export function classifiedReminders(
+  desk: DeskState,
+  now: number,
+  cal: BusinessCalendar,
+  leadMinutes: number,
+  zone: string,
+  template: Template,
+): ClassifiedReminder[] {
   return desk.requests
-    .filter((r) => r.claimedBy === null && r.postedAt <= now && !desk.keys.has(`classified-reminder:${r.key}`) && businessMinutesBetween(cal, now, r.neededBy) <= leadMinutes)
+    .filter(
+      (r) =>
+        r.claimedBy === null &&
+        r.postedAt <= now &&
+        !desk.keys.has(`classified-reminder:${r.key}`) &&
+        businessMinutesBetween(cal, now, r.neededBy) <= leadMinutes,
+    )
     .map((r) => {
       const others = r.access.filter((l) => !same(l, r.handler));
       const to = others.length ? others : r.access;
@@ -337,7 +465,15 @@ export function planMisdirected(input: MisdirectedInput): DeskPost {
     receiver: at(input.receiver),
     owner: at(input.owner),
     link: `#${input.number} (${input.url})`,
-    answered: input.answered ? `${at(input.receiver)} has answered the customer already.` : 'Nobody has answered the customer yet: the response clock runs for you.',
+    answered: input.answered
+      ? `${at(input.receiver)} has answered the customer already.`
+      : 'Nobody has answered the customer yet: the response clock runs for you.',
   });
-  return post('misdirected', `misdirected:${input.url}`, { number: input.number, url: input.url, receiver: input.receiver, owner: input.owner, answered: input.answered }, { reason: `tell @${input.owner} about #${input.number}`, mentions: [input.owner], text, notes: [] }, input.desk);
+  return post(
+    'misdirected',
+    `misdirected:${input.url}`,
+    { number: input.number, url: input.url, receiver: input.receiver, owner: input.owner, answered: input.answered },
+    { reason: `tell @${input.owner} about #${input.number}`, mentions: [input.owner], text, notes: [] },
+    input.desk,
+  );
 }

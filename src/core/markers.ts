@@ -6,7 +6,18 @@
  */
 /** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
 const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
-export const MARKER_KINDS = ['contact', 'handoff', 'escalation', 'resolution', 'promotion', 'stale', 'effort', 'keep', 'notify', ...DESK_KINDS] as const;
+export const MARKER_KINDS = [
+  'contact',
+  'handoff',
+  'escalation',
+  'resolution',
+  'promotion',
+  'stale',
+  'effort',
+  'keep',
+  'notify',
+  ...DESK_KINDS,
+] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface Marker {
@@ -33,7 +44,8 @@ export function parseMarker(body: string): Marker | null {
   if (fenced) return null;
   try {
     const value = JSON.parse(m[1]!) as Partial<Marker>;
-    if (value && value.v === 1 && typeof value.kind === 'string' && (MARKER_KINDS as readonly string[]).includes(value.kind)) return value as Marker;
+    if (value && value.v === 1 && typeof value.kind === 'string' && (MARKER_KINDS as readonly string[]).includes(value.kind))
+      return value as Marker;
   } catch {
     // Not ours, or damaged: ignore it.
   }
@@ -50,8 +62,16 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
 export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep']);
 
 /** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
-export function withMarker(text: string, kind: MarkerKind, fields: Record<string, unknown>, opts: { effort?: number; key?: string } = {}): string {
-  const extra = { ...(opts.effort !== undefined ? { effortMinutes: opts.effort } : {}), ...(opts.key !== undefined ? { key: opts.key } : {}) };
+export function withMarker(
+  text: string,
+  kind: MarkerKind,
+  fields: Record<string, unknown>,
+  opts: { effort?: number; key?: string } = {},
+): string {
+  const extra = {
+    ...(opts.effort !== undefined ? { effortMinutes: opts.effort } : {}),
+    ...(opts.key !== undefined ? { key: opts.key } : {}),
+  };
   return `${text.trimEnd()}\n\n${formatMarker({ kind, ...fields, ...extra })}`;
 }
 

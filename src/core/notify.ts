@@ -46,7 +46,14 @@ export interface NotifyInput {
 
 export const MAX_PER_RUN = 50;
 
-export type NotificationKind = 'new' | 'due-soon' | 'overdue' | 'handoff-reminder' | 'missed-handoff' | 'classified-reminder' | `overdue+${string}`;
+export type NotificationKind =
+  | 'new'
+  | 'due-soon'
+  | 'overdue'
+  | 'handoff-reminder'
+  | 'missed-handoff'
+  | 'classified-reminder'
+  | `overdue+${string}`;
 
 export interface Notification {
   key: string;
@@ -130,17 +137,43 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
       if (!holds) continue;
       const key = notificationKey(item.number, item.waitingSince!, rule.when);
       if (input.sent.has(key)) continue;
-      due.push({ key, when: rule.when as NotificationKind, number: item.number, url: item.url, title: item.title, to: recipients(rule.notify, item, input), dueAt: item.dueAt, lateMinutes: holds.late, count: null, shift: null });
+      due.push({
+        key,
+        when: rule.when as NotificationKind,
+        number: item.number,
+        url: item.url,
+        title: item.title,
+        to: recipients(rule.notify, item, input),
+        dueAt: item.dueAt,
+        lateMinutes: holds.late,
+        count: null,
+        shift: null,
+      });
     }
   }
   due.push(...shiftNotifications(input).filter((n) => !input.sent.has(n.key)));
   for (const r of input.reminders ?? []) {
-    if (!input.sent.has(r.key)) due.push({ key: r.key, when: 'classified-reminder', number: null, url: null, title: r.title, to: r.to, dueAt: null, lateMinutes: null, count: null, shift: null });
+    if (!input.sent.has(r.key))
+      due.push({
+        key: r.key,
+        when: 'classified-reminder',
+        number: null,
+        url: null,
+        title: r.title,
+        to: r.to,
+        dueAt: null,
+        lateMinutes: null,
+        count: null,
+        shift: null,
+      });
   }
   const quiet = !input.outsideBusinessHours && !isBusinessTime(input.calendar, input.now);
   if (quiet) return { notifications: [], held: due, deferred: [] };
   // The shift's own notifications first, then the most urgent discussions.
-  due.sort((a, b) => (a.number === null ? 0 : 1) - (b.number === null ? 0 : 1) || (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.number ?? 0) - (b.number ?? 0));
+  due.sort(
+    (a, b) =>
+      (a.number === null ? 0 : 1) - (b.number === null ? 0 : 1) || (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.number ?? 0) - (b.number ?? 0),
+  );
   const max = input.maxPerRun ?? MAX_PER_RUN;
   return { notifications: due.slice(0, max), held: [], deferred: due.slice(max) };
 }
@@ -163,13 +196,29 @@ function shiftNotifications(input: NotifyInput): Notification[] {
   const left = businessMinutesBetween(calendar, now, current.end);
   const owned = current.primary ? input.items.filter((a) => unresolved(a) && a.owner === current.primary).length : 0;
   if (current.primary && left > 0 && left <= 60 && owned > 0) {
-    out.push({ ...base, key: shiftKey(current.start, 'handoff-reminder'), when: 'handoff-reminder', title: 'end of shift: hand off', to: [current.primary], count: owned, shift: current });
+    out.push({
+      ...base,
+      key: shiftKey(current.start, 'handoff-reminder'),
+      when: 'handoff-reminder',
+      title: 'end of shift: hand off',
+      to: [current.primary],
+      count: owned,
+      shift: current,
+    });
   }
   // From the second business hour of a shift: what the last one did not hand off.
   const missed = notHandedOff(input);
   if (missed.length > 0 && businessMinutesBetween(calendar, current.start, now) >= 60) {
     const to = [input.previous!.primary!, ...(current.primary ? [current.primary] : [])];
-    out.push({ ...base, key: shiftKey(current.start, 'missed-handoff'), when: 'missed-handoff', title: 'missed handoff', to, count: missed.length, shift: input.previous });
+    out.push({
+      ...base,
+      key: shiftKey(current.start, 'missed-handoff'),
+      when: 'missed-handoff',
+      title: 'missed handoff',
+      to,
+      count: missed.length,
+      shift: input.previous,
+    });
   }
   return out;
 }

@@ -44,7 +44,15 @@ export type Step =
   | { op: 'create-issue'; repository: string; repositoryId: string; title: string; body: string; key: string }
   | { op: 'reuse-created'; created: Created }
   | { op: 'issue-comment'; issueId: string; body: string }
-  | { op: 'create-discussion'; repository: string; repositoryId: string; categoryId: string | null; title: string; body: string; key: string }
+  | {
+      op: 'create-discussion';
+      repository: string;
+      repositoryId: string;
+      categoryId: string | null;
+      title: string;
+      body: string;
+      key: string;
+    }
   /** A keyed comment on the desk thread (SPEC §9, §10), an issue or a discussion: looked for before a retry, converged after posting. */
   | { op: 'desk-comment'; desk: { owner: string; name: string; number: number }; body: string; key: string };
 

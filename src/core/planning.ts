@@ -63,7 +63,8 @@ const byLogin = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function planRotation(input: PlanInput): Plan {
   const { team } = input;
   if (!isMonday(input.start)) throw new UsageError(`--start ${input.start} is not a Monday`, 'shifts run Monday to Monday: pass a Monday');
-  if (team.length < 2) throw new UsageError('planning needs a team of at least two members', 'list the team in the config or its team file');
+  if (team.length < 2)
+    throw new UsageError('planning needs a team of at least two members', 'list the team in the config or its team file');
   const total = team.reduce((s, m) => s + m.percentTime, 0);
   if (total <= 0) throw new UsageError('every team member has percentTime 0', 'give at least one member a positive percentTime');
   const share = new Map(team.map((m) => [m.login, m.percentTime / total]));
@@ -86,13 +87,17 @@ export function planRotation(input: PlanInput): Plan {
     const monday = addDays(input.start, 7 * i);
     const elapsed = historyWeeks + i + 1;
     const available = team.filter((m) => !isUnavailable(m, monday));
-    const deficit = (m: TeamMember, counts: Map<string, number>, weeksSoFar: number) => weeksSoFar * share.get(m.login)! - counts.get(m.login)!;
+    const deficit = (m: TeamMember, counts: Map<string, number>, weeksSoFar: number) =>
+      weeksSoFar * share.get(m.login)! - counts.get(m.login)!;
     const primaries = available
       .filter((m) => m.login !== previousPrimary && m.percentTime > 0)
       .sort((a, b) => deficit(b, primaryCount, elapsed) - deficit(a, primaryCount, elapsed) || byLogin(a.login, b.login));
     if (primaries.length === 0) {
       const reason = available.length === 0 ? 'everyone is unavailable' : 'nobody available was not Primary the week before';
-      throw new UsageError(`cannot plan week ${weekLabel(monday)} (${monday}): no one can be Primary (${reason})`, 'adjust the unavailability, or plan a shorter range');
+      throw new UsageError(
+        `cannot plan week ${weekLabel(monday)} (${monday}): no one can be Primary (${reason})`,
+        'adjust the unavailability, or plan a shorter range',
+      );
     }
     const backupElapsed = backupWeeksSoFar() + 1;
     let chosen: PlannedWeek | undefined;

@@ -40,12 +40,21 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
   const start = firstUser?.at ?? d.createdAt;
   const post = d.messages.find((m) => m.kind === 'post');
   const contact = post ? trustedMarker(post, policy.team) : null;
-  milestones.push({ at: start, what: contact?.kind === 'contact' ? `First contact (${String(contact.via)}), logged by @${post?.author}` : `First contact: @${post?.author ?? 'ghost'} opened the discussion` });
+  milestones.push({
+    at: start,
+    what:
+      contact?.kind === 'contact'
+        ? `First contact (${String(contact.via)}), logged by @${post?.author}`
+        : `First contact: @${post?.author ?? 'ghost'} opened the discussion`,
+  });
   let firstResponseHours: number | null = null;
   if (firstTeam) {
     firstResponseHours = round1(businessMinutesBetween(cal, start, firstTeam.at) / 60);
     const who = d.messages.find((m) => m.createdAt === firstTeam.at && isTeam(m, policy.team))?.author;
-    milestones.push({ at: firstTeam.at, what: `First team response${who ? ` by @${who}` : ''}, after ${firstResponseHours} business hours` });
+    milestones.push({
+      at: firstTeam.at,
+      what: `First team response${who ? ` by @${who}` : ''}, after ${firstResponseHours} business hours`,
+    });
   }
   for (const m of d.messages) {
     if (m.hidden || isBot(m)) continue;
@@ -54,16 +63,26 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     if (!marker) continue;
     if (typeof marker.effortMinutes === 'number') effort += marker.effortMinutes;
     const to = Array.isArray(marker.to) ? (marker.to as string[]).map((l) => `@${l}`).join(', ') : marker.to ? `@${String(marker.to)}` : '';
-    if (marker.kind === 'escalation') milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
-    if (marker.kind === 'handoff') milestones.push({ at: m.createdAt, what: `Handed off from @${String(marker.from)} to ${to}${marker.week ? ` for ${String(marker.week)}` : ''}` });
+    if (marker.kind === 'escalation')
+      milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
+    if (marker.kind === 'handoff')
+      milestones.push({
+        at: m.createdAt,
+        what: `Handed off from @${String(marker.from)} to ${to}${marker.week ? ` for ${String(marker.week)}` : ''}`,
+      });
     if (marker.kind === 'promotion' && typeof marker.issue === 'string') {
       promoted.push(marker.issue);
       milestones.push({ at: m.createdAt, what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}` });
     }
-    if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix) milestones.push({ at: m.createdAt, what: `Closed as wontfix by @${m.author}${marker.kind === 'stale' ? ' (the user was silent)' : ''}` });
+    if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix)
+      milestones.push({
+        at: m.createdAt,
+        what: `Closed as wontfix by @${m.author}${marker.kind === 'stale' ? ' (the user was silent)' : ''}`,
+      });
   }
   const answer = d.messages.find((m) => m.isAnswer);
-  if (d.isAnswered && d.answerChosenAt !== null) milestones.push({ at: d.answerChosenAt, what: `Answer marked${answer ? `: ${answer.url}` : ''}` });
+  if (d.isAnswered && d.answerChosenAt !== null)
+    milestones.push({ at: d.answerChosenAt, what: `Answer marked${answer ? `: ${answer.url}` : ''}` });
   if (d.closed && d.closedAt !== null) milestones.push({ at: d.closedAt, what: 'Discussion closed' });
   const end = d.answerChosenAt ?? d.closedAt ?? now;
   milestones.sort((a, b) => a.at - b.at);
@@ -96,12 +115,21 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     participants: [...m.team.map((l) => `@${l} (team)`), ...m.users.map((l) => `@${l}`)].join(', ') || 'none',
     effort: m.effortMinutes ? formatDuration(m.effortMinutes) : 'none recorded',
     business_hours_open: String(m.businessHoursOpen),
-    first_response: m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
+    first_response:
+      m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),
   };
 }
 
 export function slug(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'discussion';
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'discussion'
+  );
 }

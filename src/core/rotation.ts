@@ -151,7 +151,10 @@ export function shiftsFromEntries(entries: readonly CalendarEntry[], team: reado
 export function resolveRole(shifts: readonly Shift[]): Assignment[] {
   const ordered = [...shifts]
     .filter((s) => s.end > s.start)
-    .sort((a, b) => a.end - a.start - (b.end - b.start) || b.modified - a.modified || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.start - b.start);
+    .sort(
+      (a, b) =>
+        a.end - a.start - (b.end - b.start) || b.modified - a.modified || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || a.start - b.start,
+    );
   const taken: Array<[number, number]> = [];
   const pieces: Assignment[] = [];
   for (const s of ordered) {

@@ -42,7 +42,13 @@ function isOverride(inner: Shift, outer: Shift): boolean {
  * person in both roles, people not on the team, shifts during unavailability,
  * and each member's Primary share against their percent-time target.
  */
-export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMember[], from: number, to: number, zone: string): { problems: Problem[]; shares: ShareLine[] } {
+export function checkSchedule(
+  shifts: readonly Shift[],
+  team: readonly TeamMember[],
+  from: number,
+  to: number,
+  zone: string,
+): { problems: Problem[]; shares: ShareLine[] } {
   const problems: Problem[] = [];
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const inRange = shifts.filter((s) => s.end > from && s.start < to);
@@ -56,7 +62,13 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
         const b = list[j]!;
         if (a.login !== null && a.login === b.login) continue;
         if (isOverride(a, b) || isOverride(b, a)) continue;
-        problems.push({ kind: 'overlap', week: weekOf(b.start, zone), start: b.start, end: Math.min(a.end, b.end), detail: `two ${role} shifts overlap: "${a.raw}" and "${b.raw}" (${local(b.start)} → ${local(Math.min(a.end, b.end))})` });
+        problems.push({
+          kind: 'overlap',
+          week: weekOf(b.start, zone),
+          start: b.start,
+          end: Math.min(a.end, b.end),
+          detail: `two ${role} shifts overlap: "${a.raw}" and "${b.raw}" (${local(b.start)} → ${local(Math.min(a.end, b.end))})`,
+        });
       }
     }
   }
@@ -66,7 +78,13 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
       const key = `${s.raw}|${s.login}`;
       if (seenUnknown.has(key)) continue;
       seenUnknown.add(key);
-      problems.push({ kind: 'unknown-person', week: weekOf(s.start, zone), start: s.start, end: s.end, detail: `${s.role} shift "${s.raw}" names ${s.login ? `@${s.login}, who is not on the team` : 'nobody on the team'}` });
+      problems.push({
+        kind: 'unknown-person',
+        week: weekOf(s.start, zone),
+        start: s.start,
+        end: s.end,
+        detail: `${s.role} shift "${s.raw}" names ${s.login ? `@${s.login}, who is not on the team` : 'nobody on the team'}`,
+      });
     }
   }
 
@@ -74,17 +92,44 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
   for (const role of ['primary', 'backup'] as Role[]) {
     let cursor = from;
     for (const seg of timeline.filter((s) => s[role])) {
-      if (seg.start > cursor) problems.push({ kind: 'gap', week: weekOf(cursor, zone), start: cursor, end: seg.start, detail: `no ${role} from ${local(cursor)} to ${local(seg.start)}` });
+      if (seg.start > cursor)
+        problems.push({
+          kind: 'gap',
+          week: weekOf(cursor, zone),
+          start: cursor,
+          end: seg.start,
+          detail: `no ${role} from ${local(cursor)} to ${local(seg.start)}`,
+        });
       cursor = Math.max(cursor, seg.end);
     }
-    if (cursor < to) problems.push({ kind: 'gap', week: weekOf(cursor, zone), start: cursor, end: to, detail: `no ${role} from ${local(cursor)} to ${local(to)}` });
+    if (cursor < to)
+      problems.push({
+        kind: 'gap',
+        week: weekOf(cursor, zone),
+        start: cursor,
+        end: to,
+        detail: `no ${role} from ${local(cursor)} to ${local(to)}`,
+      });
   }
   // A Primary override naming the week's Backup is a delegation to the Backup: someone else backs up meanwhile.
   const delegatedToBackup = (seg: Segment) =>
-    inRange.some((o) => o.role === 'primary' && o.login === seg.primary?.login && o.start <= seg.start && seg.end <= o.end && inRange.some((w) => w.role === 'primary' && w !== o && isOverride(o, w)));
+    inRange.some(
+      (o) =>
+        o.role === 'primary' &&
+        o.login === seg.primary?.login &&
+        o.start <= seg.start &&
+        seg.end <= o.end &&
+        inRange.some((w) => w.role === 'primary' && w !== o && isOverride(o, w)),
+    );
   for (const seg of timeline) {
     if (seg.primary?.login && seg.primary.login === seg.backup?.login && !delegatedToBackup(seg)) {
-      problems.push({ kind: 'same-person', week: weekOf(seg.start, zone), start: seg.start, end: seg.end, detail: `@${seg.primary.login} is both Primary and Backup from ${local(Math.max(seg.start, from))} to ${local(Math.min(seg.end, to))}` });
+      problems.push({
+        kind: 'same-person',
+        week: weekOf(seg.start, zone),
+        start: seg.start,
+        end: seg.end,
+        detail: `@${seg.primary.login} is both Primary and Backup from ${local(Math.max(seg.start, from))} to ${local(Math.min(seg.end, to))}`,
+      });
     }
     for (const a of [seg.primary, seg.backup]) {
       const m = a?.login ? members.get(a.login.toLowerCase()) : undefined;
@@ -92,14 +137,25 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
       const first = DateTime.fromMillis(Math.max(seg.start, from), { zone }).toISODate()!;
       const last = DateTime.fromMillis(Math.min(seg.end, to) - 1, { zone }).toISODate()!;
       const away = m.unavailable.find((u) => u.from <= last && u.to >= first);
-      if (away) problems.push({ kind: 'unavailable', week: weekOf(seg.start, zone), start: seg.start, end: seg.end, detail: `@${m.login} is ${a!.role} from ${first} to ${last} but unavailable ${away.from} – ${away.to}${away.reason ? ` (${away.reason})` : ''}` });
+      if (away)
+        problems.push({
+          kind: 'unavailable',
+          week: weekOf(seg.start, zone),
+          start: seg.start,
+          end: seg.end,
+          detail: `@${m.login} is ${a!.role} from ${first} to ${last} but unavailable ${away.from} – ${away.to}${away.reason ? ` (${away.reason})` : ''}`,
+        });
     }
   }
 
   const weeks = (to - from) / WEEK;
   const total = team.reduce((s, m) => s + m.percentTime, 0) || 1;
   const held = (login: string, role: Role) =>
-    timeline.reduce((sum, seg) => (seg[role]?.login?.toLowerCase() === login.toLowerCase() ? sum + (Math.min(seg.end, to) - Math.max(seg.start, from)) : sum), 0) / WEEK;
+    timeline.reduce(
+      (sum, seg) =>
+        seg[role]?.login?.toLowerCase() === login.toLowerCase() ? sum + (Math.min(seg.end, to) - Math.max(seg.start, from)) : sum,
+      0,
+    ) / WEEK;
   const shares = team.map((m) => ({
     login: m.login,
     targetShare: m.percentTime / total,
@@ -109,7 +165,13 @@ export function checkSchedule(shifts: readonly Shift[], team: readonly TeamMembe
   }));
   for (const s of shares) {
     if (Math.abs(s.primaryWeeks - s.targetWeeks) > 1) {
-      problems.push({ kind: 'share', week: null, start: null, end: null, detail: `@${s.login} is Primary ${s.primaryWeeks} weeks against a target of ${s.targetWeeks} (${Math.round(s.targetShare * 100)}% of the team's time)` });
+      problems.push({
+        kind: 'share',
+        week: null,
+        start: null,
+        end: null,
+        detail: `@${s.login} is Primary ${s.primaryWeeks} weeks against a target of ${s.targetWeeks} (${Math.round(s.targetShare * 100)}% of the team's time)`,
+      });
     }
   }
   problems.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.kind.localeCompare(b.kind));

@@ -82,8 +82,25 @@ export interface Stats {
   handoffs: number;
   promotions: number;
   effortHours: number;
-  byWeek: Array<{ week: string; inquiries: number; github: number; calls: number; classified: number; counted: number; unanswered: number; medianFirstResponseHours: number | null }>;
-  byPrimary: Array<{ login: string; inquiries: number; owned: number; medianFirstResponseHours: number | null; p90Hours: number | null; withinGoal: number | null; unanswered: number }>;
+  byWeek: Array<{
+    week: string;
+    inquiries: number;
+    github: number;
+    calls: number;
+    classified: number;
+    counted: number;
+    unanswered: number;
+    medianFirstResponseHours: number | null;
+  }>;
+  byPrimary: Array<{
+    login: string;
+    inquiries: number;
+    owned: number;
+    medianFirstResponseHours: number | null;
+    p90Hours: number | null;
+    withinGoal: number | null;
+    unanswered: number;
+  }>;
   byCategory: Array<{ category: string } & GroupFigures>;
   byLabel: Array<{ label: string } & GroupFigures>;
   byPerson: Array<{ login: string; primaryWeeks: number; targetShare: number; actualShare: number }>;
@@ -114,7 +131,11 @@ export function median(values: readonly number[]): number | null {
 export const isCall = (f: Pick<InquiryFigures, 'via'>) => f.via !== 'github';
 
 /** One inquiry's figures: the team's first human response and the resolution, in business hours, as of `now`. */
-export function inquiryFigures(d: Discussion, policy: Pick<Policy, 'team' | 'calendar' | 'primaryAt' | 'responseGoalMinutes'>, now: number): InquiryFigures {
+export function inquiryFigures(
+  d: Discussion,
+  policy: Pick<Policy, 'team' | 'calendar' | 'primaryAt' | 'responseGoalMinutes'>,
+  now: number,
+): InquiryFigures {
   const cal = policy.calendar;
   const turns = turnsOf(d, policy.team);
   const firstUser = turns.find((t) => t.side === 'user');
@@ -186,7 +207,11 @@ export function responseSummary(figures: readonly InquiryFigures[], goalHours: n
   };
 }
 
-function groups(figures: readonly InquiryFigures[], keysOf: (f: InquiryFigures) => string[], goalHours: number): Array<[string, GroupFigures]> {
+function groups(
+  figures: readonly InquiryFigures[],
+  keysOf: (f: InquiryFigures) => string[],
+  goalHours: number,
+): Array<[string, GroupFigures]> {
   const by = new Map<string, InquiryFigures[]>();
   for (const f of figures) for (const k of keysOf(f)) by.set(k, [...(by.get(k) ?? []), f]);
   return [...by.keys()].sort().map((k) => {
@@ -197,7 +222,17 @@ function groups(figures: readonly InquiryFigures[], keysOf: (f: InquiryFigures) 
 
 export function computeStats(
   figures: readonly InquiryFigures[],
-  o: { since: string; until: string; zone: string; goalHours: number; timeline: readonly Segment[]; team: readonly TeamMember[]; from: number; to: number; journal?: readonly JournalEntry[] },
+  o: {
+    since: string;
+    until: string;
+    zone: string;
+    goalHours: number;
+    timeline: readonly Segment[];
+    team: readonly TeamMember[];
+    from: number;
+    to: number;
+    journal?: readonly JournalEntry[];
+  },
 ): Stats {
   const journal = (o.journal ?? []).filter((j) => j.at >= o.from && j.at < o.to);
   const github = figures.filter((f) => !isCall(f));
@@ -214,7 +249,16 @@ export function computeStats(
     const classified = journal.filter((j) => weekOf(j.at) === label).length;
     const r = responseSummary(inWeek, o.goalHours);
     const githubInWeek = inWeek.filter((f) => !isCall(f)).length;
-    weeks.push({ week: label, inquiries: inWeek.length + classified, github: githubInWeek, calls: inWeek.length - githubInWeek, classified, counted: r.count, unanswered: r.unanswered, medianFirstResponseHours: r.medianHours });
+    weeks.push({
+      week: label,
+      inquiries: inWeek.length + classified,
+      github: githubInWeek,
+      calls: inWeek.length - githubInWeek,
+      classified,
+      counted: r.count,
+      unanswered: r.unanswered,
+      medianFirstResponseHours: r.medianHours,
+    });
   }
 
   const primaries = [...new Set(github.flatMap((f) => [f.primary, f.owner]).filter((p): p is string => p !== null))].sort();
@@ -222,7 +266,15 @@ export function computeStats(
     const mine = github.filter((f) => f.primary === login);
     const r = responseSummary(mine, o.goalHours);
     const owned = github.filter((f) => f.owner === login).length;
-    return { login, inquiries: mine.length, owned, medianFirstResponseHours: r.medianHours, p90Hours: r.p90Hours, withinGoal: r.withinGoal, unanswered: r.unanswered };
+    return {
+      login,
+      inquiries: mine.length,
+      owned,
+      medianFirstResponseHours: r.medianHours,
+      p90Hours: r.p90Hours,
+      withinGoal: r.withinGoal,
+      unanswered: r.unanswered,
+    };
   });
 
   const week = 7 * 86_400_000;
@@ -268,7 +320,9 @@ export function computeStats(
     byLabel: groups(figures, (f) => f.labels, o.goalHours).map(([label, g]) => ({ label, ...g })),
     byPerson,
     distribution: {
-      answeredHours: github.flatMap((f) => (f.status === 'answered' && f.firstResponseHours !== null ? [f.firstResponseHours] : [])).sort((a, b) => a - b),
+      answeredHours: github
+        .flatMap((f) => (f.status === 'answered' && f.firstResponseHours !== null ? [f.firstResponseHours] : []))
+        .sort((a, b) => a - b),
       unansweredHours: github.flatMap((f) => (f.status === 'overdue' ? [f.waitingHours ?? 0] : [])).sort((a, b) => a - b),
       notYetDue,
     },
@@ -278,8 +332,25 @@ export function computeStats(
 
 /** The columns of `stats --format csv|jsonl`: one row per inquiry, classified ones without number, URL or category. */
 export const ROW_COLUMNS = [
-  'number', 'url', 'category', 'labels', 'via', 'created', 'first_response', 'first_response_hours', 'response_status', 'waiting_hours',
-  'resolved', 'resolution_hours', 'primary', 'owner', 'escalations', 'handoffs', 'promoted', 'wontfix', 'effort_hours',
+  'number',
+  'url',
+  'category',
+  'labels',
+  'via',
+  'created',
+  'first_response',
+  'first_response_hours',
+  'response_status',
+  'waiting_hours',
+  'resolved',
+  'resolution_hours',
+  'primary',
+  'owner',
+  'escalations',
+  'handoffs',
+  'promoted',
+  'wontfix',
+  'effort_hours',
 ] as const;
 export type Row = Record<(typeof ROW_COLUMNS)[number], string | number | boolean | null>;
 
@@ -307,7 +378,24 @@ export function inquiryRows(figures: readonly InquiryFigures[], journal: readonl
     effort_hours: round2(f.effortMinutes / 60),
   }));
   const classified = journal.filter((j) => j.at >= o.from && j.at < o.to);
-  const blank = { number: null, url: null, category: 'classified', labels: '', first_response: null, first_response_hours: null, response_status: 'none-needed', waiting_hours: null, resolved: null, resolution_hours: null, primary: null, escalations: 0, handoffs: 0, promoted: false, wontfix: false };
-  for (const j of classified) rows.push({ ...blank, via: j.via, created: iso(j.at), owner: j.handler, effort_hours: round2((j.effortMinutes ?? 0) / 60) });
+  const blank = {
+    number: null,
+    url: null,
+    category: 'classified',
+    labels: '',
+    first_response: null,
+    first_response_hours: null,
+    response_status: 'none-needed',
+    waiting_hours: null,
+    resolved: null,
+    resolution_hours: null,
+    primary: null,
+    escalations: 0,
+    handoffs: 0,
+    promoted: false,
+    wontfix: false,
+  };
+  for (const j of classified)
+    rows.push({ ...blank, via: j.via, created: iso(j.at), owner: j.handler, effort_hours: round2((j.effortMinutes ?? 0) / 60) });
   return rows.sort((a, b) => String(a.created).localeCompare(String(b.created)));
 }

@@ -167,7 +167,9 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
       log?.(`github: ${options.method} ${options.url} ${res.status} ${(performance.now() - started).toFixed(0)} ms`);
       return res;
     } catch (e) {
-      log?.(`github: ${options.method} ${options.url} failed (${(e as { status?: number }).status ?? (e as Error).message}) ${(performance.now() - started).toFixed(0)} ms`);
+      log?.(
+        `github: ${options.method} ${options.url} failed (${(e as { status?: number }).status ?? (e as Error).message}) ${(performance.now() - started).toFixed(0)} ms`,
+      );
       const cause = (e as { cause?: unknown; name?: string }).cause;
       const timedOut = cause instanceof RequestTimeout || (timed.state.timedOut && (e as Error).name === 'AbortError');
       if (timedOut) throw new GitHubTimeout(timeoutMs, timed.state.attempts, performance.now() - started);
@@ -192,28 +194,55 @@ export function translateError(error: unknown, what: string, urls: Endpoints): E
     // One line: what failed, and what to do.
     return new OperationalError(`${what}: ${error.message}; GitHub is slow or unreachable, try again later`);
   }
-  const e = error as { name?: string; status?: number; message?: string; errors?: GraphqlErrorShape[]; response?: { data?: { message?: string } }; cause?: { code?: string } };
+  const e = error as {
+    name?: string;
+    status?: number;
+    message?: string;
+    errors?: GraphqlErrorShape[];
+    response?: { data?: { message?: string } };
+    cause?: { code?: string };
+  };
   if (e?.name === 'GraphqlResponseError' && Array.isArray(e.errors)) {
     const first = e.errors[0] ?? {};
-    if (first.type === 'NOT_FOUND') return new NotFoundError(`${what}: ${first.message ?? 'not found'}`, 'check the name in the config, and that the token can see it');
-    if (first.type === 'FORBIDDEN' && /lock/i.test(first.message ?? '')) return new RefusedError(`${what}: ${first.message}`, 'GitHub refuses this one discussion; unlock it, or leave it out');
-    if (first.type === 'UNPROCESSABLE') return new RefusedError(`${what}: ${first.message ?? 'unprocessable'}`, 'GitHub refuses this change to this one item');
+    if (first.type === 'NOT_FOUND')
+      return new NotFoundError(`${what}: ${first.message ?? 'not found'}`, 'check the name in the config, and that the token can see it');
+    if (first.type === 'FORBIDDEN' && /lock/i.test(first.message ?? ''))
+      return new RefusedError(`${what}: ${first.message}`, 'GitHub refuses this one discussion; unlock it, or leave it out');
+    if (first.type === 'UNPROCESSABLE')
+      return new RefusedError(`${what}: ${first.message ?? 'unprocessable'}`, 'GitHub refuses this change to this one item');
     if (first.type === 'FORBIDDEN' || first.type === 'INSUFFICIENT_SCOPES') {
-      return new AuthError(`${what}: ${first.message ?? 'forbidden'}`, `the token from ${urls.tokenSource} lacks a permission: give it read and write access to discussions and issues`);
+      return new AuthError(
+        `${what}: ${first.message ?? 'forbidden'}`,
+        `the token from ${urls.tokenSource} lacks a permission: give it read and write access to discussions and issues`,
+      );
     }
-    return new OperationalError(`${what}: GitHub answered with errors: ${e.errors.map((x) => x.message).join('; ')}`, 'nothing was assumed from the partial answer; try again, or report the query with --verbose');
+    return new OperationalError(
+      `${what}: GitHub answered with errors: ${e.errors.map((x) => x.message).join('; ')}`,
+      'nothing was assumed from the partial answer; try again, or report the query with --verbose',
+    );
   }
-  if (e?.status === 401) return new AuthError(`GitHub rejected the token from ${urls.tokenSource} (401 Bad credentials)`, `set ${urls.tokenSource.startsWith('GH') || urls.tokenSource.startsWith('GITHUB') ? urls.tokenSource : 'GH_TOKEN'} to a valid token, or run \`gh auth login\``);
+  if (e?.status === 401)
+    return new AuthError(
+      `GitHub rejected the token from ${urls.tokenSource} (401 Bad credentials)`,
+      `set ${urls.tokenSource.startsWith('GH') || urls.tokenSource.startsWith('GITHUB') ? urls.tokenSource : 'GH_TOKEN'} to a valid token, or run \`gh auth login\``,
+    );
   if (e?.status === 403 || e?.status === 429) {
     const message = e.response?.data?.message ?? e.message ?? '';
-    if (/rate limit/i.test(message)) return new OperationalError(`${what}: GitHub's rate limit held after retries (${message})`, 'wait a few minutes and run the command again');
+    if (/rate limit/i.test(message))
+      return new OperationalError(
+        `${what}: GitHub's rate limit held after retries (${message})`,
+        'wait a few minutes and run the command again',
+      );
     return new AuthError(`${what}: GitHub refused (403 ${message})`, `the token from ${urls.tokenSource} lacks a permission`);
   }
   if (e?.status === 404) return new NotFoundError(`${what}: not found (404)`, 'check the repository in the config');
   if (typeof e?.status === 'number' && e.status >= 500) {
-    const cause = /fetch failed|ECONN|socket|network/i.test(e.message ?? '') ? `cannot reach ${urls.graphql} (${e.message})` : `GitHub answered ${e.status}`;
+    const cause = /fetch failed|ECONN|socket|network/i.test(e.message ?? '')
+      ? `cannot reach ${urls.graphql} (${e.message})`
+      : `GitHub answered ${e.status}`;
     return new OperationalError(`${what}: ${cause}, after retries`, 'GitHub may be down or unreachable: try again later');
   }
-  if (error instanceof UsageError || error instanceof AuthError || error instanceof NotFoundError || error instanceof OperationalError) return error;
+  if (error instanceof UsageError || error instanceof AuthError || error instanceof NotFoundError || error instanceof OperationalError)
+    return error;
   return new OperationalError(`${what}: ${e?.message ?? String(error)}`, 'try again; run with --verbose for details');
 }

@@ -105,7 +105,12 @@ export interface GitHubPort {
   closeDiscussion(discussionId: string, reason: 'RESOLVED' | 'OUTDATED' | 'DUPLICATE'): Promise<void>;
   createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }>;
   addIssueComment(issueId: string, body: string): Promise<{ url: string }>;
-  createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }>;
+  createDiscussion(
+    repositoryId: string,
+    categoryId: string,
+    title: string,
+    body: string,
+  ): Promise<{ id: string; number: number; url: string }>;
 
   /** The desk thread with its comments back to `since` (epoch ms; default: the latest 100). NotFoundError when it is neither an issue nor a discussion. `quick`: no retries and a 3 s limit (for `who`, which has a cached answer to fall back on). */
   deskThread(repo: RepoRef, number: number, opts?: { since?: number; quick?: boolean }): Promise<DeskThread>;

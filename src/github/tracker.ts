@@ -155,44 +155,68 @@ export class GraphqlTracker implements GitHubPort {
   }
 
   async labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }> {
-    const data = await this.query<{ repository: { id: string; label: { id: string } | null } | null }>(`reading label "${name}" of ${repo.owner}/${repo.name}`, LABEL_BY_NAME, { ...repo, label: name });
+    const data = await this.query<{ repository: { id: string; label: { id: string } | null } | null }>(
+      `reading label "${name}" of ${repo.owner}/${repo.name}`,
+      LABEL_BY_NAME,
+      { ...repo, label: name },
+    );
     if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
     return { repositoryId: data.repository.id, labelId: data.repository.label?.id ?? null };
   }
 
   async issue(repo: RepoRef, number: number): Promise<IssueDetail> {
-    const data = await this.query<{ repository: { id: string; issue: (Omit<IssueDetail, 'labels' | 'repositoryId'> & { labels: { nodes: IssueDetail['labels'] } }) | null } | null }>(
-      `reading issue #${number} of ${repo.owner}/${repo.name}`,
-      ISSUE_FOR_PROMOTION,
-      { ...repo, number },
-    );
+    const data = await this.query<{
+      repository: {
+        id: string;
+        issue: (Omit<IssueDetail, 'labels' | 'repositoryId'> & { labels: { nodes: IssueDetail['labels'] } }) | null;
+      } | null;
+    }>(`reading issue #${number} of ${repo.owner}/${repo.name}`, ISSUE_FOR_PROMOTION, { ...repo, number });
     const issue = data.repository?.issue;
     if (!issue) throw new NotFoundError(`issue #${number} not found in ${repo.owner}/${repo.name}`, 'check the number');
     return { ...issue, repositoryId: data.repository!.id, labels: issue.labels.nodes };
   }
 
   async recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>> {
-    const data = await this.query<{ repository: { issues: { nodes: Array<IssueRef & { id: string; body: string }> } } | null }>(`reading recent issues of ${repo.owner}/${repo.name}`, RECENT_OWN_ISSUES, { ...repo, login });
+    const data = await this.query<{ repository: { issues: { nodes: Array<IssueRef & { id: string; body: string }> } } | null }>(
+      `reading recent issues of ${repo.owner}/${repo.name}`,
+      RECENT_OWN_ISSUES,
+      { ...repo, login },
+    );
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
   }
 
   async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]> {
-    const data = await this.query<{ repository: { discussions: { nodes: Array<Omit<RecentDiscussion, 'labels'> & { labels: { nodes: Array<{ name: string }> } | null }> } } | null }>(
-      `reading recent discussions of ${repo.owner}/${repo.name}`,
-      RECENT_DISCUSSIONS,
-      { ...repo, categoryId },
-    );
+    const data = await this.query<{
+      repository: {
+        discussions: { nodes: Array<Omit<RecentDiscussion, 'labels'> & { labels: { nodes: Array<{ name: string }> } | null }> };
+      } | null;
+    }>(`reading recent discussions of ${repo.owner}/${repo.name}`, RECENT_DISCUSSIONS, { ...repo, categoryId });
     if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`);
     return data.repository.discussions.nodes.map((d) => ({ ...d, labels: (d.labels?.nodes ?? []).map((l) => l.name) }));
   }
 
-  async createDiscussion(repositoryId: string, categoryId: string, title: string, body: string): Promise<{ id: string; number: number; url: string }> {
-    const data = await this.mutate<{ createDiscussion: { discussion: { id: string; number: number; url: string } } }>('creating the discussion', CREATE_DISCUSSION, { repositoryId, categoryId, title, body }, true);
+  async createDiscussion(
+    repositoryId: string,
+    categoryId: string,
+    title: string,
+    body: string,
+  ): Promise<{ id: string; number: number; url: string }> {
+    const data = await this.mutate<{ createDiscussion: { discussion: { id: string; number: number; url: string } } }>(
+      'creating the discussion',
+      CREATE_DISCUSSION,
+      { repositoryId, categoryId, title, body },
+      true,
+    );
     return data.createDiscussion.discussion;
   }
 
   async addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }> {
-    const data = await this.mutate<{ addDiscussionComment: { comment: { id: string; url: string } } }>('posting a comment', ADD_DISCUSSION_COMMENT, { discussionId, body, replyToId }, true);
+    const data = await this.mutate<{ addDiscussionComment: { comment: { id: string; url: string } } }>(
+      'posting a comment',
+      ADD_DISCUSSION_COMMENT,
+      { discussionId, body, replyToId },
+      true,
+    );
     return data.addDiscussionComment.comment;
   }
 
@@ -217,12 +241,22 @@ export class GraphqlTracker implements GitHubPort {
   }
 
   async createIssue(repositoryId: string, title: string, body: string): Promise<IssueRef & { id: string }> {
-    const data = await this.mutate<{ createIssue: { issue: { id: string; number: number; url: string } } }>('creating the issue', CREATE_ISSUE, { repositoryId, title, body }, true);
+    const data = await this.mutate<{ createIssue: { issue: { id: string; number: number; url: string } } }>(
+      'creating the issue',
+      CREATE_ISSUE,
+      { repositoryId, title, body },
+      true,
+    );
     return { ...data.createIssue.issue, title };
   }
 
   async addIssueComment(issueId: string, body: string): Promise<{ url: string }> {
-    const data = await this.mutate<{ addComment: { commentEdge: { node: { url: string } } } }>('commenting on the issue', ADD_ISSUE_COMMENT, { subjectId: issueId, body }, true);
+    const data = await this.mutate<{ addComment: { commentEdge: { node: { url: string } } } }>(
+      'commenting on the issue',
+      ADD_ISSUE_COMMENT,
+      { subjectId: issueId, body },
+      true,
+    );
     return { url: data.addComment.commentEdge.node.url };
   }
 
@@ -233,7 +267,12 @@ export class GraphqlTracker implements GitHubPort {
     type Data = { repository: { issueOrPullRequest: Thread | null; discussion: Thread | null } | null };
     const read = async (cursor: string | null): Promise<Data> => {
       try {
-        return await this.client.octokit.graphql<Data>(DESK_THREAD, { ...repo, number, cursor, ...(opts.quick ? { request: { retries: 0, signal: AbortSignal.timeout(3000) } } : {}) });
+        return await this.client.octokit.graphql<Data>(DESK_THREAD, {
+          ...repo,
+          number,
+          cursor,
+          ...(opts.quick ? { request: { retries: 0, signal: AbortSignal.timeout(3000) } } : {}),
+        });
       } catch (e) {
         // The number is an issue or a discussion, never both: GitHub reports the other as NOT_FOUND.
         const r = e as { name?: string; data?: Data; errors?: Array<{ type?: string }> };
@@ -248,13 +287,22 @@ export class GraphqlTracker implements GitHubPort {
       const data = await read(cursor);
       if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`, 'fix desk.thread in the config');
       const issue = data.repository.issueOrPullRequest;
-      if (issue && issue.__typename !== 'Issue') throw new UsageError(`desk.thread ${where} is a pull request`, 'point desk.thread at an issue or a discussion');
+      if (issue && issue.__typename !== 'Issue')
+        throw new UsageError(`desk.thread ${where} is a pull request`, 'point desk.thread at an issue or a discussion');
       const thread = issue ?? data.repository.discussion;
-      if (!thread) throw new NotFoundError(`desk.thread ${where} is neither an issue nor a discussion`, 'fix desk.thread in the config, or create the thread');
+      if (!thread)
+        throw new NotFoundError(
+          `desk.thread ${where} is neither an issue nor a discussion`,
+          'fix desk.thread in the config, or create the thread',
+        );
       head ??= thread;
       pages.unshift(thread.comments.nodes);
       const oldest = thread.comments.nodes[0];
-      const more = thread.comments.pageInfo.hasPreviousPage && oldest !== undefined && opts.since !== undefined && Date.parse(oldest.createdAt) >= opts.since;
+      const more =
+        thread.comments.pageInfo.hasPreviousPage &&
+        oldest !== undefined &&
+        opts.since !== undefined &&
+        Date.parse(oldest.createdAt) >= opts.since;
       if (!more) break;
       cursor = thread.comments.pageInfo.startCursor;
     }
@@ -277,7 +325,12 @@ export class GraphqlTracker implements GitHubPort {
 
   async addThreadComment(thread: Pick<DeskThread, 'kind' | 'id'>, body: string): Promise<{ id: string; url: string }> {
     if (thread.kind === 'discussion') return this.addDiscussionComment(thread.id, body);
-    const data = await this.mutate<{ addComment: { commentEdge: { node: { id: string; url: string } } } }>('posting to the desk thread', ADD_ISSUE_COMMENT, { subjectId: thread.id, body }, true);
+    const data = await this.mutate<{ addComment: { commentEdge: { node: { id: string; url: string } } } }>(
+      'posting to the desk thread',
+      ADD_ISSUE_COMMENT,
+      { subjectId: thread.id, body },
+      true,
+    );
     return data.addComment.commentEdge.node;
   }
 
@@ -324,12 +377,14 @@ export class GraphqlTracker implements GitHubPort {
     const key = `${repo.owner}/${repo.name}`.toLowerCase();
     const known = this.repositories.get(key);
     if (known) return known;
-    const data = await this.query<{ repository: (Omit<RepositoryInfo, 'categories'> & { discussionCategories: { nodes: RepositoryInfo['categories'] } }) | null }>(
-      `reading repository ${repo.owner}/${repo.name}`,
-      REPOSITORY_SCOPE,
-      { ...repo },
-    );
-    if (!data.repository) throw new NotFoundError(`repository ${repo.owner}/${repo.name} not found`, 'check "repository" in the config, and that the token can see it');
+    const data = await this.query<{
+      repository: (Omit<RepositoryInfo, 'categories'> & { discussionCategories: { nodes: RepositoryInfo['categories'] } }) | null;
+    }>(`reading repository ${repo.owner}/${repo.name}`, REPOSITORY_SCOPE, { ...repo });
+    if (!data.repository)
+      throw new NotFoundError(
+        `repository ${repo.owner}/${repo.name} not found`,
+        'check "repository" in the config, and that the token can see it',
+      );
     const { discussionCategories, ...rest } = data.repository;
     const info = { ...rest, categories: discussionCategories.nodes };
     this.repositories.set(key, info);
@@ -338,7 +393,11 @@ export class GraphqlTracker implements GitHubPort {
 
   async labels(repo: RepoRef): Promise<string[]> {
     const names: string[] = [];
-    for await (const page of this.pages<{ repository: { labels: { nodes: Array<{ name: string }> } } }>(`reading the labels of ${repo.owner}/${repo.name}`, REPOSITORY_LABELS, { ...repo })) {
+    for await (const page of this.pages<{ repository: { labels: { nodes: Array<{ name: string }> } } }>(
+      `reading the labels of ${repo.owner}/${repo.name}`,
+      REPOSITORY_LABELS,
+      { ...repo },
+    )) {
       names.push(...page.repository.labels.nodes.map((l) => l.name));
     }
     return names;
@@ -356,34 +415,51 @@ export class GraphqlTracker implements GitHubPort {
         searches.map(async ({ qualifiers, category }) => {
           const raw: RawDiscussion[] = [];
           const query = `repo:${where} is:open ${qualifiers}`;
-          for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, SEARCH_DISCUSSIONS, { searchQuery: query, ...window })) {
+          for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(
+            `searching the discussions of ${where}`,
+            SEARCH_DISCUSSIONS,
+            { searchQuery: query, ...window },
+          )) {
             if (page.search.discussionCount > SEARCH_CAP) {
               throw new OperationalError(
                 `${page.search.discussionCount} open discussions carry the label "${scope.label}"${category ? ` in the category "${category}"` : ''}; GitHub search stops at ${SEARCH_CAP}`,
                 'narrow the scope with discussions.categories, or close old discussions',
               );
             }
-            raw.push(...page.search.nodes.filter((n) => n && n.id));
+            raw.push(...page.search.nodes.filter((n) => n?.id));
           }
           return raw;
         }),
       );
       const inScope = new Set(scope.categoryIds);
       const list = found.flat().filter((d) => inScope.size === 0 || inScope.has(d.category.id));
-      return this.complete(list.map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number), scope.repo);
+      return this.complete(
+        list.map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+        scope.repo,
+      );
     }
     // Categories are listed side by side; each listing pages through its own cursor.
     const listings = await Promise.all(
       (scope.categoryIds.length ? scope.categoryIds : [null]).map(async (categoryId) => {
         const found: RawDiscussion[] = [];
-        for await (const page of this.pages<{ repository: { discussions: { nodes: RawDiscussion[] } } | null }>(`listing the open discussions of ${where}`, OPEN_DISCUSSIONS, { ...scope.repo, categoryId, ...window })) {
+        for await (const page of this.pages<{ repository: { discussions: { nodes: RawDiscussion[] } } | null }>(
+          `listing the open discussions of ${where}`,
+          OPEN_DISCUSSIONS,
+          { ...scope.repo, categoryId, ...window },
+        )) {
           if (!page.repository) throw new NotFoundError(`repository ${where} not found`);
           found.push(...page.repository.discussions.nodes);
         }
         return found;
       }),
     );
-    return this.complete(listings.flat().map(toDiscussion).sort((a, b) => a.createdAt - b.createdAt || a.number - b.number), scope.repo);
+    return this.complete(
+      listings
+        .flat()
+        .map(toDiscussion)
+        .sort((a, b) => a.createdAt - b.createdAt || a.number - b.number),
+      scope.repo,
+    );
   }
 
   /**
@@ -391,14 +467,20 @@ export class GraphqlTracker implements GitHubPort {
    * discussion has one category, so one search each), each with the label.
    * GitHub's `category:` qualifier takes the category's name.
    */
-  private async scopeQualifiers(scope: Pick<Scope, 'repo' | 'categoryIds' | 'label'>): Promise<Array<{ qualifiers: string; category: string | null }>> {
+  private async scopeQualifiers(
+    scope: Pick<Scope, 'repo' | 'categoryIds' | 'label'>,
+  ): Promise<Array<{ qualifiers: string; category: string | null }>> {
     const quote = (text: string) => `"${text.replace(/"/g, '')}"`;
     const label = scope.label ? `label:${quote(scope.label)}` : '';
     if (scope.categoryIds.length === 0) return [{ qualifiers: label, category: null }];
     const info = await this.repository(scope.repo);
     return scope.categoryIds.map((id) => {
       const category = info.categories.find((c) => c.id === id);
-      if (!category) throw new NotFoundError(`no discussion category with id ${id} in ${info.nameWithOwner}`, 'check "discussions.categories" in the config');
+      if (!category)
+        throw new NotFoundError(
+          `no discussion category with id ${id} in ${info.nameWithOwner}`,
+          'check "discussions.categories" in the config',
+        );
       return { qualifiers: `category:${quote(category.name)} ${label}`.trim(), category: category.name };
     });
   }
@@ -423,7 +505,11 @@ export class GraphqlTracker implements GitHubPort {
     const range = async (qualifiers: string, category: string | null, a: number, b: number): Promise<void> => {
       const searchQuery = `repo:${where} ${qualifiers} created:${instant(a)}..${instant(b - SECOND)} sort:created-asc`.replace(/ +/g, ' ');
       let first = true;
-      for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(`searching the discussions of ${where}`, DISCUSSIONS_CREATED, { searchQuery })) {
+      for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(
+        `searching the discussions of ${where}`,
+        DISCUSSIONS_CREATED,
+        { searchQuery },
+      )) {
         const count = page.search.discussionCount;
         if (first && count > SEARCH_CAP - 50 && b - a > SECOND) {
           const parts = Math.max(2, Math.ceil(count / (SEARCH_CAP - 100)));
@@ -448,17 +534,27 @@ export class GraphqlTracker implements GitHubPort {
     };
     const start = Math.floor(Date.parse(from) / SECOND) * SECOND;
     const end = Math.ceil(Date.parse(to) / SECOND) * SECOND;
-    for (const { qualifiers, category } of await this.scopeQualifiers({ repo, categoryIds: scope?.categoryIds ?? [], label: scope?.label ?? null })) {
+    for (const { qualifiers, category } of await this.scopeQualifiers({
+      repo,
+      categoryIds: scope?.categoryIds ?? [],
+      label: scope?.label ?? null,
+    })) {
       await range(qualifiers, category, start, end);
     }
-    return this.complete(raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number), repo);
+    return this.complete(
+      raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number),
+      repo,
+    );
   }
 
   async discussion(repo: RepoRef, number: number): Promise<Discussion> {
     const what = `reading discussion #${number} of ${repo.owner}/${repo.name}`;
     let head: RawDiscussion | undefined;
     const comments: RawComment[] = [];
-    for await (const page of this.pages<{ repository: { discussion: RawDiscussion | null } | null }>(what, DISCUSSION_THREAD, { ...repo, number })) {
+    for await (const page of this.pages<{ repository: { discussion: RawDiscussion | null } | null }>(what, DISCUSSION_THREAD, {
+      ...repo,
+      number,
+    })) {
       const d = page.repository?.discussion;
       if (!d) throw new NotFoundError(`discussion #${number} not found in ${repo.owner}/${repo.name}`, 'check the number');
       head ??= d;
@@ -478,7 +574,11 @@ export class GraphqlTracker implements GitHubPort {
   }
 
   async lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]> {
-    const data = await this.query<{ repository: { issues: { nodes: IssueRef[] } } | null }>(`reading issues of ${repo.owner}/${repo.name}`, LOW_HANGING_FRUIT, { ...repo, label });
+    const data = await this.query<{ repository: { issues: { nodes: IssueRef[] } } | null }>(
+      `reading issues of ${repo.owner}/${repo.name}`,
+      LOW_HANGING_FRUIT,
+      { ...repo, label },
+    );
     return data.repository?.issues.nodes ?? [];
   }
 

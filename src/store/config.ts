@@ -36,7 +36,10 @@ export function parseJsonFile(text: string, file: string): unknown {
       const before = text.slice(0, pos).split('\n');
       where = `:${before.length}:${before[before.length - 1]!.length + 1}`;
     }
-    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '').replace(/^JSON\.parse: /, '');
+    const what = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, ".*$/s, '')
+      .replace(/^JSON\.parse: /, '');
     throw new UsageError(`${file}${where}: malformed JSON (${what})`, 'fix the JSON syntax and run the command again');
   }
 }
@@ -45,13 +48,15 @@ export function parseJsonFile(text: string, file: string): unknown {
 async function locate(flag: string | undefined, deps: LoadDeps): Promise<string | null> {
   if (flag) {
     const file = path.resolve(deps.cwd, flag);
-    if (!(await deps.fs.exists(file))) throw new UsageError(`config file ${file} not found (from --config)`, 'check the path, or run `visit-sre init` to write one');
+    if (!(await deps.fs.exists(file)))
+      throw new UsageError(`config file ${file} not found (from --config)`, 'check the path, or run `visit-sre init` to write one');
     return file;
   }
   const fromEnv = deps.env.VISIT_SRE_CONFIG;
   if (fromEnv) {
     const file = path.resolve(deps.cwd, fromEnv);
-    if (!(await deps.fs.exists(file))) throw new UsageError(`config file ${file} not found (from VISIT_SRE_CONFIG)`, 'fix or unset VISIT_SRE_CONFIG');
+    if (!(await deps.fs.exists(file)))
+      throw new UsageError(`config file ${file} not found (from VISIT_SRE_CONFIG)`, 'fix or unset VISIT_SRE_CONFIG');
     return file;
   }
   for (let dir = path.resolve(deps.cwd); ; dir = path.dirname(dir)) {
@@ -82,7 +87,10 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
     const teamFile = path.resolve(dir, config.team);
     const teamText = await deps.fs.readText(teamFile);
     if (teamText === undefined) {
-      throw new UsageError(`config key "team" names ${teamFile}, which does not exist (in ${file})`, 'create the team file, or list the team inline');
+      throw new UsageError(
+        `config key "team" names ${teamFile}, which does not exist (in ${file})`,
+        'create the team file, or list the team inline',
+      );
     }
     team = validateTeam(parseJsonFile(teamText, teamFile), teamFile);
   } else {

@@ -24,7 +24,10 @@ export class FileExistsError extends Error {
 let tmpSerial = 0;
 /** A unique temporary name beside the target (node:crypto would cost every start-up ~3 ms). */
 function tmpName(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++tmpSerial}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  return path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${++tmpSerial}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
 }
 
 export const nodeFileSystem: FileSystem = {

@@ -22,7 +22,10 @@ export function journalFile(env: Env, home: string): string {
 export async function appendJournal(env: Env, home: string, fs: FileSystem, record: JournalRecord): Promise<string> {
   const file = journalFile(env, home);
   const before = (await fs.readText(file)) ?? '';
-  await fs.writeAtomic(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${JSON.stringify(record)}\n`, { overwrite: true, mode: 0o600 });
+  await fs.writeAtomic(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${JSON.stringify(record)}\n`, {
+    overwrite: true,
+    mode: 0o600,
+  });
   return file;
 }
 

@@ -28,7 +28,10 @@ export function outboxDir(env: Env, home: string): string {
 export async function outboxEntries(env: Env, home: string): Promise<string[]> {
   try {
     const dir = outboxDir(env, home);
-    return (await fsp.readdir(dir)).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(dir, n));
+    return (await fsp.readdir(dir))
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => path.join(dir, n));
   } catch {
     return [];
   }
@@ -49,7 +52,13 @@ export async function readOutbox(env: Env, home: string, fs: FileSystem): Promis
   for (const file of await outboxEntries(env, home)) {
     try {
       const value = JSON.parse((await fs.readText(file)) ?? '') as Partial<OutboxEntry>;
-      if (value.v !== 1 || typeof value.id !== 'string' || typeof value.title !== 'string' || typeof value.body !== 'string' || typeof value.repository !== 'string') {
+      if (
+        value.v !== 1 ||
+        typeof value.id !== 'string' ||
+        typeof value.title !== 'string' ||
+        typeof value.body !== 'string' ||
+        typeof value.repository !== 'string'
+      ) {
         out.push({ file, error: 'not a visit-sre outbox entry' });
       } else {
         out.push({ file, entry: value as OutboxEntry });

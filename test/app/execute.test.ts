@@ -16,8 +16,15 @@ const keyed = (key: string) => `Over to you.\n\n${formatMarker({ kind: 'handoff'
 function world(discussions: DiscussionSpec[] = [1, 2, 3].map((n) => ({ ...user(`u${n}`, '2026-12-01T17:00:00Z'), number: n }))) {
   const gh = memoryGitHub(scenario(discussions), { now: NOW });
   const id = (n: number) => gh.store.repos[0].discussions.find((d: { number: number }) => d.number === n).id as string;
-  const handoff = (n: number, windowMs?: number): PlannedAction => ({ kind: 'handoff', number: n, url: null, key: 'k', steps: [{ op: 'comment', discussionId: id(n), number: n, body: keyed('k'), key: 'k', windowMs }] });
-  const run = (actions: PlannedAction[]) => execute({ actions, warnings: [] } satisfies Plan, gh.port, { repo, team, now: () => Date.parse(NOW) });
+  const handoff = (n: number, windowMs?: number): PlannedAction => ({
+    kind: 'handoff',
+    number: n,
+    url: null,
+    key: 'k',
+    steps: [{ op: 'comment', discussionId: id(n), number: n, body: keyed('k'), key: 'k', windowMs }],
+  });
+  const run = (actions: PlannedAction[]) =>
+    execute({ actions, warnings: [] } satisfies Plan, gh.port, { repo, team, now: () => Date.parse(NOW) });
   return { gh, handoff, run };
 }
 
@@ -26,7 +33,9 @@ describe('the executor', () => {
     const { gh, handoff, run } = world();
     gh.expectWrite('addDiscussionComment', { times: 3 });
     const results = await run([1, 2, 3].map(handoff));
-    expect(results.map((r) => [r.number, r.status, r.url])).toEqual([1, 2, 3].map((n) => [n, 'done', expect.stringMatching(new RegExp(`discussions/${n}#discussioncomment-`))]));
+    expect(results.map((r) => [r.number, r.status, r.url])).toEqual(
+      [1, 2, 3].map((n) => [n, 'done', expect.stringMatching(new RegExp(`discussions/${n}#discussioncomment-`))]),
+    );
     gh.verify();
   });
 
@@ -55,8 +64,13 @@ describe('the executor', () => {
 
   it('after a lost answer it takes only this write: its key, by this user, created after the attempt began', async () => {
     // An older escalation by someone else ends with the same marker line.
-    const { gh, handoff, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', '2026-12-02T17:00:00Z', keyed('k'))] }]);
-    gh.expectWrite('addDiscussionComment', { number: 1, outcome: new OperationalError('posting a comment: GitHub answered 502, after retries') });
+    const { gh, handoff, run } = world([
+      { ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', '2026-12-02T17:00:00Z', keyed('k'))] },
+    ]);
+    gh.expectWrite('addDiscussionComment', {
+      number: 1,
+      outcome: new OperationalError('posting a comment: GitHub answered 502, after retries'),
+    });
     gh.expectWrite('addDiscussionComment', { number: 1 });
     const [result] = await run([handoff(1, 15 * 60_000)]);
     const comments = gh.discussion(1).comments;
@@ -75,17 +89,25 @@ describe('the executor', () => {
   });
 
   it('when another run posted the same keyed comment first, this copy removes itself', async () => {
-    const { gh, handoff, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', NOW, keyed('k'))] }]);
+    const { gh, handoff, run } = world([
+      { ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', NOW, keyed('k'))] },
+    ]);
     gh.expectWrite('addDiscussionComment', { number: 1 });
     gh.expectWrite('deleteDiscussionComment', { number: 1 });
     const [result] = await run([handoff(1)]);
     expect(gh.discussion(1).comments.map((c) => c.author)).toEqual(['ada-lovelace']);
-    expect(result).toMatchObject({ status: 'done', url: gh.store.repos[0].discussions[0].comments[0].url, reason: expect.stringMatching(/another run posted the same comment/) });
+    expect(result).toMatchObject({
+      status: 'done',
+      url: gh.store.repos[0].discussions[0].comments[0].url,
+      reason: expect.stringMatching(/another run posted the same comment/),
+    });
     gh.verify();
   });
 
   it('converges even when the token may not ask who it is (an app token)', async () => {
-    const { gh, handoff, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', NOW, keyed('k'))] }]);
+    const { gh, handoff, run } = world([
+      { ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', NOW, keyed('k'))] },
+    ]);
     gh.port.viewer = async () => {
       throw new AuthError('Resource not accessible by integration');
     };
@@ -97,10 +119,20 @@ describe('the executor', () => {
   });
 
   it('a copy of the same key from outside the window is a separate write, and stays', async () => {
-    const { gh, run } = world([{ ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', '2026-12-04T20:00:00Z', keyed('e'))] }]);
+    const { gh, run } = world([
+      { ...user('u1', '2026-12-01T17:00:00Z'), number: 1, comments: [member('ada-lovelace', '2026-12-04T20:00:00Z', keyed('e'))] },
+    ]);
     gh.expectWrite('addDiscussionComment', { number: 1 });
     const id = gh.store.repos[0].discussions[0].id;
-    await run([{ kind: 'escalation', number: 1, url: null, key: 'e', steps: [{ op: 'comment', discussionId: id, number: 1, body: keyed('e'), key: 'e', windowMs: 15 * 60_000 }] }]);
+    await run([
+      {
+        kind: 'escalation',
+        number: 1,
+        url: null,
+        key: 'e',
+        steps: [{ op: 'comment', discussionId: id, number: 1, body: keyed('e'), key: 'e', windowMs: 15 * 60_000 }],
+      },
+    ]);
     expect(gh.discussion(1).comments).toHaveLength(2);
     gh.verify();
   });

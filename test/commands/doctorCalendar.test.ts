@@ -18,7 +18,18 @@ it("doctor's calendar check says where keeping a shift's wall-clock length acros
       `SUMMARY:SRE ${role}: @${login}`,
       'END:VEVENT',
     ].join('\r\n');
-  writeFileSync(path.join(dir, 'rota.ics'), ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', series('Primary', 'ada-lovelace'), series('Backup', 'grace-hopper'), 'END:VCALENDAR', ''].join('\r\n'));
+  writeFileSync(
+    path.join(dir, 'rota.ics'),
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//EN',
+      series('Primary', 'ada-lovelace'),
+      series('Backup', 'grace-hopper'),
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n'),
+  );
   const r = await run(['doctor'], { cwd: dir, now: '2026-10-20T18:00:00Z' });
   // 1 November 02:00 PDT → 01:00 PST: the week of 26 October ends Monday 08:00 PST, 169 hours after it began.
   expect(r.stdout).toContain(

@@ -48,7 +48,9 @@ describe('the habits of gh', () => {
   it('escalate with no number says how to write it', async () => {
     const r = await sre(['escalate', '--to', 'grace-hopper', 'alan-turing']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: missing the discussion number\nwrite it first: visit-sre escalate 4321 --to grace-hopper alan-turing\n/);
+    expect(r.stderr).toMatch(
+      /^error: missing the discussion number\nwrite it first: visit-sre escalate 4321 --to grace-hopper alan-turing\n/,
+    );
   });
 
   it.each(['start', 'overdue', 'who', 'view', 'schedule generate'])('%s --help shows the global flags', async (command) => {
@@ -67,6 +69,8 @@ describe('typed commands', () => {
   it('an enumerated flag refuses other values before anything runs', async () => {
     const r = await run(['overdue', '--format', 'html']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: option '--format <format>' argument 'html' is invalid\. Allowed choices are table, text, tsv, markdown, json\./);
+    expect(r.stderr).toMatch(
+      /^error: option '--format <format>' argument 'html' is invalid\. Allowed choices are table, text, tsv, markdown, json\./,
+    );
   });
 });

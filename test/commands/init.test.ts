@@ -16,7 +16,7 @@ function scripted(answers: { confirm: boolean; members: string[] }, asked: strin
   return {
     input: async (message, opts) => {
       asked.push(message);
-      return message.startsWith('Team member') ? members.shift() ?? '' : opts?.default ?? '';
+      return message.startsWith('Team member') ? (members.shift() ?? '') : (opts?.default ?? '');
     },
     select: async () => {
       throw new Error('unused');
@@ -36,13 +36,33 @@ describe('init', () => {
     const r = await run(['init'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8'));
-    expect(written).toMatchObject({ repository: 'visit-dav/visit', timeZone: 'America/Los_Angeles', rotation: 'schedules/rotation.ics', holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'] } });
+    expect(written).toMatchObject({
+      repository: 'visit-dav/visit',
+      timeZone: 'America/Los_Angeles',
+      rotation: 'schedules/rotation.ics',
+      holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'] },
+    });
     expect((await run(['who', '--calendar', 'x.ics'], { cwd })).stderr).toMatch(/x\.ics not found/);
   });
 
   it('takes every answer as a flag', async () => {
     const cwd = withTeam(tempDir(), 'ops/team.json');
-    const r = await run(['init', '--repository', 'acme/app', '--categories', 'q-a, help', '--label', 'support', '--time-zone', 'Europe/Berlin', '--team', 'ops/team.json'], { cwd });
+    const r = await run(
+      [
+        'init',
+        '--repository',
+        'acme/app',
+        '--categories',
+        'q-a, help',
+        '--label',
+        'support',
+        '--time-zone',
+        'Europe/Berlin',
+        '--team',
+        'ops/team.json',
+      ],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     const written = JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8'));
     expect(written).toMatchObject({
@@ -59,7 +79,7 @@ describe('init', () => {
     const prompter: Prompter = {
       input: async (message, opts) => {
         asked.push(message);
-        return message.startsWith('Team time zone') ? 'America/Chicago' : opts?.default ?? '';
+        return message.startsWith('Team time zone') ? 'America/Chicago' : (opts?.default ?? '');
       },
       select: async () => {
         throw new Error('unused');
@@ -109,21 +129,30 @@ describe('init', () => {
       const cwd = tempDir();
       const r = await run(['init', '--team', 'ops/team.json'], { cwd });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('error: the team file ops/team.json does not exist\ncreate it first (a JSON array of members, like schedules/team.json), or run `visit-sre init` on a terminal to write it\n');
+      expect(r.stderr).toBe(
+        'error: the team file ops/team.json does not exist\ncreate it first (a JSON array of members, like schedules/team.json), or run `visit-sre init` on a terminal to write it\n',
+      );
       expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(false);
     });
 
     it('on a terminal offers to create the team file from the members typed in, and who then works', async () => {
       const cwd = tempDir();
       const asked: string[] = [];
-      const r = await run(['init', '--team', 'ops/team.json', '--rotation', 'rotation.ics'], { cwd, tty: true, prompter: scripted({ confirm: true, members: ['ada-lovelace Ada Lovelace', 'alan-turing Alan Turing'] }, asked) });
+      const r = await run(['init', '--team', 'ops/team.json', '--rotation', 'rotation.ics'], {
+        cwd,
+        tty: true,
+        prompter: scripted({ confirm: true, members: ['ada-lovelace Ada Lovelace', 'alan-turing Alan Turing'] }, asked),
+      });
       expect(r.code, r.stderr).toBe(0);
       expect(asked).toContain('The team file ops/team.json does not exist. Create it now?');
       expect(JSON.parse(readFileSync(path.join(cwd, 'ops', 'team.json'), 'utf8'))).toEqual([
         { login: 'ada-lovelace', name: 'Ada Lovelace', percentTime: 50 },
         { login: 'alan-turing', name: 'Alan Turing', percentTime: 50 },
       ]);
-      const who = await run(['who', '--json', '--at', '2026-11-25T18:00:00Z', '--calendar', path.join(REPO_ROOT, 'schedules', 'rotation.ics')], { cwd });
+      const who = await run(
+        ['who', '--json', '--at', '2026-11-25T18:00:00Z', '--calendar', path.join(REPO_ROOT, 'schedules', 'rotation.ics')],
+        { cwd },
+      );
       expect(who.code, who.stderr).toBe(0);
       expect(JSON.parse(who.stdout).primary).toMatchObject({ login: 'ada-lovelace', name: 'Ada Lovelace' });
     });
@@ -136,12 +165,14 @@ describe('init', () => {
       expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(false);
     });
 
-    it('writes no US holidays for a zone outside the US, and says how to add the team\'s own', async () => {
+    it("writes no US holidays for a zone outside the US, and says how to add the team's own", async () => {
       const cwd = withTeam(tempDir(), 'schedules/team.json');
       const r = await run(['init', '--time-zone', 'Europe/Berlin'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).holidays).toEqual({ dates: [], calendar: null });
-      expect(r.stderr).toMatch(/list the team's holidays in "holidays\.dates", or set "holidays\.calendar" to an \.ics of them \(none written for Europe\/Berlin\)/);
+      expect(r.stderr).toMatch(
+        /list the team's holidays in "holidays\.dates", or set "holidays\.calendar" to an \.ics of them \(none written for Europe\/Berlin\)/,
+      );
       const chicago = withTeam(tempDir(), 'schedules/team.json');
       await run(['init', '--time-zone', 'America/Chicago'], { cwd: chicago });
       expect(JSON.parse(readFileSync(path.join(chicago, 'visit-sre.config.json'), 'utf8')).holidays.dates).toContain('2026-11-26');
@@ -163,7 +194,9 @@ describe('init', () => {
 describe('doctor without any config file (#12.18)', () => {
   it('says no config file was found and how to make one, and does not pass', async () => {
     const r = await run(['doctor'], { cwd: tempDir() });
-    expect(r.stdout).toMatch(/^✗ config: no config file found \(no visit-sre\.config\.json here or above, no VISIT_SRE_CONFIG, no user config\); checking the defaults\n {2}→ run `visit-sre init` to write one\n/);
+    expect(r.stdout).toMatch(
+      /^✗ config: no config file found \(no visit-sre\.config\.json here or above, no VISIT_SRE_CONFIG, no user config\); checking the defaults\n {2}→ run `visit-sre init` to write one\n/,
+    );
     expect(r.code).not.toBe(0);
   });
 });

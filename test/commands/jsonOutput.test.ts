@@ -32,10 +32,21 @@ describe('--json FIELDS, as gh has it', () => {
   });
 
   it('a discussion number after --json stays the argument', () => {
-    expect(extractJsonFields(['escalate', '--json', '101'])).toEqual({ argv: ['escalate', '--json', '101'], fields: null, command: 'escalate' });
+    expect(extractJsonFields(['escalate', '--json', '101'])).toEqual({
+      argv: ['escalate', '--json', '101'],
+      fields: null,
+      command: 'escalate',
+    });
     expect(extractJsonFields(['--json', 'who'])).toEqual({ argv: ['--json', 'who'], fields: null, command: 'who' });
-    expect(extractJsonFields(['schedule', 'check', '--json', 'problems'])).toEqual({ argv: ['schedule', 'check', '--json'], fields: ['problems'], command: 'schedule check' });
-    expect(extractJsonFields(['--config', 'x.json', 'overdue', '--json', 'overdue'])).toMatchObject({ fields: ['overdue'], command: 'overdue' });
+    expect(extractJsonFields(['schedule', 'check', '--json', 'problems'])).toEqual({
+      argv: ['schedule', 'check', '--json'],
+      fields: ['problems'],
+      command: 'schedule check',
+    });
+    expect(extractJsonFields(['--config', 'x.json', 'overdue', '--json', 'overdue'])).toMatchObject({
+      fields: ['overdue'],
+      command: 'overdue',
+    });
   });
 
   it('works offline too: who --json primary', async () => {
@@ -45,7 +56,9 @@ describe('--json FIELDS, as gh has it', () => {
   });
 
   it('selectFields leaves lists of plain values alone unless named', () => {
-    expect(selectFields({ overdue: [1, 2], discussions: [{ number: 1, title: 't' }] }, ['number'])).toEqual({ discussions: [{ number: 1 }] });
+    expect(selectFields({ overdue: [1, 2], discussions: [{ number: 1, title: 't' }] }, ['number'])).toEqual({
+      discussions: [{ number: 1 }],
+    });
   });
 });
 

@@ -18,7 +18,10 @@ afterEach(async () => {
   standin = undefined;
 });
 
-async function sre(args: string[], o: { state: string; url?: string; tty?: boolean; prompter?: Prompter; config?: string } = { state: home() }) {
+async function sre(
+  args: string[],
+  o: { state: string; url?: string; tty?: boolean; prompter?: Prompter; config?: string } = { state: home() },
+) {
   standin?.setClock(NOW);
   const r = await run(args, {
     now: NOW,
@@ -30,12 +33,28 @@ async function sre(args: string[], o: { state: string; url?: string; tty?: boole
   return { ...r, json: () => JSON.parse(r.stdout) };
 }
 const discussions = () => standin!.store.snapshot()[0]!.discussions;
-const outboxFiles = (state: string) => (existsSync(path.join(state, 'visit-sre', 'outbox')) ? readdirSync(path.join(state, 'visit-sre', 'outbox')) : []);
+const outboxFiles = (state: string) =>
+  existsSync(path.join(state, 'visit-sre', 'outbox')) ? readdirSync(path.join(state, 'visit-sre', 'outbox')) : [];
 
 describe('log-call', () => {
   it('records a call as a discussion in the first category in scope, with its facts and marker', async () => {
     standin = await startStandin(WEEK);
-    const r = await sre(['log-call', '--via', 'hotline', '--customer', 'Jane Q. Smith <jane@lab.gov>', '--customer-private', '--title', 'Silo files from VisIt 2.x', '--body', 'Old Silo files do not open.', '--at', '2026-12-01T10:15', '--effort', '20m']);
+    const r = await sre([
+      'log-call',
+      '--via',
+      'hotline',
+      '--customer',
+      'Jane Q. Smith <jane@lab.gov>',
+      '--customer-private',
+      '--title',
+      'Silo files from VisIt 2.x',
+      '--body',
+      'Old Silo files do not open.',
+      '--at',
+      '2026-12-01T10:15',
+      '--effort',
+      '20m',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const d = discussions().at(-1)!;
     expect(r.stdout.trim()).toBe(`https://github.com/visit-dav/visit/discussions/${d.number}`);
@@ -45,12 +64,17 @@ describe('log-call', () => {
     expect(d.body).not.toContain('Jane');
     expect(d.body).toContain('- Time of contact: Tue Dec 1 2026, 10:15 PST');
     expect(d.body).toContain('- Taken by: @grace-hopper');
-    expect(d.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"contact","via":"hotline","at":"2026-12-01T18:15:00Z","handler":"grace-hopper","id":"c-[0-9a-f-]{13}","customer":"J\. Q\. S\.","effortMinutes":20\} -->$/);
+    expect(d.body).toMatch(
+      /<!-- visit-sre \{"v":1,"kind":"contact","via":"hotline","at":"2026-12-01T18:15:00Z","handler":"grace-hopper","id":"c-[0-9a-f-]{13}","customer":"J\. Q\. S\.","effortMinutes":20\} -->$/,
+    );
     const created = standin.log.find((e) => e.operationName === 'CreateDiscussion')!;
     expect(created.variables!.categoryId).toBeTruthy();
     // and it counts as answered by the team, waiting on the user
     const start = (await sre(['start', '--json'])).json();
-    expect(start.discussions.find((i: { number: number }) => i.number === d.number)).toMatchObject({ state: 'waiting-on-user', via: 'hotline' });
+    expect(start.discussions.find((i: { number: number }) => i.number === d.number)).toMatchObject({
+      state: 'waiting-on-user',
+      via: 'hotline',
+    });
   });
 
   it('warns that a customer name becomes public', async () => {
@@ -108,9 +132,14 @@ describe('nothing lost: the outbox and sync', () => {
     standin = await startStandin(WEEK);
     const url = standin.url;
     await standin.close();
-    const queued = await sre(['log-call', '--via', 'hotline', '--title', 'Queued question', '--body', 'Typed while offline.', '--json'], { state, url });
+    const queued = await sre(['log-call', '--via', 'hotline', '--title', 'Queued question', '--body', 'Typed while offline.', '--json'], {
+      state,
+      url,
+    });
     expect(queued.code).toBe(0);
-    expect(queued.json().actions).toEqual([{ kind: 'log-call', number: null, url: null, status: 'queued', reason: expect.stringMatching(/cannot reach/) }]);
+    expect(queued.json().actions).toEqual([
+      { kind: 'log-call', number: null, url: null, status: 'queued', reason: expect.stringMatching(/cannot reach/) },
+    ]);
     expect(queued.stderr).toMatch(/saved in the outbox/);
     expect(outboxFiles(state)).toHaveLength(1);
     standin = await startStandin(WEEK);
@@ -165,15 +194,41 @@ describe('classified inquiries', () => {
   it('stay off GitHub: nothing sent, the journal holds no content, and the command names who has access', async () => {
     const state = home();
     standin = await startStandin(WEEK);
-    const r = await sre(['log-call', '--classified', '--via', 'walk-in', '--title', 'SECRET-TITLE', '--body', 'SECRET-BODY', '--needed-by', '+3h', '--effort', '1h', '--json'], { state });
+    const r = await sre(
+      [
+        'log-call',
+        '--classified',
+        '--via',
+        'walk-in',
+        '--title',
+        'SECRET-TITLE',
+        '--body',
+        'SECRET-BODY',
+        '--needed-by',
+        '+3h',
+        '--effort',
+        '1h',
+        '--json',
+      ],
+      { state },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(standin.log).toHaveLength(0);
     const journal = readFileSync(path.join(state, 'visit-sre', 'journal.jsonl'), 'utf8');
     expect(journal).not.toMatch(/SECRET/);
-    expect(JSON.parse(journal.trim())).toEqual({ at: NOW, via: 'walk-in', handler: 'grace-hopper', neededBy: '2026-12-01T22:00:00Z', effortMinutes: 60, loggedAt: NOW });
+    expect(JSON.parse(journal.trim())).toEqual({
+      at: NOW,
+      via: 'walk-in',
+      handler: 'grace-hopper',
+      neededBy: '2026-12-01T22:00:00Z',
+      effortMinutes: 60,
+      loggedAt: NOW,
+    });
     const out = r.json();
     expect(out.classifiedAccess).toEqual(['ada-lovelace', 'alan-turing']);
-    expect(out.advice).toMatch(/Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team/);
+    expect(out.advice).toMatch(
+      /Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team/,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/SECRET/);
   });
 });
@@ -187,11 +242,27 @@ describe('postmortem', () => {
       number: 4321,
       title: 'Engine crash on a 2 TB Exodus file',
       comments: [
-        team('edsger-d', at(180), 'Can you send the core file?', { replies: Array.from({ length: 120 }, (_, i) => (i % 2 ? team('edsger-d', at(200 + i)) : user('hpc-user', at(200 + i), `detail ${i}`))) }),
-        team('edsger-d', at(400), `@alan-turing could you look at the Exodus reader?\n${marker({ kind: 'escalation', to: ['alan-turing'], reason: 'Exodus reader internals', effortMinutes: 30 })}`),
+        team('edsger-d', at(180), 'Can you send the core file?', {
+          replies: Array.from({ length: 120 }, (_, i) =>
+            i % 2 ? team('edsger-d', at(200 + i)) : user('hpc-user', at(200 + i), `detail ${i}`),
+          ),
+        }),
+        team(
+          'edsger-d',
+          at(400),
+          `@alan-turing could you look at the Exodus reader?\n${marker({ kind: 'escalation', to: ['alan-turing'], reason: 'Exodus reader internals', effortMinutes: 30 })}`,
+        ),
         ...Array.from({ length: 128 }, (_, i) => (i % 2 ? team('alan-turing', at(500 + i * 60)) : user('hpc-user', at(500 + i * 60)))),
-        team('edsger-d', at(9000), `Handing over to @ada-lovelace.\n${marker({ kind: 'handoff', to: 'ada-lovelace', from: 'edsger-d', week: '2026-W47', effortMinutes: 15 })}`),
-        team('ada-lovelace', at(9500), `Tracking in https://github.com/visit-dav/visit/issues/900\n${marker({ kind: 'promotion', issue: 'https://github.com/visit-dav/visit/issues/900', repo: 'visit-dav/visit', number: 900, effortMinutes: 45 })}`),
+        team(
+          'edsger-d',
+          at(9000),
+          `Handing over to @ada-lovelace.\n${marker({ kind: 'handoff', to: 'ada-lovelace', from: 'edsger-d', week: '2026-W47', effortMinutes: 15 })}`,
+        ),
+        team(
+          'ada-lovelace',
+          at(9500),
+          `Tracking in https://github.com/visit-dav/visit/issues/900\n${marker({ kind: 'promotion', issue: 'https://github.com/visit-dav/visit/issues/900', repo: 'visit-dav/visit', number: 900, effortMinutes: 45 })}`,
+        ),
         team('ada-lovelace', at(10000), 'Fixed in 3.4.2: use the new chunked reader.', { isAnswer: true }),
       ],
     },
@@ -201,7 +272,12 @@ describe('postmortem', () => {
   it('reads the whole thread and writes the postmortem (golden file); never overwrites without --force', async () => {
     standin = await startStandin(long);
     const cwd = tempDir();
-    const r = await run(['postmortem', '4321'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['postmortem', '4321'], {
+      cwd,
+      now: '2026-11-20T18:00:00Z',
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code, r.stderr).toBe(0);
     const file = path.join(cwd, 'postmortems', '2026-11-20-4321-engine-crash-on-a-2-tb-exodus-file.md');
     expect(r.stdout.trim()).toBe(file);
@@ -212,7 +288,12 @@ describe('postmortem', () => {
     expect(standin.log.filter((e) => e.operationName === 'CommentReplies')).toHaveLength(1);
 
     writeFileSync(file, 'edited by hand');
-    const again = await run(['postmortem', '4321'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    const again = await run(['postmortem', '4321'], {
+      cwd,
+      now: '2026-11-20T18:00:00Z',
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
     expect(readFileSync(file, 'utf8')).toBe('edited by hand');
@@ -223,7 +304,12 @@ describe('postmortem', () => {
     const cwd = tempDir();
     mkdirSync(path.join(cwd, 't'));
     writeFileSync(path.join(cwd, 't', 'pm.md'), '# {{title}}\n{{root_cause}}\n');
-    const r = await run(['postmortem', '4321', '--template', 't/pm.md'], { cwd, now: '2026-11-20T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['postmortem', '4321', '--template', 't/pm.md'], {
+      cwd,
+      now: '2026-11-20T18:00:00Z',
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown placeholder \{\{root_cause\}\} in .*pm\.md/);
   });

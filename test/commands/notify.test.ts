@@ -13,18 +13,27 @@ afterEach(async () => {
 // Mon Nov 30 2026: Grace Primary, Edsger Backup; the week before, Ada and Barbara.
 const MON_0915 = '2026-11-30T17:15:00Z';
 const MON_1300 = '2026-11-30T21:00:00Z';
-const MON_NIGHT = '2026-12-01T05:00:00Z';
+const _MON_NIGHT = '2026-12-01T05:00:00Z';
 
 async function notify(args: string[], now: string, config: string, opts: { env?: Record<string, string>; fetch?: typeof fetch } = {}) {
   standin.setClock(now);
-  const r = await run(['notify', ...args], { now, env: { VISIT_SRE_CONFIG: config, ...opts.env }, github: { url: standin.url, token: standin.token }, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const r = await run(['notify', ...args], {
+    now,
+    env: { VISIT_SRE_CONFIG: config, ...opts.env },
+    github: { url: standin.url, token: standin.token },
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
   return { ...r, json: () => JSON.parse(r.stdout) };
 }
 
 const weekend = () =>
   deskScenario([
     { ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday: the Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' },
-    { ...user('mroe', '2026-11-25T18:00:00Z', 'Pseudocolor question'), title: 'Pseudocolor', comments: [team('ada-lovelace', '2026-11-25T19:00:00Z', 'Try this')] },
+    {
+      ...user('mroe', '2026-11-25T18:00:00Z', 'Pseudocolor question'),
+      title: 'Pseudocolor',
+      comments: [team('ada-lovelace', '2026-11-25T19:00:00Z', 'Try this')],
+    },
   ]);
 
 describe('notify against the stand-in', () => {
@@ -42,10 +51,16 @@ describe('notify against the stand-in', () => {
     const d = desk(standin);
     expect(d.feed).toHaveLength(1);
     expect(d.feed[0]!.author).toBe('grace-hopper');
-    expect(d.feed[0]!.body).toMatch(/\[#100\]\(https:\/\/github\.com\/visit-dav\/visit\/discussions\/100\) Silo crash — new inquiry, due Mon Nov 30 12:00 → @grace-hopper/);
-    expect(d.feed[0]!.body).toMatch(/Missed handoff: 1 unresolved discussion of the last shift still belong to ada-lovelace.* → @ada-lovelace @grace-hopper/);
+    expect(d.feed[0]!.body).toMatch(
+      /\[#100\]\(https:\/\/github\.com\/visit-dav\/visit\/discussions\/100\) Silo crash — new inquiry, due Mon Nov 30 12:00 → @grace-hopper/,
+    );
+    expect(d.feed[0]!.body).toMatch(
+      /Missed handoff: 1 unresolved discussion of the last shift still belong to ada-lovelace.* → @ada-lovelace @grace-hopper/,
+    );
     expect(d.body.startsWith(DESK_BODY)).toBe(true);
-    expect(d.body).toMatch(/<!-- visit-sre board -->\n## Support desk\n\n\*\*On duty:\*\* Primary \[grace-hopper\]\(https:\/\/github.com\/grace-hopper\) · Backup \[edsger-d\]/);
+    expect(d.body).toMatch(
+      /<!-- visit-sre board -->\n## Support desk\n\n\*\*On duty:\*\* Primary \[grace-hopper\]\(https:\/\/github.com\/grace-hopper\) · Backup \[edsger-d\]/,
+    );
     expect(d.body).toMatch(/### grace-hopper \(1 waiting\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n/);
     expect(d.body).toMatch(/### Not handed off by \[ada-lovelace\].*\(1\)\n\n- \[#101\]/);
     expect(d.body).not.toMatch(/@(grace|ada)/); // an edited body must not ping anyone
@@ -100,7 +115,15 @@ describe('notify against the stand-in', () => {
 
   it('a discussion can be the desk thread', async () => {
     const s = weekend();
-    s.repositories[0]!.discussions.push({ number: 50, title: 'Support desk', author: 'grace-hopper', association: 'MEMBER', createdAt: '2026-01-01T00:00:00Z', body: 'notes', category: 'ideas' } as never);
+    s.repositories[0]!.discussions.push({
+      number: 50,
+      title: 'Support desk',
+      author: 'grace-hopper',
+      association: 'MEMBER',
+      createdAt: '2026-01-01T00:00:00Z',
+      body: 'notes',
+      category: 'ideas',
+    } as never);
     standin = await startStandin(s);
     const r = await notify(['--json'], MON_0915, deskConfig({ desk: { thread: 'visit-dav/visit#50' } }));
     expect(r.code, r.stderr).toBe(0);
@@ -109,13 +132,20 @@ describe('notify against the stand-in', () => {
     expect(t.body).toMatch(/^notes\n\n<!-- visit-sre board -->/);
   });
 
-  it('a forged notify marker from a user suppresses nothing; a trusted bot\'s counts', async () => {
-    const forged = (author: string, association: string) => ({ author, association, createdAt: '2026-11-30T16:00:00Z', body: 'x\n\n<!-- visit-sre {"v":1,"kind":"notify","keys":["100@2026-11-28T22:00:00Z:new"]} -->' });
+  it("a forged notify marker from a user suppresses nothing; a trusted bot's counts", async () => {
+    const forged = (author: string, association: string) => ({
+      author,
+      association,
+      createdAt: '2026-11-30T16:00:00Z',
+      body: 'x\n\n<!-- visit-sre {"v":1,"kind":"notify","keys":["100@2026-11-28T22:00:00Z:new"]} -->',
+    });
     standin = await startStandin(deskScenario(weekend().repositories[0]!.discussions as never, [forged('eve', 'NONE')]));
     expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).toContain('new');
     await standin.close();
     standin = await startStandin(deskScenario(weekend().repositories[0]!.discussions as never, [forged('github-actions[bot]', 'NONE')]));
-    expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).not.toContain('new');
+    expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).not.toContain(
+      'new',
+    );
   });
 
   it('the webhook gets the same batch; a failure does not stop GitHub, is reported, and is retried next run', async () => {
@@ -149,7 +179,12 @@ describe('notify against the stand-in', () => {
   it('desk.labelNew labels in-category discussions, and desk.closeStale closes stale ones, through the executor', async () => {
     const s = deskScenario([
       { ...user('jdoe', '2026-11-28T22:00:00Z', 'no label yet'), title: 'Unlabelled', category: 'help-using-visit' },
-      { ...user('old', '2026-10-01T18:00:00Z', 'silent since'), title: 'Gone quiet', labels: ['support'], comments: [team('ada-lovelace', '2026-10-02T18:00:00Z', 'Try 3.4')] },
+      {
+        ...user('old', '2026-10-01T18:00:00Z', 'silent since'),
+        title: 'Gone quiet',
+        labels: ['support'],
+        comments: [team('ada-lovelace', '2026-10-02T18:00:00Z', 'Try 3.4')],
+      },
     ]);
     standin = await startStandin(s);
     const config = deskConfig({ discussions: { label: 'support' }, desk: { labelNew: true, closeStale: true } });

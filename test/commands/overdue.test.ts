@@ -3,7 +3,8 @@ import { weekStandin } from '../support/week.js';
 import { displayWidth } from '../../src/cli/terminal.js';
 
 const { sre } = weekStandin();
-const overdue = (args: string[], term: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}) => sre(['overdue', ...args], term);
+const overdue = (args: string[], term: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}) =>
+  sre(['overdue', ...args], term);
 
 describe('overdue: what cron mails and what a terminal shows', () => {
   it('piped without --format: a plain-text report with headed sections, local times and links', async () => {
@@ -11,15 +12,24 @@ describe('overdue: what cron mails and what a terminal shows', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('\t');
     expect(r.stdout).not.toMatch(/\u001b/);
-    expect(r.stdout).toMatch(/^Support report for visit-dav\/visit, Tue Dec 1 2026 11:00 PST\nResponse goal: 4 business hours\.\n\nOverdue \(1\)\n {2}#101 {2}Pseudocolor plot of a Silo file shows nothing\n {8}@grace-hopper, was due Mon Nov 30 12:00, waiting 11 h\n {8}https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/);
+    expect(r.stdout).toMatch(
+      /^Support report for visit-dav\/visit, Tue Dec 1 2026 11:00 PST\nResponse goal: 4 business hours\.\n\nOverdue \(1\)\n {2}#101 {2}Pseudocolor plot of a Silo file shows nothing\n {8}@grace-hopper, was due Mon Nov 30 12:00, waiting 11 h\n {8}https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/,
+    );
     expect(r.stdout).toMatch(/\nDue soon \(2\)\n {2}#108 /);
     expect(r.stdout).toMatch(/\nStale \(1\)\n {2}#104 .*\n {8}@katherine-j, user silent 25 days/);
   });
 
   it('--format tsv keeps the rows for scripts', async () => {
     const r = await overdue(['--format', 'tsv']);
-    expect(r.stdout.split('\n')[0]).toBe('overdue\t101\tgrace-hopper\t2026-11-30T20:00:00Z\t11\tPseudocolor plot of a Silo file shows nothing\thttps://github.com/visit-dav/visit/discussions/101');
-    expect(r.stdout.trimEnd().split('\n').map((l) => l.split('\t')[0])).toEqual(['overdue', 'due-soon', 'due-soon', 'stale']);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'overdue\t101\tgrace-hopper\t2026-11-30T20:00:00Z\t11\tPseudocolor plot of a Silo file shows nothing\thttps://github.com/visit-dav/visit/discussions/101',
+    );
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['overdue', 'due-soon', 'due-soon', 'stale']);
   });
 
   it('on an 60-column terminal the titles are cut with an ellipsis, never wrapped', async () => {
@@ -39,6 +49,8 @@ describe('overdue: what cron mails and what a terminal shows', () => {
   it('an unknown --format names the ones there are', async () => {
     const r = await overdue(['--format', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: option '--format <format>' argument 'csv' is invalid\. Allowed choices are table, text, tsv, markdown, json\.\n/);
+    expect(r.stderr).toMatch(
+      /^error: option '--format <format>' argument 'csv' is invalid\. Allowed choices are table, text, tsv, markdown, json\.\n/,
+    );
   });
 });

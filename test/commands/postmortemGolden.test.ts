@@ -42,7 +42,7 @@ function section(title: string): string[] {
 }
 
 describe('the postmortem golden file, checked independently', () => {
-  it('dates every milestone at the scenario\'s instant, in the team\'s zone, in order', () => {
+  it("dates every milestone at the scenario's instant, in the team's zone, in order", () => {
     const milestones = section('Key milestones').map((line) => {
       const m = /^- (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) (PST|PDT): (.*)$/.exec(line)!;
       expect(m, line).not.toBeNull();

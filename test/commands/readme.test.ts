@@ -61,7 +61,16 @@ function workspace(withConfig: boolean): string {
   writeFileSync(path.join(dir, 'notes.txt'), 'They cannot open Silo files written by VisIt 2.x.\n');
   mkdirSync(path.join(dir, 'schedules'));
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'schedules', 'team.json'));
-  if (withConfig) writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ repository: 'visit-dav/visit', rotation: 'rotation.ics', team: 'team.json', desk: { thread: 'visit-dav/visit#203' } }));
+  if (withConfig)
+    writeFileSync(
+      path.join(dir, 'visit-sre.config.json'),
+      JSON.stringify({
+        repository: 'visit-dav/visit',
+        rotation: 'rotation.ics',
+        team: 'team.json',
+        desk: { thread: 'visit-dav/visit#203' },
+      }),
+    );
   return dir;
 }
 
@@ -77,7 +86,10 @@ describe("the README's examples run as written", () => {
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThan(20);
     expect(shellWords(`visit-sre who | awk '$1 == "primary" { print $2 }'   # x`)).toEqual({ words: ['visit-sre', 'who'], piped: true });
-    expect(shellWords('visit-sre who --at "next week" --next 3')).toEqual({ words: ['visit-sre', 'who', '--at', 'next week', '--next', '3'], piped: false });
+    expect(shellWords('visit-sre who --at "next week" --next 3')).toEqual({
+      words: ['visit-sre', 'who', '--at', 'next week', '--next', '3'],
+      piped: false,
+    });
   });
 
   it.each(examples.map((e) => [e.line, e] as const))('%s', async (_line, example) => {

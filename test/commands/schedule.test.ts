@@ -45,7 +45,12 @@ describe('schedule generate', () => {
     const text = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
     for (const tz of ['UTC', 'Pacific/Kiritimati']) {
       process.env.TZ = tz;
-      const { entries } = readCalendar(text, { zone: 'America/Los_Angeles', from: Date.parse('2026-12-01T00:00:00Z'), to: Date.parse('2027-05-01T00:00:00Z'), source: 'x' });
+      const { entries } = readCalendar(text, {
+        zone: 'America/Los_Angeles',
+        from: Date.parse('2026-12-01T00:00:00Z'),
+        to: Date.parse('2027-05-01T00:00:00Z'),
+        source: 'x',
+      });
       const timeline = buildTimeline(shiftsFromEntries(entries, team));
       for (const w of plan.weeks) {
         const midweek = Date.parse(`${w.monday}T20:00:00Z`) + 2 * 86_400_000;
@@ -58,7 +63,9 @@ describe('schedule generate', () => {
 
   it('parses with an independent reader (ical.js) into the same events', async () => {
     const dir = workspace();
-    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as {
+      weeks: Array<{ monday: string; primary: string; backup: string }>;
+    };
     const comp = new ICAL.Component(ICAL.parse(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')));
     const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(26);
@@ -80,7 +87,9 @@ describe('schedule generate', () => {
     const before = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
     const refused = await generate(dir);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`error: ${path.join(dir, 'rotation.ics')} already exists (10 events)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n`);
+    expect(refused.stderr).toBe(
+      `error: ${path.join(dir, 'rotation.ics')} already exists (10 events)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n`,
+    );
     expect(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')).toBe(before);
     const merged = await generate(dir, '--merge', '--json');
     expect(merged.code, merged.stderr).toBe(0);
@@ -103,11 +112,17 @@ describe('schedule generate', () => {
       const old = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
       expect(blocks(old)).toHaveLength(208);
       // a non-shift event inside the window is not the rotation's to remove
-      const offsite = 'BEGIN:VEVENT\r\nUID:offsite-2027@example.org\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270311\r\nSUMMARY:Team offsite\r\nEND:VEVENT';
+      const offsite =
+        'BEGIN:VEVENT\r\nUID:offsite-2027@example.org\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20270310\r\nDTEND;VALUE=DATE:20270311\r\nSUMMARY:Team offsite\r\nEND:VEVENT';
       writeFileSync(path.join(dir, 'rotation.ics'), old.replace('END:VCALENDAR', `${offsite}\r\nEND:VCALENDAR`));
-      const r = await run(['schedule', 'generate', '--start', '2027-03-01', '--weeks', '8', '--merge', '--force'], { cwd: dir, now: '2027-02-20T18:00:00Z' });
+      const r = await run(['schedule', 'generate', '--start', '2027-03-01', '--weeks', '8', '--merge', '--force'], {
+        cwd: dir,
+        now: '2027-02-20T18:00:00Z',
+      });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/^replacing 16 existing events in 2027-W09 to 2027-W16; keeping 26 before, 1 other than shifts inside and 166 after\nwrote 8 weeks/);
+      expect(r.stderr).toMatch(
+        /^replacing 16 existing events in 2027-W09 to 2027-W16; keeping 26 before, 1 other than shifts inside and 166 after\nwrote 8 weeks/,
+      );
       const now = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
       expect(blocks(now)).toHaveLength(209);
       // every event outside the window, byte for byte, in the same order
@@ -117,7 +132,8 @@ describe('schedule generate', () => {
       // and an independent reader sees one Primary and one Backup in every week of the two years
       const events = new ICAL.Component(ICAL.parse(now)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
       const weeks = new Map<string, string[]>();
-      for (const e of events.filter((x) => /SRE/.test(x.summary))) weeks.set(e.startDate.toString(), [...(weeks.get(e.startDate.toString()) ?? []), e.summary.split(':')[0]!]);
+      for (const e of events.filter((x) => /SRE/.test(x.summary)))
+        weeks.set(e.startDate.toString(), [...(weeks.get(e.startDate.toString()) ?? []), e.summary.split(':')[0]!]);
       expect(weeks.size).toBe(104);
       expect([...weeks.values()].every((roles) => roles.sort().join() === 'SRE Backup,SRE Primary')).toBe(true);
       const march2028 = await run(['who', '--json', '--at', '2028-03-15'], { cwd: dir, now: NOW });
@@ -129,7 +145,9 @@ describe('schedule generate', () => {
       await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '20'], { cwd: dir, now: NOW });
       const r = await generate(dir, '--force');
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/^replacing the whole calendar: 40 existing events removed \(--merge keeps those outside 2027-W01 to 2027-W13\)\nwrote 13 weeks/);
+      expect(r.stderr).toMatch(
+        /^replacing the whole calendar: 40 existing events removed \(--merge keeps those outside 2027-W01 to 2027-W13\)\nwrote 13 weeks/,
+      );
       const dry = await generate(dir, '--merge', '--dry-run');
       expect(dry.stderr).toMatch(/^would replace 26 existing events in 2027-W01 to 2027-W13; keeping 0 before and 0 after\n/);
     });
@@ -158,22 +176,65 @@ describe('schedule check', () => {
     const dir = workspace();
     await generate(dir);
     const bad = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//EN',
-      'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Primary: @edsger-d', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:b', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270104', 'DTEND;VALUE=DATE:20270111', 'SUMMARY:SRE Backup: @edsger-d', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:c', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270108', 'DTEND;VALUE=DATE:20270112', 'SUMMARY:SRE Primary: Jane Visitor', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:d', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20270118', 'DTEND;VALUE=DATE:20270215', 'SUMMARY:SRE Primary: @ada-lovelace', 'END:VEVENT',
-      'END:VCALENDAR', '',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//EN',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20270104',
+      'DTEND;VALUE=DATE:20270111',
+      'SUMMARY:SRE Primary: @edsger-d',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:b',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20270104',
+      'DTEND;VALUE=DATE:20270111',
+      'SUMMARY:SRE Backup: @edsger-d',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:c',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20270108',
+      'DTEND;VALUE=DATE:20270112',
+      'SUMMARY:SRE Primary: Jane Visitor',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:d',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20270118',
+      'DTEND;VALUE=DATE:20270215',
+      'SUMMARY:SRE Primary: @ada-lovelace',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
     ].join('\r\n');
     writeFileSync(path.join(dir, 'bad.ics'), bad);
-    writeFileSync(path.join(dir, 'team.json'), JSON.stringify([...JSON.parse(readFileSync(TEAM, 'utf8')).map((m: { login: string }) => (m.login === 'edsger-d' ? { ...m, unavailable: [{ from: '2027-01-05', to: '2027-01-06', reason: 'conference' }] } : m))]));
-    const r = await run(['schedule', 'check', '--calendar', 'bad.ics', '--from', '2027-01-04', '--to', '2027-02-15', '--json', '--fail-on-problems'], { cwd: dir, now: NOW });
+    writeFileSync(
+      path.join(dir, 'team.json'),
+      JSON.stringify([
+        ...JSON.parse(readFileSync(TEAM, 'utf8')).map((m: { login: string }) =>
+          m.login === 'edsger-d' ? { ...m, unavailable: [{ from: '2027-01-05', to: '2027-01-06', reason: 'conference' }] } : m,
+        ),
+      ]),
+    );
+    const r = await run(
+      ['schedule', 'check', '--calendar', 'bad.ics', '--from', '2027-01-04', '--to', '2027-02-15', '--json', '--fail-on-problems'],
+      { cwd: dir, now: NOW },
+    );
     expect(r.code).toBe(8);
     const kinds = (JSON.parse(r.stdout).problems as Array<{ kind: string; detail: string }>).map((p) => p.kind);
     for (const k of ['gap', 'overlap', 'same-person', 'unknown-person', 'unavailable', 'share']) expect(kinds).toContain(k);
-    const clean = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems'], { cwd: workspace(), now: NOW });
+    const clean = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems'], {
+      cwd: workspace(),
+      now: NOW,
+    });
     expect(clean.code).toBe(2); // no calendar yet
-    const good = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems', '--json'], { cwd: dir, now: NOW });
+    const good = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-04-05', '--fail-on-problems', '--json'], {
+      cwd: dir,
+      now: NOW,
+    });
     expect(JSON.parse(good.stdout).problems).toEqual([]);
     expect(good.code).toBe(0);
   });
@@ -182,11 +243,21 @@ describe('schedule check', () => {
 describe('schedule swap', () => {
   it('rewrites one event with the same UID and SEQUENCE + 1, and prints the announcement', async () => {
     const dir = workspace();
-    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as {
+      weeks: Array<{ monday: string; primary: string; backup: string }>;
+    };
     const w = plan.weeks[3]!;
-    const candidate = team.find((m) => ![w.primary, w.backup, plan.weeks[2]!.primary, plan.weeks[4]!.primary].includes(m.login) && m.experienced && m.unavailable.length === 0)!;
+    const candidate = team.find(
+      (m) =>
+        ![w.primary, w.backup, plan.weeks[2]!.primary, plan.weeks[4]!.primary].includes(m.login) &&
+        m.experienced &&
+        m.unavailable.length === 0,
+    )!;
     const before = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
-    const r = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', `@${candidate.login}`], { cwd: dir, now: '2026-12-01T12:00:00Z' });
+    const r = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', `@${candidate.login}`], {
+      cwd: dir,
+      now: '2026-12-01T12:00:00Z',
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Primary for the week of .* is now @${candidate.login} .*taking over from @${w.primary}`));
     const after = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
@@ -201,12 +272,17 @@ describe('schedule swap', () => {
 
   it('refuses a swap that breaks a constraint, names it, and --force overrides', async () => {
     const dir = workspace();
-    const plan = JSON.parse((await generate(dir, '--json')).stdout) as { weeks: Array<{ monday: string; primary: string; backup: string }> };
+    const plan = JSON.parse((await generate(dir, '--json')).stdout) as {
+      weeks: Array<{ monday: string; primary: string; backup: string }>;
+    };
     const w = plan.weeks[1]!;
     const r = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', w.backup], { cwd: dir, now: NOW });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`refusing the swap: @${w.backup} is already Backup that week`));
-    const forced = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', w.backup, '--force'], { cwd: dir, now: NOW });
+    const forced = await run(['schedule', 'swap', '--week', w.monday, '--role', 'primary', '--with', w.backup, '--force'], {
+      cwd: dir,
+      now: NOW,
+    });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/Note: .*already Backup/);
     const away = await run(['schedule', 'swap', '--week', '2026-12-21', '--role', 'backup', '--with', 'edsger-d'], { cwd: dir, now: NOW });

@@ -13,7 +13,8 @@ function workspace(): string {
   return dir;
 }
 
-const generate = (dir: string, args: string[], tty = false) => run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '4', ...args], { cwd: dir, now: NOW, tty, env: { NO_COLOR: '1' } });
+const generate = (dir: string, args: string[], tty = false) =>
+  run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '4', ...args], { cwd: dir, now: NOW, tty, env: { NO_COLOR: '1' } });
 const SHARE_HEAD = ['LOGIN', 'SHARE', 'TARGET WEEKS', 'PRIMARY WEEKS', 'BACKUP WEEKS'];
 
 describe('schedule output a person can read', () => {
@@ -24,7 +25,12 @@ describe('schedule output a person can read', () => {
     expect(r.stdout).not.toContain('BEGIN:VCALENDAR');
     const [weeks, shares] = r.stdout.split('\n\n');
     expect(weeks!.split('\n')[0]).toBe('WEEK\tMONDAY\tPRIMARY\tBACKUP');
-    expect(weeks!.split('\n').slice(1).map((l) => l.split('\t').slice(0, 2))).toEqual([
+    expect(
+      weeks!
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t').slice(0, 2)),
+    ).toEqual([
       ['2027-W01', '2027-01-04'],
       ['2027-W02', '2027-01-11'],
       ['2027-W03', '2027-01-18'],
@@ -55,8 +61,18 @@ describe('schedule output a person can read', () => {
     const dir = workspace();
     expect((await generate(dir, [])).code).toBe(0);
     const gen = (await generate(workspace(), [], true)).stdout;
-    const check = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-02-01'], { cwd: dir, now: NOW, tty: true, env: { NO_COLOR: '1' } });
-    const header = (text: string) => text.split('\n').find((l) => l.startsWith('LOGIN'))!.split(/ {2,}/).slice(0, 5);
+    const check = await run(['schedule', 'check', '--from', '2027-01-04', '--to', '2027-02-01'], {
+      cwd: dir,
+      now: NOW,
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
+    const header = (text: string) =>
+      text
+        .split('\n')
+        .find((l) => l.startsWith('LOGIN'))!
+        .split(/ {2,}/)
+        .slice(0, 5);
     expect(header(gen)).toEqual(SHARE_HEAD);
     expect(header(check.stdout)).toEqual(SHARE_HEAD);
     expect(check.stdout).toMatch(/\nada-lovelace +20% +0\.8 +1 +2\n/);

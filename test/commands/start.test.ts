@@ -3,13 +3,16 @@ import { weekStandin } from '../support/week.js';
 import { displayWidth } from '../../src/cli/terminal.js';
 
 const { sre } = weekStandin();
-const start = (args: string[], term: { tty?: boolean; columns?: number } = { tty: true }) => sre(['start', '--as', 'grace-hopper', ...args], { ...term, env: { NO_COLOR: '1' } });
+const start = (args: string[], term: { tty?: boolean; columns?: number } = { tty: true }) =>
+  sre(['start', '--as', 'grace-hopper', ...args], { ...term, env: { NO_COLOR: '1' } });
 
 describe('start fits a terminal and a Monday morning', () => {
   it('the summary comes first, handed-to-you rows are listed once, and the queue says how many more there are', async () => {
     const r = await start(['--limit', '3']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Good morning, @grace-hopper\. You are Primary this week \(Mon Nov 30 → Mon Dec 7\)\.\nPrimary: @grace-hopper {3}Backup: @edsger-d\nOpen: 7 {3}Overdue: 1 {3}Due soon: 2 {3}Stale: 1\n/);
+    expect(r.stdout).toMatch(
+      /^Good morning, @grace-hopper\. You are Primary this week \(Mon Nov 30 → Mon Dec 7\)\.\nPrimary: @grace-hopper {3}Backup: @edsger-d\nOpen: 7 {3}Overdue: 1 {3}Due soon: 2 {3}Stale: 1\n/,
+    );
     expect(r.stdout.match(/^#105 /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/\nHanded to you \(1\)\n#105 /);
     expect(r.stdout).toMatch(/\nNext by urgency \(3 of 6\)\n#101 [^\n]*\n#108 [^\n]*\n#102 [^\n]*\n3 more \(--limit 0 lists them all\)\n/);
@@ -33,7 +36,9 @@ describe('start fits a terminal and a Monday morning', () => {
 
   it('piped, rows keep their whole titles and carry the URL', async () => {
     const r = await start([], { tty: false });
-    expect(r.stdout).toMatch(/#101 +@grace-hopper +overdue, was due 2026-11-30T20:00:00Z +Pseudocolor plot of a Silo file shows nothing +https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/);
+    expect(r.stdout).toMatch(
+      /#101 +@grace-hopper +overdue, was due 2026-11-30T20:00:00Z +Pseudocolor plot of a Silo file shows nothing +https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/,
+    );
   });
 
   it('an unreadable --limit is a usage error', async () => {

@@ -16,32 +16,68 @@ const marker = (o: object) => `<!-- visit-sre ${JSON.stringify({ v: 1, ...o })} 
 
 // Two weeks around Thanksgiving 2026 (holidays Thu Nov 26 and Fri Nov 27); Ada is Primary in W48, Grace in W49.
 const TWO_WEEKS = scenario([
-  { ...user('u1', '2026-11-23T17:00:00Z'), number: 1, title: 'A: answered in 2 h', comments: [team('ada-lovelace', '2026-11-23T19:00:00Z', 'answer', { isAnswer: true })] },
-  { ...user('u2', '2026-11-26T00:00:00Z'), number: 2, title: 'B: Wednesday 16:00, answered after Thanksgiving', comments: [team('ada-lovelace', '2026-11-30T17:00:00Z')] },
+  {
+    ...user('u1', '2026-11-23T17:00:00Z'),
+    number: 1,
+    title: 'A: answered in 2 h',
+    comments: [team('ada-lovelace', '2026-11-23T19:00:00Z', 'answer', { isAnswer: true })],
+  },
+  {
+    ...user('u2', '2026-11-26T00:00:00Z'),
+    number: 2,
+    title: 'B: Wednesday 16:00, answered after Thanksgiving',
+    comments: [team('ada-lovelace', '2026-11-30T17:00:00Z')],
+  },
   {
     ...user('u3', '2026-11-28T18:00:00Z'),
     number: 3,
     title: 'C: Saturday, answered Monday 13:30, escalated',
-    comments: [team('grace-hopper', '2026-11-30T21:30:00Z'), team('grace-hopper', '2026-11-30T22:00:00Z', `@edsger-d?\n${marker({ kind: 'escalation', to: ['edsger-d'], effortMinutes: 30 })}`)],
+    comments: [
+      team('grace-hopper', '2026-11-30T21:30:00Z'),
+      team('grace-hopper', '2026-11-30T22:00:00Z', `@edsger-d?\n${marker({ kind: 'escalation', to: ['edsger-d'], effortMinutes: 30 })}`),
+    ],
   },
-  { author: 'katherine-j', association: 'MEMBER', createdAt: '2026-12-01T18:00:00Z', number: 4, title: 'D: hotline call', body: `Logged call.\n${marker({ kind: 'contact', via: 'hotline', at: '2026-12-01T17:30:00Z', handler: 'grace-hopper', id: 'c-1', effortMinutes: 15 })}` },
+  {
+    author: 'katherine-j',
+    association: 'MEMBER',
+    createdAt: '2026-12-01T18:00:00Z',
+    number: 4,
+    title: 'D: hotline call',
+    body: `Logged call.\n${marker({ kind: 'contact', via: 'hotline', at: '2026-12-01T17:30:00Z', handler: 'grace-hopper', id: 'c-1', effortMinutes: 15 })}`,
+  },
   {
     ...user('u5', '2026-12-03T16:00:00Z'),
     number: 5,
     title: 'E: bot first, then the team; promoted; closed',
     closed: true,
     closedAt: '2026-12-03T18:00:00Z',
-    comments: [{ author: 'github-actions[bot]', createdAt: '2026-12-03T16:01:00Z', body: 'Thanks!' }, team('grace-hopper', '2026-12-03T16:45:00Z'), team('grace-hopper', '2026-12-03T17:00:00Z', `Tracked in #900\n${marker({ kind: 'promotion', issue: 'https://github.com/visit-dav/visit/issues/900', repo: 'visit-dav/visit', number: 900, effortMinutes: 60 })}`)],
+    comments: [
+      { author: 'github-actions[bot]', createdAt: '2026-12-03T16:01:00Z', body: 'Thanks!' },
+      team('grace-hopper', '2026-12-03T16:45:00Z'),
+      team(
+        'grace-hopper',
+        '2026-12-03T17:00:00Z',
+        `Tracked in #900\n${marker({ kind: 'promotion', issue: 'https://github.com/visit-dav/visit/issues/900', repo: 'visit-dav/visit', number: 900, effortMinutes: 60 })}`,
+      ),
+    ],
   } as never,
   { ...user('u6', '2026-11-24T17:00:00Z'), number: 6, title: 'F: out of scope', category: 'ideas' },
-  { ...user('u7', '2026-11-20T17:00:00Z'), number: 7, title: 'G: before the range', comments: [team('ada-lovelace', '2026-11-20T18:00:00Z')] },
+  {
+    ...user('u7', '2026-11-20T17:00:00Z'),
+    number: 7,
+    title: 'G: before the range',
+    comments: [team('ada-lovelace', '2026-11-20T18:00:00Z')],
+  },
   { ...user('u8', '2026-12-04T23:00:00Z'), number: 8, title: 'H: no answer yet' },
   {
     ...user('u9', '2026-11-23T21:00:00Z'),
     number: 9,
     title: 'I: answered in 1 h, later wontfix',
     labels: ['wontfix'],
-    comments: [team('ada-lovelace', '2026-11-23T22:00:00Z'), team('ada-lovelace', '2026-12-04T18:00:00Z', `Closing.\n${marker({ kind: 'resolution', wontfix: true })}`, { isAnswer: true })],
+    comments: [
+      team('ada-lovelace', '2026-11-23T22:00:00Z'),
+      team('ada-lovelace', '2026-12-04T18:00:00Z', `Closing.\n${marker({ kind: 'resolution', wontfix: true })}`, { isAnswer: true }),
+    ],
   },
   // Unanswered and past its due time: Thu 14:00 PST, 3 h that day + 8 h Friday + 2 h Monday = 13 h so far.
   { ...user('u11', '2026-12-03T22:00:00Z'), number: 11, title: 'K: never answered', category: 'help-building-visit', labels: ['support'] },
@@ -53,16 +89,25 @@ const TWO_WEEKS = scenario([
 function journalHome(): string {
   const state = tempDir();
   mkdirSync(path.join(state, 'visit-sre'), { recursive: true });
-  const entry = (at: string, effortMinutes: number) => JSON.stringify({ at, via: 'walk-in', handler: 'grace-hopper', neededBy: null, effortMinutes, loggedAt: at });
-  writeFileSync(path.join(state, 'visit-sre', 'journal.jsonl'), `${entry('2026-12-02T19:00:00Z', 30)}\n${entry('2026-11-10T19:00:00Z', 45)}\n`);
+  const entry = (at: string, effortMinutes: number) =>
+    JSON.stringify({ at, via: 'walk-in', handler: 'grace-hopper', neededBy: null, effortMinutes, loggedAt: at });
+  writeFileSync(
+    path.join(state, 'visit-sre', 'journal.jsonl'),
+    `${entry('2026-12-02T19:00:00Z', 30)}\n${entry('2026-11-10T19:00:00Z', 45)}\n`,
+  );
   return state;
 }
 const NOW = '2026-12-07T18:00:00Z'; // Monday 10:00 Pacific: #8 (Friday 15:00) is due exactly now, as `overdue` would say
 const stats = (args: string[], more: { cwd?: string; env?: Record<string, string> } = {}) =>
-  run(['stats', '--since', '2026-11-23', '--until', '2026-12-07', ...args], { cwd: more.cwd, now: NOW, env: { VISIT_SRE_CONFIG: CONFIG, ...more.env }, github: { url: standin!.url, token: 'test-token' } });
+  run(['stats', '--since', '2026-11-23', '--until', '2026-12-07', ...args], {
+    cwd: more.cwd,
+    now: NOW,
+    env: { VISIT_SRE_CONFIG: CONFIG, ...more.env },
+    github: { url: standin!.url, token: 'test-token' },
+  });
 
 describe('stats against the stand-in, figures computed by hand', () => {
-  it('counts the team\'s first human response in business hours, across a weekend and a holiday', async () => {
+  it("counts the team's first human response in business hours, across a weekend and a holiday", async () => {
     standin = await startStandin(TWO_WEEKS);
     const r = await stats(['--json'], { env: { XDG_STATE_HOME: journalHome() } });
     expect(r.code, r.stderr).toBe(0);
@@ -96,12 +141,32 @@ describe('stats against the stand-in, figures computed by hand', () => {
         { login: 'grace-hopper', inquiries: 5, owned: 5, medianFirstResponseHours: 4.25, p90Hours: 13, withinGoal: 0.25, unanswered: 2 },
       ],
       byCategory: [
-        { category: 'help-building-visit', inquiries: 1, calls: 0, firstResponse: { count: 1, medianHours: 13, p90Hours: 13, withinGoal: 0, unanswered: 1 } },
-        { category: 'help-using-visit', inquiries: 8, calls: 1, firstResponse: { count: 6, medianHours: 2, p90Hours: 4.5, withinGoal: 0.67, unanswered: 1 } },
+        {
+          category: 'help-building-visit',
+          inquiries: 1,
+          calls: 0,
+          firstResponse: { count: 1, medianHours: 13, p90Hours: 13, withinGoal: 0, unanswered: 1 },
+        },
+        {
+          category: 'help-using-visit',
+          inquiries: 8,
+          calls: 1,
+          firstResponse: { count: 6, medianHours: 2, p90Hours: 4.5, withinGoal: 0.67, unanswered: 1 },
+        },
       ],
       byLabel: [
-        { label: 'support', inquiries: 1, calls: 0, firstResponse: { count: 1, medianHours: 13, p90Hours: 13, withinGoal: 0, unanswered: 1 } },
-        { label: 'wontfix', inquiries: 1, calls: 0, firstResponse: { count: 1, medianHours: 1, p90Hours: 1, withinGoal: 1, unanswered: 0 } },
+        {
+          label: 'support',
+          inquiries: 1,
+          calls: 0,
+          firstResponse: { count: 1, medianHours: 13, p90Hours: 13, withinGoal: 0, unanswered: 1 },
+        },
+        {
+          label: 'wontfix',
+          inquiries: 1,
+          calls: 0,
+          firstResponse: { count: 1, medianHours: 1, p90Hours: 1, withinGoal: 1, unanswered: 0 },
+        },
       ],
       byPerson: [
         { login: 'ada-lovelace', primaryWeeks: 1, targetShare: 0.2, actualShare: 0.5 },
@@ -144,7 +209,19 @@ describe('stats against the stand-in, figures computed by hand', () => {
     for (const c of charts) expect(c).toMatch(/<svg[^>]*role="img"[^>]*>|<svg[^>]*aria-label=/);
     expect(charts.filter((c) => c.includes('aria-label') && /y-grid|x-grid/.test(c))).toHaveLength(0);
     expect(charts.map((c) => /stroke-opacity="0.1"/.test(c))).toEqual([true, true, true, true, true]);
-    expect(charts.map((c) => (c.match(/>(?:↑ )?(inquiries \(count\)|GitHub inquiries \(count\)|median first response \(business hours\)|Primary weeks)/) ?? [])[1])).toEqual(['inquiries (count)', 'GitHub inquiries (count)', 'median first response (business hours)', 'median first response (business hours)', 'Primary weeks']);
+    expect(
+      charts.map(
+        (c) =>
+          (c.match(/>(?:↑ )?(inquiries \(count\)|GitHub inquiries \(count\)|median first response \(business hours\)|Primary weeks)/) ??
+            [])[1],
+      ),
+    ).toEqual([
+      'inquiries (count)',
+      'GitHub inquiries (count)',
+      'median first response (business hours)',
+      'median first response (business hours)',
+      'Primary weeks',
+    ]);
     expect(charts.map((c) => c.includes('>4 h goal<'))).toEqual([false, true, true, true, false]);
     // The distribution has its own "no response yet" bar, 2 high; the weekly medians carry their counts.
     expect(charts[1]).toMatch(/<td>no response yet<\/td><td>2<\/td>/);
@@ -162,14 +239,37 @@ describe('stats against the stand-in, figures computed by hand', () => {
   it('marks empty weeks apart from weeks answered in 0 h', async () => {
     // W48: one logged call only (first response 0 h, reported apart, nothing to measure); W49: nothing;
     // W50: a question answered within the same minute, 0 h.
-    standin = await startStandin(scenario([
-      { author: 'katherine-j', association: 'MEMBER', createdAt: '2026-11-24T18:00:00Z', number: 1, title: 'call', body: `Logged.\n${marker({ kind: 'contact', via: 'hotline', at: '2026-11-24T18:00:00Z', handler: 'ada-lovelace', id: 'c-9' })}` },
-      { ...user('u2', '2026-12-08T18:00:00Z'), number: 2, comments: [team('alan-turing', '2026-12-08T18:00:00Z')] },
-    ]));
+    standin = await startStandin(
+      scenario([
+        {
+          author: 'katherine-j',
+          association: 'MEMBER',
+          createdAt: '2026-11-24T18:00:00Z',
+          number: 1,
+          title: 'call',
+          body: `Logged.\n${marker({ kind: 'contact', via: 'hotline', at: '2026-11-24T18:00:00Z', handler: 'ada-lovelace', id: 'c-9' })}`,
+        },
+        { ...user('u2', '2026-12-08T18:00:00Z'), number: 2, comments: [team('alan-turing', '2026-12-08T18:00:00Z')] },
+      ]),
+    );
     const cwd = tempDir();
-    const r = await run(['stats', '--since', '2026-11-23', '--until', '2026-12-14', '--html', 'r.html', '--json'], { cwd, now: NOW.replace('07', '14'), env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['stats', '--since', '2026-11-23', '--until', '2026-12-14', '--html', 'r.html', '--json'], {
+      cwd,
+      now: NOW.replace('07', '14'),
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).byWeek.map((w: { medianFirstResponseHours: number | null; inquiries: number }) => [w.inquiries, w.medianFirstResponseHours])).toEqual([[1, null], [0, null], [1, 0]]);
+    expect(
+      JSON.parse(r.stdout).byWeek.map((w: { medianFirstResponseHours: number | null; inquiries: number }) => [
+        w.inquiries,
+        w.medianFirstResponseHours,
+      ]),
+    ).toEqual([
+      [1, null],
+      [0, null],
+      [1, 0],
+    ]);
     const median = readFileSync(path.join(cwd, 'r.html'), 'utf8').split('<section class="chart">')[3]!;
     expect(median).toMatch(/>calls only</);
     expect(median).toMatch(/>no inquiries</);
@@ -183,18 +283,51 @@ describe('stats against the stand-in, figures computed by hand', () => {
     const csv = await stats(['--format', 'csv'], { env: { XDG_STATE_HOME: state } });
     expect(csv.code, csv.stderr).toBe(0);
     const [head, ...lines] = csv.stdout.trimEnd().split('\n');
-    expect(head).toBe('number,url,category,labels,via,created,first_response,first_response_hours,response_status,waiting_hours,resolved,resolution_hours,primary,owner,escalations,handoffs,promoted,wontfix,effort_hours');
+    expect(head).toBe(
+      'number,url,category,labels,via,created,first_response,first_response_hours,response_status,waiting_hours,resolved,resolution_hours,primary,owner,escalations,handoffs,promoted,wontfix,effort_hours',
+    );
     expect(lines).toHaveLength(10);
     const row = (n: string) => lines.find((l) => l.startsWith(`${n},`))!.split(',');
-    expect(row('3')).toEqual(['3', expect.stringMatching(/\/discussions\/3$/), 'help-using-visit', '', 'github', '2026-11-28T18:00:00Z', '2026-11-30T21:30:00Z', '4.5', 'answered', '', '', '', 'grace-hopper', 'grace-hopper', '1', '0', 'false', 'false', '0.5']);
+    expect(row('3')).toEqual([
+      '3',
+      expect.stringMatching(/\/discussions\/3$/),
+      'help-using-visit',
+      '',
+      'github',
+      '2026-11-28T18:00:00Z',
+      '2026-11-30T21:30:00Z',
+      '4.5',
+      'answered',
+      '',
+      '',
+      '',
+      'grace-hopper',
+      'grace-hopper',
+      '1',
+      '0',
+      'false',
+      'false',
+      '0.5',
+    ]);
     expect(row('11').slice(2, 10)).toEqual(['help-building-visit', 'support', 'github', '2026-12-03T22:00:00Z', '', '', 'overdue', '13']);
     expect(row('10').slice(8, 10)).toEqual(['not-yet-due', '3']);
     expect(row('4').slice(4, 9)).toEqual(['hotline', '2026-12-01T18:00:00Z', '2026-12-01T18:00:00Z', '0.5', 'answered']);
-    expect(lines.filter((l) => l.startsWith(','))).toEqual([',,classified,,walk-in,2026-12-02T19:00:00Z,,,none-needed,,,,,grace-hopper,0,0,false,false,0.5']);
+    expect(lines.filter((l) => l.startsWith(','))).toEqual([
+      ',,classified,,walk-in,2026-12-02T19:00:00Z,,,none-needed,,,,,grace-hopper,0,0,false,false,0.5',
+    ]);
     const jsonl = await stats(['--format', 'jsonl'], { env: { XDG_STATE_HOME: state } });
-    const records = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const records = jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(10);
-    expect(records.find((x) => x.number === 5)).toMatchObject({ first_response_hours: 0.75, resolved: '2026-12-03T18:00:00Z', resolution_hours: 2, promoted: true, effort_hours: 1 });
+    expect(records.find((x) => x.number === 5)).toMatchObject({
+      first_response_hours: 0.75,
+      resolved: '2026-12-03T18:00:00Z',
+      resolution_hours: 2,
+      promoted: true,
+      effort_hours: 1,
+    });
     expect(records.find((x) => x.number === 9)).toMatchObject({ wontfix: true, labels: 'wontfix', first_response_hours: 1 });
     const bad = await stats(['--format', 'xml']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/invalid --format "xml"[\s\S]*csv or jsonl/)]);
@@ -202,9 +335,16 @@ describe('stats against the stand-in, figures computed by hand', () => {
 
   it('reads a year of VisIt-scale traffic (1,500 discussions) in at most 20 requests', async () => {
     const start = Date.parse('2026-01-01T08:00:00Z');
-    const many = Array.from({ length: 1500 }, (_, i) => ({ ...user(`u${i}`, new Date(start + i * 5.8 * 3_600_000).toISOString().replace('.000', '')), title: `Q${i}` }));
+    const many = Array.from({ length: 1500 }, (_, i) => ({
+      ...user(`u${i}`, new Date(start + i * 5.8 * 3_600_000).toISOString().replace('.000', '')),
+      title: `Q${i}`,
+    }));
     standin = await startStandin(scenario(many));
-    const r = await run(['stats', '--since', '2026-01-01', '--until', '2027-01-01', '--json'], { now: '2027-01-05T18:00:00Z', env: { VISIT_SRE_CONFIG: CONFIG }, github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['stats', '--since', '2026-01-01', '--until', '2027-01-01', '--json'], {
+      now: '2027-01-05T18:00:00Z',
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).inquiries).toBe(1500);
     const searches = standin.log.filter((e) => e.operationName === 'DiscussionsCreated');

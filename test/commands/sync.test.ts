@@ -16,10 +16,19 @@ afterEach(() => {
 /** A team whose inquiries carry the "support" label. */
 function labelled(): string {
   const file = path.join(tempDir(), 'visit-sre.config.json');
-  writeFileSync(file, JSON.stringify({ repository: 'visit-dav/visit', discussions: { label: 'support' }, rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics'), team: path.join(REPO_ROOT, 'schedules', 'team.json') }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      repository: 'visit-dav/visit',
+      discussions: { label: 'support' },
+      rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics'),
+      team: path.join(REPO_ROOT, 'schedules', 'team.json'),
+    }),
+  );
   return file;
 }
-const outbox = (state: string) => (existsSync(path.join(state, 'visit-sre', 'outbox')) ? readdirSync(path.join(state, 'visit-sre', 'outbox')) : []);
+const outbox = (state: string) =>
+  existsSync(path.join(state, 'visit-sre', 'outbox')) ? readdirSync(path.join(state, 'visit-sre', 'outbox')) : [];
 
 describe('sync completes every step of an inquiry', () => {
   it('a logged call whose label could not be added is labelled by sync, not skipped as "already on GitHub"', async () => {
@@ -41,7 +50,15 @@ describe('sync completes every step of an inquiry', () => {
     gh.expectWrite('addLabels', { number: created.number });
     const s = await sre(['sync', '--json']);
     expect(s.code, s.stderr).toBe(0);
-    expect(s.json().actions).toEqual([{ kind: 'sync', number: created.number, url: expect.stringMatching(/discussions\/\d+$/), status: 'done', reason: 'completed what an earlier attempt began: added the "support" label' }]);
+    expect(s.json().actions).toEqual([
+      {
+        kind: 'sync',
+        number: created.number,
+        url: expect.stringMatching(/discussions\/\d+$/),
+        status: 'done',
+        reason: 'completed what an earlier attempt began: added the "support" label',
+      },
+    ]);
     expect(gh.discussion(created.number).labels).toEqual(['support']);
     expect(outbox(state)).toHaveLength(0);
   });

@@ -73,7 +73,13 @@ describe('who on export-shaped rotation calendars', () => {
   it('reports a shift naming nobody on the team, never dropping it', async () => {
     const r = await run(['who', '--json', '--calendar', cal('apple-rotation.ics'), '--at', '2026-04-22T19:00:00Z'], { cwd: workspace() });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).primary).toEqual({ login: null, name: 'Primary: Jane Visitor', start: '2026-04-20T07:00:00Z', end: '2026-04-27T07:00:00Z', unknown: true });
+    expect(JSON.parse(r.stdout).primary).toEqual({
+      login: null,
+      name: 'Primary: Jane Visitor',
+      start: '2026-04-20T07:00:00Z',
+      end: '2026-04-27T07:00:00Z',
+      unknown: true,
+    });
     expect(r.stderr).toMatch(/"Primary: Jane Visitor" .* names nobody on the team/);
   });
 });
@@ -84,15 +90,27 @@ describe('who: output forms', () => {
   it('prints tab-separated rows when piped', async () => {
     const r = await run(['who', '--calendar', rotation, '--next', '1'], { cwd: workspace(), now: '2026-11-25T18:00:00Z' });
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => l.split('\t'));
-    expect(rows.map((row) => row[0])).toEqual(['primary', 'backup', 'acting-primary', 'acting-backup', 'next-primary', 'next-backup', 'holiday', 'holiday']);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual([
+      'primary',
+      'backup',
+      'acting-primary',
+      'acting-backup',
+      'next-primary',
+      'next-backup',
+      'holiday',
+      'holiday',
+    ]);
     expect(rows[2]![1]).toBe(rows[0]![1]);
     expect(rows[0]).toHaveLength(5);
     expect(rows[0]![3]).toBe('2026-11-23T08:00:00Z');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('prints a table with colour and the week\'s holidays on a terminal', async () => {
+  it("prints a table with colour and the week's holidays on a terminal", async () => {
     const r = await run(['who', '--calendar', rotation, '--next', '2'], { cwd: workspace(), tty: true });
     expect(r.stdout).toMatch(/Primary/);
     expect(r.stdout).toMatch(/Holidays this week.*Thu Nov 26.*Fri Nov 27/);
@@ -100,7 +118,10 @@ describe('who: output forms', () => {
   });
 
   it('has no colour on a terminal with NO_COLOR or --no-color', async () => {
-    for (const [args, env] of [[['--no-color'], {}], [[], { NO_COLOR: '1' }]] as const) {
+    for (const [args, env] of [
+      [['--no-color'], {}],
+      [[], { NO_COLOR: '1' }],
+    ] as const) {
       const r = await run(['who', ...args, '--calendar', rotation], { cwd: workspace(), tty: true, env });
       expect(r.stdout).not.toMatch(/\u001b\[/);
     }
@@ -120,10 +141,26 @@ describe('who: output forms', () => {
     mkdirSync(path.join(dir, 'conf', 'sub', 'cal'), { recursive: true });
     copyFileSync(path.join(FIX, 'team.json'), path.join(dir, 'conf', 'team.json'));
     copyFileSync(rotation, path.join(dir, 'conf', 'cal', 'rotation.ics'));
-    const decoy = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//decoy//EN', 'BEGIN:VEVENT', 'UID:decoy@test', 'DTSTAMP:20261101T000000Z', 'DTSTART;VALUE=DATE:20261123', 'DTEND;VALUE=DATE:20261130', 'SUMMARY:SRE Primary: Alan Turing (@alan-turing)', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const decoy = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//decoy//EN',
+      'BEGIN:VEVENT',
+      'UID:decoy@test',
+      'DTSTAMP:20261101T000000Z',
+      'DTSTART;VALUE=DATE:20261123',
+      'DTEND;VALUE=DATE:20261130',
+      'SUMMARY:SRE Primary: Alan Turing (@alan-turing)',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
     writeFileSync(path.join(dir, 'conf', 'sub', 'cal', 'rotation.ics'), decoy);
     writeFileSync(path.join(dir, 'conf', 'visit-sre.config.json'), JSON.stringify({ team: 'team.json', rotation: 'cal/rotation.ics' }));
-    for (const opts of [{ cwd: path.join(dir, 'conf', 'sub') }, { cwd: tempDir(), env: { VISIT_SRE_CONFIG: path.join(dir, 'conf', 'visit-sre.config.json') } }]) {
+    for (const opts of [
+      { cwd: path.join(dir, 'conf', 'sub') },
+      { cwd: tempDir(), env: { VISIT_SRE_CONFIG: path.join(dir, 'conf', 'visit-sre.config.json') } },
+    ]) {
       const r = await run(['who', '--json', '--at', '2026-11-25T18:00:00Z'], opts);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).primary).toMatchObject({ login: 'ada-lovelace', start: '2026-11-23T08:00:00Z' });
@@ -134,7 +171,10 @@ describe('who: output forms', () => {
     const dir = workspace({ holidays: { dates: [], calendar: path.join(FIX, 'calendars', 'holidays.ics') } });
     const r = await run(['who', '--json', '--calendar', rotation, '--at', '2026-12-23'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).holidays).toEqual([{ date: '2026-12-24', name: 'Christmas Eve (lab closed)' }, { date: '2026-12-25', name: 'Christmas Day' }]);
+    expect(JSON.parse(r.stdout).holidays).toEqual([
+      { date: '2026-12-24', name: 'Christmas Eve (lab closed)' },
+      { date: '2026-12-25', name: 'Christmas Day' },
+    ]);
   });
 });
 
@@ -177,7 +217,11 @@ describe('who: bad input', () => {
     const { readFileSync } = await import('node:fs');
     const body = readFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), 'utf8');
     const env = { XDG_CACHE_HOME: path.join(dir, 'cache') };
-    const online = await run(['who', '--json', '--calendar', url], { cwd: dir, env, fetch: async () => new Response(body, { status: 200 }) });
+    const online = await run(['who', '--json', '--calendar', url], {
+      cwd: dir,
+      env,
+      fetch: async () => new Response(body, { status: 200 }),
+    });
     expect(online.code, online.stderr).toBe(0);
     const cached = await run(['who', '--json', '--calendar', url], { cwd: dir, env });
     expect(cached.code).toBe(0);

@@ -72,7 +72,9 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
     standin.inject({ type: 'revoke', when: 'mutation' });
     const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(r.code).toBe(4);
-    expect(r.json().actions.filter((a: { status: string }) => a.status === 'failed')).toEqual([expect.objectContaining({ reason: expect.stringMatching(/401 Bad credentials/) })]);
+    expect(r.json().actions.filter((a: { status: string }) => a.status === 'failed')).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/401 Bad credentials/) }),
+    ]);
     expect(markerCounts('handoff')).toEqual({ 105: 1 });
     store.token = standin.token;
     const again = await sre(['handoff', '--yes', '--json', '--keep', '102']);
@@ -104,7 +106,9 @@ describe('writers under faults: nothing missing, nothing doubled', () => {
   it('after a 502 on the create, an older identical escalation by someone else is not taken for this one', async () => {
     const week = JSON.parse(readFileSync(WEEK, 'utf8'));
     const body = `@alan-turing, could you help with this one?\n\n${formatMarker({ kind: 'escalation', to: ['alan-turing'], key: 'escalation/alan-turing' })}`;
-    week.repositories[0].discussions.find((d: { number: number }) => d.number === 101).comments = [{ author: 'ada-lovelace', association: 'MEMBER', createdAt: '2026-12-03T18:00:00Z', body }];
+    week.repositories[0].discussions.find((d: { number: number }) => d.number === 101).comments = [
+      { author: 'ada-lovelace', association: 'MEMBER', createdAt: '2026-12-03T18:00:00Z', body },
+    ];
     standin = await startStandin(week);
     standin.inject({ type: 'status', status: 502, when: 'mutation' });
     const r = await sre(['escalate', '101', '--to', 'alan-turing', '--json']);

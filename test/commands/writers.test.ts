@@ -42,7 +42,9 @@ describe('a full week of writes', () => {
       [107, 'planned'],
       [108, 'planned'],
     ]);
-    expect(dry.json().previews[0]).toMatch(/@katherine-j is taking over this discussion from @grace-hopper \(with @ada-lovelace as backup\)/);
+    expect(dry.json().previews[0]).toMatch(
+      /@katherine-j is taking over this discussion from @grace-hopper \(with @ada-lovelace as backup\)/,
+    );
     expect(mutations()).toHaveLength(0);
 
     const noTty = await sre(['handoff', '--keep', '102']);
@@ -53,28 +55,42 @@ describe('a full week of writes', () => {
     gh.expectWrite('addDiscussionComment', { number: 102, body: /"kind":"keep"/ });
     const real = await sre(['handoff', '--yes', '--json', '--keep', '102', '--effort', '20m']);
     expect(real.code, real.stderr).toBe(0);
-    expect(real.json().actions.filter((a: { status: string }) => a.status === 'done').map((a: { number: number }) => a.number)).toEqual([101, 102, 105, 106, 107, 108]);
+    expect(
+      real
+        .json()
+        .actions.filter((a: { status: string }) => a.status === 'done')
+        .map((a: { number: number }) => a.number),
+    ).toEqual([101, 102, 105, 106, 107, 108]);
     const posted = discussion(101).comments.at(-1)!;
     expect(posted.author).toBe('grace-hopper');
     expect(posted.body).toMatch(/^Hi @jdoe-lab, /);
-    expect(posted.body).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20,"key":"handoff\/2026-W50\/grace-hopper"\} -->$/);
+    expect(posted.body).toMatch(
+      /<!-- visit-sre \{"v":1,"kind":"handoff","to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace","effortMinutes":20,"key":"handoff\/2026-W50\/grace-hopper"\} -->$/,
+    );
     expect(discussion(102).comments).toHaveLength(2);
 
     const again = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(again.json().actions.filter((a: { status: string }) => a.status !== 'skipped')).toEqual([]);
-    expect(again.json().actions.find((a: { number: number }) => a.number === 101).reason).toMatch(/already handed to @katherine-j for 2026-W50/);
+    expect(again.json().actions.find((a: { number: number }) => a.number === 101).reason).toMatch(
+      /already handed to @katherine-j for 2026-W50/,
+    );
     expect(mutations()).toHaveLength(6);
     // the new owner is Katherine now
     const start = await sre(['start', '--json', '--as', 'katherine-j']);
     expect(start.json().handedOff.map((i: { number: number }) => i.number)).toEqual([101, 108, 106, 105, 107]);
   });
 
-  it('on Monday, start warns about last week\'s un-handed discussions, and last week\'s Primary hands them to this week\'s', async () => {
+  it("on Monday, start warns about last week's un-handed discussions, and last week's Primary hands them to this week's", async () => {
     await startStandin(WEEK);
     const MONDAY = '2026-12-07T17:00:00Z'; // Mon Dec 7, 09:00 Pacific: Katherine's week began an hour ago
     const before = await sre(['start', '--as', 'katherine-j'], MONDAY);
-    expect(before.stderr).toMatch(/warning: @grace-hopper \(last shift's Primary\) still owns 6 unresolved discussions that were not handed over: #101, #102, #105, #106, #107, #108\n/);
-    gh.expectWrite('addDiscussionComment', { body: /"to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace"/, times: 6 });
+    expect(before.stderr).toMatch(
+      /warning: @grace-hopper \(last shift's Primary\) still owns 6 unresolved discussions that were not handed over: #101, #102, #105, #106, #107, #108\n/,
+    );
+    gh.expectWrite('addDiscussionComment', {
+      body: /"to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace"/,
+      times: 6,
+    });
     const r = await sre(['handoff', '--yes', '--json'], MONDAY); // the token's user is grace-hopper
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/taken as the outgoing Primary/);
@@ -90,24 +106,36 @@ describe('a full week of writes', () => {
     const r = await sre(['handoff', '--yes', '--json', '--keep', '102']);
     expect(r.code, r.stderr).toBe(0);
     const actions = r.json().actions as Array<{ number: number; status: string; reason?: string }>;
-    expect(actions.find((a) => a.number === 101)).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/GitHub refused it: .*locked/) });
+    expect(actions.find((a) => a.number === 101)).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/GitHub refused it: .*locked/),
+    });
     expect(actions.filter((a) => a.status === 'done').map((a) => a.number)).toEqual([102, 105, 106, 107, 108]);
   });
 
-  it('handoff --keep 4321 --yes posts one keep note on it, which the dry-run shows first; a re-run posts nothing, and Monday\'s start does not list it', async () => {
+  it("handoff --keep 4321 --yes posts one keep note on it, which the dry-run shows first; a re-run posts nothing, and Monday's start does not list it", async () => {
     await startStandin(WEEK);
     gh.store.repos[0].discussions.find((d: { number: number }) => d.number === 102).number = 4321;
     const dry = await sre(['handoff', '--dry-run', '--keep', '4321']);
-    expect(dry.stdout).toMatch(/#4321 .*\n\nHi @mkumar, a quick note from the VisIt support team: this week's support rotation is changing hands, but @grace-hopper keeps working on this discussion for the week of Dec 7\./);
+    expect(dry.stdout).toMatch(
+      /#4321 .*\n\nHi @mkumar, a quick note from the VisIt support team: this week's support rotation is changing hands, but @grace-hopper keeps working on this discussion for the week of Dec 7\./,
+    );
     expect(dry.stdout).toMatch(/• keep #4321: planned \(would note that @grace-hopper keeps it\)/);
     gh.expectWrite('addDiscussionComment', { body: /"kind":"handoff"/, times: 5 });
-    gh.expectWrite('addDiscussionComment', { number: 4321, body: /<!-- visit-sre \{"v":1,"kind":"keep","from":"grace-hopper","week":"2026-W50","key":"keep\/2026-W50\/grace-hopper"\} -->$/ });
+    gh.expectWrite('addDiscussionComment', {
+      number: 4321,
+      body: /<!-- visit-sre \{"v":1,"kind":"keep","from":"grace-hopper","week":"2026-W50","key":"keep\/2026-W50\/grace-hopper"\} -->$/,
+    });
     const real = await sre(['handoff', '--keep', '4321', '--yes']);
     expect(real.code, real.stderr).toBe(0);
     expect(real.stdout).toMatch(/✓ keep #4321: done \(kept by @grace-hopper\)/);
     expect(real.stdout).toMatch(/### Kept by @grace-hopper\n\n- \[#4321\]/);
     const again = await sre(['handoff', '--keep', '4321', '--yes', '--json']);
-    expect(again.json().actions.find((a: { number: number }) => a.number === 4321)).toMatchObject({ kind: 'keep', status: 'skipped', reason: 'already kept by @grace-hopper for 2026-W50' });
+    expect(again.json().actions.find((a: { number: number }) => a.number === 4321)).toMatchObject({
+      kind: 'keep',
+      status: 'skipped',
+      reason: 'already kept by @grace-hopper for 2026-W50',
+    });
     expect(mutations()).toHaveLength(6);
     const monday = await sre(['start', '--as', 'katherine-j', '--json'], '2026-12-07T17:00:00Z');
     expect(monday.json().notHandedOver).toBeNull();
@@ -118,7 +146,10 @@ describe('a full week of writes', () => {
     gh.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"escalation"/, times: 2 });
     const first = await sre(['escalate', '101', '--reason', 'Silo reader question', '--json'], '2026-12-01T19:00:00Z');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.json()).toEqual({ dryRun: false, actions: [{ kind: 'escalation', number: 101, url: expect.stringMatching(/discussioncomment/), status: 'done' }] });
+    expect(first.json()).toEqual({
+      dryRun: false,
+      actions: [{ kind: 'escalation', number: 101, url: expect.stringMatching(/discussioncomment/), status: 'done' }],
+    });
     expect(discussion(101).comments.at(-1)!.body).toMatch(/^@edsger-d, could you help with this one\?\n\nSilo reader question/);
     const retry = await sre(['escalate', '101', '--reason', 'Silo reader question', '--json'], '2026-12-01T19:05:00Z');
     expect(retry.json().actions[0]).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/already escalated/) });
@@ -131,7 +162,9 @@ describe('a full week of writes', () => {
     expect(chosen.json().actions[0].status).toBe('done');
     expect(discussion(101).comments).toHaveLength(2);
     // escalations are bookkeeping: #101 is still waiting on the team
-    expect((await sre(['overdue', '--json'], '2026-12-01T21:30:00Z')).json().overdue.map((i: { number: number }) => i.number)).toContain(101);
+    expect((await sre(['overdue', '--json'], '2026-12-01T21:30:00Z')).json().overdue.map((i: { number: number }) => i.number)).toContain(
+      101,
+    );
   });
 
   it('resolve by reply: a top-level comment links to the reply and is marked as the answer', async () => {
@@ -145,10 +178,18 @@ describe('a full week of writes', () => {
     gh.expectWrite('markAnswer', { number: 102 });
     const r = await sre(['resolve', '102', '--answer', replyUrl, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().actions[0]).toMatchObject({ kind: 'answer', number: 102, status: 'done', reason: 'answered by a reply: linked from a top-level comment' });
+    expect(r.json().actions[0]).toMatchObject({
+      kind: 'answer',
+      number: 102,
+      status: 'done',
+      reason: 'answered by a reply: linked from a top-level comment',
+    });
     const d = discussion(102);
     expect(d.answer).toMatch(/^The answer to this question is in \[this reply\]\(.*\) by @mkumar:\n\n> Xcode 16.1/);
-    expect((await sre(['resolve', '102', '--answer', replyUrl, '--json'])).json().actions[0]).toMatchObject({ status: 'skipped', reason: 'already answered' });
+    expect((await sre(['resolve', '102', '--answer', replyUrl, '--json'])).json().actions[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'already answered',
+    });
     expect(discussion(102).comments).toHaveLength(2);
   });
 
@@ -172,7 +213,9 @@ describe('a full week of writes', () => {
     for (const op of ['addDiscussionComment', 'markAnswer', 'addLabels'] as const) gh.expectWrite(op, { number: 104 });
     const r = await sre(['overdue', '--close-stale', '--yes', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().actions).toEqual([{ kind: 'close-stale', number: 104, url: expect.stringMatching(/discussioncomment/), status: 'done' }]);
+    expect(r.json().actions).toEqual([
+      { kind: 'close-stale', number: 104, url: expect.stringMatching(/discussioncomment/), status: 'done' },
+    ]);
     expect(discussion(104).labels).toEqual(['wontfix']);
     const again = await sre(['overdue', '--close-stale', '--yes', '--json']);
     expect(again.json().stale).toEqual([]);
@@ -187,17 +230,26 @@ describe('a full week of writes', () => {
     const r = await sre(['promote', '105', '--title', 'Launcher times out above 256 ranks', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const issue = gh.store.snapshot()[0]!.issues.find((i) => i.title === 'Launcher times out above 256 ranks')!;
-    expect(r.json().actions[0]).toMatchObject({ kind: 'promote', number: 105, status: 'done', url: `https://github.com/visit-dav/visit/issues/${issue.number}` });
+    expect(r.json().actions[0]).toMatchObject({
+      kind: 'promote',
+      number: 105,
+      status: 'done',
+      url: `https://github.com/visit-dav/visit/issues/${issue.number}`,
+    });
     expect(issue.body).toMatch(/Promoted from the support discussion https:\/\/github\.com\/visit-dav\/visit\/discussions\/105/);
     expect(issue.body).toMatch(/### What was tried\n\n- @ada-lovelace: Can you send the engine logs/);
-    expect(discussion(105).comments.at(-1)!.body).toMatch(new RegExp(`We are tracking the work for this in https://github.com/visit-dav/visit/issues/${issue.number}\\.`));
+    expect(discussion(105).comments.at(-1)!.body).toMatch(
+      new RegExp(`We are tracking the work for this in https://github.com/visit-dav/visit/issues/${issue.number}\\.`),
+    );
     expect((await sre(['promote', '105', '--json'])).json().actions[0]).toMatchObject({ status: 'skipped' });
 
     // a known issue carrying "reviewed"
     const known = gh.store.snapshot()[0]!.issues.find((i) => i.number === 202)!;
     expect(known.labels).not.toContain('reviewed');
     const repo = gh.store.repos[0];
-    repo.issues.find((i: { number: number }) => i.number === 202).labels.push(repo.labels.find((l: { name: string }) => l.name === 'reviewed'));
+    repo.issues
+      .find((i: { number: number }) => i.number === 202)
+      .labels.push(repo.labels.find((l: { name: string }) => l.name === 'reviewed'));
     gh.expectWrite('addIssueComment', { number: 202, body: /New information from a support discussion/ });
     gh.expectWrite('removeLabels', { number: 202 });
     gh.expectWrite('addDiscussionComment', { number: 104, body: /known issue/ });
@@ -243,7 +295,8 @@ describe('writers: bad input', () => {
 describe('writers on a terminal', () => {
   const prompter = (answers: { checkbox?: string[]; select?: (ids: string[]) => string; confirm?: boolean }) => ({
     input: async () => '',
-    select: async <T extends string>(_m: string, choices: ReadonlyArray<{ value: T }>) => (answers.select ? answers.select(choices.map((c) => c.value)) : choices[0]!.value) as T,
+    select: async <T extends string>(_m: string, choices: ReadonlyArray<{ value: T }>) =>
+      (answers.select ? answers.select(choices.map((c) => c.value)) : choices[0]!.value) as T,
     confirm: async () => answers.confirm ?? true,
     checkbox: async <T extends string>() => (answers.checkbox ?? []) as T[],
     editor: async () => '',

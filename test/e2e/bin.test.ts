@@ -11,7 +11,13 @@ function sh(args: string[], opts: { env?: Record<string, string>; cwd?: string; 
   const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_CACHE_HOME: path.join(home, 'k'), ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, 'c'),
+      XDG_CACHE_HOME: path.join(home, 'k'),
+      ...opts.env,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -28,7 +34,9 @@ describe('the built visit-sre binary', () => {
 
   it('answers who --json for the shipped rotation identically under any host TZ', () => {
     const answers = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Australia/Lord_Howe'].map((TZ) => {
-      const r = sh(['who', '--json', '--next', '3', '--calendar', 'schedules/rotation.ics'], { env: { TZ, VISIT_SRE_NOW: '2026-11-29T20:00:00-08:00' } });
+      const r = sh(['who', '--json', '--next', '3', '--calendar', 'schedules/rotation.ics'], {
+        env: { TZ, VISIT_SRE_NOW: '2026-11-29T20:00:00-08:00' },
+      });
       expect(r.code, r.stderr).toBe(0);
       return r.stdout;
     });
@@ -72,7 +80,8 @@ describe('lazy loading', () => {
   /** A copy of the package whose node_modules holds only the named dependencies. */
   function install(deps: string[]): string {
     const dir = tempDir('visit-sre-min-');
-    for (const part of ['bin', 'dist', 'schedules', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
+    for (const part of ['bin', 'dist', 'schedules', 'package.json'])
+      cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
     mkdirSync(path.join(dir, 'node_modules'));
     for (const dep of deps) symlinkSync(path.join(REPO_ROOT, 'node_modules', dep), path.join(dir, 'node_modules', dep));
     return dir;
@@ -87,7 +96,11 @@ describe('lazy loading', () => {
 
   it('who needs neither inquirer nor Octokit', () => {
     const dir = install(['commander', 'luxon', 'node-ical']);
-    const r = sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], { cwd: dir, bin: path.join(dir, 'bin', 'visit-sre.js'), env: { VISIT_SRE_NOW: '2026-11-25T18:00:00Z' } });
+    const r = sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], {
+      cwd: dir,
+      bin: path.join(dir, 'bin', 'visit-sre.js'),
+      env: { VISIT_SRE_NOW: '2026-11-25T18:00:00Z' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
   });

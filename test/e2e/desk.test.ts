@@ -18,14 +18,20 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
   it('posts, reads back through the cache, and answers offline from it', async () => {
     standin = await startStandin(deskScenario([]));
     const config = deskConfig();
-    const env = { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: config, VISIT_SRE_NOW: NOW, XDG_CACHE_HOME: tempDir() };
+    const env = {
+      GITHUB_API_URL: standin.url,
+      GH_TOKEN: standin.token,
+      VISIT_SRE_CONFIG: config,
+      VISIT_SRE_NOW: NOW,
+      XDG_CACHE_HOME: tempDir(),
+    };
     const away = await runBin(['away', '--from', '2026-11-30T13:00', '--until', '2026-11-30T17:00', '--note', 'doctor'], { env });
     expect(away.code, away.stderr).toBe(0);
     const delegate = await runBin(['delegate', '--from', '2026-12-01T09:00', '--until', '2026-12-01T12:00', '--json'], { env });
     expect(delegate.code, delegate.stderr).toBe(0);
     expect(desk(standin).feed.map((c) => c.body.split('\n')[0])).toEqual([
       '**Away:** @grace-hopper will be away from their desk from Mon Nov 30, 13:00 PST until Mon Nov 30, 17:00 PST (4h of business hours).',
-      '**Delegation:** @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Meanwhile @edsger-d owns new inquiries and gets the Primary\'s notifications.',
+      "**Delegation:** @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Meanwhile @edsger-d owns new inquiries and gets the Primary's notifications.",
     ]);
     await standin.close();
     standin = undefined;
@@ -33,7 +39,10 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
     const who = await runBin(['who', '--at', '2026-11-30T14:00', '--json'], { env: { ...env, VISIT_SRE_NOW: '2026-11-30T17:01:00Z' } });
     expect(who.code, who.stderr).toBe(0);
     expect(who.stderr).toBe('');
-    expect(JSON.parse(who.stdout)).toMatchObject({ actingPrimary: { login: 'edsger-d', reason: 'primary-away' }, away: [{ login: 'grace-hopper', note: 'doctor' }] });
+    expect(JSON.parse(who.stdout)).toMatchObject({
+      actingPrimary: { login: 'edsger-d', reason: 'primary-away' },
+      away: [{ login: 'grace-hopper', note: 'doctor' }],
+    });
     const tomorrow = await runBin(['who', '--at', '2026-12-01T10:00'], { env: { ...env, VISIT_SRE_NOW: '2026-11-30T17:01:00Z' } });
     expect(tomorrow.stdout).toMatch(/^acting-primary\tedsger-d\tEdsger Dijkstra\t2026-12-01T18:00:00Z\t2026-12-01T20:00:00Z$/m);
   });

@@ -18,7 +18,9 @@ afterEach(async () => {
 
 async function against(spec: string | object, args: string[], env: Record<string, string> = {}) {
   standin ??= await startStandin(spec);
-  return runBin(args, { env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: NOW, ...env } });
+  return runBin(args, {
+    env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: NOW, ...env },
+  });
 }
 
 describe('overdue against the stand-in (the built bin)', () => {
@@ -53,7 +55,13 @@ describe('overdue against the stand-in (the built bin)', () => {
       [108, '2026-12-01T19:30:00Z'],
       [102, '2026-12-01T20:00:00Z'],
     ]);
-    expect(out.stale.map((i: { number: number; daysSinceUserActivity: number; state: string }) => [i.number, i.state, Math.floor(i.daysSinceUserActivity)])).toEqual([[104, 'waiting-on-user', 25]]);
+    expect(
+      out.stale.map((i: { number: number; daysSinceUserActivity: number; state: string }) => [
+        i.number,
+        i.state,
+        Math.floor(i.daysSinceUserActivity),
+      ]),
+    ).toEqual([[104, 'waiting-on-user', 25]]);
     // answered (#103), closed (#109), out-of-scope (#110), handed off (#105), logged call (#107) and the
     // forged handoff (#106, still the Primary's and due at 15:30) are in none of the lists
     const listed = [...out.overdue, ...out.dueSoon, ...out.stale].map((i: { number: number }) => i.number);
@@ -64,7 +72,9 @@ describe('overdue against the stand-in (the built bin)', () => {
 
   it('prints TSV and markdown on request', async () => {
     const tsv = await against(WEEK, ['overdue', '--format', 'tsv']);
-    expect(tsv.stdout.split('\n')[0]).toBe('overdue\t101\tgrace-hopper\t2026-11-30T20:00:00Z\t11\tPseudocolor plot of a Silo file shows nothing\thttps://github.com/visit-dav/visit/discussions/101');
+    expect(tsv.stdout.split('\n')[0]).toBe(
+      'overdue\t101\tgrace-hopper\t2026-11-30T20:00:00Z\t11\tPseudocolor plot of a Silo file shows nothing\thttps://github.com/visit-dav/visit/discussions/101',
+    );
     const md = await against(WEEK, ['overdue', '--format', 'markdown']);
     expect(md.stdout).toMatch(/### Overdue \(1\)/);
     expect(md.stdout).toMatch(/\| \[#101\]\(https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\) \|/);
@@ -83,7 +93,9 @@ describe('overdue against the stand-in (the built bin)', () => {
     const dst = scenario([{ ...user('u', '2026-10-30T23:00:00Z'), title: 'before fall-back' }]);
     const r = await against(dst, ['overdue', '--json'], { VISIT_SRE_NOW: '2026-11-02T19:30:00Z' });
     const out = JSON.parse(r.stdout);
-    expect(out.overdue.map((i: { number: number; dueAt: string; businessHoursWaiting: number }) => [i.dueAt, i.businessHoursWaiting])).toEqual([['2026-11-02T19:00:00Z', 4.5]]);
+    expect(
+      out.overdue.map((i: { number: number; dueAt: string; businessHoursWaiting: number }) => [i.dueAt, i.businessHoursWaiting]),
+    ).toEqual([['2026-11-02T19:00:00Z', 4.5]]);
   });
 });
 
@@ -92,7 +104,15 @@ describe('start and doctor against the stand-in', () => {
     const r = await against(WEEK, ['start', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ as: 'grace-hopper', role: 'primary', primary: 'grace-hopper', backup: 'edsger-d', shift: { start: '2026-11-30T08:00:00Z', end: '2026-12-07T08:00:00Z' }, holidays: [], outbox: 0 });
+    expect(out).toMatchObject({
+      as: 'grace-hopper',
+      role: 'primary',
+      primary: 'grace-hopper',
+      backup: 'edsger-d',
+      shift: { start: '2026-11-30T08:00:00Z', end: '2026-12-07T08:00:00Z' },
+      holidays: [],
+      outbox: 0,
+    });
     expect(out.handedOff.map((i: { number: number }) => i.number)).toEqual([105]);
     expect(out.discussions.map((i: { number: number }) => i.number)).toEqual([101, 108, 102, 106, 104, 105, 107]);
     expect(out.lowHangingFruit.map((i: { number: number }) => i.number)).toEqual([202, 201]);
@@ -123,7 +143,9 @@ describe('bad input and bad weather (the built bin)', () => {
 
   it('no token at all exits 4', async () => {
     standin = await startStandin(WEEK);
-    const r = await runBin(['overdue'], { env: { GITHUB_API_URL: standin.url, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: NOW, PATH: '/nonexistent' } });
+    const r = await runBin(['overdue'], {
+      env: { GITHUB_API_URL: standin.url, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: NOW, PATH: '/nonexistent' },
+    });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/no GitHub token/);
   });
@@ -188,7 +210,9 @@ describe('bad input and bad weather (the built bin)', () => {
     const r = await against(WEEK, ['overdue'], { VISIT_SRE_REQUEST_TIMEOUT_MS: '300' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: .*GitHub did not answer within 0\.3 s, 3 tries in \d+(\.\d+)? s; GitHub is slow or unreachable, try again later\n$/);
+    expect(r.stderr).toMatch(
+      /^error: .*GitHub did not answer within 0\.3 s, 3 tries in \d+(\.\d+)? s; GitHub is slow or unreachable, try again later\n$/,
+    );
     expect(standin.log.filter((e) => e.status === 'stalled')).toHaveLength(3);
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -220,7 +244,9 @@ describe('stats never reports a partial count as the whole (#12.13)', () => {
     const r = await against(scenario(burst), ['stats', '--since', '2026-11-24', '--until', '2026-11-25', '--json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: 1100 discussions of visit-dav/visit in "Help using VisIt" were created at 2026-11-24T18:00:00+00:00; GitHub search returns at most 1000, so the range cannot be read whole\nnothing was reported: a partial count would be wrong\n');
+    expect(r.stderr).toBe(
+      'error: 1100 discussions of visit-dav/visit in "Help using VisIt" were created at 2026-11-24T18:00:00+00:00; GitHub search returns at most 1000, so the range cannot be read whole\nnothing was reported: a partial count would be wrong\n',
+    );
   });
 });
 

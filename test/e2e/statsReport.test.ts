@@ -21,26 +21,36 @@ const pngSize = (file: string) => {
 };
 
 describe(chromium ? 'the stats report for a year, in Chromium' : `the stats report for a year, in Chromium — ${SKIP}`, () => {
-  it.skipIf(!chromium)('renders readable charts in light and dark, with no accessibility violations and no network', async () => {
-    const dir = tempDir('visit-sre-report-');
-    const html = path.join(dir, 'report-year.html');
-    const r = await renderReport({ scenario: yearScenario(), html, since: '2026-01-01', until: '2027-01-01', now: '2027-01-05T18:00:00Z' });
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).inquiries).toBeGreaterThan(1400);
-    const seen = await inspectReport(html, { chromium: chromium!, outDir: dir, name: 'report-year' });
-    console.log(`screenshots: ${seen.light.png} ${seen.dark.png}`);
-    for (const scheme of [seen.light, seen.dark]) {
-      expect(scheme.axe).toEqual([]);
-      expect(scheme.requests).toEqual([]);
-      expect(scheme.charts).toBe(5);
-      // WCAG AA for normal text: every chart label, table cell and heading against the page.
-      expect(scheme.minContrast).toBeGreaterThanOrEqual(4.5);
-      const png = pngSize(scheme.png);
-      expect(png.width).toBe(900);
-      expect(png.height).toBe(scheme.height);
-      expect(png.height).toBeGreaterThan(2500);
-    }
-    expect(Math.max(...seen.dark.background)).toBeLessThan(40);
-    expect(Math.min(...seen.light.background)).toBeGreaterThan(240);
-  }, 120_000);
+  it.skipIf(!chromium)(
+    'renders readable charts in light and dark, with no accessibility violations and no network',
+    async () => {
+      const dir = tempDir('visit-sre-report-');
+      const html = path.join(dir, 'report-year.html');
+      const r = await renderReport({
+        scenario: yearScenario(),
+        html,
+        since: '2026-01-01',
+        until: '2027-01-01',
+        now: '2027-01-05T18:00:00Z',
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).inquiries).toBeGreaterThan(1400);
+      const seen = await inspectReport(html, { chromium: chromium!, outDir: dir, name: 'report-year' });
+      console.log(`screenshots: ${seen.light.png} ${seen.dark.png}`);
+      for (const scheme of [seen.light, seen.dark]) {
+        expect(scheme.axe).toEqual([]);
+        expect(scheme.requests).toEqual([]);
+        expect(scheme.charts).toBe(5);
+        // WCAG AA for normal text: every chart label, table cell and heading against the page.
+        expect(scheme.minContrast).toBeGreaterThanOrEqual(4.5);
+        const png = pngSize(scheme.png);
+        expect(png.width).toBe(900);
+        expect(png.height).toBe(scheme.height);
+        expect(png.height).toBeGreaterThan(2500);
+      }
+      expect(Math.max(...seen.dark.background)).toBeLessThan(40);
+      expect(Math.min(...seen.light.background)).toBeGreaterThan(240);
+    },
+    120_000,
+  );
 });

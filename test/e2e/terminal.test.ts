@@ -14,7 +14,10 @@ afterEach(async () => {
 async function onTerminal(args: string[], opts: { cols?: number; latencyMs?: number; env?: Record<string, string> } = {}) {
   standin = await startStandin(WEEK, { latencyMs: opts.latencyMs ?? 0 });
   standin.setClock(TUESDAY);
-  return runPty(args, { cols: opts.cols, env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: WEEK_CONFIG, VISIT_SRE_NOW: TUESDAY, ...opts.env } });
+  return runPty(args, {
+    cols: opts.cols,
+    env: { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: WEEK_CONFIG, VISIT_SRE_NOW: TUESDAY, ...opts.env },
+  });
 }
 
 describe('in a real terminal (a pseudo-terminal)', () => {
@@ -24,7 +27,9 @@ describe('in a real terminal (a pseudo-terminal)', () => {
     const lines = screenLines(t.output()).filter((l) => l.startsWith('#'));
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
-    expect(screenLines(t.output()).join('\n')).toMatch(/#101 +@grace-hopper +was due 23 hours ago +11 h +Pseudocolor plot of a Silo fil…\n/);
+    expect(screenLines(t.output()).join('\n')).toMatch(
+      /#101 +@grace-hopper +was due 23 hours ago +11 h +Pseudocolor plot of a Silo fil…\n/,
+    );
   });
 
   it('Ctrl-C during the spinner clears its line, says what it was doing, and exits 130', async () => {
@@ -34,7 +39,9 @@ describe('in a real terminal (a pseudo-terminal)', () => {
     expect(await t.exited).toBe(130);
     const raw = t.output();
     // The spinner line (and the ^C the terminal echoed onto it) is erased before the message.
-    expect(raw).toMatch(/reading the open discussions of visit-dav\/visit(\^C)?\r\u001b\[2Kinterrupted while reading the open discussions of visit-dav\/visit\r\n$/);
+    expect(raw).toMatch(
+      /reading the open discussions of visit-dav\/visit(\^C)?\r\u001b\[2Kinterrupted while reading the open discussions of visit-dav\/visit\r\n$/,
+    );
     expect(screenLines(raw).filter((l) => l.includes('⠋') || l.includes('⠙') || l.includes('^C'))).toEqual([]);
   });
 
@@ -53,9 +60,13 @@ describe('writes on a terminal', () => {
     t.type('\x03');
     expect(await t.exited).toBe(130);
     const tail = screenLines(t.output()).join('\n');
-    expect(tail).toMatch(/Interrupted after [1-5] of 6\.\n {2}done: (handoff|keep) #\d+(, (handoff|keep) #\d+)*\n {2}not done: (handoff|keep) #\d+/);
+    expect(tail).toMatch(
+      /Interrupted after [1-5] of 6\.\n {2}done: (handoff|keep) #\d+(, (handoff|keep) #\d+)*\n {2}not done: (handoff|keep) #\d+/,
+    );
     expect(tail).toMatch(/Run the same command again to finish; it repeats nothing already done\./);
-    const handedOver = standin!.store.snapshot()[0]!.discussions.filter((d) => d.comments.some((c) => /"kind":"(handoff|keep)"/.test(c.body)));
+    const handedOver = standin!.store
+      .snapshot()[0]!
+      .discussions.filter((d) => d.comments.some((c) => /"kind":"(handoff|keep)"/.test(c.body)));
     // What it says was done reached GitHub; the one in flight may have too, as it warns.
     const said = Number(/Interrupted after (\d) of 6/.exec(tail)![1]);
     expect(handedOver.length - said).toBeGreaterThanOrEqual(0);

@@ -21,7 +21,7 @@ describe('every GraphQL document the tool sends', () => {
     expect(Object.values(ALL_DOCUMENTS).sort()).toEqual(exported.map(([, v]) => v).sort());
   });
 
-  it.each(Object.entries(ALL_DOCUMENTS))('%s is valid against GitHub\'s published schema and named after its key', (name, text) => {
+  it.each(Object.entries(ALL_DOCUMENTS))("%s is valid against GitHub's published schema and named after its key", (name, text) => {
     const doc = parse(text);
     expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
     const ops = doc.definitions.filter((d) => d.kind === 'OperationDefinition');
@@ -29,12 +29,15 @@ describe('every GraphQL document the tool sends', () => {
     expect((ops[0] as { name?: { value: string } }).name?.value).toBe(name);
   });
 
-  it.each(Object.entries(ALL_DOCUMENTS))('%s stays far below GitHub\'s limit of 500,000 possible nodes', (_name, text) => {
+  it.each(Object.entries(ALL_DOCUMENTS))("%s stays far below GitHub's limit of 500,000 possible nodes", (_name, text) => {
     expect(countNodes(parse(text), PAGE_SIZES)).toBeLessThanOrEqual(MAX_NODES / 10);
   });
 
   it('the schema check can fail: a made-up field is rejected', () => {
-    const errors = validate(schema, parse('query Bad { repository(owner: "a", name: "b") { discussions(first: 1) { nodes { assignees { totalCount } } } } }'));
+    const errors = validate(
+      schema,
+      parse('query Bad { repository(owner: "a", name: "b") { discussions(first: 1) { nodes { assignees { totalCount } } } } }'),
+    );
     expect(errors.map((e) => e.message).join()).toMatch(/Cannot query field "assignees" on type "Discussion"/);
   });
 });
@@ -48,13 +51,17 @@ const TOO_MANY = `query TooMany($owner: String!, $name: String!) {
 describe('the node count, as GitHub documents it', () => {
   it('sums each connection times the connections above it', () => {
     // 50 repositories, 20 pull requests each, 10 comments each, and 5 issues each
-    const doc = parse('query { viewer { repositories(first: 50) { nodes { pullRequests(first: 20) { nodes { comments(first: 10) { nodes { id } } } } issues(first: 5) { nodes { id } } } } } }');
+    const doc = parse(
+      'query { viewer { repositories(first: 50) { nodes { pullRequests(first: 20) { nodes { comments(first: 10) { nodes { id } } } } issues(first: 5) { nodes { id } } } } } }',
+    );
     expect(countNodes(doc)).toBe(50 + 50 * 20 + 50 * 20 * 10 + 50 * 5);
     expect(countNodes(parse(TOO_MANY))).toBe(1_010_100);
   });
 
   it('reads page sizes from variables and their defaults, and names one that has no value', () => {
-    const doc = parse('query Q($n: Int!, $m: Int = 7) { viewer { repositories(first: $n) { nodes { issues(last: $m) { nodes { id } } } } } }');
+    const doc = parse(
+      'query Q($n: Int!, $m: Int = 7) { viewer { repositories(first: $n) { nodes { issues(last: $m) { nodes { id } } } } } }',
+    );
     expect(countNodes(doc, { n: 3 })).toBe(3 + 21);
     expect(() => countNodes(doc, {})).toThrow(/\$n, which has no value/);
   });
@@ -62,9 +69,21 @@ describe('the node count, as GitHub documents it', () => {
   it('the stand-in refuses a query over the limit, as GitHub does, and runs nothing', async () => {
     const standin = await startStandin(scenario([]));
     try {
-      const client = await createClient({ env: { GH_TOKEN: 'test-token', GITHUB_API_URL: standin.url }, fetch, ghAuthToken: async () => undefined, retryBaseMs: 1 });
-      const error = (await client.octokit.graphql(TOO_MANY, { owner: 'visit-dav', name: 'visit' }).catch((e: unknown) => e)) as { errors?: Array<{ type: string; message: string }> };
-      expect(error.errors).toEqual([{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.' }]);
+      const client = await createClient({
+        env: { GH_TOKEN: 'test-token', GITHUB_API_URL: standin.url },
+        fetch,
+        ghAuthToken: async () => undefined,
+        retryBaseMs: 1,
+      });
+      const error = (await client.octokit.graphql(TOO_MANY, { owner: 'visit-dav', name: 'visit' }).catch((e: unknown) => e)) as {
+        errors?: Array<{ type: string; message: string }>;
+      };
+      expect(error.errors).toEqual([
+        {
+          type: 'MAX_NODE_LIMIT_EXCEEDED',
+          message: 'This query requests up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.',
+        },
+      ]);
       expect(standin.log.map((e) => e.refused)).toEqual(['MAX_NODE_LIMIT_EXCEEDED']);
     } finally {
       await standin.close();

@@ -16,7 +16,13 @@ afterEach(async () => {
 
 async function setup(discussions = manyDiscussions(3), token = 'test-token', requestTimeoutMs?: number) {
   standin = await startStandin(scenario(discussions));
-  const client = await createClient({ env: { GH_TOKEN: token, GITHUB_API_URL: standin.url }, fetch, ghAuthToken: async () => undefined, retryBaseMs: 1, requestTimeoutMs });
+  const client = await createClient({
+    env: { GH_TOKEN: token, GITHUB_API_URL: standin.url },
+    fetch,
+    ghAuthToken: async () => undefined,
+    retryBaseMs: 1,
+    requestTimeoutMs,
+  });
   const tracker = new GraphqlTracker(client);
   return { s: standin, tracker };
 }
@@ -56,7 +62,14 @@ describe('reading at scale', () => {
 
   it('reads the whole thread only when the window misses messages', async () => {
     const at = (m: number) => new Date(Date.parse('2026-11-02T17:00:00Z') + m * 60_000).toISOString();
-    const long = { ...user('u1', at(0)), title: 'long', comments: Array.from({ length: 130 }, (_, i) => ({ ...team('ada-lovelace', at(i + 1)), replies: i === 3 ? Array.from({ length: 120 }, (_r, r) => user('u1', at(200 + r))) : [] })) };
+    const long = {
+      ...user('u1', at(0)),
+      title: 'long',
+      comments: Array.from({ length: 130 }, (_, i) => ({
+        ...team('ada-lovelace', at(i + 1)),
+        replies: i === 3 ? Array.from({ length: 120 }, (_r, r) => user('u1', at(200 + r))) : [],
+      })),
+    };
     const short = { ...user('u2', at(0)), title: 'short', comments: [team('ada-lovelace', at(5))] };
     const { s, tracker } = await setup([long, short]);
     const list = await allInScope(tracker);
@@ -81,7 +94,16 @@ describe('reading at scale', () => {
 
   it('maps deleted users, bots, minimized and deleted comments', async () => {
     const { tracker } = await setup([
-      { author: null, createdAt: '2026-11-02T17:00:00Z', body: 'ghost question', comments: [{ author: 'dependabot[bot]', createdAt: '2026-11-02T17:01:00Z' }, user('spammer', '2026-11-02T17:02:00Z', 'buy', { minimized: true }), user('x', '2026-11-02T17:03:00Z', '', { deleted: true })] },
+      {
+        author: null,
+        createdAt: '2026-11-02T17:00:00Z',
+        body: 'ghost question',
+        comments: [
+          { author: 'dependabot[bot]', createdAt: '2026-11-02T17:01:00Z' },
+          user('spammer', '2026-11-02T17:02:00Z', 'buy', { minimized: true }),
+          user('x', '2026-11-02T17:03:00Z', '', { deleted: true }),
+        ],
+      },
     ]);
     const [d] = await allInScope(tracker);
     expect(d!.messages.map((m) => [m.kind, m.author, m.authorType, Boolean(m.hidden)])).toEqual([
@@ -93,7 +115,7 @@ describe('reading at scale', () => {
   });
 });
 
-describe('errors become the tool\'s error kinds', () => {
+describe("errors become the tool's error kinds", () => {
   it('an unknown repository is NotFoundError naming it', async () => {
     const { tracker } = await setup();
     await expect(tracker.repository({ owner: 'visit-dav', name: 'nope' })).rejects.toThrow(NotFoundError);
@@ -164,7 +186,9 @@ describe('a request that is never answered (#12.10)', () => {
     const error = await tracker.repository(REPO).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(OperationalError);
-    expect((error as OperationalError).message).toBe('reading repository visit-dav/visit: GitHub did not answer within 0.2 s, 3 tries in 0.6 s; GitHub is slow or unreachable, try again later');
+    expect((error as OperationalError).message).toBe(
+      'reading repository visit-dav/visit: GitHub did not answer within 0.2 s, 3 tries in 0.6 s; GitHub is slow or unreachable, try again later',
+    );
     expect((error as OperationalError).hint).toBeUndefined();
     expect(s.log.filter((e) => e.status === 'stalled')).toHaveLength(3);
     expect(elapsed).toBeGreaterThanOrEqual(580);
@@ -183,24 +207,38 @@ describe('a request that is never answered (#12.10)', () => {
       });
       return new Response(stream, { status: res.status, headers: res.headers });
     };
-    const client = await createClient({ env: { GH_TOKEN: 'test-token', GITHUB_API_URL: s.url }, fetch: slow, ghAuthToken: async () => undefined, retryBaseMs: 1, requestTimeoutMs: 100 });
+    const client = await createClient({
+      env: { GH_TOKEN: 'test-token', GITHUB_API_URL: s.url },
+      fetch: slow,
+      ghAuthToken: async () => undefined,
+      retryBaseMs: 1,
+      requestTimeoutMs: 100,
+    });
     await expect(new GraphqlTracker(client).repository(REPO)).rejects.toThrow(/did not answer within 0\.1 s, 3 tries/);
   });
 });
-
 
 /** `n` bare discussions, one a minute from `start` (or all in one second with `step` 0). */
 function bare(n: number, over: { category: string; labels?: string[]; start?: string; stepMs?: number; prefix: string }) {
   const start = Date.parse(over.start ?? '2026-11-02T17:00:00Z');
   const step = over.stepMs ?? 60_000;
-  return Array.from({ length: n }, (_, i) => ({ ...user(`u${i}`, new Date(start + i * step).toISOString().replace('.000', '')), title: `${over.prefix} ${i}`, category: over.category, labels: over.labels ?? [] }));
+  return Array.from({ length: n }, (_, i) => ({
+    ...user(`u${i}`, new Date(start + i * step).toISOString().replace('.000', '')),
+    title: `${over.prefix} ${i}`,
+    category: over.category,
+    labels: over.labels ?? [],
+  }));
 }
 
 describe('every scope qualifier goes into the search (#12.12, #12.13)', () => {
-  const idsOf = async (tracker: GraphqlTracker, slugs: string[]) => (await tracker.repository(REPO)).categories.filter((c) => slugs.includes(c.slug)).map((c) => c.id);
+  const idsOf = async (tracker: GraphqlTracker, slugs: string[]) =>
+    (await tracker.repository(REPO)).categories.filter((c) => slugs.includes(c.slug)).map((c) => c.id);
 
   it('label plus one category: 1,200 labelled elsewhere do not hide the 300 in scope', async () => {
-    const { tracker, s } = await setup([...bare(1200, { category: 'ideas', labels: ['support'], prefix: 'elsewhere' }), ...bare(300, { category: 'help-using-visit', labels: ['support'], prefix: 'in scope' })]);
+    const { tracker, s } = await setup([
+      ...bare(1200, { category: 'ideas', labels: ['support'], prefix: 'elsewhere' }),
+      ...bare(300, { category: 'help-using-visit', labels: ['support'], prefix: 'in scope' }),
+    ]);
     const list = await tracker.openDiscussions({ repo: REPO, categoryIds: await idsOf(tracker, ['help-using-visit']), label: 'support' });
     expect(list).toHaveLength(300);
     expect(list.every((d) => d.title.startsWith('in scope'))).toBe(true);
@@ -209,30 +247,60 @@ describe('every scope qualifier goes into the search (#12.12, #12.13)', () => {
   });
 
   it('label plus two categories: one search each, both read', async () => {
-    const { tracker, s } = await setup([...bare(3, { category: 'help-using-visit', labels: ['support'], prefix: 'using' }), ...bare(2, { category: 'help-building-visit', labels: ['support'], prefix: 'building' }), ...bare(4, { category: 'help-building-visit', prefix: 'unlabelled' })]);
-    const list = await tracker.openDiscussions({ repo: REPO, categoryIds: await idsOf(tracker, ['help-using-visit', 'help-building-visit']), label: 'support' });
+    const { tracker, s } = await setup([
+      ...bare(3, { category: 'help-using-visit', labels: ['support'], prefix: 'using' }),
+      ...bare(2, { category: 'help-building-visit', labels: ['support'], prefix: 'building' }),
+      ...bare(4, { category: 'help-building-visit', prefix: 'unlabelled' }),
+    ]);
+    const list = await tracker.openDiscussions({
+      repo: REPO,
+      categoryIds: await idsOf(tracker, ['help-using-visit', 'help-building-visit']),
+      label: 'support',
+    });
     expect(list.map((d) => d.title).sort()).toEqual(['building 0', 'building 1', 'using 0', 'using 1', 'using 2']);
     expect(s.log.filter((e) => e.operationName === 'SearchDiscussions')).toHaveLength(2);
   });
 
   it('one day with 1,100 discussions out of scope and 30 in scope: the 30, read by category', async () => {
-    const { tracker, s } = await setup([...bare(1100, { category: 'ideas', start: '2026-11-02T00:00:00Z', stepMs: 60_000, prefix: 'import' }), ...bare(30, { category: 'help-using-visit', start: '2026-11-02T18:00:00Z', prefix: 'asked' })]);
-    const list = await tracker.discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', { categoryIds: await idsOf(tracker, ['help-using-visit']), label: null });
+    const { tracker, s } = await setup([
+      ...bare(1100, { category: 'ideas', start: '2026-11-02T00:00:00Z', stepMs: 60_000, prefix: 'import' }),
+      ...bare(30, { category: 'help-using-visit', start: '2026-11-02T18:00:00Z', prefix: 'asked' }),
+    ]);
+    const list = await tracker.discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', {
+      categoryIds: await idsOf(tracker, ['help-using-visit']),
+      label: null,
+    });
     expect(list).toHaveLength(30);
-    expect(s.log.filter((e) => e.operationName === 'DiscussionsCreated').map((e) => e.variables!.searchQuery)).toEqual(['repo:visit-dav/visit category:"Help using VisIt" created:2026-11-02T08:00:00+00:00..2026-11-03T07:59:59+00:00 sort:created-asc']);
+    expect(s.log.filter((e) => e.operationName === 'DiscussionsCreated').map((e) => e.variables!.searchQuery)).toEqual([
+      'repo:visit-dav/visit category:"Help using VisIt" created:2026-11-02T08:00:00+00:00..2026-11-03T07:59:59+00:00 sort:created-asc',
+    ]);
   });
 
   it('one day with 1,100 discussions in scope: split by the hour and read whole', async () => {
-    const { tracker } = await setup(bare(1100, { category: 'help-using-visit', start: '2026-11-02T08:00:00Z', stepMs: 60_000, prefix: 'busy' }));
-    const list = await tracker.discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', { categoryIds: await idsOf(tracker, ['help-using-visit']), label: null });
+    const { tracker } = await setup(
+      bare(1100, { category: 'help-using-visit', start: '2026-11-02T08:00:00Z', stepMs: 60_000, prefix: 'busy' }),
+    );
+    const list = await tracker.discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', {
+      categoryIds: await idsOf(tracker, ['help-using-visit']),
+      label: null,
+    });
     expect(list).toHaveLength(1100);
     expect(new Set(list.map((d) => d.number)).size).toBe(1100);
   });
 
   it('1,100 discussions created in one second cannot be read whole: an error, never a partial count', async () => {
-    const { tracker } = await setup(bare(1100, { category: 'help-using-visit', start: '2026-11-02T18:00:00Z', stepMs: 0, prefix: 'import' }));
-    const error = await tracker.discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', { categoryIds: await idsOf(tracker, ['help-using-visit']), label: null }).catch((e: unknown) => e);
+    const { tracker } = await setup(
+      bare(1100, { category: 'help-using-visit', start: '2026-11-02T18:00:00Z', stepMs: 0, prefix: 'import' }),
+    );
+    const error = await tracker
+      .discussionsCreated(REPO, '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z', {
+        categoryIds: await idsOf(tracker, ['help-using-visit']),
+        label: null,
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationalError);
-    expect((error as Error).message).toBe('1100 discussions of visit-dav/visit in "Help using VisIt" were created at 2026-11-02T18:00:00+00:00; GitHub search returns at most 1000, so the range cannot be read whole');
+    expect((error as Error).message).toBe(
+      '1100 discussions of visit-dav/visit in "Help using VisIt" were created at 2026-11-02T18:00:00+00:00; GitHub search returns at most 1000, so the range cannot be read whole',
+    );
   });
 });

@@ -31,7 +31,10 @@ function workspace(config: Record<string, unknown> = {}, files: Record<string, s
 }
 
 const event = (i: number, summary: string) =>
-  `BEGIN:VEVENT\r\nUID:e${i}@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:${new Date(Date.parse('2026-01-05T16:00:00Z') + i * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}\r\nDURATION:PT1H\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\n`;
+  `BEGIN:VEVENT\r\nUID:e${i}@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:${new Date(Date.parse('2026-01-05T16:00:00Z') + i * 3_600_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}\r\nDURATION:PT1H\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\n`;
 const calendar = (events: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n${events}END:VCALENDAR\r\n`;
 
 describe('calendars', () => {
@@ -56,10 +59,15 @@ describe('calendars', () => {
   });
 
   it('a 10,000-event calendar answers, fast', async () => {
-    const events = Array.from({ length: 10_000 }, (_, i) => event(i, i % 2 ? 'SRE Backup: @grace-hopper' : 'SRE Primary: @ada-lovelace')).join('');
+    const events = Array.from({ length: 10_000 }, (_, i) =>
+      event(i, i % 2 ? 'SRE Backup: @grace-hopper' : 'SRE Primary: @ada-lovelace'),
+    ).join('');
     const started = Date.now();
     const primaryHour = new Date(Date.parse('2026-01-05T16:00:00Z') + 2784 * 3_600_000 + 1_800_000).toISOString();
-    const r = await run(['who', '--json', '--at', primaryHour, '--next', '3'], { cwd: workspace({}, { 'rotation.ics': calendar(events) }), now: NOW });
+    const r = await run(['who', '--json', '--at', primaryHour, '--next', '3'], {
+      cwd: workspace({}, { 'rotation.ics': calendar(events) }),
+      now: NOW,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
     expect(JSON.parse(r.stdout).upcoming).toHaveLength(3);
@@ -67,7 +75,15 @@ describe('calendars', () => {
   });
 
   it('non-ASCII names in the calendar and the team', async () => {
-    const dir = workspace({ team: [{ login: 'jose-n', name: 'José Ñúñez' }, { login: 'zoe-l', name: 'Zoë Łukasz' }] }, { 'rotation.ics': calendar(event(0, 'SRE Primary: José Ñúñez 🌮') + event(1, 'Backup – Zoë Łukasz')) });
+    const dir = workspace(
+      {
+        team: [
+          { login: 'jose-n', name: 'José Ñúñez' },
+          { login: 'zoe-l', name: 'Zoë Łukasz' },
+        ],
+      },
+      { 'rotation.ics': calendar(event(0, 'SRE Primary: José Ñúñez 🌮') + event(1, 'Backup – Zoë Łukasz')) },
+    );
     const r = await run(['who', '--json', '--at', '2026-01-05T16:30:00Z'], { cwd: dir, now: NOW });
     expect(JSON.parse(r.stdout).primary).toMatchObject({ login: 'jose-n', name: 'José Ñúñez' });
   });
@@ -105,7 +121,10 @@ describe('flags', () => {
     [['escalate', '101', '--to', 'not a login!'], /invalid --to "not a login!"/],
     [['schedule', 'swap', '--week', 'monday', '--role', 'chief', '--with', 'ada-lovelace'], /invalid --role "chief"/],
     [['stats', '--since', '2027-01-01', '--until', '2026-01-01'], /is not before --until/],
-    [['overdue', '--format', 'xml'], /option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, text, tsv, markdown, json\./],
+    [
+      ['overdue', '--format', 'xml'],
+      /option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, text, tsv, markdown, json\./,
+    ],
   ])('%j exits 2 with a clear line', async (args, message) => {
     const r = await run(args, { cwd: workspace({ rotation: null }), now: NOW, github: { url: 'http://127.0.0.1:9', token: 't' } });
     expect(r.code).toBe(2);
@@ -115,8 +134,15 @@ describe('flags', () => {
 
   it('a handoff template with an unknown placeholder exits 2 and names it', async () => {
     standin = await startStandin(path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json'));
-    const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics'), templates: { handoff: 'ho.md', postmortem: null } }, { 'ho.md': 'Hi {{user}}, {{nxt_primary}} takes over.' });
-    const r = await run(['handoff', '--dry-run'], { cwd: dir, now: '2026-12-05T01:00:00Z', github: { url: standin.url, token: 'demo-token' } });
+    const dir = workspace(
+      { rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics'), templates: { handoff: 'ho.md', postmortem: null } },
+      { 'ho.md': 'Hi {{user}}, {{nxt_primary}} takes over.' },
+    );
+    const r = await run(['handoff', '--dry-run'], {
+      cwd: dir,
+      now: '2026-12-05T01:00:00Z',
+      github: { url: standin.url, token: 'demo-token' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown placeholder \{\{nxt_primary\}\} in .*ho\.md/);
   });
@@ -126,9 +152,15 @@ describe('writers that would say something false', () => {
   it('resolve --wontfix on a discussion whose user wrote lately exits 2 and posts nothing, unless --force', async () => {
     standin = await startStandin(path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json'));
     const config = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
-    const r = await run(['resolve', '101', '--wontfix'], { now: '2026-12-05T01:00:00Z', env: { VISIT_SRE_CONFIG: config }, github: { url: standin.url, token: 'demo-token' } });
+    const r = await run(['resolve', '101', '--wontfix'], {
+      now: '2026-12-05T01:00:00Z',
+      env: { VISIT_SRE_CONFIG: config },
+      github: { url: standin.url, token: 'demo-token' },
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: #101: the user wrote \d+ days? ago, less than the 21 days of silence before closing as wontfix\npass --force to close it anyway\n$/);
+    expect(r.stderr).toMatch(
+      /^error: #101: the user wrote \d+ days? ago, less than the 21 days of silence before closing as wontfix\npass --force to close it anyway\n$/,
+    );
     expect(standin.log.filter((e) => e.kind === 'mutation')).toEqual([]);
   });
 });
@@ -141,7 +173,11 @@ describe('GitHub content', () => {
     comments.push(user('chatty', at(2500), 'one more thing'));
     standin = await startStandin(scenario([{ ...user('chatty', at(0)), number: 7, title: 'Very long thread', comments }]));
     const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') });
-    const r = await run(['overdue', '--json'], { cwd: dir, now: '2026-12-03T18:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['overdue', '--json'], {
+      cwd: dir,
+      now: '2026-12-03T18:00:00Z',
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code, r.stderr).toBe(0);
     const item = JSON.parse(r.stdout).overdue[0];
     expect(item).toMatchObject({ number: 7, waitingSince: at(2500) });
@@ -153,27 +189,62 @@ describe('GitHub content', () => {
     standin = await startStandin(
       scenario([
         { author: null, createdAt: at(0), number: 1, title: 'Frage zur Darstellung — 可视化 🚀', body: 'Grüße' },
-        { ...user('u2', at(0)), number: 2, title: 'spam answered', comments: [user('spammer', at(5), 'buy now', { minimized: true }), team('ada-lovelace', at(6), 'x', { deleted: true }), { author: 'renovate[bot]', createdAt: at(7), body: 'bot' }] },
+        {
+          ...user('u2', at(0)),
+          number: 2,
+          title: 'spam answered',
+          comments: [
+            user('spammer', at(5), 'buy now', { minimized: true }),
+            team('ada-lovelace', at(6), 'x', { deleted: true }),
+            { author: 'renovate[bot]', createdAt: at(7), body: 'bot' },
+          ],
+        },
       ]),
     );
     const dir = workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') });
-    const r = await run(['start', '--json', '--as', 'grace-hopper'], { cwd: dir, now: '2026-11-30T23:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    const r = await run(['start', '--json', '--as', 'grace-hopper'], {
+      cwd: dir,
+      now: '2026-11-30T23:00:00Z',
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code, r.stderr).toBe(0);
     const items = JSON.parse(r.stdout).discussions as Array<{ number: number; title: string; author: string | null; state: string }>;
-    expect(items.find((i) => i.number === 1)).toMatchObject({ author: null, state: 'waiting-on-team', title: 'Frage zur Darstellung — 可视化 🚀' });
+    expect(items.find((i) => i.number === 1)).toMatchObject({
+      author: null,
+      state: 'waiting-on-team',
+      title: 'Frage zur Darstellung — 可视化 🚀',
+    });
     expect(items.find((i) => i.number === 2)).toMatchObject({ state: 'waiting-on-team' });
-    const pm = await run(['postmortem', '1', '--dry-run'], { cwd: dir, now: '2026-11-30T23:00:00Z', github: { url: standin.url, token: 'test-token' } });
+    const pm = await run(['postmortem', '1', '--dry-run'], {
+      cwd: dir,
+      now: '2026-11-30T23:00:00Z',
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(pm.stdout).toMatch(/# Postmortem: Frage zur Darstellung — 可视化 🚀 \(#1\)/);
     expect(pm.stdout).toMatch(/@ghost opened the discussion/);
   });
 
   it('a non-ASCII customer keeps only initials with --customer-private', async () => {
     standin = await startStandin(path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json'));
-    const r = await run(['log-call', '--via', 'walk-in', '--customer', 'Ærøskøbing Ñúñez <a@b.dk>', '--customer-private', '--title', 'Ünïcode', '--body', '日本語の質問'], {
-      env: { VISIT_SRE_CONFIG: path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json') },
-      now: NOW,
-      github: { url: standin.url, token: 'demo-token' },
-    });
+    const r = await run(
+      [
+        'log-call',
+        '--via',
+        'walk-in',
+        '--customer',
+        'Ærøskøbing Ñúñez <a@b.dk>',
+        '--customer-private',
+        '--title',
+        'Ünïcode',
+        '--body',
+        '日本語の質問',
+      ],
+      {
+        env: { VISIT_SRE_CONFIG: path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json') },
+        now: NOW,
+        github: { url: standin.url, token: 'demo-token' },
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const d = standin.store.snapshot()[0]!.discussions.at(-1)!;
     expect(d.body).toContain('- Customer: Æ. Ñ.');
@@ -189,15 +260,27 @@ describe('bad weather and set-up mistakes (#12)', () => {
     standin = await startStandin(WEEK);
     standin.inject({ type: 'stall', when: 'any', times: 100 });
     const started = Date.now();
-    const r = await run(['overdue'], { env: { VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_REQUEST_TIMEOUT_MS: '200' }, now: NOW, github: { url: standin.url, token: 'demo-token' } });
+    const r = await run(['overdue'], {
+      env: { VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_REQUEST_TIMEOUT_MS: '200' },
+      now: NOW,
+      github: { url: standin.url, token: 'demo-token' },
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*: GitHub did not answer within 0\.2 s, 3 tries in \d+(\.\d+)? s; GitHub is slow or unreachable, try again later\n$/);
+    expect(r.stderr).toMatch(
+      /^error: .*: GitHub did not answer within 0\.2 s, 3 tries in \d+(\.\d+)? s; GitHub is slow or unreachable, try again later\n$/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stats over a range GitHub search cannot return whole: exit 1, no partial count', async () => {
-    standin = await startStandin(scenario(Array.from({ length: 1050 }, (_, i) => ({ ...user(`importer${i}`, '2026-11-24T18:00:00Z'), title: `imported ${i}` }))));
-    const r = await run(['stats', '--since', '2026-11-24', '--until', '2026-11-25', '--json'], { env: { VISIT_SRE_CONFIG: CONFIG }, now: NOW, github: { url: standin.url, token: 'test-token' } });
+    standin = await startStandin(
+      scenario(Array.from({ length: 1050 }, (_, i) => ({ ...user(`importer${i}`, '2026-11-24T18:00:00Z'), title: `imported ${i}` }))),
+    );
+    const r = await run(['stats', '--since', '2026-11-24', '--until', '2026-11-25', '--json'], {
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      now: NOW,
+      github: { url: standin.url, token: 'test-token' },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: 1050 discussions .* cannot be read whole\nnothing was reported: a partial count would be wrong\n$/);
@@ -215,7 +298,9 @@ describe('bad weather and set-up mistakes (#12)', () => {
     const dir = workspace({}, { 'rotation.ics': readFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), 'utf8') });
     const r = await run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '4'], { cwd: dir, now: NOW });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/already exists \(\d+ events\)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n$/);
+    expect(r.stderr).toMatch(
+      /already exists \(\d+ events\)\npass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar\n$/,
+    );
   });
 
   it('doctor with no config file at all: ✗ config, and how to write one', async () => {

@@ -27,7 +27,9 @@ afterEach(async () => {
 type Result = { code: number; stdout: string; stderr: string };
 let machines: ChildProcess[] = [];
 beforeAll(() => {
-  machines = [0, 1].map(() => fork(path.join(REPO_ROOT, 'test', 'support', 'raceWorker.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+  machines = [0, 1].map(() =>
+    fork(path.join(REPO_ROOT, 'test', 'support', 'raceWorker.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+  );
 });
 afterAll(() => {
   for (const m of machines) m.kill();
@@ -40,7 +42,12 @@ function runOn(machine: ChildProcess, args: string[], env: Record<string, string
 }
 
 const CASES = [
-  { name: 'handoff --yes', args: ['handoff', '--yes', '--keep', '102'], kind: 'handoff', expected: { 101: 1, 105: 2, 106: 1, 107: 1, 108: 1 } },
+  {
+    name: 'handoff --yes',
+    args: ['handoff', '--yes', '--keep', '102'],
+    kind: 'handoff',
+    expected: { 101: 1, 105: 2, 106: 1, 107: 1, 108: 1 },
+  },
   { name: 'escalate 101', args: ['escalate', '101', '--to', 'alan-turing'], kind: 'escalation', expected: { 101: 1 } },
   { name: 'overdue --close-stale --yes', args: ['overdue', '--close-stale', '--yes'], kind: 'stale', expected: { 104: 1 } },
 ];
@@ -55,20 +62,33 @@ function counts(s: Standin, kind: string): Record<number, number> {
 }
 
 describe('two runs started together on two machines', () => {
-  it.each(CASES)('$name: every comment exactly once, in 20 of 20 races', async ({ args, kind, expected }) => {
-    const doubled: string[] = [];
-    const cache = tempDir('visit-sre-race-');
-    for (let i = 0; i < REPETITIONS; i++) {
-      standin = await startStandin(WEEK);
-      standin.setClock(FRIDAY);
-      const env = { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: FRIDAY, VISIT_SRE_RETRY_BASE_MS: '1', VISIT_SRE_MUTATION_SPACING_MS: '5', XDG_CACHE_HOME: cache, XDG_STATE_HOME: cache };
-      const [a, b] = (await Promise.all(machines.map((m) => runOn(m, args, env)))) as [Result, Result];
-      expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
-      const got = counts(standin, kind);
-      if (JSON.stringify(got) !== JSON.stringify(expected)) doubled.push(`race ${i + 1}: ${JSON.stringify(got)}`);
-      await standin.close();
-      standin = undefined;
-    }
-    expect(doubled).toEqual([]);
-  }, 120_000);
+  it.each(CASES)(
+    '$name: every comment exactly once, in 20 of 20 races',
+    async ({ args, kind, expected }) => {
+      const doubled: string[] = [];
+      const cache = tempDir('visit-sre-race-');
+      for (let i = 0; i < REPETITIONS; i++) {
+        standin = await startStandin(WEEK);
+        standin.setClock(FRIDAY);
+        const env = {
+          GITHUB_API_URL: standin.url,
+          GH_TOKEN: standin.token,
+          VISIT_SRE_CONFIG: CONFIG,
+          VISIT_SRE_NOW: FRIDAY,
+          VISIT_SRE_RETRY_BASE_MS: '1',
+          VISIT_SRE_MUTATION_SPACING_MS: '5',
+          XDG_CACHE_HOME: cache,
+          XDG_STATE_HOME: cache,
+        };
+        const [a, b] = (await Promise.all(machines.map((m) => runOn(m, args, env)))) as [Result, Result];
+        expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
+        const got = counts(standin, kind);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) doubled.push(`race ${i + 1}: ${JSON.stringify(got)}`);
+        await standin.close();
+        standin = undefined;
+      }
+      expect(doubled).toEqual([]);
+    },
+    120_000,
+  );
 });

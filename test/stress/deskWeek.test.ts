@@ -84,7 +84,9 @@ describe('a week at the duty desk', () => {
     expect(body.startsWith('Pinned by the support team.')).toBe(true);
     expect(body).toMatch(/\*\*On duty:\*\* Primary \[katherine-j\]\(https:\/\/github.com\/katherine-j\) · Backup \[ada-lovelace\]/);
     expect(body).toMatch(/\*\*1\*\* waiting on us \(\*\*0\*\* overdue, \*\*0\*\* due soon\) · \*\*4\*\* waiting on users/);
-    expect(body).toMatch(/### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/);
+    expect(body).toMatch(
+      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
+    );
     expect(body).not.toMatch(/Not handed off/);
     expect(body.match(/<!-- visit-sre board -->/g)).toHaveLength(1);
   });

@@ -16,13 +16,27 @@ export const isoZ = (ms: number) => new Date(ms).toISOString().replace('.000Z', 
 export const START = pst('2026-11-30T00:00');
 export const END = pst('2026-12-07T10:00');
 export const TICK = 15 * 60_000;
-export const calendar = makeBusinessCalendar({ zone: 'America/Los_Angeles', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: ['2026-12-02'] });
+export const calendar = makeBusinessCalendar({
+  zone: 'America/Los_Angeles',
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+  windows: ['08:00-12:00', '13:00-17:00'],
+  holidays: ['2026-12-02'],
+});
 
 /** What is there before the week starts: one of Ada's (never handed off) and a Saturday question. */
 export function weekScenario() {
   const before: DiscussionSpec[] = [
-    { ...user('mroe', isoZ(pst('2026-11-25T10:00')), 'How do I color by a variable?'), number: 100, title: 'Pseudocolor by variable', comments: [team('ada-lovelace', isoZ(pst('2026-11-25T11:00')), 'Use Pseudocolor with the variable menu.')] },
-    { ...user('jdoe', isoZ(pst('2026-11-28T14:00')), 'Saturday: the Silo reader crashes on my file'), number: 101, title: 'Silo reader crash' },
+    {
+      ...user('mroe', isoZ(pst('2026-11-25T10:00')), 'How do I color by a variable?'),
+      number: 100,
+      title: 'Pseudocolor by variable',
+      comments: [team('ada-lovelace', isoZ(pst('2026-11-25T11:00')), 'Use Pseudocolor with the variable menu.')],
+    },
+    {
+      ...user('jdoe', isoZ(pst('2026-11-28T14:00')), 'Saturday: the Silo reader crashes on my file'),
+      number: 101,
+      title: 'Silo reader crash',
+    },
   ];
   return deskScenario(before);
 }
@@ -50,7 +64,11 @@ const arrive = (at: string, number: number, who: string, title: string, body: st
   what: `#${number} arrives`,
   apply: (s) => void s.addDiscussion(s.repos[0], { ...user(who, isoZ(pst(at)), body), number, title }),
 });
-const say = (at: string, number: number, spec: (iso: string) => object, what: string): WeekEvent => ({ at: pst(at), what, apply: (s) => void s.addComment(find(s, number), spec(isoZ(pst(at)))) });
+const say = (at: string, number: number, spec: (iso: string) => object, what: string): WeekEvent => ({
+  at: pst(at),
+  what,
+  apply: (s) => void s.addComment(find(s, number), spec(isoZ(pst(at)))),
+});
 
 /** The week's events, in order. */
 export const EVENTS: WeekEvent[] = [
@@ -87,7 +105,12 @@ export const EXPECTED: Array<{ key: string; to: string[]; at: number }> = [
 /** One calendar cache for the whole week, so each run reads the parsed rotation as a real machine would. */
 export function sharedHome(): Record<string, string> {
   const home = tempDir('visit-sre-week-home-');
-  return { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CONFIG_HOME: path.join(home, 'config') };
+  return {
+    HOME: home,
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+    XDG_STATE_HOME: path.join(home, 'state'),
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+  };
 }
 
 export interface Tick {

@@ -22,7 +22,17 @@ const FAULTS: Array<[string, Fault]> = [
 ];
 
 /** Ticks where the two runs are real processes of the built binary, started together: a few per day, the rest in-process. */
-const AS_PROCESSES = new Set(['2026-11-30T13:00', '2026-12-01T08:00', '2026-12-02T03:00', '2026-12-03T08:00', '2026-12-04T16:00', '2026-12-05T12:00', '2026-12-07T08:00'].map((l) => pst(l)));
+const AS_PROCESSES = new Set(
+  [
+    '2026-11-30T13:00',
+    '2026-12-01T08:00',
+    '2026-12-02T03:00',
+    '2026-12-03T08:00',
+    '2026-12-04T16:00',
+    '2026-12-05T12:00',
+    '2026-12-07T08:00',
+  ].map((l) => pst(l)),
+);
 
 /**
  * The same week, with faults, and with two `notify` runs started together on
@@ -43,7 +53,9 @@ describe('a week at the duty desk, with faults and two runs on every tick', () =
         const fault = faults.get(now);
         if (fault) standin.inject(fault);
         const runs = AS_PROCESSES.has(now)
-          ? [0, 1].map(() => runBin(['notify', '--json'], { env: { ...env, VISIT_SRE_NOW: isoZ(now), GITHUB_API_URL: gh.url, GH_TOKEN: gh.token } }))
+          ? [0, 1].map(() =>
+              runBin(['notify', '--json'], { env: { ...env, VISIT_SRE_NOW: isoZ(now), GITHUB_API_URL: gh.url, GH_TOKEN: gh.token } }),
+            )
           : [0, 1].map(() => run(['notify', '--json'], { now: isoZ(now), env, github: gh }));
         for (const r of await Promise.all(runs)) exits.push([isoZ(now), r.code, r.stderr]);
       },

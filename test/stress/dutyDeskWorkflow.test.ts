@@ -27,15 +27,29 @@ function runSteps(yaml: string): string[] {
     if (!m) return;
     if (m[2] !== '|') return void out.push(m[2]!);
     const block: string[] = [];
-    for (let j = i + 1; j < lines.length && (lines[j]!.trim() === '' || lines[j]!.search(/\S/) > m[1]!.length); j++) block.push(lines[j]!.trim());
+    for (let j = i + 1; j < lines.length && (lines[j]!.trim() === '' || lines[j]!.search(/\S/) > m[1]!.length); j++)
+      block.push(lines[j]!.trim());
     out.push(block.join('\n').trim());
   });
   return out;
 }
 
-function shell(script: string, env: Record<string, string>, program = 'sh'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function shell(
+  script: string,
+  env: Record<string, string>,
+  program = 'sh',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const home = tempDir();
-  const child = spawn(program, ['-c', script], { env: { PATH: pathWithTool(), HOME: home, XDG_CACHE_HOME: path.join(home, 'c'), VISIT_SRE_RETRY_BASE_MS: '1', VISIT_SRE_MUTATION_SPACING_MS: '5', ...env } });
+  const child = spawn(program, ['-c', script], {
+    env: {
+      PATH: pathWithTool(),
+      HOME: home,
+      XDG_CACHE_HOME: path.join(home, 'c'),
+      VISIT_SRE_RETRY_BASE_MS: '1',
+      VISIT_SRE_MUTATION_SPACING_MS: '5',
+      ...env,
+    },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -45,7 +59,10 @@ function shell(script: string, env: Record<string, string>, program = 'sh'): Pro
 
 /** A Saturday question, Monday morning, with the Actions token: comments come from github-actions[bot]. */
 async function monday() {
-  standin = await startStandin({ ...deskScenario([{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Silo crash'), title: 'Silo crash' }]), viewer: 'github-actions[bot]' });
+  standin = await startStandin({
+    ...deskScenario([{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Silo crash'), title: 'Silo crash' }]),
+    viewer: 'github-actions[bot]',
+  });
   return { GITHUB_API_URL: standin.url, VISIT_SRE_CONFIG: deskConfig(), VISIT_SRE_NOW: '2026-11-30T17:15:00Z' };
 }
 
@@ -53,7 +70,11 @@ describe('examples/duty-desk.yml', () => {
   it('runs every 15 minutes on weekdays, one run at a time, with only the permissions it needs', () => {
     expect(workflow).toMatch(/schedule:\n\s+- cron: "\*\/15 \* \* \* 1-5"/);
     expect(workflow).toMatch(/concurrency:\n\s+group: duty-desk\n\s+cancel-in-progress: false/);
-    const permissions = /permissions:\n((?:\s+\w+: \w+.*\n)+)/.exec(workflow)![1]!.trim().split('\n').map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
+    const permissions = /permissions:\n((?:\s+\w+: \w+.*\n)+)/
+      .exec(workflow)![1]!
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
     expect(permissions.sort()).toEqual(['contents: read', 'discussions: write', 'issues: write']);
   });
 
@@ -85,7 +106,11 @@ describe('action.yml', () => {
     const env = await monday();
     const step = runSteps(action).find((s) => s.includes('visit-sre.js'))!;
     const hook = 'https://hooks.example.test/services/SECRET';
-    const r = await shell(step, { ...env, GITHUB_ACTION_PATH: REPO_ROOT, GH_TOKEN: standin!.token, VISIT_SRE_COMMAND: 'notify --json', VISIT_SRE_WEBHOOK: hook }, 'bash');
+    const r = await shell(
+      step,
+      { ...env, GITHUB_ACTION_PATH: REPO_ROOT, GH_TOKEN: standin!.token, VISIT_SRE_COMMAND: 'notify --json', VISIT_SRE_WEBHOOK: hook },
+      'bash',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).notifications).toHaveLength(1);
     expect(r.stderr).toMatch(/the webhook \(VISIT_SRE_WEBHOOK\) failed/);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Fault, Standin } from '../support/standin/server.mjs';
+import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 
@@ -23,14 +23,32 @@ afterAll(() => {
 });
 
 /** `fired` is what the stand-in's log shows when the fault happened: a case whose fault never fired proves nothing. */
-type FaultCase = { name: string; apply(s: Standin): void; fired(s: Standin, elapsedMs: number): boolean; fix?(s: Standin): void; code: number; env?: Record<string, string> };
+type FaultCase = {
+  name: string;
+  apply(s: Standin): void;
+  fired(s: Standin, elapsedMs: number): boolean;
+  fix?(s: Standin): void;
+  code: number;
+  env?: Record<string, string>;
+};
 const firedOnce = (type: string) => (s: Standin) => s.log.filter((e) => e.fault === type).length === 1;
 const FAULTS: FaultCase[] = [
   { name: 'latency 150 ms', apply: (s) => s.setLatency(150), fired: (s, elapsedMs) => s.log.length > 0 && elapsedMs >= 150, code: 0 },
   { name: 'a 502 answer', apply: (s) => s.inject({ type: 'status', status: 502, when: 'mutation' }), fired: firedOnce('status'), code: 0 },
-  { name: 'a secondary rate limit', apply: (s) => s.inject({ type: 'secondary', retryAfter: 1, when: 'mutation' }), fired: firedOnce('secondary'), code: 0 },
+  {
+    name: 'a secondary rate limit',
+    apply: (s) => s.inject({ type: 'secondary', retryAfter: 1, when: 'mutation' }),
+    fired: firedOnce('secondary'),
+    code: 0,
+  },
   { name: 'a dropped connection', apply: (s) => s.inject({ type: 'drop', when: 'mutation' }), fired: firedOnce('drop'), code: 0 },
-  { name: 'a stalled request', apply: (s) => s.inject({ type: 'stall', when: 'mutation' }), fired: firedOnce('stall'), code: 0, env: { VISIT_SRE_REQUEST_TIMEOUT_MS: '300' } },
+  {
+    name: 'a stalled request',
+    apply: (s) => s.inject({ type: 'stall', when: 'mutation' }),
+    fired: firedOnce('stall'),
+    code: 0,
+    env: { VISIT_SRE_REQUEST_TIMEOUT_MS: '300' },
+  },
   { name: 'a lost answer', apply: (s) => s.inject({ type: 'lose', when: 'mutation' }), fired: firedOnce('lose'), code: 0 },
   {
     name: 'the token revoked mid-run',
@@ -44,9 +62,19 @@ const FAULTS: FaultCase[] = [
 ];
 
 /** `codes`: the first run's exit code where it differs from the fault's usual one. */
-type CommandCase = { name: string; setup?(state: string): Promise<void>; args: string[]; rerun?: string[]; codes?: Record<string, number>; check(s: Standin): void };
+type CommandCase = {
+  name: string;
+  setup?(state: string): Promise<void>;
+  args: string[];
+  rerun?: string[];
+  codes?: Record<string, number>;
+  check(s: Standin): void;
+};
 const snap = () => standin.store.snapshot()[0]!;
-const withMarker = (n: number, kind: string) => snap().discussions.find((d) => d.number === n)!.comments.filter((c) => c.body.includes(`"kind":"${kind}"`)).length;
+const withMarker = (n: number, kind: string) =>
+  snap()
+    .discussions.find((d) => d.number === n)!
+    .comments.filter((c) => c.body.includes(`"kind":"${kind}"`)).length;
 
 const COMMANDS: CommandCase[] = [
   {
@@ -96,7 +124,11 @@ const COMMANDS: CommandCase[] = [
       const down = await startStandin(WEEK);
       const url = down.url;
       await down.close();
-      const r = await run(['log-call', '--via', 'email', '--title', 'Queued before the fault', '--body', 'x'], { now: FRIDAY, env: { VISIT_SRE_CONFIG: CONFIG, XDG_STATE_HOME: state }, github: { url, token: 'demo-token' } });
+      const r = await run(['log-call', '--via', 'email', '--title', 'Queued before the fault', '--body', 'x'], {
+        now: FRIDAY,
+        env: { VISIT_SRE_CONFIG: CONFIG, XDG_STATE_HOME: state },
+        github: { url, token: 'demo-token' },
+      });
       expect(r.code).toBe(0);
     },
     args: ['sync'],
@@ -110,7 +142,12 @@ describe.each(COMMANDS)('$name under faults', (command) => {
     await command.setup?.(state);
     standin = await startStandin(WEEK);
     standin.setClock(FRIDAY);
-    const sre = (args: string[]) => run(args, { now: FRIDAY, env: { VISIT_SRE_CONFIG: CONFIG, XDG_STATE_HOME: state, ...fault.env }, github: { url: standin.url, token: 'demo-token' } });
+    const sre = (args: string[]) =>
+      run(args, {
+        now: FRIDAY,
+        env: { VISIT_SRE_CONFIG: CONFIG, XDG_STATE_HOME: state, ...fault.env },
+        github: { url: standin.url, token: 'demo-token' },
+      });
     fault.apply(standin);
     const started = Date.now();
     const first = await sre(command.args);

@@ -34,7 +34,12 @@ const workflowCommand = /^\s+run: (visit-sre .+)$/m.exec(workflow)![1]!;
 describe('the README crontab line, run as written', () => {
   it('mails (prints) and exits 8 when something is overdue', async () => {
     standin = await startStandin(WEEK);
-    const r = await sh(cronCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    const r = await sh(cronCommand, {
+      GITHUB_API_URL: standin.url,
+      GH_TOKEN: standin.token,
+      VISIT_SRE_CONFIG: CONFIG,
+      VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
+    });
     expect(cronCommand).toBe('visit-sre overdue --quiet --fail-on-overdue');
     expect(r.code).toBe(8);
     // The mail body is the plain-text report, not headerless TSV.
@@ -43,7 +48,12 @@ describe('the README crontab line, run as written', () => {
 
   it('is silent (no mail) and exits 0 when nothing is overdue or stale', async () => {
     standin = await startStandin(scenario([{ ...user('u', '2026-12-01T18:30:00Z'), title: 'fresh' }]));
-    const r = await sh(cronCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    const r = await sh(cronCommand, {
+      GITHUB_API_URL: standin.url,
+      GH_TOKEN: standin.token,
+      VISIT_SRE_CONFIG: CONFIG,
+      VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
+    });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });
@@ -59,7 +69,13 @@ describe('examples/overdue.yml, its command run as written', () => {
     standin = await startStandin(WEEK);
     const summary = path.join(tempDir(), 'summary.md');
     writeFileSync(summary, '');
-    const r = await sh(workflowCommand, { GITHUB_API_URL: standin.url, GH_TOKEN: standin.token, GITHUB_STEP_SUMMARY: summary, VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' });
+    const r = await sh(workflowCommand, {
+      GITHUB_API_URL: standin.url,
+      GH_TOKEN: standin.token,
+      GITHUB_STEP_SUMMARY: summary,
+      VISIT_SRE_CONFIG: CONFIG,
+      VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
+    });
     expect(r.code).toBe(8);
     expect(readFileSync(summary, 'utf8')).toMatch(/### Overdue \(1\)\n/);
   });
@@ -72,10 +88,33 @@ describe('packaging', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const files = info!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/visit-sre.js', 'dist/cli/main.js', 'templates/handoff.md', 'templates/postmortem.md', 'schedules/rotation.ics', 'README.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/visit-sre.js',
+        'dist/cli/main.js',
+        'templates/handoff.md',
+        'templates/postmortem.md',
+        'schedules/rotation.ics',
+        'README.md',
+      ]),
+    );
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/'))).toBe(false);
     const prefix = path.join(dir, 'global');
-    const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(dir, info!.filename)], { encoding: 'utf8', timeout: 240_000 });
+    const install = spawnSync(
+      'npm',
+      [
+        'install',
+        '--global',
+        '--prefix',
+        prefix,
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        path.join(dir, info!.filename),
+      ],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
     expect(install.status, install.stderr).toBe(0);
     const bin = path.join(prefix, 'bin', 'visit-sre');
     const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
@@ -83,7 +122,11 @@ describe('packaging', () => {
     expect(help.stdout).toMatch(/Usage: visit-sre/);
     const installed = path.join(prefix, 'lib', 'node_modules', 'visit-sre');
     expect(existsSync(path.join(installed, 'templates', 'handoff.md'))).toBe(true);
-    const who = spawnSync(bin, ['who', '--json', '--calendar', path.join(installed, 'schedules', 'rotation.ics')], { encoding: 'utf8', cwd: dir, env: { ...process.env, VISIT_SRE_NOW: '2026-11-25T18:00:00Z', HOME: dir } });
+    const who = spawnSync(bin, ['who', '--json', '--calendar', path.join(installed, 'schedules', 'rotation.ics')], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, VISIT_SRE_NOW: '2026-11-25T18:00:00Z', HOME: dir },
+    });
     expect(who.status, who.stderr).toBe(0);
     expect(JSON.parse(who.stdout).primary.login).toBe('ada-lovelace');
   }, 300_000);

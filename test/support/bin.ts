@@ -9,11 +9,23 @@ export const BIN = path.join(REPO_ROOT, 'bin', 'visit-sre.js');
  * Runs the built binary asynchronously, so a stand-in living in this process
  * can answer it. Only PATH, HOME and XDG folders come from outside.
  */
-export function runBin(args: string[], opts: { env?: Record<string, string>; cwd?: string; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runBin(
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const home = tempDir('visit-sre-bin-home-');
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'c'), XDG_CACHE_HOME: path.join(home, 'k'), XDG_STATE_HOME: path.join(home, 's'), VISIT_SRE_RETRY_BASE_MS: '1', VISIT_SRE_MUTATION_SPACING_MS: '5', ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, 'c'),
+      XDG_CACHE_HOME: path.join(home, 'k'),
+      XDG_STATE_HOME: path.join(home, 's'),
+      VISIT_SRE_RETRY_BASE_MS: '1',
+      VISIT_SRE_MUTATION_SPACING_MS: '5',
+      ...opts.env,
+    },
   });
   let stdout = '';
   let stderr = '';

@@ -22,7 +22,9 @@ function cpuMs(since) {
   return (user + system) / 1000;
 }
 export function windowOf(text) {
-  const starts = [...text.matchAll(/BEGIN:VEVENT[\s\S]*?^DTSTART[^\r\n]*:(\d{4})(\d{2})(\d{2})[^:\r\n]*$/gm)].map((m) => Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  const starts = [...text.matchAll(/BEGIN:VEVENT[\s\S]*?^DTSTART[^\r\n]*:(\d{4})(\d{2})(\d{2})[^:\r\n]*$/gm)].map((m) =>
+    Date.UTC(+m[1], +m[2] - 1, +m[3]),
+  );
   if (starts.length === 0) return { from: Date.UTC(2020, 0, 1), to: Date.UTC(2022, 0, 1) };
   return { from: Math.min(...starts) - DAY, to: Math.max(...starts) + 731 * DAY };
 }
@@ -44,5 +46,7 @@ for (const file of files) {
   }
   ms ??= cpuMs(t0);
   const json = JSON.stringify(answer);
-  process.stdout.write(`${JSON.stringify({ file, ms, hash: createHash('sha256').update(json).digest('hex'), entries: answer.entries?.length ?? 0, warnings: answer.warnings?.length ?? 0, error: answer.error })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ file, ms, hash: createHash('sha256').update(json).digest('hex'), entries: answer.entries?.length ?? 0, warnings: answer.warnings?.length ?? 0, error: answer.error })}\n`,
+  );
 }

@@ -34,36 +34,49 @@ export function tempDir(prefix = 'visit-sre-test-'): string {
 }
 
 /** A Deps made of buffers, a fixed clock and a private home: nothing leaks in from the machine. */
-export function testDeps(opts: {
-  now?: string;
-  cwd?: string;
-  env?: Record<string, string>;
-  tty?: boolean;
-  prompter?: Prompter;
-  fetch?: typeof globalThis.fetch;
-  /** the stand-in's URL and token: the GitHub port talks to it, retries in milliseconds */
-  github?: { url: string; token: string | null };
-  /** a GitHub port to use as it is, such as the in-memory one (test/support/memoryGitHub.ts) */
-  githubPort?: GitHubPort;
-} = {}): TestDeps {
+export function testDeps(
+  opts: {
+    now?: string;
+    cwd?: string;
+    env?: Record<string, string>;
+    tty?: boolean;
+    prompter?: Prompter;
+    fetch?: typeof globalThis.fetch;
+    /** the stand-in's URL and token: the GitHub port talks to it, retries in milliseconds */
+    github?: { url: string; token: string | null };
+    /** a GitHub port to use as it is, such as the in-memory one (test/support/memoryGitHub.ts) */
+    githubPort?: GitHubPort;
+  } = {},
+): TestDeps {
   const home = tempDir('visit-sre-home-');
   const stdin = new PassThrough() as unknown as InStream;
   stdin.isTTY = opts.tty ?? false;
   const now = Date.parse(opts.now ?? '2026-11-25T18:00:00Z');
-  const ghEnv: Record<string, string> = opts.github ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) } : {};
+  const ghEnv: Record<string, string> = opts.github
+    ? { GITHUB_API_URL: opts.github.url, ...(opts.github.token ? { GH_TOKEN: opts.github.token } : {}) }
+    : {};
   let github: ReturnType<Deps['github']> | undefined;
   const interruptListeners: Array<() => void> = [];
   const deps: TestDeps = {
     stdout: new Buffer_(opts.tty),
     stderr: new Buffer_(opts.tty),
     stdin,
-    env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_STATE_HOME: path.join(home, '.state'), ...ghEnv, ...opts.env },
+    env: {
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      XDG_CACHE_HOME: path.join(home, '.cache'),
+      XDG_STATE_HOME: path.join(home, '.state'),
+      ...ghEnv,
+      ...opts.env,
+    },
     cwd: opts.cwd ?? tempDir(),
     homedir: home,
     now: () => now,
-    fetch: opts.fetch ?? (async () => {
-      throw new Error('network disabled in tests');
-    }),
+    fetch:
+      opts.fetch ??
+      (async () => {
+        throw new Error('network disabled in tests');
+      }),
     fs: nodeFileSystem,
     prompter: async () => {
       if (!opts.prompter) throw new Error('no prompter in this test');
@@ -72,7 +85,16 @@ export function testDeps(opts: {
     github: (o = {}) =>
       (github ??= opts.githubPort
         ? Promise.resolve(opts.githubPort)
-        : octokitGitHub({ env: deps.env, fetch: globalThis.fetch }, { verbose: o.verbose, retryBaseMs: 1, requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined, mutationSpacingMs: 5, ghAuthToken: async () => undefined })),
+        : octokitGitHub(
+            { env: deps.env, fetch: globalThis.fetch },
+            {
+              verbose: o.verbose,
+              retryBaseMs: 1,
+              requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined,
+              mutationSpacingMs: 5,
+              ghAuthToken: async () => undefined,
+            },
+          )),
     onInterrupt: (listener) => {
       interruptListeners.push(listener);
       return () => {

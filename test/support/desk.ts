@@ -10,9 +10,18 @@ export const DESK_NUMBER = 1;
 export const DESK_BODY = 'Pinned by the support team. Questions about the rota: ask in #support.\n';
 
 /** The VisIt scenario with issue #1 as the desk thread (its body holds team text the board must keep). */
-export function deskScenario(discussions: DiscussionSpec[], deskComments: Array<{ author: string; body: string; createdAt: string; association?: string }> = []) {
+export function deskScenario(
+  discussions: DiscussionSpec[],
+  deskComments: Array<{ author: string; body: string; createdAt: string; association?: string }> = [],
+) {
   const s = scenario(discussions.map((d, i) => ({ number: 100 + i, ...d })));
-  s.repositories[0]!.issues.push({ number: DESK_NUMBER, title: 'Support desk', labels: [], body: DESK_BODY, comments: deskComments } as never);
+  s.repositories[0]!.issues.push({
+    number: DESK_NUMBER,
+    title: 'Support desk',
+    labels: [],
+    body: DESK_BODY,
+    comments: deskComments,
+  } as never);
   return s;
 }
 
@@ -46,7 +55,7 @@ export function desk(standin: Standin) {
   const feed: FeedComment[] = t.comments.map((c) => {
     const m = /<!-- visit-sre (\{.*\}) -->\s*$/.exec(c.body);
     const marker = m ? (JSON.parse(m[1]!) as { kind: string; keys?: string[] }) : null;
-    return { author: c.author, body: c.body, keys: marker?.kind === 'notify' ? marker.keys ?? [] : [] };
+    return { author: c.author, body: c.body, keys: marker?.kind === 'notify' ? (marker.keys ?? []) : [] };
   });
   return { body: t.body, feed, keys: feed.flatMap((c) => c.keys) };
 }

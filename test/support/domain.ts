@@ -9,13 +9,27 @@ import type { MarkerKind } from '../../src/core/markers.js';
 export const ZONE = 'America/Los_Angeles';
 export const TEAM = ['ada', 'bob', 'cho', 'dee', 'eli'];
 export const team = teamRule(TEAM, ['OWNER', 'MEMBER']);
-export const members = TEAM.map((login) => ({ login, name: login.toUpperCase(), percentTime: 50, experienced: login !== 'eli', classifiedAccess: false, unavailable: [] }));
+export const members = TEAM.map((login) => ({
+  login,
+  name: login.toUpperCase(),
+  percentTime: 50,
+  experienced: login !== 'eli',
+  classifiedAccess: false,
+  unavailable: [],
+}));
 
 /** Weekly shifts from Monday 08:00 Pacific (16:00Z): [primary, backup] per week, starting Mon Nov 23 2026. */
 export function weeks(...pairs: Array<[string, string]>): Segment[] {
   const first = Date.parse('2026-11-23T16:00:00Z');
   const WEEK = 7 * 86_400_000;
-  const who = (login: string, role: 'primary' | 'backup', start: number) => ({ role, login, name: login.toUpperCase(), raw: login, start, end: start + WEEK });
+  const who = (login: string, role: 'primary' | 'backup', start: number) => ({
+    role,
+    login,
+    name: login.toUpperCase(),
+    raw: login,
+    start,
+    end: start + WEEK,
+  });
   return pairs.map(([p, b], i) => {
     const start = first + i * WEEK;
     return { start, end: start + WEEK, primary: who(p, 'primary', start), backup: who(b, 'backup', start) };
@@ -24,7 +38,12 @@ export function weeks(...pairs: Array<[string, string]>): Segment[] {
 
 export function policyOf(timeline: readonly Segment[], staleAfterDays = 21): Policy {
   return {
-    calendar: makeBusinessCalendar({ zone: ZONE, days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: ['2026-11-26', '2026-11-27'] }),
+    calendar: makeBusinessCalendar({
+      zone: ZONE,
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+      windows: ['08:00-12:00', '13:00-17:00'],
+      holidays: ['2026-11-26', '2026-11-27'],
+    }),
     team,
     responseGoalMinutes: 240,
     staleAfterDays,

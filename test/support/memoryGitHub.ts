@@ -18,7 +18,16 @@ import { NotFoundError, OperationalError } from '../../src/core/errors.js';
 import type { GitHubPort, RepoRef } from '../../src/github/port.js';
 import type { Discussion } from '../../src/core/conversation.js';
 
-type WriteOp = 'addDiscussionComment' | 'deleteDiscussionComment' | 'markAnswer' | 'addLabels' | 'removeLabels' | 'closeDiscussion' | 'createIssue' | 'addIssueComment' | 'createDiscussion';
+type WriteOp =
+  | 'addDiscussionComment'
+  | 'deleteDiscussionComment'
+  | 'markAnswer'
+  | 'addLabels'
+  | 'removeLabels'
+  | 'closeDiscussion'
+  | 'createIssue'
+  | 'addIssueComment'
+  | 'createDiscussion';
 
 export interface Write {
   op: WriteOp;
@@ -84,7 +93,9 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
   async function write(op: WriteOp, input: Record<string, unknown>, target: unknown, result: (payload: any) => any) {
     const w: Write = { op, number: numberOf(target), body: typeof input.body === 'string' ? input.body : null };
     writes.push(w);
-    const e = expectations.find((x) => x.op === op && x.left > 0 && (x.number === undefined || x.number === w.number) && (!x.body || x.body.test(w.body ?? '')));
+    const e = expectations.find(
+      (x) => x.op === op && x.left > 0 && (x.number === undefined || x.number === w.number) && (!x.body || x.body.test(w.body ?? '')),
+    );
     if (!e) {
       unexpected.push(w);
       throw new Error(`unexpected write: ${op}${w.number !== null ? ` on #${w.number}` : ''}`);
@@ -96,7 +107,11 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
       payload = mutations[MUTATION[op]]!(null, { input });
     } catch (error) {
       const gql = error as { message: string; extensions?: { type?: string } };
-      throw translateError({ name: 'GraphqlResponseError', errors: [{ type: gql.extensions?.type, message: gql.message }] }, op, { graphql: 'memory', rest: 'memory', tokenSource: 'GH_TOKEN' } as never);
+      throw translateError({ name: 'GraphqlResponseError', errors: [{ type: gql.extensions?.type, message: gql.message }] }, op, {
+        graphql: 'memory',
+        rest: 'memory',
+        tokenSource: 'GH_TOKEN',
+      } as never);
     }
     if (e.outcome === 'lost') throw new OperationalError(`${op}: GitHub answered 502, after retries`);
     return result(payload);
@@ -106,7 +121,12 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     requestCount: 0,
     async repository(r) {
       const repo = repoOf(r);
-      return { id: repo.id, nameWithOwner: repo.nameWithOwner, hasDiscussionsEnabled: repo.hasDiscussionsEnabled, categories: repo.categories.map(({ id, slug, name, isAnswerable }: any) => ({ id, slug, name, isAnswerable })) };
+      return {
+        id: repo.id,
+        nameWithOwner: repo.nameWithOwner,
+        hasDiscussionsEnabled: repo.hasDiscussionsEnabled,
+        categories: repo.categories.map(({ id, slug, name, isAnswerable }: any) => ({ id, slug, name, isAnswerable })),
+      };
     },
     async labels(r) {
       return repoOf(r).labels.map((l: any) => l.name);
@@ -114,7 +134,10 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     async openDiscussions(scope) {
       const ids = new Set(scope.categoryIds);
       return repoOf(scope.repo)
-        .discussions.filter((d: any) => !d.closed && (ids.size === 0 || ids.has(d.category.id)) && (!scope.label || d.labels.some((l: any) => l.name === scope.label)))
+        .discussions.filter(
+          (d: any) =>
+            !d.closed && (ids.size === 0 || ids.has(d.category.id)) && (!scope.label || d.labels.some((l: any) => l.name === scope.label)),
+        )
         .map((d: any) => toDiscussion(raw(d)))
         .sort((a: Discussion, b: Discussion) => a.createdAt - b.createdAt || a.number - b.number);
     },
@@ -144,7 +167,15 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
       const repo = repoOf(r);
       const i = repo.issues.find((x: any) => x.number === number);
       if (!i) throw new NotFoundError(`issue #${number} not found in ${r.owner}/${r.name}`, 'check the number');
-      return { id: i.id, number: i.number, title: i.title, url: i.url, state: i.state, repositoryId: repo.id, labels: i.labels.map((l: any) => ({ id: l.id, name: l.name })) };
+      return {
+        id: i.id,
+        number: i.number,
+        title: i.title,
+        url: i.url,
+        state: i.state,
+        repositoryId: repo.id,
+        labels: i.labels.map((l: any) => ({ id: l.id, name: l.name })),
+      };
     },
     async recentIssuesBy(r, login) {
       return [...repoOf(r).issues]
@@ -159,15 +190,28 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         .slice(0, 50)
         .map((d: any) => ({ id: d.id, number: d.number, url: d.url, body: d.body, labels: d.labels.map((l: any) => l.name) }));
     },
-    addDiscussionComment: (discussionId, body, replyToId) => write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
+    addDiscussionComment: (discussionId, body, replyToId) =>
+      write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
     deleteDiscussionComment: (id) => write('deleteDiscussionComment', { id }, id, () => undefined),
     markAnswer: (id) => write('markAnswer', { id }, id, () => undefined),
     addLabels: (labelableId, labelIds) => write('addLabels', { labelableId, labelIds }, labelableId, () => undefined),
     removeLabels: (labelableId, labelIds) => write('removeLabels', { labelableId, labelIds }, labelableId, () => undefined),
     closeDiscussion: (discussionId, reason) => write('closeDiscussion', { discussionId, reason }, discussionId, () => undefined),
-    createIssue: (repositoryId, title, body) => write('createIssue', { repositoryId, title, body }, null, (p) => ({ id: p.issue.id, number: p.issue.number, url: p.issue.url, title })),
-    addIssueComment: (subjectId, body) => write('addIssueComment', { subjectId, body }, subjectId, (p) => ({ url: p.commentEdge.node.url })),
-    createDiscussion: (repositoryId, categoryId, title, body) => write('createDiscussion', { repositoryId, categoryId, title, body }, null, (p) => ({ id: p.discussion.id, number: p.discussion.number, url: p.discussion.url })),
+    createIssue: (repositoryId, title, body) =>
+      write('createIssue', { repositoryId, title, body }, null, (p) => ({
+        id: p.issue.id,
+        number: p.issue.number,
+        url: p.issue.url,
+        title,
+      })),
+    addIssueComment: (subjectId, body) =>
+      write('addIssueComment', { subjectId, body }, subjectId, (p) => ({ url: p.commentEdge.node.url })),
+    createDiscussion: (repositoryId, categoryId, title, body) =>
+      write('createDiscussion', { repositoryId, categoryId, title, body }, null, (p) => ({
+        id: p.discussion.id,
+        number: p.discussion.number,
+        url: p.discussion.url,
+      })),
     // The desk thread (notify, away, delegate) is tested against the HTTP stand-in.
     deskThread: async () => deskUnsupported(),
     updateThreadBody: async () => deskUnsupported(),
@@ -189,7 +233,10 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
       const unused = expectations.filter((e) => e.left > 0);
       const problems = [
         ...unexpected.map((w) => `unexpected write: ${w.op}${w.number !== null ? ` on #${w.number}` : ''}`),
-        ...unused.map((e) => `expected but never sent: ${e.op}${e.number !== undefined ? ` on #${e.number}` : ''}${e.body ? ` matching ${e.body}` : ''}`),
+        ...unused.map(
+          (e) =>
+            `expected but never sent: ${e.op}${e.number !== undefined ? ` on #${e.number}` : ''}${e.body ? ` matching ${e.body}` : ''}`,
+        ),
       ];
       if (problems.length) throw new Error(problems.join('\n'));
     },

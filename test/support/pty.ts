@@ -24,7 +24,17 @@ export function runPty(args: string[], opts: { cols?: number; env?: Record<strin
     cols: opts.cols ?? 80,
     rows: 30,
     cwd: opts.cwd ?? path.dirname(BIN),
-    env: { PATH: process.env.PATH ?? '', HOME: home, TERM: 'xterm-256color', XDG_CONFIG_HOME: path.join(home, 'c'), XDG_CACHE_HOME: path.join(home, 'k'), XDG_STATE_HOME: path.join(home, 's'), VISIT_SRE_RETRY_BASE_MS: '1', VISIT_SRE_MUTATION_SPACING_MS: '5', ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      TERM: 'xterm-256color',
+      XDG_CONFIG_HOME: path.join(home, 'c'),
+      XDG_CACHE_HOME: path.join(home, 'k'),
+      XDG_STATE_HOME: path.join(home, 's'),
+      VISIT_SRE_RETRY_BASE_MS: '1',
+      VISIT_SRE_MUTATION_SPACING_MS: '5',
+      ...opts.env,
+    },
   });
   let text = '';
   const waiters: Array<() => void> = [];

@@ -8,7 +8,11 @@ process.on('message', async ({ args, env }) => {
   Object.assign(process.env, env);
   let stdout = '';
   let stderr = '';
-  const deps = { ...processDeps(), stdout: { write: (s) => (stdout += s), isTTY: false }, stderr: { write: (s) => (stderr += s), isTTY: false } };
+  const deps = {
+    ...processDeps(),
+    stdout: { write: (s) => (stdout += s), isTTY: false },
+    stderr: { write: (s) => (stderr += s), isTTY: false },
+  };
   const code = await main(args, deps);
   process.send({ code, stdout, stderr });
 });

@@ -45,8 +45,20 @@ export function scenario(discussions: DiscussionSpec[], extra: Record<string, un
   };
 }
 
-export const team = (login: string, createdAt: string, body = 'answer', more: Partial<MessageSpec> = {}): MessageSpec => ({ author: login, association: 'MEMBER', createdAt, body, ...more });
-export const user = (login: string, createdAt: string, body = 'question', more: Partial<MessageSpec> = {}): MessageSpec => ({ author: login, association: 'NONE', createdAt, body, ...more });
+export const team = (login: string, createdAt: string, body = 'answer', more: Partial<MessageSpec> = {}): MessageSpec => ({
+  author: login,
+  association: 'MEMBER',
+  createdAt,
+  body,
+  ...more,
+});
+export const user = (login: string, createdAt: string, body = 'question', more: Partial<MessageSpec> = {}): MessageSpec => ({
+  author: login,
+  association: 'NONE',
+  createdAt,
+  body,
+  ...more,
+});
 
 /** N ordinary open discussions spread over the three help categories. */
 export function manyDiscussions(n: number, start = Date.parse('2026-11-02T17:00:00Z')): DiscussionSpec[] {

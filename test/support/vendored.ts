@@ -19,5 +19,6 @@ export function expectSameAsShared(local: string, shared: string, only: (file: s
   if (!existsSync(shared)) return;
   const mine = filesUnder(local).filter(only);
   expect(mine).toEqual(filesUnder(shared).filter(only));
-  for (const f of mine) expect(readFileSync(path.join(local, f)).equals(readFileSync(path.join(shared, f))), `${f} differs from ${shared}`).toBe(true);
+  for (const f of mine)
+    expect(readFileSync(path.join(local, f)).equals(readFileSync(path.join(shared, f))), `${f} differs from ${shared}`).toBe(true);
 }

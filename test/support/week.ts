@@ -24,7 +24,13 @@ export interface WeekRun {
  * The visit-week scenario on a stand-in started on first use and closed after
  * each test; `sre(args)` runs the CLI in-process against it, on Tuesday.
  */
-export function weekStandin(): { sre(args: string[], opts?: { tty?: boolean; columns?: number; env?: Record<string, string>; setup?: (deps: TestDeps) => void }): Promise<WeekRun>; standin(): Standin } {
+export function weekStandin(): {
+  sre(
+    args: string[],
+    opts?: { tty?: boolean; columns?: number; env?: Record<string, string>; setup?: (deps: TestDeps) => void },
+  ): Promise<WeekRun>;
+  standin(): Standin;
+} {
   let standin: Standin | undefined;
   afterEach(async () => {
     await standin?.close();
@@ -35,7 +41,12 @@ export function weekStandin(): { sre(args: string[], opts?: { tty?: boolean; col
     async sre(args, opts = {}) {
       standin ??= await startStandin(WEEK);
       standin.setClock(TUESDAY);
-      const deps = testDeps({ now: TUESDAY, tty: opts.tty, env: { VISIT_SRE_CONFIG: WEEK_CONFIG, ...opts.env }, github: { url: standin.url, token: standin.token } });
+      const deps = testDeps({
+        now: TUESDAY,
+        tty: opts.tty,
+        env: { VISIT_SRE_CONFIG: WEEK_CONFIG, ...opts.env },
+        github: { url: standin.url, token: standin.token },
+      });
       if (opts.columns) deps.stdout.columns = opts.columns;
       opts.setup?.(deps);
       const code = await main(args, deps);

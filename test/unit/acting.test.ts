@@ -19,13 +19,32 @@ const member = (login: string, experienced: boolean, extra: Partial<TeamMember> 
 // team-file order matters: "the next experienced member" counts from the Backup onward
 const team = [member('ada', true), member('grace', true), member('alan', true), member('katherine', false), member('edsger', false)];
 const t = (local: string) => DateTime.fromISO(local, { zone }).toMillis();
-const cal = makeBusinessCalendar({ zone, days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: ['2026-12-25'] });
+const cal = makeBusinessCalendar({
+  zone,
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+  windows: ['08:00-12:00', '13:00-17:00'],
+  holidays: ['2026-12-25'],
+});
 
 const away = (login: string, from: string, until: string): AwayStretch => ({ login, from: t(from), until: t(until), source: 'desk' });
-const delegation = (to: string, start: string, until: string, postedAt = start): Delegation => ({ from: 'katherine', to, start: t(start), until: t(until), key: `d-${to}-${start}`, postedAt: t(postedAt) });
+const delegation = (to: string, start: string, until: string, postedAt = start): Delegation => ({
+  from: 'katherine',
+  to,
+  start: t(start),
+  until: t(until),
+  key: `d-${to}-${start}`,
+  postedAt: t(postedAt),
+});
 // The week of Mon 2026-11-30: Katherine is Primary, Ada is Backup.
 const roles = (at: string, opts: { away?: AwayStretch[]; delegations?: Delegation[] } = {}) => {
-  const r = actingRoles({ at: t(at), primary: 'katherine', backup: 'ada', team, away: opts.away ?? [], delegations: opts.delegations ?? [] });
+  const r = actingRoles({
+    at: t(at),
+    primary: 'katherine',
+    backup: 'ada',
+    team,
+    away: opts.away ?? [],
+    delegations: opts.delegations ?? [],
+  });
   return { primary: r.primary.login, primaryWhy: r.primary.reason, backup: r.backup.login, backupWhy: r.backup.reason };
 };
 
@@ -55,7 +74,10 @@ describe('acting Primary and Backup (SPEC §10)', () => {
       expect(r).toMatchObject({ primary: 'grace', backup: 'alan', backupWhy: 'backup-away' });
     });
     it('the latest posted of two running delegations wins', () => {
-      const two = [delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T08:00'), delegation('alan', '2026-11-30T14:00', '2026-11-30T16:00', '2026-11-30T09:00')];
+      const two = [
+        delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T08:00'),
+        delegation('alan', '2026-11-30T14:00', '2026-11-30T16:00', '2026-11-30T09:00'),
+      ];
       expect(roles('2026-11-30T14:30', { delegations: two }).primary).toBe('alan');
       expect(roles('2026-11-30T13:30', { delegations: two }).primary).toBe('ada');
     });
@@ -78,7 +100,12 @@ describe('acting Primary and Backup (SPEC §10)', () => {
       expect(roles(at, { away: stretch }).primary).toBe(primary);
     });
     it('the Backup acts as Primary and the next experienced member backs up', () => {
-      expect(roles('2026-12-04T12:30', { away: stretch })).toEqual({ primary: 'ada', primaryWhy: 'primary-away', backup: 'grace', backupWhy: 'backup-acting-primary' });
+      expect(roles('2026-12-04T12:30', { away: stretch })).toEqual({
+        primary: 'ada',
+        primaryWhy: 'primary-away',
+        backup: 'grace',
+        backupWhy: 'backup-acting-primary',
+      });
     });
     it('counts business time only: lunch, the weekend and a holiday are not part of the stretch', () => {
       expect(awayLength(cal, t('2026-12-04T11:00'), t('2026-12-07T10:00'), 240)).toEqual({ businessMinutes: 7 * 60, short: false });
@@ -91,12 +118,19 @@ describe('acting Primary and Backup (SPEC §10)', () => {
 
   it('Primary and Backup both away: the next experienced members take both roles', () => {
     const both = [away('katherine', '2026-12-01T08:00', '2026-12-01T17:00'), away('ada', '2026-12-01T09:00', '2026-12-01T12:00')];
-    expect(roles('2026-12-01T10:00', { away: both })).toEqual({ primary: 'grace', primaryWhy: 'primary-away', backup: 'alan', backupWhy: 'backup-away' });
+    expect(roles('2026-12-01T10:00', { away: both })).toEqual({
+      primary: 'grace',
+      primaryWhy: 'primary-away',
+      backup: 'alan',
+      backupWhy: 'backup-away',
+    });
     expect(roles('2026-12-01T13:00', { away: both })).toMatchObject({ primary: 'ada', backup: 'grace' });
   });
 
   it('the acting Backup skips away people in team-file order after the Backup', () => {
-    const r = roles('2026-12-01T10:00', { away: [away('ada', '2026-12-01T08:00', '2026-12-01T17:00'), away('grace', '2026-12-01T08:00', '2026-12-01T17:00')] });
+    const r = roles('2026-12-01T10:00', {
+      away: [away('ada', '2026-12-01T08:00', '2026-12-01T17:00'), away('grace', '2026-12-01T08:00', '2026-12-01T17:00')],
+    });
     expect(r).toEqual({ primary: 'katherine', primaryWhy: 'rota', backup: 'alan', backupWhy: 'backup-away' });
   });
 
@@ -105,7 +139,10 @@ describe('acting Primary and Backup (SPEC §10)', () => {
     const graceOut = away('grace', '2026-12-01T10:00', '2026-12-01T11:00');
     it('hands the role back to the Primary while the delegate is away', () => {
       expect(roles('2026-12-01T09:00', { delegations, away: [graceOut] })).toMatchObject({ primary: 'grace', primaryWhy: 'delegation' });
-      expect(roles('2026-12-01T10:30', { delegations, away: [graceOut] })).toMatchObject({ primary: 'katherine', primaryWhy: 'delegate-away' });
+      expect(roles('2026-12-01T10:30', { delegations, away: [graceOut] })).toMatchObject({
+        primary: 'katherine',
+        primaryWhy: 'delegate-away',
+      });
     });
     it('or to the Backup when the Primary is away too', () => {
       const r = roles('2026-12-01T10:30', { delegations, away: [graceOut, away('katherine', '2026-12-01T08:00', '2026-12-01T17:00')] });
@@ -114,21 +151,40 @@ describe('acting Primary and Backup (SPEC §10)', () => {
   });
 
   it('with everyone experienced away, the Primary stays, flagged, and nobody backs up', () => {
-    const all = team.filter((m) => m.experienced || m.login === 'katherine').map((m) => away(m.login, '2026-12-01T08:00', '2026-12-01T17:00'));
-    expect(roles('2026-12-01T10:00', { away: all })).toEqual({ primary: 'katherine', primaryWhy: 'everyone-away', backup: null, backupWhy: 'everyone-away' });
+    const all = team
+      .filter((m) => m.experienced || m.login === 'katherine')
+      .map((m) => away(m.login, '2026-12-01T08:00', '2026-12-01T17:00'));
+    expect(roles('2026-12-01T10:00', { away: all })).toEqual({
+      primary: 'katherine',
+      primaryWhy: 'everyone-away',
+      backup: null,
+      backupWhy: 'everyone-away',
+    });
   });
 });
 
 describe("team members' unavailable ranges count as away", () => {
-  const withLeave = [member('ada', true, { unavailable: [{ from: '2026-12-01', to: '2026-12-02', reason: 'conference' }] }), ...team.slice(1)];
+  const withLeave = [
+    member('ada', true, { unavailable: [{ from: '2026-12-01', to: '2026-12-02', reason: 'conference' }] }),
+    ...team.slice(1),
+  ];
   const stretches = awayFromTeam(withLeave, zone);
   it('cover whole days in the team zone, the last day included', () => {
-    expect(stretches).toEqual([{ login: 'ada', from: t('2026-12-01T00:00'), until: t('2026-12-03T00:00'), source: 'team', note: 'conference' }]);
+    expect(stretches).toEqual([
+      { login: 'ada', from: t('2026-12-01T00:00'), until: t('2026-12-03T00:00'), source: 'team', note: 'conference' },
+    ]);
     expect(awayAt(stretches, t('2026-11-30T23:59'))).toEqual([]);
     expect(awayAt(stretches, t('2026-12-02T23:59')).map((s) => s.login)).toEqual(['ada']);
   });
   it('make the Backup skip to the next experienced member', () => {
-    const r = actingRoles({ at: t('2026-12-01T10:00'), primary: 'katherine', backup: 'ada', team: withLeave, away: stretches, delegations: [] });
+    const r = actingRoles({
+      at: t('2026-12-01T10:00'),
+      primary: 'katherine',
+      backup: 'ada',
+      team: withLeave,
+      away: stretches,
+      delegations: [],
+    });
     expect([r.primary.login, r.backup.login, r.away.map((a) => a.login)]).toEqual(['katherine', 'grace', ['ada']]);
   });
 });
@@ -151,13 +207,44 @@ describe('reading the desk thread', () => {
   it('a delegation that overlaps another for the same shift replaces it whole; others stay', () => {
     const shift = iso('2026-11-30T00:00');
     const desk = readDesk([
-      entry({ kind: 'delegate', from: 'katherine', to: 'ada', start: iso('2026-11-30T09:00'), until: iso('2026-11-30T12:00'), shift, key: 'd1' }),
-      entry({ kind: 'delegate', from: 'katherine', to: 'ada', start: iso('2026-12-01T09:00'), until: iso('2026-12-01T12:00'), shift, key: 'd2' }),
-      entry({ kind: 'delegate', from: 'katherine', to: 'grace', start: iso('2026-11-30T11:00'), until: iso('2026-11-30T14:00'), shift, key: 'd3' }),
+      entry({
+        kind: 'delegate',
+        from: 'katherine',
+        to: 'ada',
+        start: iso('2026-11-30T09:00'),
+        until: iso('2026-11-30T12:00'),
+        shift,
+        key: 'd1',
+      }),
+      entry({
+        kind: 'delegate',
+        from: 'katherine',
+        to: 'ada',
+        start: iso('2026-12-01T09:00'),
+        until: iso('2026-12-01T12:00'),
+        shift,
+        key: 'd2',
+      }),
+      entry({
+        kind: 'delegate',
+        from: 'katherine',
+        to: 'grace',
+        start: iso('2026-11-30T11:00'),
+        until: iso('2026-11-30T14:00'),
+        shift,
+        key: 'd3',
+      }),
       entry({ kind: 'delegate', from: 'ada', to: 'alan', start: iso('2026-11-30T11:00'), until: iso('2026-11-30T14:00'), key: 'd4' }),
     ]);
     expect(desk.delegations.map((d) => d.key)).toEqual(['d2', 'd3', 'd4']);
-    const r = actingRoles({ at: t('2026-11-30T09:30'), primary: 'katherine', backup: 'ada', team, away: [], delegations: desk.delegations });
+    const r = actingRoles({
+      at: t('2026-11-30T09:30'),
+      primary: 'katherine',
+      backup: 'ada',
+      team,
+      away: [],
+      delegations: desk.delegations,
+    });
     expect(r.primary.login).toBe('katherine');
   });
 

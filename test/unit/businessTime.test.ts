@@ -70,16 +70,31 @@ describe('next business minute', () => {
 
 describe('other configured hours', () => {
   it('one 09:00-17:00 window in Berlin', () => {
-    const berlin = makeBusinessCalendar({ zone: 'Europe/Berlin', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['09:00-17:00'], holidays: [] });
+    const berlin = makeBusinessCalendar({
+      zone: 'Europe/Berlin',
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+      windows: ['09:00-17:00'],
+      holidays: [],
+    });
     expect(show(addBusinessMinutes(berlin, at('2026-03-27T15:00', 'Europe/Berlin'), 240), 'Europe/Berlin')).toBe('Mon 2026-03-30T11:00');
     expect(businessMinutesBetween(berlin, at('2026-03-23T00:00', 'Europe/Berlin'), at('2026-03-30T00:00', 'Europe/Berlin'))).toBe(5 * 480);
   });
   it('a Saturday morning window', () => {
-    const sat = makeBusinessCalendar({ zone: LA, days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], windows: ['08:00-12:00'], holidays: [] });
+    const sat = makeBusinessCalendar({
+      zone: LA,
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+      windows: ['08:00-12:00'],
+      holidays: [],
+    });
     expect(show(addBusinessMinutes(sat, at('2026-11-20T11:00'), 240))).toBe('Sat 2026-11-21T11:00');
   });
   it('a window through midnight of a 24-hour desk', () => {
-    const allDay = makeBusinessCalendar({ zone: 'UTC', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], windows: ['00:00-24:00'], holidays: [] });
+    const allDay = makeBusinessCalendar({
+      zone: 'UTC',
+      days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+      windows: ['00:00-24:00'],
+      holidays: [],
+    });
     expect(businessMinutesBetween(allDay, Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-01-08T00:00:00Z'))).toBe(7 * 1440);
   });
   it('a window holding the spring-forward gap has one hour less that day', () => {
@@ -91,7 +106,9 @@ describe('other configured hours', () => {
     expect(parseWindow(w)).toBeUndefined();
   });
   it('rejects overlapping windows, unknown days and zones', () => {
-    expect(() => makeBusinessCalendar({ zone: LA, days: ['Mon'], windows: ['08:00-12:00', '11:00-13:00'], holidays: [] })).toThrow(/overlap/);
+    expect(() => makeBusinessCalendar({ zone: LA, days: ['Mon'], windows: ['08:00-12:00', '11:00-13:00'], holidays: [] })).toThrow(
+      /overlap/,
+    );
     expect(() => makeBusinessCalendar({ zone: LA, days: ['Funday'], windows: ['08:00-12:00'], holidays: [] })).toThrow(/Funday/);
     expect(() => makeBusinessCalendar({ zone: 'Mars/Olympus', days: ['Mon'], windows: ['08:00-12:00'], holidays: [] })).toThrow(/Mars/);
   });

@@ -33,24 +33,40 @@ interface Answer {
 
 /** The child reads dist/: rebuild it when a source file is newer (npm test builds first anyway). */
 function ensureBuilt(): void {
-  const newest = (dir: string, ext: string) => Math.max(...filesUnder(dir).filter((f) => f.endsWith(ext)).map((f) => statSync(path.join(dir, f)).mtimeMs));
+  const newest = (dir: string, ext: string) =>
+    Math.max(
+      ...filesUnder(dir)
+        .filter((f) => f.endsWith(ext))
+        .map((f) => statSync(path.join(dir, f)).mtimeMs),
+    );
   const src = Math.max(newest(path.join(REPO_ROOT, 'src', 'calendar'), '.ts'), newest(path.join(REPO_ROOT, 'src', 'core'), '.ts'));
   let built = 0;
   try {
-    built = Math.min(...['calendar/read.js', 'calendar/prepare.js', 'calendar/offsets.js', 'core/rotation.js'].map((f) => statSync(path.join(REPO_ROOT, 'dist', f)).mtimeMs));
+    built = Math.min(
+      ...['calendar/read.js', 'calendar/prepare.js', 'calendar/offsets.js', 'core/rotation.js'].map(
+        (f) => statSync(path.join(REPO_ROOT, 'dist', f)).mtimeMs,
+      ),
+    );
   } catch {
     // not built yet
   }
   if (built < src) {
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
   }
 }
 
 function readAllUnder(tz: string): Promise<Answer[]> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test', 'support', 'corpusRead.mjs'), TEAM_ZONE, ...files.map((f) => path.join(CORPUS, f))], {
-    env: { PATH: process.env.PATH ?? '', TZ: tz },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'test', 'support', 'corpusRead.mjs'), TEAM_ZONE, ...files.map((f) => path.join(CORPUS, f))],
+    {
+      env: { PATH: process.env.PATH ?? '', TZ: tz },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -58,7 +74,13 @@ function readAllUnder(tz: string): Promise<Answer[]> {
   return new Promise((resolve, reject) =>
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`TZ=${tz}: the reader child exited ${code}\n${stderr}`));
-      else resolve(stdout.trim().split('\n').map((l) => JSON.parse(l) as Answer));
+      else
+        resolve(
+          stdout
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as Answer),
+        );
     }),
   );
 }
@@ -68,20 +90,33 @@ describe('the ical-diff corpus: 161 calendars from three other libraries', () =>
     const manifest = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as Record<string, { sha256: string }>;
     expect(files).toEqual(Object.keys(manifest).sort());
     expect(files).toHaveLength(161);
-    for (const f of files) expect(createHash('sha256').update(readFileSync(path.join(CORPUS, f))).digest('hex'), f).toBe(manifest[f]!.sha256);
+    for (const f of files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(CORPUS, f)))
+          .digest('hex'),
+        f,
+      ).toBe(manifest[f]!.sha256);
     expectSameAsShared(LOCAL, SHARED);
   });
 
   it('reads every file the same under three host zones, never crashes, and takes under 2 s CPU a file', async () => {
     ensureBuilt();
     const answers = await Promise.all(HOST_ZONES.map(readAllUnder));
-    for (const [i, tz] of HOST_ZONES.entries()) expect(answers[i]!.map((a) => path.relative(CORPUS, a.file)), tz).toEqual(files);
+    for (const [i, tz] of HOST_ZONES.entries())
+      expect(
+        answers[i]!.map((a) => path.relative(CORPUS, a.file)),
+        tz,
+      ).toEqual(files);
     const [first, ...others] = answers as [Answer[], ...Answer[][]];
     const differing = first.filter((a, i) => others.some((o) => o[i]!.hash !== a.hash)).map((a) => path.relative(CORPUS, a.file));
     expect(differing).toEqual([]);
     const crashes = answers.flat().filter((a) => a.error?.startsWith('CRASH'));
     expect(crashes).toEqual([]);
-    const slow = answers.flat().filter((a) => a.ms > 2000).map((a) => `${path.relative(CORPUS, a.file)}: ${a.ms.toFixed(0)} ms`);
+    const slow = answers
+      .flat()
+      .filter((a) => a.ms > 2000)
+      .map((a) => `${path.relative(CORPUS, a.file)}: ${a.ms.toFixed(0)} ms`);
     expect(slow).toEqual([]);
     // A file that shows nothing says why, with a warning or a usage error; one shows nothing by right.
     const silent = first.filter((a) => a.entries === 0 && a.warnings === 0 && !a.error).map((a) => path.relative(CORPUS, a.file));

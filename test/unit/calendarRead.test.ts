@@ -8,7 +8,9 @@ import { expectSameAsShared } from '../support/vendored.js';
 const ZONE = 'America/Los_Angeles';
 const WIDE = { zone: ZONE, from: Date.parse('2000-01-01T00:00:00Z'), to: Date.parse('2030-01-01T00:00:00Z') };
 const HOST_ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata'];
-const realFiles = readdirSync(REAL_FIXTURES).filter((f) => f.endsWith('.ics')).sort();
+const realFiles = readdirSync(REAL_FIXTURES)
+  .filter((f) => f.endsWith('.ics'))
+  .sort();
 const originalTz = process.env.TZ;
 
 function read(file: string, extra: Partial<typeof WIDE> = {}) {
@@ -89,7 +91,9 @@ describe('what the reader must do itself (CALENDAR-NOTES)', () => {
   });
 
   it('reads floating EXDATEs in the zone of DTSTART, so they never depend on the host', () => {
-    const bad = read('nodeical__biweekly-exdate-until.ics', { to: Date.parse('2018-01-01T00:00:00Z') }).entries.filter((e) => e.summary.includes('bad times'));
+    const bad = read('nodeical__biweekly-exdate-until.ics', { to: Date.parse('2018-01-01T00:00:00Z') }).entries.filter((e) =>
+      e.summary.includes('bad times'),
+    );
     expect(bad.map((e) => iso(e.start))).toContain('2017-12-18T14:00:00.000Z');
     const good = read('nodeical__biweekly-exdate-until.ics').entries.filter((e) => e.summary.includes('comma-separated'));
     expect(good.map((e) => iso(e.start))).not.toContain('2017-07-06T14:00:00.000Z');
@@ -105,7 +109,10 @@ describe('what the reader must do itself (CALENDAR-NOTES)', () => {
   });
 
   it('expands shifts that started before the window (expandOngoing)', () => {
-    const { entries } = read('icalexpander__all-day.ics', { from: Date.parse('2018-05-19T12:00:00Z'), to: Date.parse('2018-05-19T13:00:00Z') });
+    const { entries } = read('icalexpander__all-day.ics', {
+      from: Date.parse('2018-05-19T12:00:00Z'),
+      to: Date.parse('2018-05-19T13:00:00Z'),
+    });
     expect(entries.map((e) => iso(e.start))).toEqual(['2018-05-19T07:00:00.000Z']);
   });
 });

@@ -16,7 +16,14 @@ afterEach(() => {
 });
 
 function calendar(...parts: string[]): string {
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...parts.flatMap((p) => p.trim().split(/\s*\n\s*/)), 'END:VCALENDAR', ''].join('\r\n');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//EN',
+    ...parts.flatMap((p) => p.trim().split(/\s*\n\s*/)),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 }
 
 function read(text: string, hostZone = 'Pacific/Kiritimati') {
@@ -41,8 +48,13 @@ describe('1. a TZID that names no known zone', () => {
     for (const host of ['UTC', 'Pacific/Kiritimati']) {
       const { shifts, warnings } = read(text, host);
       // 23:00 in Los Angeles on 22 and 23 October; the third, on the 24th, is in EXDATE.
-      expect(shifts).toEqual(['SRE Primary: @ann 2024-10-23T06:00Z → 2024-10-24T06:00Z', 'SRE Primary: @ann 2024-10-24T06:00Z → 2024-10-25T06:00Z']);
-      expect(warnings).toEqual([`rota.ics: time zone "Europe/Germany" is neither a known zone nor defined in the file; read in the team's zone (${ZONE})`]);
+      expect(shifts).toEqual([
+        'SRE Primary: @ann 2024-10-23T06:00Z → 2024-10-24T06:00Z',
+        'SRE Primary: @ann 2024-10-24T06:00Z → 2024-10-25T06:00Z',
+      ]);
+      expect(warnings).toEqual([
+        `rota.ics: time zone "Europe/Germany" is neither a known zone nor defined in the file; read in the team's zone (${ZONE})`,
+      ]);
     }
   });
 
@@ -127,7 +139,10 @@ it('2. drops a stale override whose DATE a newer master has removed, whatever th
     SUMMARY:SRE Primary: @bob
     END:VEVENT`);
   for (const host of ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
-    expect(read(text, host).shifts, host).toEqual(['SRE Primary: @ann 2024-07-01T07:00Z → 2024-07-08T07:00Z', 'SRE Primary: @ann 2024-07-29T07:00Z → 2024-08-05T07:00Z']);
+    expect(read(text, host).shifts, host).toEqual([
+      'SRE Primary: @ann 2024-07-01T07:00Z → 2024-07-08T07:00Z',
+      'SRE Primary: @ann 2024-07-29T07:00Z → 2024-08-05T07:00Z',
+    ]);
   }
 });
 
@@ -141,7 +156,9 @@ it('3. ends a DATE-TIME start with a DATE end at midnight in the start’s zone,
     END:VEVENT`);
   const { shifts, warnings } = read(text);
   expect(shifts).toEqual(['SRE Primary: @ann 2000-01-01T00:00Z → 2000-01-02T00:00Z']);
-  expect(warnings).toEqual(['rota.ics:7: event "SRE Primary: @ann" (UID mixed) ends on a DATE but starts at a DATE-TIME; read as midnight in the zone of its start']);
+  expect(warnings).toEqual([
+    'rota.ics:7: event "SRE Primary: @ann" (UID mixed) ends on a DATE but starts at a DATE-TIME; read as midnight in the zone of its start',
+  ]);
 });
 
 it('4. keeps every override of a UID whose master is not in the file (Google)', () => {
@@ -160,7 +177,10 @@ it('4. keeps every override of a UID whose master is not in the file (Google)', 
     DTEND;VALUE=DATE:20131211
     SUMMARY:SRE Primary: @bob
     END:VEVENT`);
-  expect(read(text).shifts).toEqual(['SRE Primary: @ann 2012-12-10T08:00Z → 2012-12-11T08:00Z', 'SRE Primary: @bob 2013-12-10T08:00Z → 2013-12-11T08:00Z']);
+  expect(read(text).shifts).toEqual([
+    'SRE Primary: @ann 2012-12-10T08:00Z → 2012-12-11T08:00Z',
+    'SRE Primary: @bob 2013-12-10T08:00Z → 2013-12-11T08:00Z',
+  ]);
 });
 
 it('5. keeps DTSTART as the first instance when UNTIL comes before it', () => {
@@ -191,7 +211,8 @@ it('6. reads a floating time in the team zone, even when the file’s only VTIME
     DTEND:20240115T100000
     SUMMARY:SRE Primary: @ann
     END:VEVENT`);
-  for (const host of ['UTC', 'Pacific/Kiritimati']) expect(read(text, host).shifts, host).toEqual(['SRE Primary: @ann 2024-01-08T18:00Z → 2024-01-15T18:00Z']);
+  for (const host of ['UTC', 'Pacific/Kiritimati'])
+    expect(read(text, host).shifts, host).toEqual(['SRE Primary: @ann 2024-01-08T18:00Z → 2024-01-15T18:00Z']);
 });
 
 it('7. expands the union of two RRULEs, with DTSTART', () => {
@@ -206,7 +227,14 @@ it('7. expands the union of two RRULEs, with DTSTART', () => {
     END:VEVENT`);
   const starts = read(text).shifts.map((s) => s.split(' ')[3]);
   expect(starts).toHaveLength(22);
-  expect(starts.slice(0, 6)).toEqual(['2023-01-12T10:00Z', '2023-01-19T10:00Z', '2023-01-26T10:00Z', '2023-02-02T10:00Z', '2023-02-09T10:00Z', '2023-02-13T10:00Z']);
+  expect(starts.slice(0, 6)).toEqual([
+    '2023-01-12T10:00Z',
+    '2023-01-19T10:00Z',
+    '2023-01-26T10:00Z',
+    '2023-02-02T10:00Z',
+    '2023-02-09T10:00Z',
+    '2023-02-13T10:00Z',
+  ]);
   expect(starts).toContain('2023-03-13T10:00Z');
   expect(starts.at(-1)).toBe('2023-05-25T09:00Z'); // the 20th Thursday, 10:00 BST
 });
@@ -227,7 +255,9 @@ it('8. skips an event on a date that does not exist, with a warning naming it', 
     END:VEVENT`);
   const { shifts, warnings } = read(text);
   expect(shifts).toEqual(['SRE Primary: @bob 2024-03-01T10:00Z → 2024-03-02T10:00Z']);
-  expect(warnings).toEqual(['rota.ics:4: skipped event "SRE Primary: @ann" (UID feb30): DTSTART 20240230T100000Z is not a real date or time']);
+  expect(warnings).toEqual([
+    'rota.ics:4: skipped event "SRE Primary: @ann" (UID feb30): DTSTART 20240230T100000Z is not a real date or time',
+  ]);
 });
 
 describe('decisions documented in the README', () => {
@@ -247,8 +277,13 @@ describe('decisions documented in the README', () => {
       SUMMARY:SRE Primary: @bob
       END:VEVENT`);
     const { shifts, warnings } = read(text);
-    expect(shifts).toEqual(['SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z', 'SRE Primary: @bob 2024-01-02T08:00Z → 2024-01-03T08:00Z']);
-    expect(warnings).toEqual(['rota.ics:8: event "SRE Primary: @ann" (UID holiday) and 1 more event have an empty RRULE; read as one-off events']);
+    expect(shifts).toEqual([
+      'SRE Primary: @ann 2024-01-01T08:00Z → 2024-01-02T08:00Z',
+      'SRE Primary: @bob 2024-01-02T08:00Z → 2024-01-03T08:00Z',
+    ]);
+    expect(warnings).toEqual([
+      'rota.ics:8: event "SRE Primary: @ann" (UID holiday) and 1 more event have an empty RRULE; read as one-off events',
+    ]);
   });
 
   it('keeps the wall-clock length of a timed weekly shift across DST, where RFC 5545 would keep the exact duration', () => {
@@ -268,6 +303,10 @@ describe('decisions documented in the README', () => {
     ]);
     // The entry says where the two readings part, for `doctor` to show.
     process.env.TZ = 'UTC';
-    expect(readCalendar(text, WINDOW).entries.map((e) => e.exactEnd && iso(e.exactEnd))).toEqual([undefined, '2026-11-02T15:00Z', undefined]);
+    expect(readCalendar(text, WINDOW).entries.map((e) => e.exactEnd && iso(e.exactEnd))).toEqual([
+      undefined,
+      '2026-11-02T15:00Z',
+      undefined,
+    ]);
   });
 });

@@ -50,7 +50,8 @@ describe('finding the config file (§2 order)', () => {
     mkdirSync(cwd, { recursive: true });
     return { root, home, cwd, env: { XDG_CONFIG_HOME: path.join(home, 'xdg') } as Record<string, string> };
   };
-  const load = (flag: string | undefined, s: ReturnType<typeof setup>) => loadConfig(flag, { fs: nodeFileSystem, env: s.env, cwd: s.cwd, homedir: s.home });
+  const load = (flag: string | undefined, s: ReturnType<typeof setup>) =>
+    loadConfig(flag, { fs: nodeFileSystem, env: s.env, cwd: s.cwd, homedir: s.home });
 
   it('--config, then VISIT_SRE_CONFIG, then the nearest parent, then XDG', async () => {
     const s = setup();
@@ -70,7 +71,9 @@ describe('finding the config file (§2 order)', () => {
     write(path.join(s.root, 'conf', 'visit-sre.config.json'), { team: 'people/team.json' });
     write(path.join(s.root, 'conf', 'people', 'team.json'), [{ login: 'ann', name: 'Ann' }]);
     const loaded = await load(path.join(s.root, 'conf', 'visit-sre.config.json'), s);
-    expect(loaded.team).toEqual([{ login: 'ann', name: 'Ann', percentTime: 50, experienced: false, classifiedAccess: false, unavailable: [] }]);
+    expect(loaded.team).toEqual([
+      { login: 'ann', name: 'Ann', percentTime: 50, experienced: false, classifiedAccess: false, unavailable: [] },
+    ]);
     expect(loaded.dir).toBe(path.join(s.root, 'conf'));
   });
 

@@ -63,7 +63,7 @@ describe('conversation state (§5)', () => {
     expect(assess(d, policy, Date.parse('2026-11-24T22:00:00Z')).overdue).toBe(true);
   });
 
-  it('a team answer puts it on the user; the user\'s reply in a thread puts it back', () => {
+  it("a team answer puts it on the user; the user's reply in a thread puts it back", () => {
     const answered = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [{ at: '2026-11-24T18:00:00Z', who: 'ada' }]);
     expect(assess(answered, policy, Date.parse('2026-11-24T19:00:00Z')).state).toBe('waiting-on-user');
     const replied = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [
@@ -76,8 +76,10 @@ describe('conversation state (§5)', () => {
     expect(iso(a.waitingSince)).toBe('2026-11-24T19:00:00Z'); // follow-ups do not restart the clock
   });
 
-  it('a bot comment after the user\'s message does not answer it', () => {
-    const d = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [{ at: '2026-11-24T17:05:00Z', who: 'github-actions[bot]', association: 'MEMBER' }]);
+  it("a bot comment after the user's message does not answer it", () => {
+    const d = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [
+      { at: '2026-11-24T17:05:00Z', who: 'github-actions[bot]', association: 'MEMBER' },
+    ]);
     expect(assess(d, policy, Date.parse('2026-11-24T18:00:00Z')).state).toBe('waiting-on-team');
   });
 
@@ -92,13 +94,15 @@ describe('conversation state (§5)', () => {
   });
 
   it('a team handoff changes the owner and does not stop the clock', () => {
-    const d = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [{ at: '2026-11-24T18:00:00Z', who: 'ada', body: `Over to Bob.\n${formatMarker({ kind: 'handoff', to: 'bob', from: 'ada' })}` }]);
+    const d = discussion({ at: '2026-11-24T17:00:00Z', who: 'user1' }, [
+      { at: '2026-11-24T18:00:00Z', who: 'ada', body: `Over to Bob.\n${formatMarker({ kind: 'handoff', to: 'bob', from: 'ada' })}` },
+    ]);
     const a = assess(d, policy, Date.parse('2026-11-24T19:00:00Z'));
     expect(a).toMatchObject({ owner: 'bob', handedOffTo: 'bob', state: 'waiting-on-team' });
     expect(iso(a.waitingSince)).toBe('2026-11-24T17:00:00Z');
   });
 
-  it('a question on the Thanksgiving weekend belongs to Monday\'s Primary and is due Monday noon', () => {
+  it("a question on the Thanksgiving weekend belongs to Monday's Primary and is due Monday noon", () => {
     const d = discussion({ at: '2026-11-26T18:00:00Z', who: 'user1' });
     const a = assess(d, policy, Date.parse('2026-11-30T17:00:00Z'));
     expect(a.owner).toBe('bob');
@@ -123,8 +127,12 @@ describe('conversation state (§5)', () => {
     expect(a).toMatchObject({ state: 'waiting-on-user', stale: true, daysSinceUserActivity: 21 });
   });
 
-  it('counts a logged call: the call is the user\'s turn, the logging post the team\'s answer', () => {
-    const post = { at: '2026-11-24T20:00:00Z', who: 'ada', body: `Call from A. User.\n${formatMarker({ kind: 'contact', via: 'hotline', at: '2026-11-24T19:00:00Z' })}` };
+  it("counts a logged call: the call is the user's turn, the logging post the team's answer", () => {
+    const post = {
+      at: '2026-11-24T20:00:00Z',
+      who: 'ada',
+      body: `Call from A. User.\n${formatMarker({ kind: 'contact', via: 'hotline', at: '2026-11-24T19:00:00Z' })}`,
+    };
     const a = assess(discussion(post), policy, Date.parse('2026-12-16T19:00:00Z'));
     expect(a).toMatchObject({ state: 'waiting-on-user', via: 'hotline', stale: true });
     expect(iso(a.lastUserActivityAt)).toBe('2026-11-24T19:00:00Z');

@@ -19,12 +19,18 @@ const comment = (author: string, body: string, authorType = 'User', association 
   createdAt: Date.parse('2026-11-30T17:00:00Z') + seq * 1000,
   body,
 });
-const notify = (keys: string[], extra: Record<string, unknown> = {}) => `**Support desk**\n\n${keys.map((k) => `- line for ${k}`).join('\n')}\n\n${formatMarker({ kind: 'notify', keys, ...extra })}`;
+const notify = (keys: string[], extra: Record<string, unknown> = {}) =>
+  `**Support desk**\n\n${keys.map((k) => `- line for ${k}`).join('\n')}\n\n${formatMarker({ kind: 'notify', keys, ...extra })}`;
 
 describe('the desk feed (§9)', () => {
   it('trusts markers of the team and of trusted bots, not of users or other bots', () => {
     const entries = deskEntries(
-      [comment('ada', notify(['1@a:new'])), comment('github-actions', notify(['2@a:new']), 'Bot'), comment('eve', notify(['3@a:new'])), comment('other-bot', notify(['4@a:new']), 'Bot')],
+      [
+        comment('ada', notify(['1@a:new'])),
+        comment('github-actions', notify(['2@a:new']), 'Bot'),
+        comment('eve', notify(['3@a:new'])),
+        comment('other-bot', notify(['4@a:new']), 'Bot'),
+      ],
       team,
     );
     expect([...sentKeys(entries)]).toEqual(['1@a:new', '2@a:new']);
@@ -71,11 +77,37 @@ describe('the desk feed (§9)', () => {
 describe('trusted bots (§9)', () => {
   const calendar = makeBusinessCalendar({ zone: 'UTC', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-17:00'], holidays: [] });
   const policy = { calendar, team, responseGoalMinutes: 240, staleAfterDays: 21, primaryAt: () => 'ada' };
-  const post: Message = { id: 'p', url: 'u', kind: 'post', author: 'user1', authorType: 'User', association: 'NONE', createdAt: Date.parse('2026-11-30T09:00:00Z'), body: 'help' };
-  const discussion = (messages: Message[]) => ({ id: 'D', number: 1, title: 't', url: 'u', createdAt: post.createdAt, closed: false, closedAt: null, isAnswered: false, answerChosenAt: null, category: { id: 'c', slug: 's', name: 'n', isAnswerable: true }, labels: [], messages: [post, ...messages], complete: true });
+  const post: Message = {
+    id: 'p',
+    url: 'u',
+    kind: 'post',
+    author: 'user1',
+    authorType: 'User',
+    association: 'NONE',
+    createdAt: Date.parse('2026-11-30T09:00:00Z'),
+    body: 'help',
+  };
+  const discussion = (messages: Message[]) => ({
+    id: 'D',
+    number: 1,
+    title: 't',
+    url: 'u',
+    createdAt: post.createdAt,
+    closed: false,
+    closedAt: null,
+    isAnswered: false,
+    answerChosenAt: null,
+    category: { id: 'c', slug: 's', name: 'n', isAnswerable: true },
+    labels: [],
+    messages: [post, ...messages],
+    complete: true,
+  });
 
   it("a trusted bot's handoff marker moves ownership", () => {
-    const bot = { ...comment('github-actions', `handed\n\n${formatMarker({ kind: 'handoff', to: 'bob' })}`, 'Bot'), createdAt: Date.parse('2026-11-30T10:00:00Z') };
+    const bot = {
+      ...comment('github-actions', `handed\n\n${formatMarker({ kind: 'handoff', to: 'bob' })}`, 'Bot'),
+      createdAt: Date.parse('2026-11-30T10:00:00Z'),
+    };
     expect(assess(discussion([bot]), policy, Date.parse('2026-11-30T11:00:00Z')).owner).toBe('bob');
   });
 
@@ -85,7 +117,10 @@ describe('trusted bots (§9)', () => {
   });
 
   it('an untrusted bot cannot hand off', () => {
-    const bot = { ...comment('greeter', `x\n\n${formatMarker({ kind: 'handoff', to: 'bob' })}`, 'Bot'), createdAt: Date.parse('2026-11-30T10:00:00Z') };
+    const bot = {
+      ...comment('greeter', `x\n\n${formatMarker({ kind: 'handoff', to: 'bob' })}`, 'Bot'),
+      createdAt: Date.parse('2026-11-30T10:00:00Z'),
+    };
     expect(assess(discussion([bot]), policy, Date.parse('2026-11-30T11:00:00Z')).owner).toBe('ada');
   });
 
@@ -131,6 +166,8 @@ describe('config: desk, escalation (§9)', () => {
   });
 
   it('a webhook error never repeats the URL', () => {
-    expect(() => validateConfig({ desk: { webhook: 'http://secret-token.example' } }, 'c.json')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret-token') }));
+    expect(() => validateConfig({ desk: { webhook: 'http://secret-token.example' } }, 'c.json')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret-token') }),
+    );
   });
 });

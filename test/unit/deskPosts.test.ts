@@ -5,7 +5,16 @@ import type { TeamMember } from '../../src/core/config.js';
 import type { DeskRecord, DeskState } from '../../src/core/acting.js';
 import { readDesk } from '../../src/core/acting.js';
 import type { DeskPost, Template } from '../../src/core/deskPosts.js';
-import { classifiedReminders, planAway, planCancelAway, planClaim, planClassifiedRequest, planDelegate, planMisdirected, planSwapAnnouncement } from '../../src/core/deskPosts.js';
+import {
+  classifiedReminders,
+  planAway,
+  planCancelAway,
+  planClaim,
+  planClassifiedRequest,
+  planDelegate,
+  planMisdirected,
+  planSwapAnnouncement,
+} from '../../src/core/deskPosts.js';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import { parseMarker } from '../../src/core/markers.js';
 import { UsageError } from '../../src/core/errors.js';
@@ -15,20 +24,57 @@ const template = (name: string): Template => {
   const source = new URL(`../../templates/${name}.md`, import.meta.url);
   return { text: readFileSync(source, 'utf8'), source: source.pathname };
 };
-const member = (login: string, experienced: boolean, classifiedAccess = false): TeamMember => ({ login, name: `${login[0]!.toUpperCase()}${login.slice(1)} X`, percentTime: 50, experienced, classifiedAccess, unavailable: [] });
-const team = [member('ada', true, true), member('grace', true), member('alan', true, true), member('katherine', false), member('edsger', false)];
+const member = (login: string, experienced: boolean, classifiedAccess = false): TeamMember => ({
+  login,
+  name: `${login[0]!.toUpperCase()}${login.slice(1)} X`,
+  percentTime: 50,
+  experienced,
+  classifiedAccess,
+  unavailable: [],
+});
+const team = [
+  member('ada', true, true),
+  member('grace', true),
+  member('alan', true, true),
+  member('katherine', false),
+  member('edsger', false),
+];
 const t = (local: string) => DateTime.fromISO(local, { zone }).toMillis();
-const cal = makeBusinessCalendar({ zone, days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: [] });
+const cal = makeBusinessCalendar({
+  zone,
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+  windows: ['08:00-12:00', '13:00-17:00'],
+  holidays: [],
+});
 const now = t('2026-11-30T09:00');
 const empty = (): DeskState => readDesk([]);
 
 /** What the desk thread holds after these posts: each read back through its marker, as the next run would. */
 function after(...posts: DeskPost[]): DeskState {
-  return readDesk(posts.map((p, i): DeskRecord => ({ marker: parseMarker(p.body)!, createdAt: now + i * 60_000, url: `https://github.com/o/r/issues/1#c${i}` })));
+  return readDesk(
+    posts.map(
+      (p, i): DeskRecord => ({ marker: parseMarker(p.body)!, createdAt: now + i * 60_000, url: `https://github.com/o/r/issues/1#c${i}` }),
+    ),
+  );
 }
 
 const away = (who: string, from: string, until: string, extra: { note?: string; desk?: DeskState } = {}) =>
-  planAway({ who, from: t(from), until: t(until), now, zone, cal, goalMinutes: 240, primary: 'katherine', backup: 'ada', team, desk: extra.desk ?? empty(), away: [], template: template('away'), ...(extra.note ? { note: extra.note } : {}) });
+  planAway({
+    who,
+    from: t(from),
+    until: t(until),
+    now,
+    zone,
+    cal,
+    goalMinutes: 240,
+    primary: 'katherine',
+    backup: 'ada',
+    team,
+    desk: extra.desk ?? empty(),
+    away: [],
+    template: template('away'),
+    ...(extra.note ? { note: extra.note } : {}),
+  });
 
 describe('away notices', () => {
   it('@mention the Primary and Backup on duty, say who stands in, and carry a trusted away marker', () => {
@@ -37,14 +83,26 @@ describe('away notices', () => {
       '**Away:** @katherine will be away from their desk from Fri Dec 4, 11:00 PST until Mon Dec 7, 10:00 PST (7h of business hours).\n> dentist, then travel\n@ada acts as Primary meanwhile. @grace acts as Backup meanwhile. @ada @grace',
     );
     expect(p.mentions).toEqual(['ada', 'grace']);
-    expect(parseMarker(p.body)).toEqual({ v: 1, kind: 'away', who: 'katherine', from: '2026-12-04T19:00:00Z', until: '2026-12-07T18:00:00Z', note: 'dentist,\n then travel', key: 'away:katherine:2026-12-04T19:00:00Z:2026-12-07T18:00:00Z' });
+    expect(parseMarker(p.body)).toEqual({
+      v: 1,
+      kind: 'away',
+      who: 'katherine',
+      from: '2026-12-04T19:00:00Z',
+      until: '2026-12-07T18:00:00Z',
+      note: 'dentist,\n then travel',
+      key: 'away:katherine:2026-12-04T19:00:00Z:2026-12-07T18:00:00Z',
+    });
     expect(p.notes).toEqual([]);
   });
 
   it('warn when the stretch is shorter than the response goal in business time, and post all the same', () => {
     const p = away('edsger', '2026-12-01T11:00', '2026-12-01T14:00');
-    expect(p.notes).toEqual(['the stretch is 2h of business time, shorter than the 4h response goal: no notice is needed, posting it all the same']);
-    expect(p.text).toBe('**Away:** @edsger will be away from their desk from Tue Dec 1, 11:00 PST until Tue Dec 1, 14:00 PST (2h of business hours).\n@katherine @ada');
+    expect(p.notes).toEqual([
+      'the stretch is 2h of business time, shorter than the 4h response goal: no notice is needed, posting it all the same',
+    ]);
+    expect(p.text).toBe(
+      '**Away:** @edsger will be away from their desk from Tue Dec 1, 11:00 PST until Tue Dec 1, 14:00 PST (2h of business hours).\n@katherine @ada',
+    );
   });
 
   it('are not posted twice: the key read back from the thread marks it as posted', () => {
@@ -65,11 +123,23 @@ describe('away notices', () => {
     const a1 = away('edsger', '2026-12-01T08:00', '2026-12-01T17:00');
     const a2 = away('edsger', '2026-12-02T08:00', '2026-12-02T17:00');
     const desk = after(a1, a2);
-    const cancel = planCancelAway({ who: 'edsger', now, zone, primary: 'katherine', backup: 'ada', desk, template: template('away-cancel') });
-    expect(cancel.text).toBe('**Back:** @edsger withdrew the away notice for Wed Dec 2, 08:00 PST until Wed Dec 2, 17:00 PST and is at their desk as planned. @katherine @ada');
+    const cancel = planCancelAway({
+      who: 'edsger',
+      now,
+      zone,
+      primary: 'katherine',
+      backup: 'ada',
+      desk,
+      template: template('away-cancel'),
+    });
+    expect(cancel.text).toBe(
+      '**Back:** @edsger withdrew the away notice for Wed Dec 2, 08:00 PST until Wed Dec 2, 17:00 PST and is at their desk as planned. @katherine @ada',
+    );
     expect(parseMarker(cancel.body)).toMatchObject({ kind: 'away-cancel', who: 'edsger', cancels: a2.key });
     expect(after(a1, a2, cancel).away.map((a) => a.key)).toEqual([a1.key]);
-    expect(() => planCancelAway({ who: 'grace', now, zone, primary: 'katherine', backup: 'ada', desk, template: template('away-cancel') })).toThrow(/@grace has no away notice/);
+    expect(() =>
+      planCancelAway({ who: 'grace', now, zone, primary: 'katherine', backup: 'ada', desk, template: template('away-cancel') }),
+    ).toThrow(/@grace has no away notice/);
   });
 });
 
@@ -80,9 +150,18 @@ describe('delegations', () => {
 
   it('@mention the delegate and carry a trusted delegate marker', () => {
     const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
-    expect(p.text).toBe('**Delegation:** @katherine hands the Primary role to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST. Meanwhile @ada owns new inquiries and gets the Primary\'s notifications.');
+    expect(p.text).toBe(
+      "**Delegation:** @katherine hands the Primary role to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST. Meanwhile @ada owns new inquiries and gets the Primary's notifications.",
+    );
     expect(p.mentions).toEqual(['ada']);
-    expect(parseMarker(p.body)).toMatchObject({ kind: 'delegate', from: 'katherine', to: 'ada', start: '2026-11-30T21:00:00Z', until: '2026-11-30T23:00:00Z', shift: '2026-11-30T08:00:00Z' });
+    expect(parseMarker(p.body)).toMatchObject({
+      kind: 'delegate',
+      from: 'katherine',
+      to: 'ada',
+      start: '2026-11-30T21:00:00Z',
+      until: '2026-11-30T23:00:00Z',
+      shift: '2026-11-30T08:00:00Z',
+    });
   });
 
   it('one that overlaps another for the same shift replaces it, says so and tells the replaced delegate', () => {
@@ -103,7 +182,18 @@ describe('delegations', () => {
   });
 
   it('warns when the delegate is away during it', () => {
-    const p = planDelegate({ shift, to: 'grace', start: t('2026-12-01T08:00'), until: t('2026-12-01T17:00'), now, zone, team, desk: empty(), away: [{ login: 'grace', from: t('2026-12-01T10:00'), until: t('2026-12-01T11:00'), source: 'team' }], template: template('delegate') });
+    const p = planDelegate({
+      shift,
+      to: 'grace',
+      start: t('2026-12-01T08:00'),
+      until: t('2026-12-01T17:00'),
+      now,
+      zone,
+      team,
+      desk: empty(),
+      away: [{ login: 'grace', from: t('2026-12-01T10:00'), until: t('2026-12-01T11:00'), source: 'team' }],
+      template: template('delegate'),
+    });
     expect(p.notes.join('\n')).toMatch(/@grace is away during part of it/);
   });
 
@@ -115,14 +205,39 @@ describe('delegations', () => {
   });
 
   it('refuses when nobody is Primary', () => {
-    expect(() => planDelegate({ shift: null, to: 'ada', start: now, until: now + 3_600_000, now, zone, team, desk: empty(), away: [], template: template('delegate') })).toThrow(/nobody on the team is Primary/);
+    expect(() =>
+      planDelegate({
+        shift: null,
+        to: 'ada',
+        start: now,
+        until: now + 3_600_000,
+        now,
+        zone,
+        team,
+        desk: empty(),
+        away: [],
+        template: template('delegate'),
+      }),
+    ).toThrow(/nobody on the team is Primary/);
   });
 });
 
 describe('swap announcements', () => {
   it('read as before, @mention both people whose shift changed, and are keyed by the new SEQUENCE', () => {
-    const p = planSwapAnnouncement({ role: 'primary', monday: '2026-12-07', weekLabel: '2026-W50', to: { login: 'grace', name: 'Grace Hopper' }, from: 'ada', broken: ['@grace is Primary the week after'], sequence: 2, desk: empty(), template: template('swap') });
-    expect(p.text).toBe('SRE rotation change: Primary for the week of Mon Dec 7 (2026-W50) is now @grace (Grace Hopper), taking over from @ada. Note: @grace is Primary the week after. Calendars subscribed to the rotation update by themselves.');
+    const p = planSwapAnnouncement({
+      role: 'primary',
+      monday: '2026-12-07',
+      weekLabel: '2026-W50',
+      to: { login: 'grace', name: 'Grace Hopper' },
+      from: 'ada',
+      broken: ['@grace is Primary the week after'],
+      sequence: 2,
+      desk: empty(),
+      template: template('swap'),
+    });
+    expect(p.text).toBe(
+      'SRE rotation change: Primary for the week of Mon Dec 7 (2026-W50) is now @grace (Grace Hopper), taking over from @ada. Note: @grace is Primary the week after. Calendars subscribed to the rotation update by themselves.',
+    );
     expect(p.mentions).toEqual(['grace', 'ada']);
     expect(p.key).toBe('swap:2026-W50:primary:grace:2');
   });
@@ -130,13 +245,31 @@ describe('swap announcements', () => {
 
 describe('classified requests', () => {
   const request = (desk = empty(), handler = 'edsger', loggedAt = now) =>
-    planClassifiedRequest({ neededBy: t('2026-12-01T15:00'), handler, loggedAt, zone, team, desk, template: template('classified-request') });
+    planClassifiedRequest({
+      neededBy: t('2026-12-01T15:00'),
+      handler,
+      loggedAt,
+      zone,
+      team,
+      desk,
+      template: template('classified-request'),
+    });
 
   it('carry no content: only the time needed and who has access', () => {
     const p = request();
-    expect(p.text).toBe('**Classified inquiry 1:** someone with access is needed by Tue Dec 1, 15:00 PST. @ada @alan: please claim it with `visit-sre claim 1`, then @edsger will hand it to you off GitHub.');
+    expect(p.text).toBe(
+      '**Classified inquiry 1:** someone with access is needed by Tue Dec 1, 15:00 PST. @ada @alan: please claim it with `visit-sre claim 1`, then @edsger will hand it to you off GitHub.',
+    );
     expect(p.mentions).toEqual(['ada', 'alan']);
-    expect(parseMarker(p.body)).toEqual({ v: 1, kind: 'classified', number: 1, neededBy: '2026-12-01T23:00:00Z', handler: 'edsger', access: ['ada', 'alan'], key: 'classified:edsger:2026-11-30T17:00:00Z' });
+    expect(parseMarker(p.body)).toEqual({
+      v: 1,
+      kind: 'classified',
+      number: 1,
+      neededBy: '2026-12-01T23:00:00Z',
+      handler: 'edsger',
+      access: ['ada', 'alan'],
+      key: 'classified:edsger:2026-11-30T17:00:00Z',
+    });
   });
 
   it('are numbered after those on the thread, and a re-run keeps its number', () => {
@@ -148,7 +281,17 @@ describe('classified requests', () => {
   });
 
   it('refuse when nobody has access', () => {
-    expect(() => planClassifiedRequest({ neededBy: now, handler: 'ada', loggedAt: now, zone, team: team.map((m) => ({ ...m, classifiedAccess: false })), desk: empty(), template: template('classified-request') })).toThrow(/classifiedAccess/);
+    expect(() =>
+      planClassifiedRequest({
+        neededBy: now,
+        handler: 'ada',
+        loggedAt: now,
+        zone,
+        team: team.map((m) => ({ ...m, classifiedAccess: false })),
+        desk: empty(),
+        template: template('classified-request'),
+      }),
+    ).toThrow(/classifiedAccess/);
   });
 
   it('are claimed by N, or without N when only one is open; the first claim wins', () => {
@@ -157,12 +300,24 @@ describe('classified requests', () => {
     expect(claim.text).toBe('**Classified inquiry 1** is claimed by @alan. @edsger: please hand it over off GitHub.');
     expect(claim.mentions).toEqual(['edsger']);
     const r2 = request(after(r1), 'katherine', now + 60_000);
-    expect(() => planClaim({ who: 'alan', team, desk: after(r1, r2), template: template('classified-claim') })).toThrow(/2 classified inquiries are open: 1, 2/);
-    expect(planClaim({ number: 2, who: 'ada', team, desk: after(r1, claim, r2), template: template('classified-claim') }).mentions).toEqual(['katherine']);
-    expect(() => planClaim({ number: 1, who: 'ada', team, desk: after(r1, claim), template: template('classified-claim') })).toThrow(/already claimed by @alan/);
-    expect(planClaim({ number: 1, who: 'alan', team, desk: after(r1, claim), template: template('classified-claim') }).alreadyPosted).toBe(true);
-    expect(() => planClaim({ number: 1, who: 'grace', team, desk: after(r1), template: template('classified-claim') })).toThrow(/@grace is not marked "classifiedAccess"/);
-    expect(() => planClaim({ number: 9, who: 'ada', team, desk: after(r1), template: template('classified-claim') })).toThrow(/no classified inquiry 9/);
+    expect(() => planClaim({ who: 'alan', team, desk: after(r1, r2), template: template('classified-claim') })).toThrow(
+      /2 classified inquiries are open: 1, 2/,
+    );
+    expect(planClaim({ number: 2, who: 'ada', team, desk: after(r1, claim, r2), template: template('classified-claim') }).mentions).toEqual(
+      ['katherine'],
+    );
+    expect(() => planClaim({ number: 1, who: 'ada', team, desk: after(r1, claim), template: template('classified-claim') })).toThrow(
+      /already claimed by @alan/,
+    );
+    expect(planClaim({ number: 1, who: 'alan', team, desk: after(r1, claim), template: template('classified-claim') }).alreadyPosted).toBe(
+      true,
+    );
+    expect(() => planClaim({ number: 1, who: 'grace', team, desk: after(r1), template: template('classified-claim') })).toThrow(
+      /@grace is not marked "classifiedAccess"/,
+    );
+    expect(() => planClaim({ number: 9, who: 'ada', team, desk: after(r1), template: template('classified-claim') })).toThrow(
+      /no classified inquiry 9/,
+    );
   });
 
   it('notify reminds the members with access once, when the time is near and nobody has claimed it', () => {
@@ -170,25 +325,74 @@ describe('classified requests', () => {
     const remind = (at: string, desk: DeskState) => classifiedReminders(desk, t(at), cal, 60, zone, template('classified-reminder'));
     expect(remind('2026-12-01T13:59', after(r1))).toEqual([]);
     expect(remind('2026-12-01T14:00', after(r1))).toEqual([
-      { key: `classified-reminder:${r1.key}`, number: 1, to: ['ada', 'alan'], text: 'Classified inquiry 1 is still unclaimed and needed by Tue Dec 1, 15:00 PST: claim it with `visit-sre claim 1`' },
+      {
+        key: `classified-reminder:${r1.key}`,
+        number: 1,
+        to: ['ada', 'alan'],
+        text: 'Classified inquiry 1 is still unclaimed and needed by Tue Dec 1, 15:00 PST: claim it with `visit-sre claim 1`',
+      },
     ]);
     expect(remind('2026-12-02T09:00', after(r1))).toHaveLength(1);
     const claimed = after(r1, planClaim({ who: 'ada', team, desk: after(r1), template: template('classified-claim') }));
     expect(remind('2026-12-01T14:30', claimed)).toEqual([]);
-    const reminded = readDesk([...after(r1).requests.map((r) => ({ marker: { v: 1 as const, kind: 'classified' as const, number: r.number, neededBy: new Date(r.neededBy).toISOString(), handler: r.handler, access: r.access, key: r.key }, createdAt: now })), { marker: { v: 1, kind: 'notify' as never, keys: [`classified-reminder:${r1.key}`] }, createdAt: now + 1 }]);
+    const reminded = readDesk([
+      ...after(r1).requests.map((r) => ({
+        marker: {
+          v: 1 as const,
+          kind: 'classified' as const,
+          number: r.number,
+          neededBy: new Date(r.neededBy).toISOString(),
+          handler: r.handler,
+          access: r.access,
+          key: r.key,
+        },
+        createdAt: now,
+      })),
+      { marker: { v: 1, kind: 'notify' as never, keys: [`classified-reminder:${r1.key}`] }, createdAt: now + 1 },
+    ]);
     expect(remind('2026-12-01T14:30', reminded)).toEqual([]);
   });
 });
 
 describe('a contact that reached someone other than the acting Primary', () => {
   it('tells the acting Primary, and whether the clock runs for them', () => {
-    const p = planMisdirected({ number: 42, url: 'https://github.com/o/r/discussions/42', receiver: 'edsger', owner: 'katherine', answered: false, desk: empty(), template: template('misdirected') });
-    expect(p.text).toBe('**Contact for the Primary:** @edsger logged a contact that reached them, and it is yours, @katherine: #42 (https://github.com/o/r/discussions/42). Nobody has answered the customer yet: the response clock runs for you.');
+    const p = planMisdirected({
+      number: 42,
+      url: 'https://github.com/o/r/discussions/42',
+      receiver: 'edsger',
+      owner: 'katherine',
+      answered: false,
+      desk: empty(),
+      template: template('misdirected'),
+    });
+    expect(p.text).toBe(
+      '**Contact for the Primary:** @edsger logged a contact that reached them, and it is yours, @katherine: #42 (https://github.com/o/r/discussions/42). Nobody has answered the customer yet: the response clock runs for you.',
+    );
     expect(p.mentions).toEqual(['katherine']);
-    expect(planMisdirected({ number: 42, url: 'u', receiver: 'edsger', owner: 'katherine', answered: true, desk: empty(), template: template('misdirected') }).text).toMatch(/@edsger has answered the customer already\.$/);
+    expect(
+      planMisdirected({
+        number: 42,
+        url: 'u',
+        receiver: 'edsger',
+        owner: 'katherine',
+        answered: true,
+        desk: empty(),
+        template: template('misdirected'),
+      }).text,
+    ).toMatch(/@edsger has answered the customer already\.$/);
   });
 });
 
 it('no template placeholder is left unfilled, and an unknown one names the file', () => {
-  expect(() => planCancelAway({ who: 'ada', now, zone, primary: null, backup: null, desk: after(away('ada', '2026-12-01T08:00', '2026-12-01T17:00')), template: { text: 'Back {{whom}}', source: 'my.md' } })).toThrow(/unknown placeholder \{\{whom\}\} in my\.md/);
+  expect(() =>
+    planCancelAway({
+      who: 'ada',
+      now,
+      zone,
+      primary: null,
+      backup: null,
+      desk: after(away('ada', '2026-12-01T08:00', '2026-12-01T17:00')),
+      template: { text: 'Back {{whom}}', source: 'my.md' },
+    }),
+  ).toThrow(/unknown placeholder \{\{whom\}\} in my\.md/);
 });

@@ -4,7 +4,13 @@ import { exitCodeFor, exitCodeOf } from '../../src/cli/errors.js';
 import { AuthError, NotFoundError, OperationalError, RefusedError, UsageError } from '../../src/core/errors.js';
 import type { ActionResult } from '../../src/core/plan.js';
 
-const action = (status: ActionResult['status'], failure?: ActionResult['failure']): ActionResult => ({ kind: 'handoff', number: 1, url: null, status, ...(failure ? { failure } : {}) });
+const action = (status: ActionResult['status'], failure?: ActionResult['failure']): ActionResult => ({
+  kind: 'handoff',
+  number: 1,
+  url: null,
+  status,
+  ...(failure ? { failure } : {}),
+});
 
 describe('exit codes, in one place', () => {
   it.each<[string, Outcome | void, number]>([

@@ -4,7 +4,10 @@ import { jsonErrorAt } from '../../src/core/jsonErrorAt.js';
 
 describe('jsonErrorAt', () => {
   it('accepts everything JSON.parse accepts', () => {
-    fc.assert(fc.property(fc.json(), (text) => jsonErrorAt(text) === -1), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), (text) => jsonErrorAt(text) === -1),
+      { numRuns: 500 },
+    );
   });
   it('rejects what JSON.parse rejects', () => {
     fc.assert(

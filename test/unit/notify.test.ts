@@ -7,7 +7,12 @@ import { handoffWeek, keptFor } from '../../src/core/plans/handoff.js';
 import { discussion, marker, team } from '../support/domain.js';
 
 // Week of Mon 2026-11-30, Pacific (UTC-8). Business hours 08-12, 13-17.
-const calendar = makeBusinessCalendar({ zone: 'America/Los_Angeles', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'], holidays: ['2026-12-02'] });
+const calendar = makeBusinessCalendar({
+  zone: 'America/Los_Angeles',
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+  windows: ['08:00-12:00', '13:00-17:00'],
+  holidays: ['2026-12-02'],
+});
 const t = (local: string) => Date.parse(`${local}-08:00`);
 const shift = { start: t('2026-11-30T00:00'), end: t('2026-12-07T00:00'), primary: 'ada', backup: 'bob' };
 const lastShift = { start: t('2026-11-23T00:00'), end: t('2026-11-30T00:00'), primary: 'cy', backup: 'ada' };
@@ -77,7 +82,9 @@ describe('notify decisions (§9)', () => {
   it('the Backup is told only once it is overdue', () => {
     const due = item({ teamReplied: true, dueSoon: true });
     expect(sent(input({ items: [due] })).flatMap(([, to]) => to!.split(','))).not.toContain('bob');
-    expect(sent(input({ items: [item({ teamReplied: true, overdue: true })], now: t('2026-11-30T14:00') }))).toEqual([['overdue', 'ada,bob']]);
+    expect(sent(input({ items: [item({ teamReplied: true, overdue: true })], now: t('2026-11-30T14:00') }))).toEqual([
+      ['overdue', 'ada,bob'],
+    ]);
   });
 
   it('overdue+2h counts business time past due and goes to the team', () => {
@@ -96,7 +103,11 @@ describe('notify decisions (§9)', () => {
 
   it('team skips members who are away', () => {
     const late = item({ teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
-    expect(sent(input({ items: [late], sent: new Set([notificationKey(7, since, 'overdue')]), away: new Set(['cy']), now: t('2026-11-30T13:00') }))).toEqual([['overdue+2h', 'ada,bob,dee']]);
+    expect(
+      sent(
+        input({ items: [late], sent: new Set([notificationKey(7, since, 'overdue')]), away: new Set(['cy']), now: t('2026-11-30T13:00') }),
+      ),
+    ).toEqual([['overdue+2h', 'ada,bob,dee']]);
   });
 
   it('an away owner is replaced by the acting Primary', () => {
@@ -110,7 +121,9 @@ describe('notify decisions (§9)', () => {
 
   it('a new waiting period has new keys', () => {
     const again = item({ waitingSince: t('2026-11-30T11:00'), dueAt: t('2026-11-30T16:00'), teamReplied: true, overdue: true });
-    const plan = planNotifications(input({ items: [again], sent: new Set([notificationKey(7, since, 'overdue')]), now: t('2026-11-30T16:00') }));
+    const plan = planNotifications(
+      input({ items: [again], sent: new Set([notificationKey(7, since, 'overdue')]), now: t('2026-11-30T16:00') }),
+    );
     expect(plan.notifications.map((n) => n.key)).toEqual(['7@2026-11-30T19:00:00Z:overdue']);
   });
 
@@ -134,7 +147,10 @@ describe('notify decisions (§9)', () => {
   });
 
   it('handoff-reminder: in the last business hour of the shift, to its Primary, with the count', () => {
-    const owned = [item({ state: 'waiting-on-user', waitingSince: null, dueAt: null }), item({ number: 8, state: 'waiting-on-user', waitingSince: null, dueAt: null })];
+    const owned = [
+      item({ state: 'waiting-on-user', waitingSince: null, dueAt: null }),
+      item({ number: 8, state: 'waiting-on-user', waitingSince: null, dueAt: null }),
+    ];
     expect(planNotifications(input({ items: owned, now: t('2026-12-04T15:59') })).notifications).toEqual([]);
     const plan = planNotifications(input({ items: owned, now: t('2026-12-04T16:00') }));
     expect(plan.notifications.map((n) => [n.key, n.to, n.count])).toEqual([['shift@2026-11-30T08:00:00Z:handoff-reminder', ['ada'], 2]]);
@@ -148,7 +164,9 @@ describe('notify decisions (§9)', () => {
     const left = [item({ owner: 'cy', teamReplied: true, state: 'waiting-on-user', waitingSince: null, dueAt: null })];
     expect(planNotifications(input({ items: left, now: t('2026-11-30T08:59') })).notifications).toEqual([]);
     const plan = planNotifications(input({ items: left, now: t('2026-11-30T09:00') }));
-    expect(plan.notifications.map((n) => [n.key, n.to, n.count])).toEqual([['shift@2026-11-30T08:00:00Z:missed-handoff', ['cy', 'ada'], 1]]);
+    expect(plan.notifications.map((n) => [n.key, n.to, n.count])).toEqual([
+      ['shift@2026-11-30T08:00:00Z:missed-handoff', ['cy', 'ada'], 1],
+    ]);
   });
 
   it('missed-handoff ignores what was kept or handed off', () => {
@@ -158,9 +176,22 @@ describe('notify decisions (§9)', () => {
   });
 
   it('missed-handoff: a discussion with a keep marker for this shift is kept, not missed; one kept for another week is missed', () => {
-    const keptIn = (n: number, week: string) => discussion(n, { at: '2026-11-24T17:00:00Z', who: 'user1' }, [{ at: '2026-11-27T20:00:00Z', who: 'ada', body: `kept\n\n${marker('keep', { from: 'cy', week })}` }]);
+    const keptIn = (n: number, week: string) =>
+      discussion(n, { at: '2026-11-24T17:00:00Z', who: 'user1' }, [
+        { at: '2026-11-27T20:00:00Z', who: 'ada', body: `kept\n\n${marker('keep', { from: 'cy', week })}` },
+      ]);
     const week = handoffWeek(shift.start, 'America/Los_Angeles');
-    const items = [keptIn(7, week), keptIn(8, '2026-W40')].map((d) => item({ number: d.number, owner: 'cy', teamReplied: true, state: 'waiting-on-user', waitingSince: null, dueAt: null, kept: keptFor(d, team, 'cy', week) }));
+    const items = [keptIn(7, week), keptIn(8, '2026-W40')].map((d) =>
+      item({
+        number: d.number,
+        owner: 'cy',
+        teamReplied: true,
+        state: 'waiting-on-user',
+        waitingSince: null,
+        dueAt: null,
+        kept: keptFor(d, team, 'cy', week),
+      }),
+    );
     const plan = planNotifications(input({ items, now: t('2026-11-30T10:00') }));
     expect(plan.notifications.map((n) => [n.when, n.count])).toEqual([['missed-handoff', 1]]);
   });

@@ -12,7 +12,11 @@ const member = (login: string, name: string, email?: string): TeamMember => ({
   classifiedAccess: false,
   unavailable: [],
 });
-const team = [member('ann', 'Ann Lee', 'ann@example.org'), member('ann-marie', 'Ann Marie Cole'), member('bo', 'Bo Chen', 'bo@example.org')];
+const team = [
+  member('ann', 'Ann Lee', 'ann@example.org'),
+  member('ann-marie', 'Ann Marie Cole'),
+  member('bo', 'Bo Chen', 'bo@example.org'),
+];
 const day = 86_400_000;
 const t0 = Date.parse('2026-11-23T08:00:00Z');
 
@@ -147,13 +151,20 @@ describe('the timeline and who is on duty', () => {
   it('a Backup on duty two weeks running has two shifts, one per week', () => {
     const tl = buildTimeline(
       shiftsFromEntries(
-        [entry('Primary @ann', t0, t0 + 7 * day), entry('Backup @bo', t0, t0 + 7 * day, { uid: 'b1' }), entry('Primary @ann-marie', t0 + 7 * day, t0 + 14 * day), entry('Backup @bo', t0 + 7 * day, t0 + 14 * day, { uid: 'b2' })],
+        [
+          entry('Primary @ann', t0, t0 + 7 * day),
+          entry('Backup @bo', t0, t0 + 7 * day, { uid: 'b1' }),
+          entry('Primary @ann-marie', t0 + 7 * day, t0 + 14 * day),
+          entry('Backup @bo', t0 + 7 * day, t0 + 14 * day, { uid: 'b2' }),
+        ],
         team,
       ),
     );
     const duty = onDutyAt(tl, t0 + day, 2);
     expect(duty.current!.backup!.end).toBe(t0 + 7 * day);
-    expect(duty.upcoming.map((s) => [s.start, s.primary?.login, s.backup?.login, s.backup?.start])).toEqual([[t0 + 7 * day, 'ann-marie', 'bo', t0 + 7 * day]]);
+    expect(duty.upcoming.map((s) => [s.start, s.primary?.login, s.backup?.login, s.backup?.start])).toEqual([
+      [t0 + 7 * day, 'ann-marie', 'bo', t0 + 7 * day],
+    ]);
   });
 
   it('treats a shift end as exclusive', () => {

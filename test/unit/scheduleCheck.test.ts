@@ -6,9 +6,25 @@ import { checkSchedule } from '../../src/core/scheduleCheck.js';
 
 const zone = 'America/Los_Angeles';
 const t = (local: string) => DateTime.fromISO(local, { zone }).toMillis();
-const member = (login: string): TeamMember => ({ login, name: login, percentTime: 50, experienced: true, classifiedAccess: false, unavailable: [] });
+const member = (login: string): TeamMember => ({
+  login,
+  name: login,
+  percentTime: 50,
+  experienced: true,
+  classifiedAccess: false,
+  unavailable: [],
+});
 const team = ['ada', 'grace', 'katherine'].map(member);
-const shift = (role: Role, login: string, start: string, end: string): Shift => ({ role, login, name: login, raw: `${role} @${login}`, uid: `${role}-${login}-${start}`, start: t(start), end: t(end), modified: 0 });
+const shift = (role: Role, login: string, start: string, end: string): Shift => ({
+  role,
+  login,
+  name: login,
+  raw: `${role} @${login}`,
+  uid: `${role}-${login}-${start}`,
+  start: t(start),
+  end: t(end),
+  modified: 0,
+});
 const week = [shift('primary', 'katherine', '2026-11-30', '2026-12-07'), shift('backup', 'ada', '2026-11-30', '2026-12-07')];
 const problems = (extra: Shift[]) =>
   checkSchedule([...week, ...extra], team, t('2026-11-30'), t('2026-12-07'), zone)

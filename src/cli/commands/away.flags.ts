@@ -10,5 +10,12 @@ export const awayCommand = () =>
     .option('--as <login>', "post for this team member (default: you, the token's user)")
     .option('--cancel', 'withdraw your latest away notice')
     .option('--dry-run', 'print exactly what would be posted; change nothing')
-    .addHelpText('after', examples('visit-sre away --until +3h --note "dentist"', 'visit-sre away --from 2026-12-04T11:00 --until 2026-12-07T10:00', 'visit-sre away --cancel') + '\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config.\n');
+    .addHelpText(
+      'after',
+      `${examples(
+        'visit-sre away --until +3h --note "dentist"',
+        'visit-sre away --from 2026-12-04T11:00 --until 2026-12-07T10:00',
+        'visit-sre away --cancel',
+      )}\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config.\n`,
+    );
 export type AwayOptions = OptionsOf<typeof awayCommand>;

@@ -37,12 +37,20 @@ export async function postOrShow(ctx: Context, live: LiveDesk, post: DeskPost, f
 /** `away`: tells the team, on the desk thread, that someone will be away from their desk; `--cancel` withdraws the latest notice. */
 export async function runAway(opts: AwayOptions, ctx: Context): Promise<Outcome> {
   if (opts.cancel && (opts.from !== undefined || opts.until !== undefined || opts.note !== undefined)) {
-    throw new UsageError('--cancel withdraws your latest away notice and takes no --from, --until or --note', 'run `visit-sre away --cancel` alone (with --as LOGIN for someone else)');
+    throw new UsageError(
+      '--cancel withdraws your latest away notice and takes no --from, --until or --note',
+      'run `visit-sre away --cancel` alone (with --as LOGIN for someone else)',
+    );
   }
-  if (!opts.cancel && opts.until === undefined) throw new UsageError('away needs --until WHEN', 'for example: visit-sre away --until +3h, or --from 2026-12-01T13:00 --until 2026-12-02T10:00');
+  if (!opts.cancel && opts.until === undefined)
+    throw new UsageError(
+      'away needs --until WHEN',
+      'for example: visit-sre away --until +3h, or --from 2026-12-01T13:00 --until 2026-12-02T10:00',
+    );
   const from = opts.cancel ? ctx.now : parseWhen(opts.from ?? 'now', ctx.now, ctx.zone, '--from').toMillis();
   const until = opts.cancel ? ctx.now : parseWhen(opts.until!, ctx.now, ctx.zone, '--until').toMillis();
-  if (!opts.cancel && until <= from) throw new UsageError(`--until ${opts.until} is not after --from ${opts.from ?? 'now'}`, 'give an --until later than --from');
+  if (!opts.cancel && until <= from)
+    throw new UsageError(`--until ${opts.until} is not after --from ${opts.from ?? 'now'}`, 'give an --until later than --from');
 
   const live = await readLiveDesk(ctx);
   const who = await speaker(live, opts.as, ctx);

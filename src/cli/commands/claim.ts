@@ -11,7 +11,8 @@ export type { ClaimOptions };
 
 /** `claim [N]`: takes classified inquiry N (or the only open one), told on the desk thread to the member who holds the contact. */
 export async function runClaim(numberText: string | undefined, opts: ClaimOptions, ctx: Context): Promise<Outcome> {
-  if (numberText !== undefined && !/^#?[1-9]\d*$/.test(numberText.trim())) throw new UsageError(`invalid classified inquiry number "${numberText}"`, 'give the number from the desk thread\'s request, such as 3');
+  if (numberText !== undefined && !/^#?[1-9]\d*$/.test(numberText.trim()))
+    throw new UsageError(`invalid classified inquiry number "${numberText}"`, "give the number from the desk thread's request, such as 3");
   const live = await readLiveDesk(ctx);
   const who = await speaker(live, opts.as, ctx);
   const post = planClaim({

@@ -8,5 +8,9 @@ export const delegateCommand = () =>
     .option('--from <when>', 'when the delegation starts (default: now)')
     .option('--until <when>', 'when it ends (at the latest, with your shift)')
     .option('--dry-run', 'print exactly what would be posted; change nothing')
-    .addHelpText('after', examples('visit-sre delegate --until +4h', 'visit-sre delegate --to alan-turing --from 2026-12-01T13:00 --until 2026-12-01T17:00') + '\nA delegation that overlaps another for the same shift replaces it.\n');
+    .addHelpText(
+      'after',
+      examples('visit-sre delegate --until +4h', 'visit-sre delegate --to alan-turing --from 2026-12-01T13:00 --until 2026-12-01T17:00') +
+        '\nA delegation that overlaps another for the same shift replaces it.\n',
+    );
 export type DelegateOptions = OptionsOf<typeof delegateCommand>;

@@ -14,7 +14,11 @@ export type { DelegateOptions };
 
 /** `delegate`: the Primary hands the role to someone (default: the Backup) for a while, on the desk thread. */
 export async function runDelegate(opts: DelegateOptions, ctx: Context): Promise<Outcome> {
-  if (opts.until === undefined) throw new UsageError('delegate needs --until WHEN', 'for example: visit-sre delegate --until +3h (to the Backup), or --to LOGIN --from 2026-12-01T13:00 --until 2026-12-01T17:00');
+  if (opts.until === undefined)
+    throw new UsageError(
+      'delegate needs --until WHEN',
+      'for example: visit-sre delegate --until +3h (to the Backup), or --to LOGIN --from 2026-12-01T13:00 --until 2026-12-01T17:00',
+    );
   const start = parseWhen(opts.from ?? 'now', ctx.now, ctx.zone, '--from').toMillis();
   const until = parseWhen(opts.until, ctx.now, ctx.zone, '--until').toMillis();
   const live = await readLiveDesk(ctx);

@@ -35,7 +35,12 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
     add(
       ctx.loaded.file
         ? { name: 'config', ok: true, detail: `${ctx.loaded.file} (team of ${ctx.loaded.team.length})` }
-        : { name: 'config', ok: false, detail: `no config file found (no ${CONFIG_FILE_NAME} here or above, no VISIT_SRE_CONFIG, no user config); checking the defaults`, fix: 'run `visit-sre init` to write one' },
+        : {
+            name: 'config',
+            ok: false,
+            detail: `no config file found (no ${CONFIG_FILE_NAME} here or above, no VISIT_SRE_CONFIG, no user config); checking the defaults`,
+            fix: 'run `visit-sre init` to write one',
+          },
     );
   } catch (e) {
     add({ name: 'config', ok: false, ...failure(e) });
@@ -52,19 +57,33 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
       const rl = viewer.rateLimit;
       add(
         rl
-          ? { name: 'rate limit', ok: rl.remaining > 100, detail: `${rl.remaining} of ${rl.limit} GraphQL points left, reset ${rl.resetAt}`, fix: 'wait for the reset' }
+          ? {
+              name: 'rate limit',
+              ok: rl.remaining > 100,
+              detail: `${rl.remaining} of ${rl.limit} GraphQL points left, reset ${rl.resetAt}`,
+              fix: 'wait for the reset',
+            }
           : { name: 'rate limit', ok: true, detail: 'not reported by this server' },
       );
       try {
         info = await gh.repository(parseRepo(config.repository));
-        add({ name: 'repository', ok: info.hasDiscussionsEnabled, detail: `${info.nameWithOwner}${info.hasDiscussionsEnabled ? ', discussions on' : ', discussions OFF'}`, fix: 'turn discussions on in the repository settings' });
+        add({
+          name: 'repository',
+          ok: info.hasDiscussionsEnabled,
+          detail: `${info.nameWithOwner}${info.hasDiscussionsEnabled ? ', discussions on' : ', discussions OFF'}`,
+          fix: 'turn discussions on in the repository settings',
+        });
       } catch (e) {
         add({ name: 'repository', ok: false, ...failure(e) });
       }
       if (info) {
         try {
           categoryIds(info, config.discussions.categories);
-          add({ name: 'categories', ok: true, detail: config.discussions.categories.length ? config.discussions.categories.join(', ') : `all ${info.categories.length}` });
+          add({
+            name: 'categories',
+            ok: true,
+            detail: config.discussions.categories.length ? config.discussions.categories.join(', ') : `all ${info.categories.length}`,
+          });
         } catch (e) {
           add({ name: 'categories', ok: false, ...failure(e) });
         }
@@ -72,10 +91,24 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
           const labels = new Set(await gh.labels(parseRepo(config.repository)));
           const wanted = [config.labels.wontfix, ...(config.discussions.label ? [config.discussions.label] : [])];
           const missing = wanted.filter((l) => !labels.has(l));
-          add({ name: 'labels', ok: missing.length === 0, detail: missing.length ? `missing in ${config.repository}: ${missing.map((l) => `"${l}"`).join(', ')}` : wanted.map((l) => `"${l}"`).join(', '), fix: 'create the labels, or change "labels" in the config' });
+          add({
+            name: 'labels',
+            ok: missing.length === 0,
+            detail: missing.length
+              ? `missing in ${config.repository}: ${missing.map((l) => `"${l}"`).join(', ')}`
+              : wanted.map((l) => `"${l}"`).join(', '),
+            fix: 'create the labels, or change "labels" in the config',
+          });
           const product = new Set(await gh.labels(parseRepo(config.productRepository)));
           const missingProduct = [config.labels.reviewed, config.labels.lowHangingFruit].filter((l) => !product.has(l));
-          add({ name: 'product labels', ok: missingProduct.length === 0, detail: missingProduct.length ? `missing in ${config.productRepository}: ${missingProduct.map((l) => `"${l}"`).join(', ')}` : `"${config.labels.reviewed}", "${config.labels.lowHangingFruit}"`, fix: 'create the labels, or change "labels" in the config' });
+          add({
+            name: 'product labels',
+            ok: missingProduct.length === 0,
+            detail: missingProduct.length
+              ? `missing in ${config.productRepository}: ${missingProduct.map((l) => `"${l}"`).join(', ')}`
+              : `"${config.labels.reviewed}", "${config.labels.lowHangingFruit}"`,
+            fix: 'create the labels, or change "labels" in the config',
+          });
         } catch (e) {
           add({ name: 'labels', ok: false, ...failure(e) });
         }
@@ -101,8 +134,18 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
       }
       // The reader keeps a timed shift's wall-clock length across DST (README); say where RFC 5545's exact duration would differ.
       const dst = shifts.filter((s) => s.exactEnd !== undefined && s.end > c.now && s.start < to).sort((a, b) => a.end - b.end)[0];
-      const dstNote = dst ? `; timed shifts keep their wall-clock length across DST: the one ending ${fmt(dst.end, c)} would end ${fmt(dst.exactEnd!, c)} by RFC 5545's exact duration` : '';
-      add({ name: 'calendar', ok: gaps.length === 0, detail: (gaps.length ? `no one on duty in the next 4 weeks: ${gaps.slice(0, 3).join('; ')}${gaps.length > 3 ? ` (+${gaps.length - 3} more)` : ''}` : 'Primary and Backup covered for the next 4 weeks') + dstNote, fix: 'plan the rotation further ahead (`visit-sre schedule generate`)' });
+      const dstNote = dst
+        ? `; timed shifts keep their wall-clock length across DST: the one ending ${fmt(dst.end, c)} would end ${fmt(dst.exactEnd!, c)} by RFC 5545's exact duration`
+        : '';
+      add({
+        name: 'calendar',
+        ok: gaps.length === 0,
+        detail:
+          (gaps.length
+            ? `no one on duty in the next 4 weeks: ${gaps.slice(0, 3).join('; ')}${gaps.length > 3 ? ` (+${gaps.length - 3} more)` : ''}`
+            : 'Primary and Backup covered for the next 4 weeks') + dstNote,
+        fix: 'plan the rotation further ahead (`visit-sre schedule generate`)',
+      });
     } catch (e) {
       add({ name: 'calendar', ok: false, ...failure(e) });
     }

@@ -5,7 +5,6 @@ import { planEscalate } from '../../core/plans/escalate.js';
 import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import type { Outcome } from '../errors.js';
-import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseLogins, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
 import { actingRolesAt, actingView } from '../../app/acting.js';
@@ -26,7 +25,15 @@ export async function runEscalate(numberText: string, opts: EscalateOptions, ctx
   const policy = await policyFor(ctx, timeline);
   // The acting Backup: away notices and delegations on the desk thread, unavailability in the team file (SPEC §10).
   const acting = actingRolesAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team)(ctx.now);
-  const facts = { now: ctx.now, discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, members: ctx.loaded.team, timeline, acting };
+  const facts = {
+    now: ctx.now,
+    discussion: d,
+    assessment: assess(d, policy, ctx.now),
+    team: policy.team,
+    members: ctx.loaded.team,
+    timeline,
+    acting,
+  };
   let plan = planEscalate(facts, { to, reason: opts.reason, effort });
   if (plan.choose) {
     const { candidates, asked } = plan.choose;

@@ -10,5 +10,8 @@ export const handoffCommand = () =>
       .option('--from <login>', 'the outgoing Primary (default: the shift in progress)')
       .option('--keep <numbers...>', 'discussions the outgoing Primary keeps')
       .option('-y, --yes', 'do not ask before posting'),
-  ).addHelpText('after', examples('visit-sre handoff --dry-run', 'visit-sre handoff --keep 4321 4400 --yes', 'visit-sre handoff --json --yes > handoff.json'));
+  ).addHelpText(
+    'after',
+    examples('visit-sre handoff --dry-run', 'visit-sre handoff --keep 4321 4400 --yes', 'visit-sre handoff --json --yes > handoff.json'),
+  );
 export type HandoffOptions = OptionsOf<typeof handoffCommand>;

@@ -14,5 +14,8 @@ export const initCommand = () =>
     .option('--out <file>', 'where to write', 'visit-sre.config.json')
     .option('--force', 'overwrite an existing file')
     .option('--dry-run', 'print the config instead of writing it')
-    .addHelpText('after', examples('visit-sre init', 'visit-sre init --repository my-org/my-app --categories q-a --time-zone Europe/Berlin --dry-run'));
+    .addHelpText(
+      'after',
+      examples('visit-sre init', 'visit-sre init --repository my-org/my-app --categories q-a --time-zone Europe/Berlin --dry-run'),
+    );
 export type InitOptions = OptionsOf<typeof initCommand>;

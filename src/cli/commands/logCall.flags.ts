@@ -17,10 +17,10 @@ export const logCallCommand = () =>
       .option('--answered', 'you are not the acting Primary and you answered the customer: this post counts as the response'),
   ).addHelpText(
     'after',
-    examples(
+    `${examples(
       'visit-sre log-call                                   # asks, on a terminal',
       'visit-sre log-call --via hotline --customer "Jane Smith" --customer-private --title "Silo files from 2.x" --body "..." --effort 20m',
       'visit-sre log-call --via walk-in --classified --needed-by +4h',
-    ) + '\nWhen GitHub cannot be reached, the inquiry waits in the outbox ($XDG_STATE_HOME/visit-sre/outbox/) for `visit-sre sync`.\n',
+    )}\nWhen GitHub cannot be reached, the inquiry waits in the outbox ($XDG_STATE_HOME/visit-sre/outbox/) for \`visit-sre sync\`.\n`,
   );
 export type LogCallOptions = OptionsOf<typeof logCallCommand>;

@@ -8,7 +8,10 @@ export const notifyCommand = () =>
     .option('--fail-on-overdue', 'exit 8 when anything is overdue')
     .addHelpText(
       'after',
-      examples('visit-sre notify                       # every 15 minutes, from a scheduled workflow or cron', 'visit-sre notify --dry-run', "visit-sre notify --json | jq '.notifications[] | select(.status == \"done\")'") +
-        '\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config. Whom to tell and when: "escalation".\n',
+      `${examples(
+        'visit-sre notify                       # every 15 minutes, from a scheduled workflow or cron',
+        'visit-sre notify --dry-run',
+        'visit-sre notify --json | jq \'.notifications[] | select(.status == "done")\'',
+      )}\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config. Whom to tell and when: "escalation".\n`,
     );
 export type NotifyOptions = OptionsOf<typeof notifyCommand>;

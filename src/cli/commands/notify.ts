@@ -14,7 +14,6 @@ import { loadDeskFacts } from '../deskFacts.js';
 import { postWebhook, webhookFrom } from '../webhook.js';
 import type { ActionResult, ActionStatus } from '../../core/plan.js';
 import { failedResult } from '../../app/execute.js';
-import type { WriterFlags } from '../flags.js';
 import { reportActions } from '../writerIo.js';
 import type { NotifyOptions } from './notify.flags.js';
 
@@ -31,12 +30,28 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   // The acting roles read the thread already (30 days back): reuse that read when it reaches far enough.
   const read = deskReadSince(ctx, since);
   let desk = read ? { thread: read, entries: deskEntries(read.comments, policy.team) } : await readDesk(gh, ref, policy, since);
-  const plan = planNotifications({ ...facts, escalation: config.escalation, sent: sentKeys(desk.entries), now: ctx.now, calendar: policy.calendar, outsideBusinessHours: config.desk.notifyOutsideBusinessHours });
-  const board = renderBoard({ ...facts, away: [...facts.away].sort(), now: ctx.now, zone: ctx.zone, calendar: policy.calendar, held: plan.held.length });
+  const plan = planNotifications({
+    ...facts,
+    escalation: config.escalation,
+    sent: sentKeys(desk.entries),
+    now: ctx.now,
+    calendar: policy.calendar,
+    outsideBusinessHours: config.desk.notifyOutsideBusinessHours,
+  });
+  const board = renderBoard({
+    ...facts,
+    away: [...facts.away].sort(),
+    now: ctx.now,
+    zone: ctx.zone,
+    calendar: policy.calendar,
+    held: plan.held.length,
+  });
   const hook = webhookFrom(ctx.deps.env, config.desk.webhook);
   const pending = hook ? webhookPending(desk.entries) : [];
   const status = new Map<string, { status: ActionStatus; reason?: string }>();
-  plan.held.forEach((n) => status.set(n.key, { status: 'skipped', reason: 'outside business hours: sent at the first run in business hours' }));
+  plan.held.forEach((n) =>
+    status.set(n.key, { status: 'skipped', reason: 'outside business hours: sent at the first run in business hours' }),
+  );
   plan.deferred.forEach((n) => status.set(n.key, { status: 'skipped', reason: `more than ${MAX_PER_RUN} at once: sent by the next run` }));
   let boardUpdated = false;
 
@@ -44,7 +59,8 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
     plan.notifications.forEach((n) => status.set(n.key, { status: 'planned' }));
     boardUpdated = boardChanged(desk.thread.body, board);
     if (!ctx.out.json) {
-      if (plan.notifications.length) ctx.deps.stdout.write(`Would post to ${desk.thread.url}:\n\n${notifyComment(plan.notifications, ctx, 'dry-run')}\n\n`);
+      if (plan.notifications.length)
+        ctx.deps.stdout.write(`Would post to ${desk.thread.url}:\n\n${notifyComment(plan.notifications, ctx, 'dry-run')}\n\n`);
       ctx.deps.stdout.write(boardUpdated ? `Would rewrite the board:\n\n${board}\n\n` : 'The board is unchanged.\n');
     }
   } else {
@@ -54,13 +70,24 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
       try {
         const posted = await postKeyed(gh, ref, desk, policy, notifyComment(plan.notifications, ctx, run), run, since);
         desk = posted.desk;
-        for (const n of plan.notifications) status.set(n.key, posted.kept.includes(n.key) ? { status: 'done' } : { status: 'skipped', reason: 'another run sent it at the same time' });
+        for (const n of plan.notifications)
+          status.set(
+            n.key,
+            posted.kept.includes(n.key) ? { status: 'done' } : { status: 'skipped', reason: 'another run sent it at the same time' },
+          );
         if (posted.entry && hook) {
           const mine = plan.notifications.filter((n) => posted.kept.includes(n.key));
           const reason = await postWebhook(ctx.deps, hook, webhookText(mine, ctx));
           if (reason) {
             warn(ctx.deps, `${reason}; it is retried on the next run`);
-            await gh.updateThreadComment(desk.thread, posted.entry.commentId, withPending(posted.entry, mine.map((n) => n.key)));
+            await gh.updateThreadComment(
+              desk.thread,
+              posted.entry.commentId,
+              withPending(
+                posted.entry,
+                mine.map((n) => n.key),
+              ),
+            );
             actions.push({ kind: 'webhook', number: null, url: null, status: 'queued', reason });
           } else actions.push({ kind: 'webhook', number: null, url: null, status: 'done' });
         }
@@ -71,7 +98,14 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
       }
     }
     // What an earlier run's webhook still owes, retried once per run.
-    for (const owed of pending) webhookOwed.push({ keys: owed.keys, lines: owed.entry.body.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.replace(/@(?=[A-Za-z0-9])/g, '')) });
+    for (const owed of pending)
+      webhookOwed.push({
+        keys: owed.keys,
+        lines: owed.entry.body
+          .split('\n')
+          .filter((l) => l.startsWith('- '))
+          .map((l) => l.replace(/@(?=[A-Za-z0-9])/g, '')),
+      });
     if (hook && webhookOwed.length) {
       const reason = await postWebhook(ctx.deps, hook, webhookOwed.flatMap((o) => o.lines).join('\n'));
       if (reason) {
@@ -92,14 +126,34 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
     }
   }
 
-  const notifications = [...plan.notifications, ...plan.held, ...plan.deferred].map((n) => ({ key: n.key, when: n.when, number: n.number, url: n.url, to: n.to, ...status.get(n.key)! }));
+  const notifications = [...plan.notifications, ...plan.held, ...plan.deferred].map((n) => ({
+    key: n.key,
+    when: n.when,
+    number: n.number,
+    url: n.url,
+    to: n.to,
+    ...status.get(n.key)!,
+  }));
   const overdue = items.some((a) => a.overdue);
   if (ctx.out.json) {
-    writeJson(ctx.deps.stdout, { generatedAt: isoUtc(ctx.now), dryRun: Boolean(opts.dryRun), notifications, board: { url: desk.thread.url, updated: boardUpdated }, actions: actions.map(({ failure: _failure, ...a }) => a) });
+    writeJson(ctx.deps.stdout, {
+      generatedAt: isoUtc(ctx.now),
+      dryRun: Boolean(opts.dryRun),
+      notifications,
+      board: { url: desk.thread.url, updated: boardUpdated },
+      actions: actions.map(({ failure: _failure, ...a }) => a),
+    });
   } else {
-    for (const n of notifications) ctx.deps.stdout.write(`${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`);
+    for (const n of notifications)
+      ctx.deps.stdout.write(
+        `${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`,
+      );
     if (!opts.dryRun) ctx.deps.stdout.write(`${boardUpdated ? '✓ board updated' : '- board unchanged'}: ${desk.thread.url}\n`);
-    reportActions(ctx, actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'), { ...opts, dryRun: false });
+    reportActions(
+      ctx,
+      actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'),
+      { ...opts, dryRun: false },
+    );
   }
   return { kind: 'actions', actions, problemsFound: Boolean(opts.failOnOverdue && overdue) };
 }

@@ -5,7 +5,6 @@ import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { outboxEntries } from '../../store/outbox.js';
 import type { Outcome } from '../errors.js';
-import type { WriterFlags } from '../flags.js';
 import { effortMinutes } from '../flags.js';
 import { carryOut, reportActions } from '../writerIo.js';
 import { planCloseStale } from '../../core/plans/resolve.js';
@@ -17,7 +16,6 @@ import type { OverdueOptions } from './overdue.flags.js';
 export type { Report };
 
 export type { OverdueOptions };
-
 
 export function buildReport(assessments: readonly Assessment[]): Report {
   const sorted = [...assessments].sort(byUrgency);
@@ -36,15 +34,30 @@ export function markdownReport(report: Report, ctx: Context): string {
       ? ''
       : `### ${title} (${items.length})\n\n| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${items.map((a) => `| ${row(a).map(esc).join(' | ')} |`).join('\n')}\n\n`;
   return (
-    section('Overdue', report.overdue, (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt), `${a.businessHoursWaiting} h`], ['#', 'title', 'owner', 'was due', 'business hours waiting']) +
-    section('Due soon', report.dueSoon, (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt)], ['#', 'title', 'owner', 'due']) +
-    section('Stale', report.stale, (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', `${Math.floor(a.daysSinceUserActivity ?? 0)} days`], ['#', 'title', 'owner', 'user silent for'])
+    section(
+      'Overdue',
+      report.overdue,
+      (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt), `${a.businessHoursWaiting} h`],
+      ['#', 'title', 'owner', 'was due', 'business hours waiting'],
+    ) +
+    section('Due soon', report.dueSoon, (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt)], [
+      '#',
+      'title',
+      'owner',
+      'due',
+    ]) +
+    section(
+      'Stale',
+      report.stale,
+      (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', `${Math.floor(a.daysSinceUserActivity ?? 0)} days`],
+      ['#', 'title', 'owner', 'user silent for'],
+    )
   );
 }
 
 /** The cron report: overdue, due-soon and stale discussions. */
 export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Outcome | void> {
-  const format = ctx.out.json ? 'json' : opts.format ?? (ctx.out.tty ? 'table' : 'text');
+  const format = ctx.out.json ? 'json' : (opts.format ?? (ctx.out.tty ? 'table' : 'text'));
   const effort = effortMinutes(opts);
   const inq = await loadInquiries(ctx);
   const report = buildReport(inq.assessments);
@@ -53,13 +66,29 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
     // Resolves every stale discussion as wontfix (SPEC §6), after confirmation.
     const label = await wontfixLabel(ctx, inq.github, inq.repo);
     const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
-    const plan = planCloseStale({ ...inq, stale: report.stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template }, { effort });
+    const plan = planCloseStale(
+      { ...inq, stale: report.stale, team: inq.policy.team, label, staleAfterDays: inq.policy.staleAfterDays, template },
+      { effort },
+    );
     const n = plan.actions.filter((a) => !a.skip).length;
-    closing = { plan, actions: await carryOut(ctx, plan, opts, { gh: inq.github, repo: inq.repo, team: inq.policy.team }, `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`) };
+    closing = {
+      plan,
+      actions: await carryOut(
+        ctx,
+        plan,
+        opts,
+        { gh: inq.github, repo: inq.repo, team: inq.policy.team },
+        `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`,
+      ),
+    };
   }
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
   const problemsFound = Boolean(opts.failOnOverdue && report.overdue.length > 0);
-  const outcome: Outcome | void = closing ? { kind: 'actions', actions: closing.actions, problemsFound } : problemsFound ? { kind: 'problems-found' } : undefined;
+  const outcome: Outcome | void = closing
+    ? { kind: 'actions', actions: closing.actions, problemsFound }
+    : problemsFound
+      ? { kind: 'problems-found' }
+      : undefined;
   if (opts.quiet && report.overdue.length === 0 && report.stale.length === 0) return outcome;
   if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
 

@@ -30,12 +30,22 @@ export async function runPostmortem(numberText: string, opts: PostmortemOptions,
   const policy = await policyFor(ctx, []);
   const model = postmortemModel(d, policy, ctx.now);
   const text = fillTemplate(template.text, postmortemValues(model, ctx.zone, ctx.now), template.source);
-  const file = path.resolve(ctx.deps.cwd, opts.out ?? path.join('postmortems', `${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate()}-${number}-${slug(d.title)}.md`));
+  const file = path.resolve(
+    ctx.deps.cwd,
+    opts.out ?? path.join('postmortems', `${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate()}-${number}-${slug(d.title)}.md`),
+  );
   if (opts.dryRun) {
     ctx.deps.stdout.write(text);
     return;
   }
   await writeFileChecked(ctx, file, text, Boolean(opts.force));
-  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file, milestones: model.milestones.length, effortMinutes: model.effortMinutes, businessHoursOpen: model.businessHoursOpen });
+  if (ctx.out.json)
+    writeJson(ctx.deps.stdout, {
+      dryRun: false,
+      file,
+      milestones: model.milestones.length,
+      effortMinutes: model.effortMinutes,
+      businessHoursOpen: model.businessHoursOpen,
+    });
   else ctx.deps.stdout.write(`${file}\n`);
 }

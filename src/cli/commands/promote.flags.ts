@@ -10,5 +10,8 @@ export const promoteCommand = () =>
       .option('--title <title>', 'the issue title (default: the discussion title)')
       .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label")
       .option('--keep-open', 'leave the discussion unresolved (by default its link comment becomes the answer)'),
-  ).addHelpText('after', examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'));
+  ).addHelpText(
+    'after',
+    examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'),
+  );
 export type PromoteOptions = OptionsOf<typeof promoteCommand>;

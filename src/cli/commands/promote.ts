@@ -5,7 +5,6 @@ import { isPromotionOf, planPromote } from '../../core/plans/promote.js';
 import { parseRepo } from '../../github/port.js';
 import { github } from '../../app/inquiries.js';
 import type { Outcome } from '../errors.js';
-import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
 import type { PromoteOptions } from './promote.flags.js';
@@ -21,14 +20,19 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
   const productText = opts.repo ?? config.productRepository;
   if (!REPO.test(productText)) throw new UsageError(`invalid --repo "${productText}"`, 'write it as OWNER/NAME');
   const knownNumber = opts.known !== undefined ? parseNumber(opts.known, '--known issue number') : null;
-  if (knownNumber !== null && opts.title) throw new UsageError('--title and --known cannot go together', '--known adds to an existing issue, which keeps its title');
+  if (knownNumber !== null && opts.title)
+    throw new UsageError('--title and --known cannot go together', '--known adds to an existing issue, which keeps its title');
   const effort = effortMinutes(opts);
   const gh = await github(ctx);
   const repo = parseRepo(config.repository);
   const product = parseRepo(productText);
   const d = await gh.discussion(repo, number);
   await confirmOutOfScope(ctx, d, opts);
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), config.teamAssociations, config.trustedBots);
+  const team = teamRule(
+    ctx.loaded.team.map((m) => m.login),
+    config.teamAssociations,
+    config.trustedBots,
+  );
   const known = knownNumber !== null ? await gh.issue(product, knownNumber) : undefined;
   const productId = known ? known.repositoryId : (await gh.labelId(product, config.labels.reviewed)).repositoryId;
   // An issue an earlier run created but could not link is linked, not created again.
@@ -36,6 +40,17 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
     known || opts.dryRun
       ? undefined
       : (await gh.recentIssuesBy(product, (await gh.viewer()).login)).find((i) => isPromotionOf(i.body, d.url));
-  const plan = planPromote({ discussion: d, team, product: productText, productId, title: opts.title ?? d.title, effort, known, reviewedLabel: config.labels.reviewed, existing, keepOpen: opts.keepOpen });
+  const plan = planPromote({
+    discussion: d,
+    team,
+    product: productText,
+    productId,
+    title: opts.title ?? d.title,
+    effort,
+    known,
+    reviewedLabel: config.labels.reviewed,
+    existing,
+    keepOpen: opts.keepOpen,
+  });
   return reportActions(ctx, await carryOut(ctx, plan, opts, { gh, repo, team }), opts, plan);
 }

@@ -8,7 +8,6 @@ import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../errors.js';
-import type { WriterFlags } from '../flags.js';
 import { effortMinutes, parseNumber } from '../flags.js';
 import { carryOut, confirmOutOfScope, reportActions } from '../writerIo.js';
 import type { ResolveOptions } from './resolve.flags.js';
@@ -19,7 +18,11 @@ export type { ResolveOptions };
 export async function wontfixLabel(ctx: Context, gh: GitHubPort, repo: RepoRef): Promise<{ name: string; id: string }> {
   const name = ctx.loaded.config.labels.wontfix;
   const { labelId } = await gh.labelId(repo, name);
-  if (!labelId) throw new UsageError(`the label "${name}" does not exist in ${repo.owner}/${repo.name}`, 'create it, or set labels.wontfix in the config');
+  if (!labelId)
+    throw new UsageError(
+      `the label "${name}" does not exist in ${repo.owner}/${repo.name}`,
+      'create it, or set labels.wontfix in the config',
+    );
   return { name, id: labelId };
 }
 
@@ -32,11 +35,18 @@ async function chooseAnswer(ctx: Context, d: Discussion, wanted: string | undefi
     return chosen;
   }
   const candidates = d.messages.filter((m) => m.kind !== 'post' && !m.hidden);
-  if (candidates.length === 0) throw new UsageError(`#${d.number} has no comments to mark as the answer`, 'answer it first, or use --wontfix');
+  if (candidates.length === 0)
+    throw new UsageError(`#${d.number} has no comments to mark as the answer`, 'answer it first, or use --wontfix');
   if (!(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY)) throw new UsageError('which comment is the answer?', 'pass --answer COMMENT_URL');
   const id = await (await ctx.deps.prompter()).select(
     `Which comment answers #${d.number}?`,
-    candidates.map((m) => ({ value: m.id, name: `${m.kind === 'reply' ? '  ↳ ' : ''}@${m.author ?? 'ghost'}: ${m.body.replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').slice(0, 70)}` })),
+    candidates.map((m) => ({
+      value: m.id,
+      name: `${m.kind === 'reply' ? '  ↳ ' : ''}@${m.author ?? 'ghost'}: ${m.body
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 70)}`,
+    })),
   );
   return candidates.find((m) => m.id === id)!;
 }
@@ -56,7 +66,14 @@ export async function runResolve(numberText: string, opts: ResolveOptions, ctx: 
   const target = { gh, repo, team: policy.team };
   if (label) {
     const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
-    const facts = { discussion: d, assessment: assess(d, policy, ctx.now), team: policy.team, label, staleAfterDays: policy.staleAfterDays, template };
+    const facts = {
+      discussion: d,
+      assessment: assess(d, policy, ctx.now),
+      team: policy.team,
+      label,
+      staleAfterDays: policy.staleAfterDays,
+      template,
+    };
     const plan = { actions: [planWontfix(facts, { kind: 'resolution', message: opts.message, effort, force: opts.force })], warnings: [] };
     return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
   }

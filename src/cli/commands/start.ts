@@ -18,9 +18,11 @@ export type { StartOptions };
 
 /** The shift-start briefing (SPEC §6 `start`). */
 export async function runStart(opts: StartOptions, ctx: Context): Promise<void> {
-  if (opts.as !== undefined && !isLogin(opts.as.replace(/^@/, ''))) throw new UsageError(`invalid --as "${opts.as}"`, 'give a GitHub login');
+  if (opts.as !== undefined && !isLogin(opts.as.replace(/^@/, '')))
+    throw new UsageError(`invalid --as "${opts.as}"`, 'give a GitHub login');
   const limit = Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`invalid --limit "${opts.limit}"`, 'give a whole number, such as 20 (0 for all)');
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new UsageError(`invalid --limit "${opts.limit}"`, 'give a whole number, such as 20 (0 for all)');
   const inq = await loadInquiries(ctx);
   const as = opts.as?.replace(/^@/, '') ?? (await inq.github.viewer()).login;
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
@@ -43,10 +45,22 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const config = ctx.loaded.config;
   const fruit = await inq.github.lowHangingFruit(parseRepo(config.productRepository), config.labels.lowHangingFruit);
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
-  const behind = leftBehind({ timeline: inq.timeline, now: ctx.now, zone: ctx.zone, assessments: inq.assessments, discussions: inq.discussions, team: inq.policy.team });
+  const behind = leftBehind({
+    timeline: inq.timeline,
+    now: ctx.now,
+    zone: ctx.zone,
+    assessments: inq.assessments,
+    discussions: inq.discussions,
+    team: inq.policy.team,
+  });
   if (behind) {
-    warn(ctx.deps, `@${behind.from} (last shift's Primary) still owns ${behind.items.length} unresolved discussion${behind.items.length === 1 ? '' : 's'} that ${behind.items.length === 1 ? 'was' : 'were'} not handed over: ${behind.items.map((a) => `#${a.number}`).join(', ')}`);
-    ctx.deps.stderr.write(`  ask @${behind.from} to run \`visit-sre handoff --from ${behind.from}\` (with \`--keep N…\` for any they keep)\n`);
+    warn(
+      ctx.deps,
+      `@${behind.from} (last shift's Primary) still owns ${behind.items.length} unresolved discussion${behind.items.length === 1 ? '' : 's'} that ${behind.items.length === 1 ? 'was' : 'were'} not handed over: ${behind.items.map((a) => `#${a.number}`).join(', ')}`,
+    );
+    ctx.deps.stderr.write(
+      `  ask @${behind.from} to run \`visit-sre handoff --from ${behind.from}\` (with \`--keep N…\` for any they keep)\n`,
+    );
   }
 
   if (ctx.out.json) {
@@ -57,7 +71,13 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       backup: shift?.backup?.login ?? null,
       actingPrimary: acting.primary.login,
       actingBackup: acting.backup.login,
-      away: away.map((a) => ({ login: a.login, from: isoUtc(a.from), until: isoUtc(a.until), source: a.source, ...(a.note ? { note: a.note } : {}) })),
+      away: away.map((a) => ({
+        login: a.login,
+        from: isoUtc(a.from),
+        until: isoUtc(a.until),
+        source: a.source,
+        ...(a.note ? { note: a.note } : {}),
+      })),
       shift: shift ? { start: isoUtc(shift.start), end: isoUtc(shift.end) } : null,
       holidays,
       handedOff: handedOff.map(itemJson),
@@ -80,12 +100,24 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const briefing: Briefing = {
     as,
     role,
-    shift: shift ? { start: shift.start, end: shift.end, primary: shift.primary?.login ?? shift.primary?.raw ?? 'nobody', backup: shift.backup?.login ?? shift.backup?.raw ?? 'nobody' } : null,
+    shift: shift
+      ? {
+          start: shift.start,
+          end: shift.end,
+          primary: shift.primary?.login ?? shift.primary?.raw ?? 'nobody',
+          backup: shift.backup?.login ?? shift.backup?.raw ?? 'nobody',
+        }
+      : null,
     holidays,
     handedOff,
     others: shown,
     more: rest.length - shown.length,
-    counts: { open: open.length, overdue: open.filter((a) => a.overdue).length, dueSoon: open.filter((a) => a.dueSoon).length, stale: open.filter((a) => a.stale).length },
+    counts: {
+      open: open.length,
+      overdue: open.filter((a) => a.overdue).length,
+      dueSoon: open.filter((a) => a.dueSoon).length,
+      stale: open.filter((a) => a.stale).length,
+    },
     fruit,
     outbox,
     acting: actingLines,

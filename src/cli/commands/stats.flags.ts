@@ -12,7 +12,13 @@ export const statsCommand = () =>
     .option('--dry-run', 'compute everything, write no --html file')
     .addHelpText(
       'after',
-      examples('visit-sre stats', 'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json', 'visit-sre stats --since "last week" --format markdown', 'visit-sre stats --html report.html', 'visit-sre stats --format csv > support.csv') +
+      examples(
+        'visit-sre stats',
+        'visit-sre stats --since 2026-01-01 --until 2027-01-01 --json',
+        'visit-sre stats --since "last week" --format markdown',
+        'visit-sre stats --html report.html',
+        'visit-sre stats --format csv > support.csv',
+      ) +
         "\nUnlike github/issue-metrics, which counts the first comment by anyone in wall-clock time, this counts the team's\nfirst human response (bots and bookkeeping comments do not count), in business hours, minus holidays.\n",
     );
 export type StatsOptions = OptionsOf<typeof statsCommand>;

@@ -19,11 +19,13 @@ const FORMATS = ['table', 'json', 'markdown', 'csv', 'jsonl'];
 
 /** The team's support record, from the discussions created in [--since, --until) and this machine's journal. */
 export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> {
-  const format = ctx.out.json ? 'json' : opts.format ?? 'table';
+  const format = ctx.out.json ? 'json' : (opts.format ?? 'table');
   if (!FORMATS.includes(format)) throw new UsageError(`invalid --format "${opts.format}"`, 'use table, json, markdown, csv or jsonl');
   const today = DateTime.fromMillis(ctx.now, { zone: ctx.zone }).startOf('day');
   const until = opts.until ? parseDate(opts.until, ctx.now, ctx.zone, '--until') : today.plus({ days: 1 }).toISODate()!;
-  const since = opts.since ? parseDate(opts.since, ctx.now, ctx.zone, '--since') : DateTime.fromISO(until, { zone: ctx.zone }).minus({ weeks: 13 }).startOf('week').toISODate()!;
+  const since = opts.since
+    ? parseDate(opts.since, ctx.now, ctx.zone, '--since')
+    : DateTime.fromISO(until, { zone: ctx.zone }).minus({ weeks: 13 }).startOf('week').toISODate()!;
   if (since >= until) throw new UsageError(`--since ${since} is not before --until ${until}`);
   const from = DateTime.fromISO(since, { zone: ctx.zone }).toMillis();
   const to = DateTime.fromISO(until, { zone: ctx.zone }).toMillis();
@@ -34,14 +36,30 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   const ids = new Set(categoryIds(info, ctx.loaded.config.discussions.categories));
   const label = ctx.loaded.config.discussions.label;
   const started = performance.now();
-  const all = await withSpinner(ctx.deps, !ctx.out.json, `reading the discussions created ${since} to ${until}`, () => gh.discussionsCreated(repo, isoUtc(from), isoUtc(to), { categoryIds: [...ids], label }));
-  ctx.verbose(`read ${all.length} discussions created ${since}..${until} in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`);
-  const inScope = all.filter((d) => (ids.size === 0 || ids.has(d.category.id)) && (!label || d.labels.includes(label)) && d.createdAt >= from && d.createdAt < to);
+  const all = await withSpinner(ctx.deps, !ctx.out.json, `reading the discussions created ${since} to ${until}`, () =>
+    gh.discussionsCreated(repo, isoUtc(from), isoUtc(to), { categoryIds: [...ids], label }),
+  );
+  ctx.verbose(
+    `read ${all.length} discussions created ${since}..${until} in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
+  );
+  const inScope = all.filter(
+    (d) => (ids.size === 0 || ids.has(d.category.id)) && (!label || d.labels.includes(label)) && d.createdAt >= from && d.createdAt < to,
+  );
   const timeline = await rotationTimeline(ctx, from - 14 * 86_400_000, to + 14 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
   const figures = inScope.map((d) => inquiryFigures(d, policy, ctx.now));
   const journal = await journalEntries(ctx);
-  const stats = computeStats(figures, { since, until, zone: ctx.zone, goalHours: policy.responseGoalMinutes / 60, timeline, team: ctx.loaded.team, from, to, journal });
+  const stats = computeStats(figures, {
+    since,
+    until,
+    zone: ctx.zone,
+    goalHours: policy.responseGoalMinutes / 60,
+    timeline,
+    team: ctx.loaded.team,
+    from,
+    to,
+    journal,
+  });
 
   if (opts.html) {
     const file = path.resolve(ctx.deps.cwd, opts.html);
@@ -50,7 +68,9 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
     const { statsHtml } = await import('../statsHtml.js');
     const t1 = performance.now();
     const html = statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now));
-    ctx.verbose(`rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms: ${(t1 - t0).toFixed(0)} ms loading the charting library, ${(performance.now() - t1).toFixed(0)} ms drawing`);
+    ctx.verbose(
+      `rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms: ${(t1 - t0).toFixed(0)} ms loading the charting library, ${(performance.now() - t1).toFixed(0)} ms drawing`,
+    );
     if (opts.dryRun) ctx.deps.stderr.write(`would write ${file} (${html.length} bytes); --dry-run wrote nothing\n`);
     else {
       await writeFileChecked(ctx, file, html, Boolean(opts.force));

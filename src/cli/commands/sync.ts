@@ -6,7 +6,6 @@ import { github } from '../../app/inquiries.js';
 import { failedResult } from '../../app/execute.js';
 import { sendEntry } from '../../app/send.js';
 import type { Outcome } from '../errors.js';
-import type { WriterFlags } from '../flags.js';
 import { reportActions } from '../writerIo.js';
 import { readOutbox, removeEntry } from '../../store/outbox.js';
 import type { SyncOptions } from './sync.flags.js';
@@ -17,14 +16,19 @@ export async function runSync(opts: SyncOptions, ctx: Context): Promise<Outcome>
   const actions: ActionResult[] = [];
   if (entries.length === 0 && !ctx.out.json) ctx.deps.stderr.write('the outbox is empty\n');
   let gh: GitHubPort | Error | undefined;
-  const team = teamRule(ctx.loaded.team.map((m) => m.login), ctx.loaded.config.teamAssociations, ctx.loaded.config.trustedBots);
+  const team = teamRule(
+    ctx.loaded.team.map((m) => m.login),
+    ctx.loaded.config.teamAssociations,
+    ctx.loaded.config.trustedBots,
+  );
   for (const item of entries) {
     const base = { kind: 'sync', number: null, url: null };
     if ('error' in item) actions.push({ ...base, status: 'failed', reason: `${item.file}: ${item.error}; kept, fix or remove it` });
     else if (opts.dryRun) actions.push({ ...base, status: 'planned', reason: `"${item.entry.title}" (queued ${item.entry.queuedAt})` });
     else {
       gh ??= await github(ctx).catch((e: Error) => e);
-      const sent = gh instanceof Error ? failedResult(base, gh) : await sendEntry(gh, item.entry, 'sync', { team, now: () => ctx.deps.now() });
+      const sent =
+        gh instanceof Error ? failedResult(base, gh) : await sendEntry(gh, item.entry, 'sync', { team, now: () => ctx.deps.now() });
       // Kept until every step went through: a discussion created without its label is completed by the next sync.
       if (sent.status !== 'failed') await removeEntry(item.file);
       actions.push(sent);

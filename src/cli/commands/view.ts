@@ -16,14 +16,19 @@ export type { ViewOptions };
 
 /** A message as a reader wants it: hidden markers and HTML comments gone, blank runs folded. */
 export function readable(body: string): string {
-  return body.replace(/<!--[\s\S]*?-->/g, '').replace(/\r/g, '').replace(/\n{3,}/g, '\n\n').trim();
+  return body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\r/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** One discussion's thread in brief: state, owner, clock, what the team did (in words), the last messages, the link. */
 export async function runView(numberText: string, opts: ViewOptions, ctx: Context): Promise<void> {
   const number = parseNumber(numberText);
   const count = opts.messages === undefined ? 3 : Number(opts.messages);
-  if (!Number.isInteger(count) || count < 0) throw new UsageError(`invalid --messages "${opts.messages}"`, 'give a whole number, such as 5 (0 for none)');
+  if (!Number.isInteger(count) || count < 0)
+    throw new UsageError(`invalid --messages "${opts.messages}"`, 'give a whole number, such as 5 (0 for none)');
   const repo = parseRepo(ctx.loaded.config.repository);
   const gh = await github(ctx);
   const d = await withSpinner(ctx.deps, !ctx.out.json, `reading #${number}`, () => gh.discussion(repo, number));
@@ -78,13 +83,18 @@ function render(ctx: Context, d: Discussion, a: Assessment, events: Array<{ at: 
   let text = `${p.bold(`#${d.number} ${truncate(d.title, width - String(d.number).length - 2)}`)}\n`;
   text += `${d.category.name} · ${d.closed ? 'closed' : d.isAnswered ? 'answered' : 'open'} · opened by @${a.author ?? 'ghost'} ${when(d.createdAt)}\n`;
   text += `Owner: ${a.owner ? `@${a.owner}` : 'unknown'}   ${clock}\n`;
-  if (events.length) text += `\n${p.bold('What happened')}\n${events.map((e) => `  ${local(e.at)}  ${truncate(e.what, width - local(e.at).length - 4)}\n`).join('')}`;
+  if (events.length)
+    text += `\n${p.bold('What happened')}\n${events.map((e) => `  ${local(e.at)}  ${truncate(e.what, width - local(e.at).length - 4)}\n`).join('')}`;
   if (shown.length) {
     const total = d.messages.filter((m) => !m.hidden).length;
     text += `\n${p.bold(`Last messages (${shown.length} of ${total})`)}\n`;
     for (const m of shown) {
       const lines = readable(m.body).split('\n');
-      const excerpt = lines.slice(0, 4).map((l) => `    ${truncate(l, width - 4)}\n`).join('') + (lines.length > 4 ? `    ${p.dim('…')}\n` : '');
+      const excerpt =
+        lines
+          .slice(0, 4)
+          .map((l) => `    ${truncate(l, width - 4)}\n`)
+          .join('') + (lines.length > 4 ? `    ${p.dim('…')}\n` : '');
       text += `  ${p.bold(`@${m.author ?? 'ghost'}`)} ${p.dim(`· ${when(m.createdAt)}${m.kind === 'reply' ? ' · reply' : ''}${m.isAnswer ? ' · answer' : ''}`)}\n${excerpt}`;
     }
   }

@@ -9,7 +9,11 @@ export const whoCommand = () =>
     .option('--calendar <file>', 'read this .ics file or URL instead of the configured rotation')
     .addHelpText(
       'after',
-      examples('visit-sre who', 'visit-sre who --at "next week" --next 3', 'visit-sre who --calendar schedules/rotation.ics --json', "visit-sre who | awk '$1 == \"primary\" { print $2 }'   # the Primary's login") +
-        '\nPiped output: one row per person, tab-separated: ROLE LOGIN NAME START END (times in UTC).\n',
+      `${examples(
+        'visit-sre who',
+        'visit-sre who --at "next week" --next 3',
+        'visit-sre who --calendar schedules/rotation.ics --json',
+        "visit-sre who | awk '$1 == \"primary\" { print $2 }'   # the Primary's login",
+      )}\nPiped output: one row per person, tab-separated: ROLE LOGIN NAME START END (times in UTC).\n`,
     );
 export type WhoOptions = OptionsOf<typeof whoCommand>;

@@ -21,12 +21,19 @@ interface PersonJson {
 
 function person(a: Assignment | null): PersonJson | null {
   if (!a) return null;
-  return { login: a.login, name: a.name, start: isoUtc(a.start), end: isoUtc(a.end), ...(a.login === null ? { unknown: true as const } : {}) };
+  return {
+    login: a.login,
+    name: a.name,
+    start: isoUtc(a.start),
+    end: isoUtc(a.end),
+    ...(a.login === null ? { unknown: true as const } : {}),
+  };
 }
 
 export function parseNext(value: string | undefined): number {
   if (value === undefined) return 0;
-  if (!/^\d+$/.test(value) || Number(value) > 520) throw new UsageError(`invalid --next "${value}"`, 'give a whole number of shifts from 0 to 520');
+  if (!/^\d+$/.test(value) || Number(value) > 520)
+    throw new UsageError(`invalid --next "${value}"`, 'give a whole number of shifts from 0 to 520');
   return Number(value);
 }
 
@@ -42,11 +49,16 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
   const duty = onDutyAt(timeline, at, next);
   const view = await actingView(ctx, { live: false });
   const roles = actingAt(view, timeline, ctx.loaded.team, at);
-  const until = { primary: actingUntil(view, timeline, ctx.loaded.team, at, 'primary'), backup: actingUntil(view, timeline, ctx.loaded.team, at, 'backup') };
+  const until = {
+    primary: actingUntil(view, timeline, ctx.loaded.team, at, 'primary'),
+    backup: actingUntil(view, timeline, ctx.loaded.team, at, 'backup'),
+  };
   const away = awayDuring(view, at, duty.current?.end ?? at + 7 * 86_400_000);
   const nameOf = (login: string | null) => ctx.loaded.team.find((m) => m.login === login)?.name ?? login ?? '';
   const acting = (a: Acting, role: 'primary' | 'backup') =>
-    a.login === null ? null : { login: a.login, name: nameOf(a.login), reason: a.reason, until: until[role] === null ? null : isoUtc(until[role]!) };
+    a.login === null
+      ? null
+      : { login: a.login, name: nameOf(a.login), reason: a.reason, until: until[role] === null ? null : isoUtc(until[role]!) };
 
   const weekStart = local.startOf('week');
   const weekEnd = weekStart.plus({ weeks: 1 });
@@ -56,7 +68,7 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
     if (a && a.login === null) warn(ctx.deps, `the ${a.role} shift "${a.raw}" from ${isoUtc(a.start)} names nobody on the team`);
   }
   if (!duty.current?.primary && !duty.current?.backup) {
-    ctx.deps.stderr.write(`nobody is on duty at ${local.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ")} in ${rotation.source}\n`);
+    ctx.deps.stderr.write(`nobody is on duty at ${local.toFormat('ccc yyyy-MM-dd HH:mm ZZZZ')} in ${rotation.source}\n`);
   }
 
   if (ctx.out.json) {
@@ -65,11 +77,22 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
       timeZone: ctx.zone,
       primary: person(duty.current?.primary ?? null),
       backup: person(duty.current?.backup ?? null),
-      upcoming: duty.upcoming.map((s) => ({ start: isoUtc(s.start), end: isoUtc(s.end), primary: person(s.primary), backup: person(s.backup) })),
+      upcoming: duty.upcoming.map((s) => ({
+        start: isoUtc(s.start),
+        end: isoUtc(s.end),
+        primary: person(s.primary),
+        backup: person(s.backup),
+      })),
       holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
       actingPrimary: acting(roles.primary, 'primary'),
       actingBackup: acting(roles.backup, 'backup'),
-      away: away.map((a) => ({ login: a.login, from: isoUtc(a.from), until: isoUtc(a.until), source: a.source, ...(a.note ? { note: a.note } : {}) })),
+      away: away.map((a) => ({
+        login: a.login,
+        from: isoUtc(a.from),
+        until: isoUtc(a.until),
+        source: a.source,
+        ...(a.note ? { note: a.note } : {}),
+      })),
       ...(view.thread ? { desk: { thread: view.thread, readAt: view.readAt === null ? null : isoUtc(view.readAt) } } : {}),
     });
     return;
@@ -80,7 +103,11 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
     const rows = [
       ...row('primary', duty.current?.primary ?? null),
       ...row('backup', duty.current?.backup ?? null),
-      ...(['primary', 'backup'] as const).flatMap((r) => (roles[r].login ? [[`acting-${r}`, roles[r].login!, nameOf(roles[r].login), isoUtc(at), until[r] === null ? '' : isoUtc(until[r]!)]] : [])),
+      ...(['primary', 'backup'] as const).flatMap((r) =>
+        roles[r].login
+          ? [[`acting-${r}`, roles[r].login!, nameOf(roles[r].login), isoUtc(at), until[r] === null ? '' : isoUtc(until[r]!)]]
+          : [],
+      ),
       ...duty.upcoming.flatMap((s) => [...row('next-primary', s.primary), ...row('next-backup', s.backup)]),
       ...holidays.map((h) => ['holiday', '', h.name ?? '', h.date, h.date]),
       ...away.map((a) => ['away', a.login, a.note ?? '', isoUtc(a.from), isoUtc(a.until)]),
@@ -91,7 +118,8 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
 
   const p = ctx.paint;
   const fmt = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm');
-  const who = (a: Assignment | null) => (a ? (a.login ? `${a.name} ${p.dim(`@${a.login}`)}` : p.yellow(`${a.raw} (not on the team)`)) : p.dim('nobody'));
+  const who = (a: Assignment | null) =>
+    a ? (a.login ? `${a.name} ${p.dim(`@${a.login}`)}` : p.yellow(`${a.raw} (not on the team)`)) : p.dim('nobody');
   const lines: string[][] = [];
   const why: Record<string, string> = {
     delegation: 'delegated',
@@ -108,8 +136,16 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
   };
   if (duty.current) {
     lines.push(['', p.bold('ROTA'), '', p.bold('ACTING')]);
-    for (const [label, role, a] of [['Primary', 'primary', duty.current.primary], ['Backup', 'backup', duty.current.backup]] as const) {
-      lines.push([p.bold(label), who(a), a ? `${fmt(a.start)} → ${fmt(a.end)} ${p.dim(`(ends ${relative(a.end, ctx.now)})`)}` : '', actingCell(roles[role], role, a)]);
+    for (const [label, role, a] of [
+      ['Primary', 'primary', duty.current.primary],
+      ['Backup', 'backup', duty.current.backup],
+    ] as const) {
+      lines.push([
+        p.bold(label),
+        who(a),
+        a ? `${fmt(a.start)} → ${fmt(a.end)} ${p.dim(`(ends ${relative(a.end, ctx.now)})`)}` : '',
+        actingCell(roles[role], role, a),
+      ]);
     }
   }
   let text = `${p.bold('On duty')} at ${local.toFormat('ccc LLL d yyyy, HH:mm ZZZZ')}\n${table(lines)}`;
@@ -120,7 +156,15 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
     text += `${p.bold('Holidays this week')}: ${holidays.map((h) => `${DateTime.fromISO(h.date).toFormat('ccc LLL d')}${h.name ? ` (${h.name})` : ''}`).join(', ')}\n`;
   }
   if (duty.upcoming.length > 0) {
-    const rows = [[p.bold('FROM'), p.bold('TO'), p.bold('PRIMARY'), p.bold('BACKUP')], ...duty.upcoming.map((s: Segment) => [`${fmt(s.start)} ${p.dim(`(${relative(s.start, ctx.now)})`)}`, fmt(s.end), who(s.primary), who(s.backup)])];
+    const rows = [
+      [p.bold('FROM'), p.bold('TO'), p.bold('PRIMARY'), p.bold('BACKUP')],
+      ...duty.upcoming.map((s: Segment) => [
+        `${fmt(s.start)} ${p.dim(`(${relative(s.start, ctx.now)})`)}`,
+        fmt(s.end),
+        who(s.primary),
+        who(s.backup),
+      ]),
+    ];
     text += `\n${p.bold('Next')}\n${table(rows)}`;
   }
   ctx.deps.stdout.write(text);

@@ -44,7 +44,10 @@ export function contactBody(c: Contact): string {
     `- Customer: ${shown ?? 'not given'}`,
     `- Time of contact: ${local}`,
     ...(misdirected(c)
-      ? [`- Received by: @${c.receiver}${c.answered ? ', who answered the customer' : ''}`, `- Owner: ${c.handler ? `@${c.handler} (acting Primary)` : 'the support team'}`]
+      ? [
+          `- Received by: @${c.receiver}${c.answered ? ', who answered the customer' : ''}`,
+          `- Owner: ${c.handler ? `@${c.handler} (acting Primary)` : 'the support team'}`,
+        ]
       : [`- Taken by: ${c.handler ? `@${c.handler}` : 'the support team'}`]),
     '',
     '---',
@@ -53,7 +56,19 @@ export function contactBody(c: Contact): string {
   ].join('\n');
   const customer = shown === null ? null : c.customerPrivate ? shown : customerName(shown) || null;
   const three = misdirected(c) ? { receiver: c.receiver, ...(c.answered ? {} : { answered: false }) } : {};
-  return withMarker(header, 'contact', { via: c.via, at: new Date(c.at).toISOString().replace(/\.000Z$/, 'Z'), handler: c.handler, ...three, id: c.id, ...(customer ? { customer } : {}) }, { effort: c.effort });
+  return withMarker(
+    header,
+    'contact',
+    {
+      via: c.via,
+      at: new Date(c.at).toISOString().replace(/\.000Z$/, 'Z'),
+      handler: c.handler,
+      ...three,
+      id: c.id,
+      ...(customer ? { customer } : {}),
+    },
+    { effort: c.effort },
+  );
 }
 
 /** A contact that reached someone other than the acting Primary who owns it. */
@@ -83,7 +98,17 @@ export function planSend(f: SendFacts): PlannedAction {
   if (existing && !labelMissing) return skipAction(base, 'already on GitHub (an earlier attempt got through)', entry.id);
   const steps: Step[] = existing
     ? [{ op: 'reuse-created', created: existing }]
-    : [{ op: 'create-discussion', repository: entry.repository, repositoryId: f.repositoryId, categoryId: f.categoryId, title: entry.title, body: entry.body, key: entry.id }];
+    : [
+        {
+          op: 'create-discussion',
+          repository: entry.repository,
+          repositoryId: f.repositoryId,
+          categoryId: f.categoryId,
+          title: entry.title,
+          body: entry.body,
+          key: entry.id,
+        },
+      ];
   if (labelMissing) steps.push({ op: 'add-labels', labelableId: 'created', labelIds: [f.labelId!] });
   return {
     ...base,
@@ -98,10 +123,15 @@ export function planSend(f: SendFacts): PlannedAction {
  * Who should take a classified inquiry: someone on duty with access; else,
  * when the customer needs an answer within a day, the whole team with access.
  */
-export function classifiedAdvice(access: readonly string[], onDuty: readonly (string | null | undefined)[], hoursLeft: number | null): string {
+export function classifiedAdvice(
+  access: readonly string[],
+  onDuty: readonly (string | null | undefined)[],
+  hoursLeft: number | null,
+): string {
   const onDutyAccess = onDuty.filter((l): l is string => !!l && access.includes(l));
   if (access.length === 0) return 'Nobody on the team is marked "classifiedAccess": ask your group lead who can take it.';
   if (onDutyAccess.length > 0) return `Hand it to ${onDutyAccess.map((l) => `@${l}`).join(' or ')} (on duty, with access).`;
-  if (hoursLeft !== null && hoursLeft <= 24) return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
+  if (hoursLeft !== null && hoursLeft <= 24)
+    return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
   return `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
 }

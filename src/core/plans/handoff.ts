@@ -57,10 +57,16 @@ export function stateText(a: Assessment): string {
  * handoff by last week's Primary), else the shift in progress. The handoff
  * goes to the Primary and Backup of the shift that follows that one.
  */
-export function handoffShifts(timeline: readonly Segment[], now: number, viewer: string | null, fromFlag?: string): { outgoing: Segment | null; next: Segment | null } {
+export function handoffShifts(
+  timeline: readonly Segment[],
+  now: number,
+  viewer: string | null,
+  fromFlag?: string,
+): { outgoing: Segment | null; next: Segment | null } {
   const started = timeline.filter((s) => s.start <= now);
   const current = started.find((s) => now < s.end) ?? null;
-  const previous = [...started].reverse().find((s) => s.end <= (current?.start ?? now) && !same(s.primary?.login, current?.primary?.login)) ?? null;
+  const previous =
+    [...started].reverse().find((s) => s.end <= (current?.start ?? now) && !same(s.primary?.login, current?.primary?.login)) ?? null;
   const primaryOf = (login: string) => [...started].reverse().find((s) => same(s.primary?.login, login)) ?? null;
   const outgoing = fromFlag
     ? (primaryOf(fromFlag) ?? current ?? previous)
@@ -97,7 +103,9 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   if (!from) throw new UsageError('cannot tell who the outgoing Primary is', 'pass --from LOGIN, or check the rotation calendar');
   if (!flags.from && outgoing && outgoing.start <= f.now && f.now - outgoing.start < 86_400_000) {
     // Run on Monday morning by someone else, "the shift in progress" is the one that just began.
-    warnings.push(`the shift in progress began ${Math.round((f.now - outgoing.start) / 3_600_000)} h ago, so @${from} is taken as the outgoing Primary; pass --from LOGIN to hand off last week's`);
+    warnings.push(
+      `the shift in progress began ${Math.round((f.now - outgoing.start) / 3_600_000)} h ago, so @${from} is taken as the outgoing Primary; pass --from LOGIN to hand off last week's`,
+    );
   }
   if (!to) throw new UsageError('cannot tell who the next Primary is', 'pass --to LOGIN, or plan the rotation further ahead');
   if (same(to, from)) throw new UsageError(`@${to} is both the outgoing and the next Primary`, 'pass --to with someone else');
@@ -110,7 +118,8 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
 
   const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
   // Those already handed over this week (by an earlier run) are listed as skipped, not posted again.
-  const handedEarlier = (n: number) => markersOf(byNumber.get(n)!, f.team, 'handoff').some((m) => m.marker.week === week && m.marker.from === from);
+  const handedEarlier = (n: number) =>
+    markersOf(byNumber.get(n)!, f.team, 'handoff').some((m) => m.marker.week === week && m.marker.from === from);
   const owned = f.assessments.filter((a) => a.state !== 'resolved' && (same(a.owner, from) || handedEarlier(a.number)));
   const actions: PlannedAction[] = owned.map((a) => {
     const base = { kind: 'handoff', number: a.number, url: a.url };
@@ -118,9 +127,21 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
     if (flags.keep.has(a.number)) {
       const keepBase = { ...base, kind: 'keep' };
       if (keptFor(d, f.team, from, week)) return skipAction(keepBase, `already kept by @${from} for ${week}`, keepKey);
-      const text = fillTemplate(f.keepTemplate.text, { user: addressee(d, f.team), from: `@${from}`, week, week_start: weekStart, title: a.title, number: String(a.number) }, f.keepTemplate.source);
+      const text = fillTemplate(
+        f.keepTemplate.text,
+        { user: addressee(d, f.team), from: `@${from}`, week, week_start: weekStart, title: a.title, number: String(a.number) },
+        f.keepTemplate.source,
+      );
       const body = withMarker(text, 'keep', { from, week }, { key: keepKey });
-      return { ...keepBase, key: keepKey, reason: `kept by @${from}`, plannedReason: `would note that @${from} keeps it`, preview: `#${a.number} ${a.title}\n\n${body}`, summary: `#${a.number} ${a.title} (kept by @${from})`, steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key: keepKey }] };
+      return {
+        ...keepBase,
+        key: keepKey,
+        reason: `kept by @${from}`,
+        plannedReason: `would note that @${from} keeps it`,
+        preview: `#${a.number} ${a.title}\n\n${body}`,
+        summary: `#${a.number} ${a.title} (kept by @${from})`,
+        steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key: keepKey }],
+      };
     }
     if (handedEarlier(a.number)) return skipAction(base, `already handed to @${a.handedOffTo} for ${week}`);
     const text = fillTemplate(
@@ -139,9 +160,16 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
       f.template.source,
     );
     const body = withMarker(text, 'handoff', { to, from, week, ...(backup ? { backup } : {}) }, { effort: flags.effort, key });
-    return { ...base, key, preview: `#${a.number} ${a.title}\n\n${body}`, summary: `#${a.number} ${a.title} (${stateText(a)})`, steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key }] };
+    return {
+      ...base,
+      key,
+      preview: `#${a.number} ${a.title}\n\n${body}`,
+      summary: `#${a.number} ${a.title} (${stateText(a)})`,
+      steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key }],
+    };
   });
-  for (const n of flags.keep) if (!owned.some((a) => a.number === n)) warnings.push(`--keep #${n}: not an unresolved discussion of @${from}`);
+  for (const n of flags.keep)
+    if (!owned.some((a) => a.number === n)) warnings.push(`--keep #${n}: not an unresolved discussion of @${from}`);
   actions.sort((x, y) => (x.number ?? 0) - (y.number ?? 0));
   return { actions, warnings, from, to, backup, week };
 }
@@ -156,8 +184,14 @@ export function handoffSummary(
   const line = (a: Assessment, extra = '') => `- [#${a.number}](${a.url}) ${a.title}${extra}`;
   const all = f.assessments;
   const sections: Array<[string, string[]]> = [
-    ['Resolved this week', all.filter((a) => a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo).map((a) => line(a))],
-    [`Handed over to @${h.to}`, all.filter((a) => h.handed.has(a.number)).map((a) => line(a, ` — ${a.state}${a.overdue ? ', overdue' : ''}`))],
+    [
+      'Resolved this week',
+      all.filter((a) => a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo).map((a) => line(a)),
+    ],
+    [
+      `Handed over to @${h.to}`,
+      all.filter((a) => h.handed.has(a.number)).map((a) => line(a, ` — ${a.state}${a.overdue ? ', overdue' : ''}`)),
+    ],
     [`Kept by @${h.from}`, all.filter((a) => h.keep.has(a.number)).map((a) => line(a, ` — ${a.state}`))],
     ['Overdue', all.filter((a) => a.overdue).map((a) => line(a, a.owner ? ` — @${a.owner}` : ''))],
     ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`))],
@@ -170,11 +204,18 @@ export function handoffSummary(
  * were neither handed to anyone nor kept for this shift (`handoff --keep`
  * leaves a `keep` marker), for `start` to warn about.
  */
-export function leftBehind(
-  f: { timeline: readonly Segment[]; now: number; zone: string; assessments: readonly Assessment[]; discussions: readonly Discussion[]; team: TeamRule },
-): { from: string; items: Assessment[] } | null {
+export function leftBehind(f: {
+  timeline: readonly Segment[];
+  now: number;
+  zone: string;
+  assessments: readonly Assessment[];
+  discussions: readonly Discussion[];
+  team: TeamRule;
+}): { from: string; items: Assessment[] } | null {
   const current = f.timeline.find((s) => s.start <= f.now && f.now < s.end) ?? null;
-  const previous = [...f.timeline].reverse().find((s) => s.end <= (current?.start ?? f.now) && !same(s.primary?.login, current?.primary?.login));
+  const previous = [...f.timeline]
+    .reverse()
+    .find((s) => s.end <= (current?.start ?? f.now) && !same(s.primary?.login, current?.primary?.login));
   const from = previous?.primary?.login;
   if (!from) return null;
   const week = handoffWeek(current?.start ?? previous.end, f.zone);
@@ -183,6 +224,10 @@ export function leftBehind(
     const d = byNumber.get(n);
     return d !== undefined && keptFor(d, f.team, from, week);
   };
-  const items = f.assessments.filter((a) => a.state !== 'resolved' && same(a.owner, from) && (a.handedOffTo === null || same(a.handedOffTo, from)) && !kept(a.number)).sort((a, b) => a.number - b.number);
+  const items = f.assessments
+    .filter(
+      (a) => a.state !== 'resolved' && same(a.owner, from) && (a.handedOffTo === null || same(a.handedOffTo, from)) && !kept(a.number),
+    )
+    .sort((a, b) => a.number - b.number);
   return items.length ? { from, items } : null;
 }

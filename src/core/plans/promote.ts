@@ -11,7 +11,11 @@ function clean(text: string): string {
 /** The issue body: the question, the user, what was tried, and the links back. */
 export function summarise(d: Discussion, team: TeamRule): string {
   const post = d.messages.find((m) => m.kind === 'post')!;
-  const question = clean(post.body).split('\n').slice(0, 20).map((l) => `> ${l}`).join('\n');
+  const question = clean(post.body)
+    .split('\n')
+    .slice(0, 20)
+    .map((l) => `> ${l}`)
+    .join('\n');
   const tried = d.messages
     .filter((m) => m.kind !== 'post' && !m.hidden && isTeam(m, team) && !parseMarker(m.body))
     .map((m) => `- @${m.author}: ${clean(m.body).replace(/\s+/g, ' ').slice(0, 200)} ([link](${m.url}))`);
@@ -70,20 +74,48 @@ export function planPromote(f: PromoteFacts): Plan {
   const d = f.discussion;
   const known = f.known;
   const base = { kind: known ? 'promote-known' : 'promote', number: d.number, url: d.url };
-  const earlier = markersOf(d, f.team, 'promotion').find((m) => (known ? m.marker.number === known.number && m.marker.repo === f.product : m.marker.repo === f.product && m.marker.known !== true));
+  const earlier = markersOf(d, f.team, 'promotion').find((m) =>
+    known ? m.marker.number === known.number && m.marker.repo === f.product : m.marker.repo === f.product && m.marker.known !== true,
+  );
   if (earlier) {
     const issueUrl = String(earlier.marker.issue ?? earlier.url);
     const rest = resolving(d, f.keepOpen);
-    if (rest.length === 0) return { actions: [{ ...skipAction(base, `already promoted to ${f.product}#${earlier.marker.number}`), url: issueUrl }], warnings: [] };
+    if (rest.length === 0)
+      return {
+        actions: [{ ...skipAction(base, `already promoted to ${f.product}#${earlier.marker.number}`), url: issueUrl }],
+        warnings: [],
+      };
     // An earlier run linked the issue but could not resolve the discussion: finish that.
-    return { actions: [{ ...base, url: issueUrl, keepUrl: true, key: '', reason: `already promoted to ${f.product}#${earlier.marker.number}; resolved now`, steps: [{ op: 'reuse-comment', id: earlier.messageId, url: earlier.url }, ...rest] }], warnings: [] };
+    return {
+      actions: [
+        {
+          ...base,
+          url: issueUrl,
+          keepUrl: true,
+          key: '',
+          reason: `already promoted to ${f.product}#${earlier.marker.number}; resolved now`,
+          steps: [{ op: 'reuse-comment', id: earlier.messageId, url: earlier.url }, ...rest],
+        },
+      ],
+      warnings: [],
+    };
   }
   const summary = summarise(d, f.team);
   if (known) {
     const key = `promotion/${f.product}#${known.number}`;
     const reviewed = known.labels.find((l) => l.name === f.reviewedLabel);
-    const issueBody = withMarker(`New information from a support discussion:\n\n${summary}`, 'promotion', { discussion: d.url }, { effort: f.effort });
-    const discussionBody = withMarker(`This is tracked in the known issue ${known.url}; we added the details from here to it.`, 'promotion', { issue: known.url, repo: f.product, number: known.number, known: true }, { effort: f.effort, key });
+    const issueBody = withMarker(
+      `New information from a support discussion:\n\n${summary}`,
+      'promotion',
+      { discussion: d.url },
+      { effort: f.effort },
+    );
+    const discussionBody = withMarker(
+      `This is tracked in the known issue ${known.url}; we added the details from here to it.`,
+      'promotion',
+      { issue: known.url, repo: f.product, number: known.number, known: true },
+      { effort: f.effort, key },
+    );
     const steps: Step[] = [{ op: 'issue-comment', issueId: known.id, body: issueBody }];
     if (reviewed) steps.push({ op: 'remove-labels', labelableId: known.id, labelIds: [reviewed.id] });
     steps.push({ op: 'comment', discussionId: d.id, number: d.number, body: discussionBody, key }, ...resolving(d, f.keepOpen));
@@ -105,7 +137,13 @@ export function planPromote(f: PromoteFacts): Plan {
   const key = `promotion/${f.product}`;
   const issueKey = `promotion/${d.url}`;
   const issueBody = withMarker(summary, 'promotion', { discussion: d.url }, { effort: f.effort, key: issueKey });
-  const discussionBody = (issue: Created) => withMarker(`We are tracking the work for this in ${issue.url}.`, 'promotion', { issue: issue.url, repo: f.product, number: issue.number }, { effort: f.effort, key });
+  const discussionBody = (issue: Created) =>
+    withMarker(
+      `We are tracking the work for this in ${issue.url}.`,
+      'promotion',
+      { issue: issue.url, repo: f.product, number: issue.number },
+      { effort: f.effort, key },
+    );
   return {
     actions: [
       {
@@ -114,7 +152,9 @@ export function planPromote(f: PromoteFacts): Plan {
         ...(f.existing ? { reason: 'found the issue an earlier run created' } : {}),
         preview: `${f.product}: new issue "${f.title}"\n\n${issueBody}`,
         steps: [
-          f.existing ? { op: 'reuse-created', created: f.existing } : { op: 'create-issue', repository: f.product, repositoryId: f.productId, title: f.title, body: issueBody, key: issueKey },
+          f.existing
+            ? { op: 'reuse-created', created: f.existing }
+            : { op: 'create-issue', repository: f.product, repositoryId: f.productId, title: f.title, body: issueBody, key: issueKey },
           { op: 'comment', discussionId: d.id, number: d.number, body: discussionBody, key },
           ...resolving(d, f.keepOpen),
         ],

@@ -8,7 +8,13 @@ import { skipAction } from '../plan.js';
 
 /** The first lines of a message, quoted, without its marker. */
 function quote(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, '').trim().split('\n').slice(0, 6).map((l) => `> ${l}`).join('\n');
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trim()
+    .split('\n')
+    .slice(0, 6)
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 /**
@@ -18,16 +24,41 @@ function quote(text: string): string {
 export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message | null; effort?: number }): Plan {
   const { discussion: d, chosen } = f;
   const base = { kind: 'answer', number: d.number, url: d.url };
-  if (d.isAnswered || d.closed || !chosen) return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
+  if (d.isAnswered || d.closed || !chosen)
+    return { actions: [skipAction(base, d.closed ? 'already closed' : 'already answered')], warnings: [] };
   if (!d.category.isAnswerable) {
     const note = `"${d.category.name}" has no answers`;
-    return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', reason: `${note}: closed as resolved`, plannedReason: `${note}: would close as resolved`, steps: [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }] }], warnings: [] };
+    return {
+      actions: [
+        {
+          ...base,
+          url: chosen.url,
+          keepUrl: true,
+          key: '',
+          reason: `${note}: closed as resolved`,
+          plannedReason: `${note}: would close as resolved`,
+          steps: [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }],
+        },
+      ],
+      warnings: [],
+    };
   }
-  if (chosen.kind === 'comment') return { actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', steps: [{ op: 'mark-answer', commentId: chosen.id }] }], warnings: [] };
+  if (chosen.kind === 'comment')
+    return {
+      actions: [{ ...base, url: chosen.url, keepUrl: true, key: '', steps: [{ op: 'mark-answer', commentId: chosen.id }] }],
+      warnings: [],
+    };
   const key = `answer/${chosen.url}`;
   const earlier = markersOf(d, f.team, 'resolution').find((m) => m.marker.answer === chosen.url);
-  const body = withMarker(`The answer to this question is in [this reply](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}`, 'resolution', { answer: chosen.url }, { effort: f.effort, key });
-  const first: Step = earlier ? { op: 'reuse-comment', id: earlier.messageId, url: earlier.url } : { op: 'comment', discussionId: d.id, number: d.number, body, key };
+  const body = withMarker(
+    `The answer to this question is in [this reply](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}`,
+    'resolution',
+    { answer: chosen.url },
+    { effort: f.effort, key },
+  );
+  const first: Step = earlier
+    ? { op: 'reuse-comment', id: earlier.messageId, url: earlier.url }
+    : { op: 'comment', discussionId: d.id, number: d.number, body, key };
   return {
     actions: [
       {
@@ -46,7 +77,13 @@ export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: 
  * The polite closing comment, from the closing template. It states a number of
  * days only when the user really was silent that long (SPEC §11).
  */
-export function closingText(template: { text: string; source: string }, d: Pick<Discussion, 'title' | 'number'>, greeting: string, days: number | null, staleAfterDays: number): string {
+export function closingText(
+  template: { text: string; source: string },
+  d: Pick<Discussion, 'title' | 'number'>,
+  greeting: string,
+  days: number | null,
+  staleAfterDays: number,
+): string {
   const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${days} days, so ` : '';
   return fillTemplate(template.text, { user: greeting, why, title: d.title, number: String(d.number) }, template.source);
 }
@@ -71,7 +108,9 @@ export interface WontfixFlags {
 
 /** An earlier closure's comment, when a run closed it part-way. */
 function earlierClosure(d: Discussion, team: TeamRule) {
-  return [...markersOf(d, team, 'stale'), ...markersOf(d, team, 'resolution').filter((m) => m.marker.wontfix === true)].sort((a, b) => a.createdAt - b.createdAt).pop();
+  return [...markersOf(d, team, 'stale'), ...markersOf(d, team, 'resolution').filter((m) => m.marker.wontfix === true)]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .pop();
 }
 
 /**
@@ -96,8 +135,17 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
     );
   }
   const key = 'wontfix';
-  const body = withMarker(flags.message ?? closingText(f.template, d, addressee(d, f.team), days, f.staleAfterDays), flags.kind, { wontfix: true }, { effort: flags.effort, key });
-  const steps: Step[] = [previous ? { op: 'reuse-comment', id: previous.messageId, url: previous.url } : { op: 'comment', discussionId: d.id, number: d.number, body, key }];
+  const body = withMarker(
+    flags.message ?? closingText(f.template, d, addressee(d, f.team), days, f.staleAfterDays),
+    flags.kind,
+    { wontfix: true },
+    { effort: flags.effort, key },
+  );
+  const steps: Step[] = [
+    previous
+      ? { op: 'reuse-comment', id: previous.messageId, url: previous.url }
+      : { op: 'comment', discussionId: d.id, number: d.number, body, key },
+  ];
   let reason: string | undefined;
   if (!resolved) {
     if (d.category.isAnswerable) steps.push({ op: 'mark-answer' });
@@ -122,9 +170,20 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
  * run left part-way: they carry a closing marker but not the label, and, being
  * answered, are no longer stale.
  */
-export function planCloseStale(f: Omit<WontfixFacts, 'discussion' | 'assessment'> & { discussions: readonly Discussion[]; stale: readonly Assessment[]; assessments: readonly Assessment[] }, flags: { effort?: number }): Plan {
+export function planCloseStale(
+  f: Omit<WontfixFacts, 'discussion' | 'assessment'> & {
+    discussions: readonly Discussion[];
+    stale: readonly Assessment[];
+    assessments: readonly Assessment[];
+  },
+  flags: { effort?: number },
+): Plan {
   const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
-  const halfDone = f.assessments.filter((a) => !a.stale && !byNumber.get(a.number)!.labels.includes(f.label.name) && earlierClosure(byNumber.get(a.number)!, f.team));
-  const actions = [...f.stale, ...halfDone].map((a) => planWontfix({ ...f, discussion: byNumber.get(a.number)!, assessment: a }, { kind: 'stale', effort: flags.effort }));
+  const halfDone = f.assessments.filter(
+    (a) => !a.stale && !byNumber.get(a.number)!.labels.includes(f.label.name) && earlierClosure(byNumber.get(a.number)!, f.team),
+  );
+  const actions = [...f.stale, ...halfDone].map((a) =>
+    planWontfix({ ...f, discussion: byNumber.get(a.number)!, assessment: a }, { kind: 'stale', effort: flags.effort }),
+  );
   return { actions, warnings: [] };
 }

@@ -15,7 +15,9 @@ export function countNodes(document, variables = {}, operationName) {
   const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!op) return 0;
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const defaults = new Map((op.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, v.defaultValue]));
+  const defaults = new Map(
+    (op.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, v.defaultValue]),
+  );
   const value = (node, field) => {
     if (node.kind === Kind.INT) return Number(node.value);
     if (node.kind === Kind.VARIABLE) {

@@ -1,2 +1,5 @@
 import type { Store } from './store.d.mts';
-export function makeResolvers(store: Store, clock: () => string): { Mutation: Record<string, (source: unknown, args: { input: Record<string, unknown> }) => any> };
+export function makeResolvers(
+  store: Store,
+  clock: () => string,
+): { Mutation: Record<string, (source: unknown, args: { input: Record<string, unknown> }) => any> };

@@ -14,8 +14,16 @@ function decode(cursor) {
 /** A GitHub-style connection: first/last up to 100, opaque cursors, pageInfo, totalCount. */
 export function connection(items, args, name = 'connection') {
   const { first, last, after, before } = args;
-  if (first == null && last == null) throw gqlError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`, 'MISSING_PAGINATION_BOUNDARIES');
-  if ((first ?? 0) > 100 || (last ?? 0) > 100) throw gqlError(`Requesting ${first ?? last} records on the \`${name}\` connection exceeds the \`${first != null ? 'first' : 'last'}\` limit of 100 records.`, 'EXCESSIVE_PAGINATION');
+  if (first == null && last == null)
+    throw gqlError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+      'MISSING_PAGINATION_BOUNDARIES',
+    );
+  if ((first ?? 0) > 100 || (last ?? 0) > 100)
+    throw gqlError(
+      `Requesting ${first ?? last} records on the \`${name}\` connection exceeds the \`${first != null ? 'first' : 'last'}\` limit of 100 records.`,
+      'EXCESSIVE_PAGINATION',
+    );
   let start = after ? decode(after) + 1 : 0;
   let end = before ? decode(before) : items.length;
   if (first != null) end = Math.min(end, start + first);
@@ -80,7 +88,8 @@ export function makeResolvers(store, clock) {
   };
   const node = (id, typename) => {
     const n = store.nodes.get(id);
-    if (!n || (typename && n.__typename !== typename)) throw gqlError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
+    if (!n || (typename && n.__typename !== typename))
+      throw gqlError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
     return n;
   };
   const touch = (d) => {
@@ -91,7 +100,14 @@ export function makeResolvers(store, clock) {
     Query: {
       repository: (_s, { owner, name }) => repoOrFail(owner, name),
       viewer: () => store.user(store.viewerLogin),
-      rateLimit: () => ({ limit: 5000, remaining: 4999 - store.requestCount, used: store.requestCount, cost: 1, nodeCount: 0, resetAt: '2099-01-01T00:00:00Z' }),
+      rateLimit: () => ({
+        limit: 5000,
+        remaining: 4999 - store.requestCount,
+        used: store.requestCount,
+        cost: 1,
+        nodeCount: 0,
+        resetAt: '2099-01-01T00:00:00Z',
+      }),
       node: (_s, { id }) => store.nodes.get(id) ?? null,
       search: (_s, args) => {
         if (args.type !== 'DISCUSSION' && args.type !== 'ISSUE') return connection([], args, 'search');
@@ -105,7 +121,8 @@ export function makeResolvers(store, clock) {
             (!f.answered || d.answer) &&
             (!f.unanswered || !d.answer) &&
             f.labels.every((l) => d.labels.some((x) => x.name.toLowerCase() === l.toLowerCase())) &&
-            (f.categories.length === 0 || f.categories.some((c) => d.category && (d.category.name.toLowerCase() === c.toLowerCase() || d.category.slug === c))) &&
+            (f.categories.length === 0 ||
+              f.categories.some((c) => d.category && (d.category.name.toLowerCase() === c.toLowerCase() || d.category.slug === c))) &&
             inCreatedRange(d.createdAt, f.created),
         );
         items = orderDiscussions(items, { field: 'CREATED_AT', direction: f.sort === 'created-asc' ? 'ASC' : 'DESC' });
@@ -129,7 +146,12 @@ export function makeResolvers(store, clock) {
         return d;
       },
       discussionCategories: (r, args) => connection(r.categories, args, 'discussionCategories'),
-      labels: (r, args) => connection(r.labels.filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase())), args, 'labels'),
+      labels: (r, args) =>
+        connection(
+          r.labels.filter((l) => !args.query || l.name.toLowerCase().includes(args.query.toLowerCase())),
+          args,
+          'labels',
+        ),
       label: (r, { name }) => r.labels.find((l) => l.name === name) ?? null,
       issues: (r, args) => {
         let list = r.issues;
@@ -215,7 +237,12 @@ export function makeResolvers(store, clock) {
       },
       addComment: (_s, { input }) => {
         const subject = node(input.subjectId);
-        const comment = store.addIssueComment(subject, { author: store.viewerLogin, association: 'MEMBER', body: input.body, createdAt: clock() });
+        const comment = store.addIssueComment(subject, {
+          author: store.viewerLogin,
+          association: 'MEMBER',
+          body: input.body,
+          createdAt: clock(),
+        });
         return { clientMutationId: input.clientMutationId ?? null, commentEdge: { node: comment, cursor: '' }, subject };
       },
       updateIssue: (_s, { input }) => {
@@ -261,7 +288,14 @@ export function makeResolvers(store, clock) {
       createDiscussion: (_s, { input }) => {
         const repo = node(input.repositoryId, 'Repository');
         const category = node(input.categoryId, 'DiscussionCategory');
-        const d = store.addDiscussion(repo, { title: input.title, body: input.body, category: category.slug, author: store.viewerLogin, association: 'MEMBER', createdAt: clock() });
+        const d = store.addDiscussion(repo, {
+          title: input.title,
+          body: input.body,
+          category: category.slug,
+          author: store.viewerLogin,
+          association: 'MEMBER',
+          createdAt: clock(),
+        });
         return { clientMutationId: input.clientMutationId ?? null, discussion: d };
       },
     },

@@ -45,7 +45,10 @@ export interface Standin {
     token: string | null;
     requestCount: number;
     /** an issue or discussion's body and top-level comments (the desk thread) */
-    thread(nameWithOwner: string, number: number): { body: string; updatedAt: string; comments: Array<{ id: string; author: string | null; body: string; createdAt: string }> } | null;
+    thread(
+      nameWithOwner: string,
+      number: number,
+    ): { body: string; updatedAt: string; comments: Array<{ id: string; author: string | null; body: string; createdAt: string }> } | null;
   };
   inject(fault: Fault): void;
   setLatency(ms: number): void;
@@ -54,4 +57,7 @@ export interface Standin {
   close(): Promise<void>;
 }
 
-export function startStandin(scenario: object | string, options?: { latencyMs?: number; now?: () => string; port?: number }): Promise<Standin>;
+export function startStandin(
+  scenario: object | string,
+  options?: { latencyMs?: number; now?: () => string; port?: number },
+): Promise<Standin>;

@@ -56,7 +56,13 @@ export async function startStandin(scenario, options = {}) {
 
   function send(res, status, body, headers = {}) {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': String(Math.max(0, 4999 - store.requestCount)), 'x-ratelimit-reset': '4102444800', ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(Math.max(0, 4999 - store.requestCount)),
+      'x-ratelimit-reset': '4102444800',
+      ...headers,
+    });
     res.end(text);
   }
 
@@ -120,7 +126,16 @@ export async function startStandin(scenario, options = {}) {
       }
       if (fault.type === 'secondary') {
         entry.status = 403;
-        return send(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' }, { 'retry-after': String(fault.retryAfter ?? 1) });
+        return send(
+          res,
+          403,
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+          },
+          { 'retry-after': String(fault.retryAfter ?? 1) },
+        );
       }
       if (fault.type === 'revoke') store.token = null;
     }
@@ -150,9 +165,24 @@ export async function startStandin(scenario, options = {}) {
     if (nodes > MAX_NODES) {
       entry.status = 200;
       entry.refused = 'MAX_NODE_LIMIT_EXCEEDED';
-      return send(res, 200, { errors: [{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: `This query requests up to ${nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.` }] });
+      return send(res, 200, {
+        errors: [
+          {
+            type: 'MAX_NODE_LIMIT_EXCEEDED',
+            message: `This query requests up to ${nodes.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.`,
+          },
+        ],
+      });
     }
-    const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName, fieldResolver, typeResolver, rootValue: {} });
+    const result = await execute({
+      schema,
+      document,
+      variableValues: body.variables ?? {},
+      operationName: body.operationName,
+      fieldResolver,
+      typeResolver,
+      rootValue: {},
+    });
     entry.status = 200;
     if (fault?.type === 'lose') {
       // Applied, but the answer never arrives: the hard case for "exactly once".
@@ -164,7 +194,10 @@ export async function startStandin(scenario, options = {}) {
     if (result.errors?.length) out.errors = result.errors.map(formatError);
     if (fault?.type === 'partial') {
       // Part of the answer is missing, as when GitHub times out on one field.
-      out.errors = [...(out.errors ?? []), { type: 'SERVICE_UNAVAILABLE', message: 'Something went wrong while fetching part of this query.', path: ['repository'] }];
+      out.errors = [
+        ...(out.errors ?? []),
+        { type: 'SERVICE_UNAVAILABLE', message: 'Something went wrong while fetching part of this query.', path: ['repository'] },
+      ];
     }
     send(res, 200, out);
   }

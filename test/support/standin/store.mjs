@@ -32,7 +32,12 @@ export class Store {
     let u = this.users.get(login);
     if (!u) {
       const bot = login.endsWith('[bot]');
-      u = this.register({ __typename: bot ? 'Bot' : 'User', id: nodeId(bot ? 'BOT' : 'U'), login: bot ? login.replace(/\[bot\]$/, '') : login, fullLogin: login });
+      u = this.register({
+        __typename: bot ? 'Bot' : 'User',
+        id: nodeId(bot ? 'BOT' : 'U'),
+        login: bot ? login.replace(/\[bot\]$/, '') : login,
+        fullLogin: login,
+      });
       this.users.set(login, u);
     }
     return u;
@@ -54,7 +59,17 @@ export class Store {
     });
     this.repos.push(repo);
     for (const c of spec.categories ?? []) {
-      repo.categories.push(this.register({ __typename: 'DiscussionCategory', id: nodeId('DIC'), slug: c.slug, name: c.name ?? c.slug, isAnswerable: c.isAnswerable ?? true, repository: repo, createdAt: '2020-01-01T00:00:00Z' }));
+      repo.categories.push(
+        this.register({
+          __typename: 'DiscussionCategory',
+          id: nodeId('DIC'),
+          slug: c.slug,
+          name: c.name ?? c.slug,
+          isAnswerable: c.isAnswerable ?? true,
+          repository: repo,
+          createdAt: '2020-01-01T00:00:00Z',
+        }),
+      );
     }
     for (const l of spec.labels ?? []) this.label(repo, l);
     for (const d of spec.discussions ?? []) this.addDiscussion(repo, d);
@@ -104,7 +119,7 @@ export class Store {
       labels: (spec.labels ?? []).map((name) => this.label(repo, name)),
       closed: Boolean(spec.closed),
       locked: Boolean(spec.locked),
-      closedAt: spec.closed ? spec.closedAt ?? spec.createdAt : null,
+      closedAt: spec.closed ? (spec.closedAt ?? spec.createdAt) : null,
       stateReason: null,
       answer: null,
       answerChosenAt: null,
@@ -176,7 +191,11 @@ export class Store {
     const r = this.repos.find((x) => x.nameWithOwner.toLowerCase() === nameWithOwner.toLowerCase());
     const t = r?.issues.find((i) => i.number === number) ?? r?.discussions.find((d) => d.number === number);
     if (!t) return null;
-    return { body: t.body, updatedAt: t.updatedAt, comments: t.comments.map((c) => ({ id: c.id, author: c.author?.fullLogin ?? null, body: c.body, createdAt: c.createdAt })) };
+    return {
+      body: t.body,
+      updatedAt: t.updatedAt,
+      comments: t.comments.map((c) => ({ id: c.id, author: c.author?.fullLogin ?? null, body: c.body, createdAt: c.createdAt })),
+    };
   }
 
   /** A plain view of what the tool changed, for assertions. */
@@ -190,9 +209,19 @@ export class Store {
         labels: d.labels.map((l) => l.name),
         answer: d.answer ? d.answer.body : null,
         body: d.body,
-        comments: d.comments.map((c) => ({ author: c.author?.fullLogin ?? null, body: c.body, replies: c.replies.map((x) => ({ author: x.author?.fullLogin ?? null, body: x.body })) })),
+        comments: d.comments.map((c) => ({
+          author: c.author?.fullLogin ?? null,
+          body: c.body,
+          replies: c.replies.map((x) => ({ author: x.author?.fullLogin ?? null, body: x.body })),
+        })),
       })),
-      issues: r.issues.map((i) => ({ number: i.number, title: i.title, body: i.body, labels: i.labels.map((l) => l.name), comments: i.comments.map((c) => c.body)})),
+      issues: r.issues.map((i) => ({
+        number: i.number,
+        title: i.title,
+        body: i.body,
+        labels: i.labels.map((l) => l.name),
+        comments: i.comments.map((c) => c.body),
+      })),
     }));
   }
 }

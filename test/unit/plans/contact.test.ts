@@ -2,14 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { classifiedAdvice, contactBody, initials, planSend } from '../../../src/core/plans/contact.js';
 import { parseMarker } from '../../../src/core/markers.js';
 
-const call = { id: 'c-1', via: 'hotline', at: Date.parse('2026-12-01T18:15:00Z'), handler: 'ada', text: 'Old Silo files do not open.', zone: 'America/Los_Angeles' };
+const call = {
+  id: 'c-1',
+  via: 'hotline',
+  at: Date.parse('2026-12-01T18:15:00Z'),
+  handler: 'ada',
+  text: 'Old Silo files do not open.',
+  zone: 'America/Los_Angeles',
+};
 const entry = { id: 'c-1', title: 'Silo', body: 'b', label: 'support', repository: 'visit-dav/visit' };
 
 describe('logged calls', () => {
   it('the contact marker names the customer without their email, so comments can greet them', () => {
     const body = contactBody({ ...call, customer: 'Jane Smith <jane@lab.gov>' });
     expect(body).toContain('- Customer: Jane Smith <jane@lab.gov>');
-    expect(parseMarker(body)).toMatchObject({ kind: 'contact', customer: 'Jane Smith', id: 'c-1', handler: 'ada', at: '2026-12-01T18:15:00Z' });
+    expect(parseMarker(body)).toMatchObject({
+      kind: 'contact',
+      customer: 'Jane Smith',
+      id: 'c-1',
+      handler: 'ada',
+      at: '2026-12-01T18:15:00Z',
+    });
   });
 
   it('a private customer is recorded by initials only, in the body and the marker', () => {
@@ -38,12 +51,22 @@ describe('sending an inquiry', () => {
     const existing = { id: 'D9', number: 9, url: 'https://x/9', labels: [] };
     const a = planSend({ kind: 'sync', entry, repositoryId: 'R', categoryId: 'C', labelId: 'L', existing });
     expect(a.skip).toBeUndefined();
-    expect(a.steps).toEqual([{ op: 'reuse-created', created: existing }, { op: 'add-labels', labelableId: 'created', labelIds: ['L'] }]);
+    expect(a.steps).toEqual([
+      { op: 'reuse-created', created: existing },
+      { op: 'add-labels', labelableId: 'created', labelIds: ['L'] },
+    ]);
     expect(a).toMatchObject({ number: 9, url: 'https://x/9' });
   });
 
   it('a discussion an earlier attempt created whole is skipped', () => {
-    const a = planSend({ kind: 'sync', entry, repositoryId: 'R', categoryId: 'C', labelId: 'L', existing: { id: 'D9', number: 9, url: 'https://x/9', labels: ['support'] } });
+    const a = planSend({
+      kind: 'sync',
+      entry,
+      repositoryId: 'R',
+      categoryId: 'C',
+      labelId: 'L',
+      existing: { id: 'D9', number: 9, url: 'https://x/9', labels: ['support'] },
+    });
     expect(a.skip).toMatch(/already on GitHub/);
   });
 

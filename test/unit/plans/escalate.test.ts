@@ -7,10 +7,17 @@ import { discussion, marker, members, policyOf, team, weeks } from '../../suppor
 const timeline = weeks(['ada', 'bob'], ['cho', 'dee'], ['dee', 'eli']);
 const policy = policyOf(timeline);
 const TUESDAY = Date.parse('2026-12-01T19:00:00Z'); // cho Primary, dee Backup
-const asked = (to: string[], at: string) => ({ at, who: 'cho', body: `${to.map((l) => `@${l}`).join(' ')}, could you help?\n\n${marker('escalation', { to })}` });
+const asked = (to: string[], at: string) => ({
+  at,
+  who: 'cho',
+  body: `${to.map((l) => `@${l}`).join(' ')}, could you help?\n\n${marker('escalation', { to })}`,
+});
 
 function plan(d: Discussion, to: string[] = [], now = TUESDAY) {
-  return planEscalate({ now, discussion: d, assessment: assess(d, policy, now), team, members, timeline }, { to, reason: 'Silo internals' });
+  return planEscalate(
+    { now, discussion: d, assessment: assess(d, policy, now), team, members, timeline },
+    { to, reason: 'Silo internals' },
+  );
 }
 const fresh = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' });
 
@@ -20,7 +27,9 @@ describe('escalation plan', () => {
     if (p.choose) throw new Error('asked to choose');
     const step = p.actions[0]!.steps[0]!;
     expect(step).toMatchObject({ op: 'comment', key: 'escalation/dee', windowMs: 15 * 60_000 });
-    expect(step.op === 'comment' && step.body).toMatch(/^@dee, could you help with this one\?\n\nSilo internals\n\n<!-- visit-sre \{"v":1,"kind":"escalation","to":\["dee"\],"reason":"Silo internals","key":"escalation\/dee"\} -->$/);
+    expect(step.op === 'comment' && step.body).toMatch(
+      /^@dee, could you help with this one\?\n\nSilo internals\n\n<!-- visit-sre \{"v":1,"kind":"escalation","to":\["dee"\],"reason":"Silo internals","key":"escalation\/dee"\} -->$/,
+    );
   });
 
   it('a re-run within 15 minutes with the same people is the same escalation', () => {

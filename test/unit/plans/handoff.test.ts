@@ -8,7 +8,10 @@ const timeline = weeks(['ada', 'bob'], ['cho', 'dee'], ['dee', 'eli'], ['eli', '
 const policy = policyOf(timeline);
 const FRIDAY = Date.parse('2026-12-05T01:00:00Z'); // Fri Dec 4, 17:00 Pacific, in cho's week
 const MONDAY = Date.parse('2026-12-07T17:00:00Z'); // Mon Dec 7, 09:00 Pacific, an hour into dee's week
-const template = { text: 'Hi {{user}}, {{next_primary}} takes over from {{from}} (backup {{next_backup}}) for {{week}} ({{week_start}}): {{state}}.', source: 'test.md' };
+const template = {
+  text: 'Hi {{user}}, {{next_primary}} takes over from {{from}} (backup {{next_backup}}) for {{week}} ({{week_start}}): {{state}}.',
+  source: 'test.md',
+};
 const keepTemplate = { text: 'Hi {{user}}, {{from}} keeps this for {{week}} ({{week_start}}).', source: 'keep.md' };
 
 // Asked on Tuesday of cho's week, so cho owns them.
@@ -17,7 +20,18 @@ const answered = discussion(102, { at: '2026-12-01T18:00:00Z', who: 'mk' }, [{ a
 const adasOld = discussion(103, { at: '2026-11-24T17:00:00Z', who: 'old' });
 
 function plan(ds: Discussion[], flags: Partial<HandoffFlags> = {}, now = FRIDAY, viewer: string | null = null) {
-  const facts: HandoffFacts = { now, zone: ZONE, discussions: ds, assessments: judged(ds, policy, now), team, members: ['ada', 'bob', 'cho', 'dee', 'eli'], timeline, viewer, template, keepTemplate };
+  const facts: HandoffFacts = {
+    now,
+    zone: ZONE,
+    discussions: ds,
+    assessments: judged(ds, policy, now),
+    team,
+    members: ['ada', 'bob', 'cho', 'dee', 'eli'],
+    timeline,
+    viewer,
+    template,
+    keepTemplate,
+  };
   return { facts, plan: planHandoff(facts, { keep: new Set(), ...flags }) };
 }
 const bodyOf = (p: ReturnType<typeof planHandoff>, n: number) => {
@@ -25,7 +39,14 @@ const bodyOf = (p: ReturnType<typeof planHandoff>, n: number) => {
   return step.op === 'comment' && typeof step.body === 'string' ? step.body : '';
 };
 
-const behindFacts = (ds: Discussion[]) => ({ timeline, now: MONDAY, zone: ZONE, assessments: judged(ds, policy, MONDAY), discussions: ds, team });
+const behindFacts = (ds: Discussion[]) => ({
+  timeline,
+  now: MONDAY,
+  zone: ZONE,
+  assessments: judged(ds, policy, MONDAY),
+  discussions: ds,
+  team,
+});
 
 describe('handoff plan', () => {
   it('hands each unresolved discussion of the outgoing Primary to the Primary and Backup of the next shift', () => {
@@ -35,29 +56,42 @@ describe('handoff plan', () => {
       [101, 'post'],
       [102, 'post'],
     ]);
-    expect(bodyOf(p, 101)).toMatch(/^Hi @jdoe, @dee takes over from @cho \(backup @eli\) for 2026-W50 \(Dec 7\): waiting for our answer \(overdue\)\./);
+    expect(bodyOf(p, 101)).toMatch(
+      /^Hi @jdoe, @dee takes over from @cho \(backup @eli\) for 2026-W50 \(Dec 7\): waiting for our answer \(overdue\)\./,
+    );
   });
 
   it('every handoff comment carries the key of this week and this Primary in its marker', () => {
     const { plan: p } = plan([waiting]);
     expect(p.actions[0]!.key).toBe('handoff/2026-W50/cho');
-    expect(bodyOf(p, 101)).toMatch(/<!-- visit-sre \{"v":1,"kind":"handoff","to":"dee","from":"cho","week":"2026-W50","backup":"eli","key":"handoff\/2026-W50\/cho"\} -->$/);
+    expect(bodyOf(p, 101)).toMatch(
+      /<!-- visit-sre \{"v":1,"kind":"handoff","to":"dee","from":"cho","week":"2026-W50","backup":"eli","key":"handoff\/2026-W50\/cho"\} -->$/,
+    );
   });
 
   it('--keep leaves a discussion with the outgoing Primary, and a keep note with a keyed keep marker on it', () => {
     const { plan: p } = plan([waiting, answered], { keep: new Set([102]) });
     expect(p.actions.find((a) => a.number === 102)).toMatchObject({ kind: 'keep', key: 'keep/2026-W50/cho' });
-    expect(bodyOf(p, 102)).toBe(`Hi @mk, @cho keeps this for 2026-W50 (Dec 7).\n\n${marker('keep', { from: 'cho', week: '2026-W50', key: 'keep/2026-W50/cho' })}`);
+    expect(bodyOf(p, 102)).toBe(
+      `Hi @mk, @cho keeps this for 2026-W50 (Dec 7).\n\n${marker('keep', { from: 'cho', week: '2026-W50', key: 'keep/2026-W50/cho' })}`,
+    );
   });
 
   it('--keep on a discussion already kept for the same week posts no second note', () => {
-    const kept = discussion(102, { at: '2026-12-01T18:00:00Z', who: 'mk' }, [{ at: '2026-12-01T19:00:00Z', who: 'cho' }, { at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week: '2026-W50' })}` }]);
+    const kept = discussion(102, { at: '2026-12-01T18:00:00Z', who: 'mk' }, [
+      { at: '2026-12-01T19:00:00Z', who: 'cho' },
+      { at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week: '2026-W50' })}` },
+    ]);
     const { plan: p } = plan([kept], { keep: new Set([102]) });
-    expect(p.actions).toEqual([expect.objectContaining({ number: 102, kind: 'keep', skip: 'already kept by @cho for 2026-W50', steps: [] })]);
+    expect(p.actions).toEqual([
+      expect.objectContaining({ number: 102, kind: 'keep', skip: 'already kept by @cho for 2026-W50', steps: [] }),
+    ]);
   });
 
   it('a discussion handed over earlier for the same week is skipped, not posted again', () => {
-    const handed = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` }]);
+    const handed = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [
+      { at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` },
+    ]);
     const { plan: p } = plan([handed]);
     expect(p.actions).toEqual([expect.objectContaining({ number: 101, skip: 'already handed to @dee for 2026-W50' })]);
   });
@@ -68,13 +102,13 @@ describe('handoff plan', () => {
     expect(p.actions).toEqual([]);
   });
 
-  it('a Monday handoff by last week\'s Primary hands last week\'s shift to this week\'s Primary', () => {
+  it("a Monday handoff by last week's Primary hands last week's shift to this week's Primary", () => {
     const { plan: p } = plan([waiting], {}, MONDAY, 'cho');
     expect([p.from, p.to, p.backup, p.week]).toEqual(['cho', 'dee', 'eli', '2026-W50']);
     expect(p.warnings).toEqual([]);
   });
 
-  it('--from last week\'s Primary hands to the Primary and Backup of the shift after theirs', () => {
+  it("--from last week's Primary hands to the Primary and Backup of the shift after theirs", () => {
     const { plan: p } = plan([waiting], { from: 'cho' }, MONDAY, null);
     expect([p.from, p.to, p.backup, p.week]).toEqual(['cho', 'dee', 'eli', '2026-W50']);
     expect(bodyOf(p, 101)).toMatch(/@dee takes over from @cho \(backup @eli\) for 2026-W50 \(Dec 7\)/);
@@ -87,9 +121,15 @@ describe('handoff plan', () => {
   });
 
   it('a logged call greets the customer by name, never the team member who logged it', () => {
-    const call = discussion(105, { at: '2026-12-01T17:00:00Z', who: 'dee', body: `**Inquiry logged**\n\n- Customer: Jane Smith <jane@lab.gov>\n\n${marker('contact', { via: 'hotline', at: '2026-12-01T16:30:00Z', id: 'c-1', customer: 'Jane Smith' })}` }, [
-      { at: '2026-12-02T17:00:00Z', who: 'jane-s' },
-    ]);
+    const call = discussion(
+      105,
+      {
+        at: '2026-12-01T17:00:00Z',
+        who: 'dee',
+        body: `**Inquiry logged**\n\n- Customer: Jane Smith <jane@lab.gov>\n\n${marker('contact', { via: 'hotline', at: '2026-12-01T16:30:00Z', id: 'c-1', customer: 'Jane Smith' })}`,
+      },
+      [{ at: '2026-12-02T17:00:00Z', who: 'jane-s' }],
+    );
     const { plan: p } = plan([call]);
     expect(bodyOf(p, 105)).toMatch(/^Hi Jane Smith, /);
     expect(bodyOf(p, 105)).not.toMatch(/@dee,|jane@lab\.gov/);
@@ -111,8 +151,14 @@ describe('handoff plan', () => {
   });
 
   it('the summary lists as resolved this week what was answered this week, whenever the user last wrote', () => {
-    const resolvedNow = discussion(107, { at: '2026-11-02T17:00:00Z', who: 'u' }, [{ at: '2026-11-03T17:00:00Z', who: 'cho' }], { isAnswered: true, answerChosenAt: Date.parse('2026-12-03T17:00:00Z') });
-    const resolvedLong = discussion(108, { at: '2026-11-02T17:00:00Z', who: 'u' }, [{ at: '2026-12-02T17:00:00Z', who: 'u' }], { isAnswered: true, answerChosenAt: Date.parse('2026-11-04T17:00:00Z') });
+    const resolvedNow = discussion(107, { at: '2026-11-02T17:00:00Z', who: 'u' }, [{ at: '2026-11-03T17:00:00Z', who: 'cho' }], {
+      isAnswered: true,
+      answerChosenAt: Date.parse('2026-12-03T17:00:00Z'),
+    });
+    const resolvedLong = discussion(108, { at: '2026-11-02T17:00:00Z', who: 'u' }, [{ at: '2026-12-02T17:00:00Z', who: 'u' }], {
+      isAnswered: true,
+      answerChosenAt: Date.parse('2026-11-04T17:00:00Z'),
+    });
     const { facts, plan: p } = plan([resolvedNow, resolvedLong, waiting]);
     const text = handoffSummary(facts, { ...p, keep: new Set(), handed: new Set([101]) });
     const resolved = text.split('### ')[1]!;
@@ -121,8 +167,10 @@ describe('handoff plan', () => {
     expect(text).toMatch(/### Handed over to @dee\n\n- \[#101\]/);
   });
 
-  it('start warns about the previous Primary\'s unresolved discussions that were not handed over', () => {
-    const handed = discussion(109, { at: '2026-12-01T17:00:00Z', who: 'u' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` }]);
+  it("start warns about the previous Primary's unresolved discussions that were not handed over", () => {
+    const handed = discussion(109, { at: '2026-12-01T17:00:00Z', who: 'u' }, [
+      { at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` },
+    ]);
     const ds = [waiting, answered, handed, adasOld];
     const behind = leftBehind(behindFacts(ds));
     expect(behind?.from).toBe('cho');
@@ -131,7 +179,10 @@ describe('handoff plan', () => {
   });
 
   it('start does not warn about a discussion the previous Primary kept for this shift (keep marker), only about one kept for another week', () => {
-    const keptBy = (n: number, week: string) => discussion(n, { at: '2026-12-01T17:00:00Z', who: 'u' }, [{ at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week })}` }]);
+    const keptBy = (n: number, week: string) =>
+      discussion(n, { at: '2026-12-01T17:00:00Z', who: 'u' }, [
+        { at: '2026-12-04T20:00:00Z', who: 'cho', body: `kept\n\n${marker('keep', { from: 'cho', week })}` },
+      ]);
     const behind = leftBehind(behindFacts([keptBy(110, '2026-W50'), keptBy(111, '2026-W49')]));
     expect(behind?.items.map((a) => a.number)).toEqual([111]);
   });

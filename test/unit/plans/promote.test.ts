@@ -7,7 +7,15 @@ const d = discussion(105, { at: '2026-12-01T17:00:00Z', who: 'hpc-user', body: '
   { at: '2026-12-01T18:00:00Z', who: 'ada', body: 'Can you send the engine logs?' },
   { at: '2026-12-01T19:00:00Z', who: 'ada', body: `over\n\n${marker('handoff', { to: 'bob' })}` },
 ]);
-const facts = (more: Partial<PromoteFacts> = {}): PromoteFacts => ({ discussion: d, team, product: 'visit-dav/visit', productId: 'R1', title: 'Engine hangs', reviewedLabel: 'reviewed', ...more });
+const facts = (more: Partial<PromoteFacts> = {}): PromoteFacts => ({
+  discussion: d,
+  team,
+  product: 'visit-dav/visit',
+  productId: 'R1',
+  title: 'Engine hangs',
+  reviewedLabel: 'reviewed',
+  ...more,
+});
 const known = { id: 'I202', number: 202, url: 'https://github.com/visit-dav/visit/issues/202', labels: [{ id: 'L9', name: 'reviewed' }] };
 
 describe('promote plan', () => {
@@ -23,7 +31,11 @@ describe('promote plan', () => {
     const a = planPromote(facts()).actions[0]!;
     expect(a.steps.map((s) => s.op)).toEqual(['create-issue', 'comment', 'mark-answer']);
     const link = a.steps[1]!;
-    expect(link.op === 'comment' && typeof link.body === 'function' && link.body({ id: 'I1', number: 300, url: 'https://x/issues/300' })).toMatch(/^We are tracking the work for this in https:\/\/x\/issues\/300\.\n\n<!-- visit-sre \{"v":1,"kind":"promotion","issue":"https:\/\/x\/issues\/300","repo":"visit-dav\/visit","number":300/);
+    expect(
+      link.op === 'comment' && typeof link.body === 'function' && link.body({ id: 'I1', number: 300, url: 'https://x/issues/300' }),
+    ).toMatch(
+      /^We are tracking the work for this in https:\/\/x\/issues\/300\.\n\n<!-- visit-sre \{"v":1,"kind":"promotion","issue":"https:\/\/x\/issues\/300","repo":"visit-dav\/visit","number":300/,
+    );
   });
 
   it('an issue an earlier run created is linked, not created again', () => {
@@ -43,23 +55,56 @@ describe('promote plan', () => {
 
   it('in a category without answers the promoted discussion is closed as resolved', () => {
     const idea = { ...d, category: { ...d.category, isAnswerable: false } };
-    expect(planPromote(facts({ discussion: idea })).actions[0]!.steps.at(-1)).toEqual({ op: 'close', discussionId: 'D105', reason: 'RESOLVED' });
+    expect(planPromote(facts({ discussion: idea })).actions[0]!.steps.at(-1)).toEqual({
+      op: 'close',
+      discussionId: 'D105',
+      reason: 'RESOLVED',
+    });
   });
 
-  it('--effort is recorded on the discussion\'s comment too, where the postmortem and stats read it', () => {
+  it("--effort is recorded on the discussion's comment too, where the postmortem and stats read it", () => {
     const link = planPromote(facts({ effort: 45 })).actions[0]!.steps[1]!;
-    expect(link.op === 'comment' && typeof link.body === 'function' && link.body({ id: 'I', number: 1, url: 'u' })).toMatch(/"effortMinutes":45/);
+    expect(link.op === 'comment' && typeof link.body === 'function' && link.body({ id: 'I', number: 1, url: 'u' })).toMatch(
+      /"effortMinutes":45/,
+    );
     const knownLink = planPromote(facts({ known, effort: 45 })).actions[0]!.steps[2]!;
     expect(knownLink.op === 'comment' && knownLink.body).toMatch(/"effortMinutes":45/);
   });
 
   it('a promotion whose discussion an earlier run could not resolve is resolved, not promoted again', () => {
-    const linked = { ...d, messages: [...d.messages, { ...d.messages[1]!, id: 'P', body: `tracked\n\n${marker('promotion', { issue: 'https://x/issues/300', repo: 'visit-dav/visit', number: 300 })}` }] };
-    expect(planPromote(facts({ discussion: linked })).actions[0]!.steps).toEqual([{ op: 'reuse-comment', id: 'P', url: linked.messages[1]!.url }, { op: 'mark-answer' }]);
+    const linked = {
+      ...d,
+      messages: [
+        ...d.messages,
+        {
+          ...d.messages[1]!,
+          id: 'P',
+          body: `tracked\n\n${marker('promotion', { issue: 'https://x/issues/300', repo: 'visit-dav/visit', number: 300 })}`,
+        },
+      ],
+    };
+    expect(planPromote(facts({ discussion: linked })).actions[0]!.steps).toEqual([
+      { op: 'reuse-comment', id: 'P', url: linked.messages[1]!.url },
+      { op: 'mark-answer' },
+    ]);
   });
 
   it('a discussion promoted before to the same repository, and resolved, is skipped', () => {
-    const done = { ...d, isAnswered: true, messages: [...d.messages, { ...d.messages[1]!, id: 'P', body: `tracked\n\n${marker('promotion', { issue: 'https://x/issues/300', repo: 'visit-dav/visit', number: 300 })}` }] };
-    expect(planPromote(facts({ discussion: done })).actions[0]).toMatchObject({ skip: 'already promoted to visit-dav/visit#300', url: 'https://x/issues/300' });
+    const done = {
+      ...d,
+      isAnswered: true,
+      messages: [
+        ...d.messages,
+        {
+          ...d.messages[1]!,
+          id: 'P',
+          body: `tracked\n\n${marker('promotion', { issue: 'https://x/issues/300', repo: 'visit-dav/visit', number: 300 })}`,
+        },
+      ],
+    };
+    expect(planPromote(facts({ discussion: done })).actions[0]).toMatchObject({
+      skip: 'already promoted to visit-dav/visit#300',
+      url: 'https://x/issues/300',
+    });
   });
 });

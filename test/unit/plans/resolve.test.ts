@@ -18,16 +18,33 @@ const bodyOf = (a: PlannedAction) => a.steps.map((s) => (s.op === 'comment' && t
 
 /** Asked, answered by the team, then the user fell silent on `lastUser`. */
 const silentSince = (lastUser: string, extra: Partial<Discussion> = {}) =>
-  discussion(104, { at: '2026-10-01T17:00:00Z', who: 'old-timer' }, [{ at: lastUser, who: 'old-timer' }, { at: lastUser.replace('17:00', '18:00'), who: 'ada' }], extra);
+  discussion(
+    104,
+    { at: '2026-10-01T17:00:00Z', who: 'old-timer' },
+    [
+      { at: lastUser, who: 'old-timer' },
+      { at: lastUser.replace('17:00', '18:00'), who: 'ada' },
+    ],
+    extra,
+  );
 const wontfix = (d: Discussion, flags: { force?: boolean; message?: string } = {}) =>
-  planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template }, { kind: 'resolution', ...flags });
+  planWontfix(
+    { discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template },
+    { kind: 'resolution', ...flags },
+  );
 
 describe('answer plan', () => {
-  const withReply = discussion(102, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [{ at: '2026-12-01T18:00:00Z', who: 'ada' }, { at: '2026-12-01T19:00:00Z', who: 'mk', kind: 'reply', body: 'Xcode 16.1 fixed it' }]);
+  const withReply = discussion(102, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [
+    { at: '2026-12-01T18:00:00Z', who: 'ada' },
+    { at: '2026-12-01T19:00:00Z', who: 'mk', kind: 'reply', body: 'Xcode 16.1 fixed it' },
+  ]);
 
   it('a top-level comment is marked as the answer', () => {
     const chosen = withReply.messages[1]!;
-    expect(planAnswer({ discussion: withReply, team, chosen }).actions[0]).toMatchObject({ url: chosen.url, steps: [{ op: 'mark-answer', commentId: chosen.id }] });
+    expect(planAnswer({ discussion: withReply, team, chosen }).actions[0]).toMatchObject({
+      url: chosen.url,
+      steps: [{ op: 'mark-answer', commentId: chosen.id }],
+    });
   });
 
   it('a threaded reply gets a top-level comment that links to it and quotes it, and that comment is marked', () => {
@@ -39,17 +56,31 @@ describe('answer plan', () => {
 
   it('a link comment posted by an earlier run is marked, not posted again', () => {
     const reply = withReply.messages[2]!;
-    const d = { ...withReply, messages: [...withReply.messages, { ...withReply.messages[1]!, id: 'LINK', body: `see\n\n${marker('resolution', { answer: reply.url })}` }] };
-    expect(planAnswer({ discussion: d, team, chosen: reply }).actions[0]!.steps).toEqual([{ op: 'reuse-comment', id: 'LINK', url: d.messages[1]!.url }, { op: 'mark-answer' }]);
+    const d = {
+      ...withReply,
+      messages: [
+        ...withReply.messages,
+        { ...withReply.messages[1]!, id: 'LINK', body: `see\n\n${marker('resolution', { answer: reply.url })}` },
+      ],
+    };
+    expect(planAnswer({ discussion: d, team, chosen: reply }).actions[0]!.steps).toEqual([
+      { op: 'reuse-comment', id: 'LINK', url: d.messages[1]!.url },
+      { op: 'mark-answer' },
+    ]);
   });
 
   it('in a category without answers the discussion is closed as resolved', () => {
     const d = { ...withReply, category: { ...withReply.category, name: 'Ideas', isAnswerable: false } };
-    expect(planAnswer({ discussion: d, team, chosen: d.messages[1]! }).actions[0]).toMatchObject({ reason: '"Ideas" has no answers: closed as resolved', steps: [{ op: 'close', reason: 'RESOLVED' }] });
+    expect(planAnswer({ discussion: d, team, chosen: d.messages[1]! }).actions[0]).toMatchObject({
+      reason: '"Ideas" has no answers: closed as resolved',
+      steps: [{ op: 'close', reason: 'RESOLVED' }],
+    });
   });
 
   it('an answered discussion is skipped', () => {
-    expect(planAnswer({ discussion: { ...withReply, isAnswered: true }, team, chosen: withReply.messages[1]! }).actions[0]!.skip).toBe('already answered');
+    expect(planAnswer({ discussion: { ...withReply, isAnswered: true }, team, chosen: withReply.messages[1]! }).actions[0]!.skip).toBe(
+      'already answered',
+    );
   });
 });
 
@@ -83,7 +114,10 @@ describe('wontfix plan', () => {
   it('a closure left part-way by an earlier run is completed without a second comment', () => {
     const d = silentSince('2026-11-06T17:00:00Z', { isAnswered: true });
     d.messages.push({ ...d.messages[2]!, id: 'CLOSE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
-    expect(wontfix(d).steps).toEqual([{ op: 'reuse-comment', id: 'CLOSE', url: d.messages[2]!.url }, { op: 'add-labels', labelableId: 'D104', labelIds: ['L1'] }]);
+    expect(wontfix(d).steps).toEqual([
+      { op: 'reuse-comment', id: 'CLOSE', url: d.messages[2]!.url },
+      { op: 'add-labels', labelableId: 'D104', labelIds: ['L1'] },
+    ]);
   });
 
   it('in a category without answers the discussion is closed as outdated', () => {
@@ -94,16 +128,27 @@ describe('wontfix plan', () => {
   });
 
   it('a logged call is closed addressing the customer by name, not the team member who logged it', () => {
-    const call = discussion(107, { at: '2026-10-01T17:00:00Z', who: 'ada', body: `**Inquiry logged**\n\n${marker('contact', { via: 'hotline', at: '2026-10-01T16:00:00Z', id: 'c-1', customer: 'J. S.' })}` }, [{ at: '2026-11-01T17:00:00Z', who: 'grace' }]);
+    const call = discussion(
+      107,
+      {
+        at: '2026-10-01T17:00:00Z',
+        who: 'ada',
+        body: `**Inquiry logged**\n\n${marker('contact', { via: 'hotline', at: '2026-10-01T16:00:00Z', id: 'c-1', customer: 'J. S.' })}`,
+      },
+      [{ at: '2026-11-01T17:00:00Z', who: 'grace' }],
+    );
     const body = bodyOf(wontfix(call));
     expect(body).toMatch(/^Hi J\. S\., we haven't heard back in 33 days/);
     expect(body).not.toMatch(/@ada|@grace/);
   });
 
-  it('the closing comment comes from the team\'s own template when they have one', () => {
+  it("the closing comment comes from the team's own template when they have one", () => {
     const own = { text: 'Dear {{user}}, {{why}}this one is closed (#{{number}}).', source: 'own.md' };
     const d = silentSince('2026-11-06T17:00:00Z');
-    const a = planWontfix({ discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template: own }, { kind: 'stale' });
+    const a = planWontfix(
+      { discussion: d, assessment: assess(d, policy, NOW), team, label, staleAfterDays: 21, template: own },
+      { kind: 'stale' },
+    );
     expect(bodyOf(a)).toMatch(/^Dear @old-timer, we haven't heard back in 28 days, so this one is closed \(#104\)\./);
   });
 
@@ -123,7 +168,10 @@ describe('close-stale plan', () => {
     finished.messages.push({ ...finished.messages[2]!, id: 'DONE', body: `bye\n\n${marker('stale', { wontfix: true })}` });
     const ds = [stale, halfDone, finished];
     const assessments = ds.map((d) => assess(d, policy, NOW));
-    const p = planCloseStale({ discussions: ds, assessments, stale: assessments.filter((a) => a.stale), team, label, staleAfterDays: 21, template }, {});
+    const p = planCloseStale(
+      { discussions: ds, assessments, stale: assessments.filter((a) => a.stale), team, label, staleAfterDays: 21, template },
+      {},
+    );
     expect(p.actions.map((a) => [a.number, ops(a)])).toEqual([
       [104, ['comment', 'mark-answer', 'add-labels']],
       [111, ['reuse-comment', 'add-labels']],

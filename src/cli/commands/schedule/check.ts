@@ -25,7 +25,11 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
       from: from.toISODate(),
       to: to.toISODate(),
       calendar: rotation.source,
-      problems: problems.map((p) => ({ ...p, start: p.start === null ? null : isoUtc(p.start), end: p.end === null ? null : isoUtc(p.end) })),
+      problems: problems.map((p) => ({
+        ...p,
+        start: p.start === null ? null : isoUtc(p.start),
+        end: p.end === null ? null : isoUtc(p.end),
+      })),
       shares,
     });
     return outcome;
@@ -37,7 +41,11 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
   }
   const p = ctx.paint;
   out.write(`${p.bold('Rotation check')} ${from.toISODate()} → ${to.toISODate()} (${rotation.source})\n`);
-  out.write(problems.length ? table(problems.map((x) => [p.red('✗'), x.kind, x.week ?? '', x.detail])) : `${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts\n`);
+  out.write(
+    problems.length
+      ? table(problems.map((x) => [p.red('✗'), x.kind, x.week ?? '', x.detail]))
+      : `${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts\n`,
+  );
   out.write(`\n${shareTable(ctx, shares)}`);
   return outcome;
 }

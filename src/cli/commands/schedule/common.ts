@@ -13,13 +13,20 @@ export function rotationFile(ctx: Context, flag: string | undefined, what: strin
   const configured = ctx.loaded.config.rotation;
   if (!configured) throw new UsageError('no rotation calendar is configured', `set "rotation" in the config, or pass ${what}`);
   const location = resolveLocation(configured, ctx.loaded.dir);
-  if (isUrl(location)) throw new UsageError(`the configured rotation is a URL (${new URL(location.replace(/^webcal:/, 'https:')).host})`, `pass ${what} to work on a local file, then publish it`);
+  if (isUrl(location))
+    throw new UsageError(
+      `the configured rotation is a URL (${new URL(location.replace(/^webcal:/, 'https:')).host})`,
+      `pass ${what} to work on a local file, then publish it`,
+    );
   return location;
 }
 
 export function needTeam(ctx: Context): TeamMember[] {
   if (ctx.loaded.team.length < 2) {
-    throw new UsageError(`the team has ${ctx.loaded.team.length} member${ctx.loaded.team.length === 1 ? '' : 's'}; planning needs at least two`, 'list the team in the config or its team file (see schedules/team.json)');
+    throw new UsageError(
+      `the team has ${ctx.loaded.team.length} member${ctx.loaded.team.length === 1 ? '' : 's'}; planning needs at least two`,
+      'list the team in the config or its team file (see schedules/team.json)',
+    );
   }
   return ctx.loaded.team;
 }
@@ -28,7 +35,8 @@ export async function writeFileChecked(ctx: Context, file: string, text: string,
   try {
     await ctx.deps.fs.writeAtomic(file, text, { overwrite: force });
   } catch (e) {
-    if (e instanceof FileExistsError) throw new UsageError(`${file} already exists`, 'pass --force to replace it, or --dry-run to see the result');
+    if (e instanceof FileExistsError)
+      throw new UsageError(`${file} already exists`, 'pass --force to replace it, or --dry-run to see the result');
     throw e;
   }
 }

@@ -21,7 +21,8 @@ const LOOKBACK_WEEKS = 26;
 /** Plans the rotation (SPEC §7) and writes it as iCal. */
 export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<void> {
   const team = needTeam(ctx);
-  if (!/^\d+$/.test(opts.weeks) || Number(opts.weeks) < 1 || Number(opts.weeks) > 520) throw new UsageError(`invalid --weeks "${opts.weeks}"`, 'give a whole number of weeks from 1 to 520');
+  if (!/^\d+$/.test(opts.weeks) || Number(opts.weeks) < 1 || Number(opts.weeks) > 520)
+    throw new UsageError(`invalid --weeks "${opts.weeks}"`, 'give a whole number of weeks from 1 to 520');
   const start = parseDate(opts.start, ctx.now, ctx.zone, '--start');
   const toStdout = opts.out === '-';
   const file = toStdout ? null : rotationFile(ctx, opts.out, '--out FILE');
@@ -60,16 +61,28 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   if (existing !== undefined) {
     const old = splitCalendar(existing, ctx.zone);
     if (!opts.merge && !opts.force && !dry) {
-      throw new UsageError(`${file} already exists (${old.events.length} events)`, 'pass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar');
+      throw new UsageError(
+        `${file} already exists (${old.events.length} events)`,
+        'pass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar',
+      );
     }
     if (opts.merge) {
       const merged = mergeCalendars(text, old, { from: startMs, to: endMs });
       text = merged.text;
-      Object.assign(counts, { keptBefore: merged.keptBefore, keptInside: merged.keptInside, keptAfter: merged.keptAfter, removed: merged.replaced.length });
-      ctx.deps.stderr.write(`${dry ? 'would replace' : 'replacing'} ${counts.removed} existing events in ${span}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after\n`);
+      Object.assign(counts, {
+        keptBefore: merged.keptBefore,
+        keptInside: merged.keptInside,
+        keptAfter: merged.keptAfter,
+        removed: merged.replaced.length,
+      });
+      ctx.deps.stderr.write(
+        `${dry ? 'would replace' : 'replacing'} ${counts.removed} existing events in ${span}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after\n`,
+      );
     } else if (!toStdout) {
       counts.removed = old.events.length;
-      ctx.deps.stderr.write(`${dry ? 'would replace' : 'replacing'} the whole calendar: ${counts.removed} existing events removed (--merge keeps those outside ${span})\n`);
+      ctx.deps.stderr.write(
+        `${dry ? 'would replace' : 'replacing'} the whole calendar: ${counts.removed} existing events removed (--merge keeps those outside ${span})\n`,
+      );
     }
   }
 
@@ -82,10 +95,20 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
 
   if (ctx.out.json) {
     if (ics) ctx.deps.stdout.write(stream);
-    writeJson(ctx.deps.stdout, { dryRun: dry, file, kept: counts.keptBefore + counts.keptInside + counts.keptAfter, ...counts, weeks: plan.weeks, fairness: plan.fairness });
+    writeJson(ctx.deps.stdout, {
+      dryRun: dry,
+      file,
+      kept: counts.keptBefore + counts.keptInside + counts.keptAfter,
+      ...counts,
+      weeks: plan.weeks,
+      fairness: plan.fairness,
+    });
     return;
   }
-  const shares = shareTable(ctx, plan.fairness.map((f) => ({ ...f, targetWeeks: f.targetShare * plan.weeks.length })));
+  const shares = shareTable(
+    ctx,
+    plan.fairness.map((f) => ({ ...f, targetWeeks: f.targetShare * plan.weeks.length })),
+  );
   if (!ics) {
     if (dry) ctx.deps.stdout.write(`${weeksTable(ctx, plan.weeks, new Map(team.map((m) => [m.login, m.name])))}\n`);
     ctx.deps.stdout.write(shares);

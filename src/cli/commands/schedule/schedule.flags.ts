@@ -10,7 +10,9 @@ export const generateCommand = () =>
     .option('--merge', 'edit the existing calendar: replace only the shifts of the generated weeks, keep every other event')
     .option('--force', 'replace an existing file')
     .option('--dry-run', 'show the planned weeks and shares instead of writing the calendar')
-    .addOption(new Option('--format <format>', 'with --dry-run: table (the default) or ics (the raw calendar)').choices(['table', 'ics'] as const))
+    .addOption(
+      new Option('--format <format>', 'with --dry-run: table (the default) or ics (the raw calendar)').choices(['table', 'ics'] as const),
+    )
     .addHelpText(
       'after',
       examples(
@@ -29,7 +31,10 @@ export const checkCommand = () =>
     .option('--to <date>', 'end of the range, exclusive (default: 13 weeks after --from)')
     .option('--calendar <file>', 'check this .ics file or URL instead of the configured rotation')
     .option('--fail-on-problems', 'exit 8 when any problem is found (for CI)')
-    .addHelpText('after', examples('visit-sre schedule check', 'visit-sre schedule check --from 2027-01-04 --to 2027-04-05 --fail-on-problems'));
+    .addHelpText(
+      'after',
+      examples('visit-sre schedule check', 'visit-sre schedule check --from 2027-01-04 --to 2027-04-05 --fail-on-problems'),
+    );
 export type CheckOptions = OptionsOf<typeof checkCommand>;
 
 export const swapCommand = () =>
@@ -41,5 +46,11 @@ export const swapCommand = () =>
     .option('--out <file>', 'write the changed calendar here instead of in place')
     .option('--force', 'make a swap that breaks a constraint; replace an existing --out file')
     .option('--dry-run', 'print the changed calendar instead of writing it')
-    .addHelpText('after', examples('visit-sre schedule swap --week 2026-12-07 --role primary --with alan-turing', 'visit-sre schedule swap --week "next week" --role backup --with @grace-hopper --dry-run'));
+    .addHelpText(
+      'after',
+      examples(
+        'visit-sre schedule swap --week 2026-12-07 --role primary --with alan-turing',
+        'visit-sre schedule swap --week "next week" --role backup --with @grace-hopper --dry-run',
+      ),
+    );
 export type SwapOptions = OptionsOf<typeof swapCommand>;

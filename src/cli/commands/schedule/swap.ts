@@ -36,8 +36,13 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
   const uidOf = (m: string, r: Role) => shiftUid(m, r, ctx.zone);
   const find = (m: string, r: Role) => cal.events.find((e) => e.uid === uidOf(m, r));
   const target = find(monday, role);
-  if (!target) throw new UsageError(`no ${role} event for week ${weekLabel(monday)} in ${file}`, 'swap edits calendars written by `visit-sre schedule generate`');
-  const loginOf = (raw: string | undefined) => (raw ? /^X-VISIT-SRE-LOGIN:(.*)$/m.exec(raw.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim() ?? null : null);
+  if (!target)
+    throw new UsageError(
+      `no ${role} event for week ${weekLabel(monday)} in ${file}`,
+      'swap edits calendars written by `visit-sre schedule generate`',
+    );
+  const loginOf = (raw: string | undefined) =>
+    raw ? (/^X-VISIT-SRE-LOGIN:(.*)$/m.exec(raw.replace(/\r?\n[ \t]/g, ''))?.[1]?.trim() ?? null) : null;
   const from = loginOf(target.raw);
   const other = loginOf(find(monday, role === 'primary' ? 'backup' : 'primary')?.raw);
   const week = (n: number) => DateTime.fromISO(monday).plus({ weeks: n }).toISODate()!;
@@ -47,11 +52,14 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
   if (isUnavailable(member, monday)) broken.push(`@${member.login} is unavailable that week`);
   if (other === member.login) broken.push(`@${member.login} is already ${role === 'primary' ? 'Backup' : 'Primary'} that week`);
   if (role === 'primary') {
-    for (const n of [-1, 1]) if (loginOf(find(week(n), 'primary')?.raw) === member.login) broken.push(`@${member.login} is Primary the week ${n < 0 ? 'before' : 'after'}`);
+    for (const n of [-1, 1])
+      if (loginOf(find(week(n), 'primary')?.raw) === member.login)
+        broken.push(`@${member.login} is Primary the week ${n < 0 ? 'before' : 'after'}`);
   }
   const primary = role === 'primary' ? member : byLogin(other);
   const backup = role === 'backup' ? member : byLogin(other);
-  if (primary && backup && !primary.experienced && !backup.experienced) broken.push(`neither @${primary.login} (Primary) nor @${backup.login} (Backup) is experienced`);
+  if (primary && backup && !primary.experienced && !backup.experienced)
+    broken.push(`neither @${primary.login} (Primary) nor @${backup.login} (Backup) is experienced`);
   if (broken.length && !opts.force) throw new UsageError(`refusing the swap: ${broken.join('; ')}`, 'pass --force to make it anyway');
 
   const sequence = Number(/^SEQUENCE:(\d+)/m.exec(target.raw)?.[1] ?? 0) + 1;
@@ -69,7 +77,16 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
   );
   const updated = text.replace(/\r?\n/g, '\r\n').replace(target.raw, rewritten);
   const out = opts.out ? rotationFile(ctx, opts.out, '--out FILE') : file;
-  const swap = { role, monday, weekLabel: weekLabel(monday), to: { login: member.login, name: member.name }, from, broken, sequence, template: await deskTemplate(ctx, 'swap') };
+  const swap = {
+    role,
+    monday,
+    weekLabel: weekLabel(monday),
+    to: { login: member.login, name: member.name },
+    from,
+    broken,
+    sequence,
+    template: await deskTemplate(ctx, 'swap'),
+  };
 
   if (opts.dryRun) {
     ctx.deps.stdout.write(updated);
@@ -84,9 +101,22 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
   const action = live ? (await carryOut(ctx, deskPlan(live, post), opts, { gh: live.gh, repo: live.ref.repo, team: live.team }))[0]! : null;
   if (live && action) await rememberPosted(ctx, live, post, [action]);
   if (!live) warn(ctx.deps, 'no desk thread is configured ("desk.thread"): send the announcement to the team yourself');
-  if (action?.status === 'failed') warn(ctx.deps, `the calendar is changed, but the announcement could not be posted (${action.reason}): post it yourself`);
+  if (action?.status === 'failed')
+    warn(ctx.deps, `the calendar is changed, but the announcement could not be posted (${action.reason}): post it yourself`);
   const actions = action ? [action] : [];
-  if (ctx.out.json) writeJson(ctx.deps.stdout, { dryRun: false, file: out, week: weekLabel(monday), role, from, to: member.login, sequence, forced: broken.length > 0, announcement: post.text, actions: actions.map(({ failure: _f, ...a }) => a) });
+  if (ctx.out.json)
+    writeJson(ctx.deps.stdout, {
+      dryRun: false,
+      file: out,
+      week: weekLabel(monday),
+      role,
+      from,
+      to: member.login,
+      sequence,
+      forced: broken.length > 0,
+      announcement: post.text,
+      actions: actions.map(({ failure: _f, ...a }) => a),
+    });
   else ctx.deps.stdout.write(`${post.text}\n${action?.status === 'done' ? `Posted to the desk thread: ${action.url}\n` : ''}`);
   return { kind: 'actions', actions };
 }
