@@ -4,6 +4,9 @@ import { withMarker } from '../markers.js';
 import type { PlannedAction, Step } from '../plan.js';
 import { skipAction } from '../plan.js';
 
+/** How an inquiry from outside GitHub came in. */
+export const VIAS = ['hotline', 'walk-in', 'email', 'chat', 'hallway', 'other'] as const;
+
 /** "Jane Q. Smith <jane@lab.gov>" → "J. Q. S." */
 export function initials(customer: string): string {
   const parts = customerName(customer).split(/\s+/).filter(Boolean);
