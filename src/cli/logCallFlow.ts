@@ -3,7 +3,8 @@ import type { Context } from './context.js';
 import type { Prompter } from './prompt.js';
 import { parseWhen } from '../core/timeInput.js';
 import { UsageError } from '../core/errors.js';
-import { VIAS } from '../core/plans/contact.js';
+import { VIAS, initials } from '../core/plans/contact.js';
+import { parseDuration } from '../core/duration.js';
 import { effortMinutes } from './flags.js';
 import { warn } from './output.js';
 import type { LogCallOptions } from './commands/logCall.flags.js';
@@ -25,12 +26,43 @@ export async function askContact(opts: LogCallOptions, ctx: Context, ask: Prompt
       'hotline',
     );
   }
-  const atText = opts.at ?? (ask && !opts.classified ? await ask.input('When was the contact?', { default: 'now' }) : 'now');
-  const at = parseWhen(atText, ctx.now, ctx.zone, '--at').toMillis();
-  const effortText =
-    opts.effort ?? (ask ? (await ask.input('Effort spent so far (e.g. 30m, empty for none)', { default: '' })) || undefined : undefined);
-  const effort = effortMinutes({ effort: effortText });
+  const readAt = (text: string, flag: string) => parseWhen(text, ctx.now, ctx.zone, flag).toMillis();
+  const at =
+    opts.at !== undefined || !ask || opts.classified
+      ? readAt(opts.at ?? 'now', '--at')
+      : await askReadable(ask, 'When was the contact? (e.g. now, 10 minutes ago, 09:30 today as 2026-12-01T09:30)', 'now', (v) =>
+          readAt(v, 'time of contact'),
+        );
+  const effort =
+    opts.effort !== undefined || !ask
+      ? effortMinutes({ effort: opts.effort })
+      : await askReadable(ask, 'Effort spent so far (e.g. 30m, empty for none)', '', (v) =>
+          v.trim() ? parseDuration(v, 'effort') : undefined,
+        );
   return { via, at, effort };
+}
+
+/**
+ * Asks until the answer can be read: an unreadable one is refused with the
+ * reason and asked again (the prompter's validation), never aborting the flow.
+ */
+async function askReadable<T>(ask: Prompter, message: string, fallback: string, read: (text: string) => T): Promise<T> {
+  const reason = (text: string): string | true => {
+    try {
+      read(text);
+      return true;
+    } catch (e) {
+      if (e instanceof UsageError) return e.hint ? `${e.message}: ${e.hint}` : e.message;
+      throw e;
+    }
+  };
+  return read(await ask.input(message, { default: fallback, validate: reason }));
+}
+
+/** On a terminal, shows what would be posted and asks before posting; false when the user says no. */
+export async function confirmPost(ctx: Context, ask: Prompter, preview: string): Promise<boolean> {
+  ctx.deps.stdout.write(`\n${preview.replace(/\n*<!-- visit-sre .*-->\s*$/, '')}\n\n`);
+  return ask.confirm('Post this inquiry?', true);
 }
 
 /** The public part of the inquiry: who asked, the title and the description. */
@@ -38,8 +70,13 @@ export async function askInquiry(opts: LogCallOptions, ctx: Context, ask: Prompt
   const customer =
     opts.customer ??
     (ask ? (await ask.input('Customer (name and email, as they gave it; empty for none)', { default: '' })) || undefined : undefined);
-  const customerPrivate = opts.customerPrivate;
-  if (customer && !customerPrivate)
+  let customerPrivate: boolean | undefined = opts.customerPrivate;
+  if (customer && !customerPrivate && ask)
+    customerPrivate = await ask.confirm(
+      `Keep only the customer's initials (${initials(customer)})? Otherwise "${customer.trim()}" becomes public on GitHub`,
+      true,
+    );
+  else if (customer && !customerPrivate)
     warn(ctx.deps, "the customer's name becomes public on GitHub; pass --customer-private to keep only their initials");
   const title =
     opts.title ??

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { UsageError } from './errors.js';
 import { weekdayNumber } from './businessTime.js';
 
-const HINT = 'use ISO-8601 (2026-11-30 or 2026-11-30T09:00), now, today, tomorrow, monday, next week, or +2d';
+const HINT = 'use ISO-8601 (2026-11-30 or 2026-11-30T09:00), now, today, tomorrow, monday, next week, +2d, or 10 minutes ago';
 
 /**
  * Reads a WHEN argument as an instant. Local forms are read in the team's
@@ -41,6 +41,11 @@ export function parseWhen(text: string, now: number, zone: string, flag = 'time'
       units[key] = (units[key] ?? 0) + sign * Number(n);
     }
     return here.plus(units);
+  }
+  const ago = /^(\d+|an?) (minute|min|hour|day|week)s? ago$/.exec(raw);
+  if (ago) {
+    const unit = ({ minute: 'minutes', min: 'minutes', hour: 'hours', day: 'days', week: 'weeks' } as const)[ago[2] as 'minute'];
+    return here.minus({ [unit]: /^\d/.test(ago[1]!) ? Number(ago[1]) : 1 });
   }
   const iso = DateTime.fromISO(text.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2'), { zone });
   if (iso.isValid && /^\d{4}-\d{2}-\d{2}/.test(text.trim())) return iso.setZone(zone);

@@ -6,6 +6,7 @@ import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import type { Prompter } from '../../src/cli/prompt.js';
 import { scenario, team, user } from '../support/scenario.js';
+import { InterruptedError } from '../../src/core/errors.js';
 
 const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
 const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
@@ -123,6 +124,97 @@ describe('log-call', () => {
     expect(asked).toHaveLength(6);
     expect(discussions().at(-1)!.body).toContain('How do I build the parallel engine on Cray?');
     expect(discussions().at(-1)!.body).toContain('- Contact: email');
+  });
+});
+
+/** A terminal user who answers each question (matched by its opening words) in turn, and retypes what the prompter refuses. */
+function scripted(answers: Record<string, Array<string | boolean | Error>>) {
+  const asked: string[] = [];
+  const refused: string[] = [];
+  const next = (m: string) => {
+    asked.push(m);
+    const a = answers[Object.keys(answers).find((k) => m.startsWith(k)) ?? '']?.shift();
+    if (a instanceof Error) throw a;
+    return a;
+  };
+  const prompter: Prompter = {
+    select: async <T extends string>(m: string) => (next(m) ?? 'email') as T,
+    input: async (m, o) => {
+      for (;;) {
+        const a = next(m);
+        const v = a === undefined ? (o?.default ?? '') : String(a);
+        const ok = o?.validate?.(v) ?? true;
+        if (ok === true) return v;
+        refused.push(ok);
+        if (a === undefined) throw new Error(`no readable answer to "${m}"`);
+      }
+    },
+    editor: async (m) => String(next(m) ?? 'How do I build the parallel engine on Cray?'),
+    confirm: async (m, d) => {
+      const a = next(m);
+      return a === undefined ? Boolean(d) : Boolean(a);
+    },
+    checkbox: async () => [],
+  };
+  return { prompter, asked, refused };
+}
+const created = () => standin!.log.filter((e) => e.operationName === 'CreateDiscussion');
+
+describe('interactive log-call (issue 15.4)', () => {
+  it('accepts "10 minutes ago", and re-asks an unreadable time or effort with the reason', async () => {
+    standin = await startStandin(WEEK);
+    const person = scripted({ When: ['soon', '10 minutes ago'], Effort: ['lots', '20m'], Title: ['Crash on open'] });
+    const r = await sre(['log-call'], { state: home(), tty: true, prompter: person.prompter });
+    expect(r.code, r.stderr).toBe(0);
+    expect(person.refused).toEqual([
+      expect.stringMatching(/invalid time of contact "soon".*10 minutes ago/),
+      expect.stringMatching(/lots/),
+    ]);
+    expect(person.asked.filter((m) => m.startsWith('When'))).toHaveLength(2);
+    const body = discussions().at(-1)!.body;
+    expect(body).toContain('- Time of contact: Tue Dec 1 2026, 10:50 PST');
+    expect(body).toContain('"effortMinutes":20');
+  });
+
+  it('shows a preview and posts nothing when the answer is no (exit 0, one line)', async () => {
+    standin = await startStandin(WEEK);
+    const person = scripted({ Title: ['Silo plugin question'], Describe: ['Which Silo version?'], Post: [false] });
+    const r = await sre(['log-call', '--via', 'chat'], { state: home(), tty: true, prompter: person.prompter });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Silo plugin question');
+    expect(r.stdout).toContain('Which Silo version?');
+    expect(r.stdout).not.toContain('<!-- visit-sre');
+    expect(r.stderr.trim()).toBe('Nothing was posted.');
+    expect(person.asked).toContain('Post this inquiry?');
+    expect(created()).toHaveLength(0);
+    expect(standin.log.filter((e) => e.kind === 'mutation')).toHaveLength(0);
+  });
+
+  it('posts after the preview on yes, and Ctrl-C at the question exits 130 with nothing posted', async () => {
+    standin = await startStandin(WEEK);
+    const yes = scripted({ Title: ['Posted after preview'], Post: [true] });
+    const r = await sre(['log-call', '--via', 'chat'], { state: home(), tty: true, prompter: yes.prompter });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.indexOf('Posted after preview')).toBeLessThan(r.stdout.indexOf('https://github.com/visit-dav/visit/discussions/'));
+    expect(created()).toHaveLength(1);
+    const ctrlC = scripted({ Title: ['Never posted'], Post: [new InterruptedError('interrupted')] });
+    const c = await sre(['log-call', '--via', 'chat'], { state: home(), tty: true, prompter: ctrlC.prompter });
+    expect(c.code).toBe(130);
+    expect(created()).toHaveLength(1);
+  });
+
+  it.each([
+    [true, '- Customer: J. S.', 'Jane'],
+    [false, '- Customer: Jane Smith <jane@lab.gov>', 'J. S.'],
+  ])('asks whether to keep only the initials (%s), instead of warning afterwards', async (keep, shown, hidden) => {
+    standin = await startStandin(WEEK);
+    const person = scripted({ Customer: ['Jane Smith <jane@lab.gov>'], Keep: [keep], Title: ['t'] });
+    const r = await sre(['log-call', '--via', 'hallway'], { state: home(), tty: true, prompter: person.prompter });
+    expect(r.code, r.stderr).toBe(0);
+    expect(person.asked.some((m) => m.startsWith("Keep only the customer's initials (J. S.)"))).toBe(true);
+    expect(r.stderr).not.toMatch(/--customer-private/);
+    expect(discussions().at(-1)!.body).toContain(shown);
+    expect(discussions().at(-1)!.body).not.toContain(hidden);
   });
 });
 

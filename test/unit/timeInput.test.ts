@@ -27,13 +27,22 @@ describe('WHEN', () => {
     ['2026-12-01T09:30:00Z', '2026-12-01T09:30:00Z'],
     ['2026-12-01T09:30:00+01:00', '2026-12-01T08:30:00Z'],
     ['2026-07-01', '2026-07-01T07:00:00Z'],
+    ['10 minutes ago', '2026-11-25T17:50:00Z'],
+    ['1 minute ago', '2026-11-25T17:59:00Z'],
+    ['an hour ago', '2026-11-25T17:00:00Z'],
+    ['3 Hours  ago', '2026-11-25T15:00:00Z'],
+    ['2 days ago', '2026-11-23T18:00:00Z'],
+    ['1 week ago', '2026-11-18T18:00:00Z'],
   ])('%s', (text, expected) => {
     expect(when(text)).toBe(expected);
   });
 
-  it.each(['soon', '2026-13-01', '+2x', '12/01/2026', '', 'mondayy'])('rejects "%s" with a usage error', (text) => {
-    expect(() => parseWhen(text, now, LA, '--at')).toThrow(/invalid --at/);
-  });
+  it.each(['soon', '2026-13-01', '+2x', '12/01/2026', '', 'mondayy', '10 minutes', 'ten minutes ago', '5 fortnights ago'])(
+    'rejects "%s" with a usage error',
+    (text) => {
+      expect(() => parseWhen(text, now, LA, '--at')).toThrow(/invalid --at/);
+    },
+  );
 
   it('reads DATE in the team zone, not UTC', () => {
     expect(parseDate('now', Date.parse('2026-11-26T03:00:00Z'), LA)).toBe('2026-11-25');

@@ -12,7 +12,7 @@ import { reportActions } from '../writerIo.js';
 import { isoUtc, warn, writeJson } from '../output.js';
 import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
-import { askContact, askInquiry } from '../logCallFlow.js';
+import { askContact, askInquiry, confirmPost } from '../logCallFlow.js';
 import { logClassified, tellOwner, viewerLogin } from '../logCallDesk.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
@@ -78,6 +78,10 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Ou
     actions: [{ kind: 'log-call', number: null, url: null, key: id, preview: `${entry.title}\n\n${body}`, steps: [] }],
     warnings: [],
   };
+  if (ask && !opts.dryRun && !(await confirmPost(ctx, ask, plan.actions[0]!.preview))) {
+    ctx.deps.stderr.write('Nothing was posted.\n');
+    return;
+  }
   if (opts.dryRun) return reportActions(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, plan);
 
   const team = teamRule(
