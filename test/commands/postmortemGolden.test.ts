@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { REPO_ROOT } from '../support/deps.js';
 
 /**
- * The postmortem golden file (test/commands/logCall.test.ts compares the
+ * The postmortem golden file (test/commands/postmortem.test.ts compares the
  * tool's output with it, and UPDATE_GOLDEN rewrites it) checked against facts
  * worked out here, without the tool's code: the scenario's times, a
  * minute-by-minute count of business hours, and the effort in its markers. A
@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../support/deps.js';
  */
 const GOLDEN = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'golden', 'postmortem-4321.md'), 'utf8');
 const ZONE = 'America/Los_Angeles';
-/** The scenario's clock: minutes after the question, as in logCall.test.ts. */
+/** The scenario's clock: minutes after the question, as in postmortem.test.ts. */
 const at = (min: number) => Date.parse('2026-11-09T16:30:00Z') + min * 60_000;
 const FACTS = {
   question: at(0),
