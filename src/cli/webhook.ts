@@ -1,4 +1,7 @@
 import type { Deps } from './deps.js';
+import type { Notification } from '../core/notify.js';
+import type { Context } from './context.js';
+import { notificationLine } from './desk.js';
 
 /** Where the webhook URL came from, to name in messages: the URL itself is a secret and never printed. */
 export interface Webhook {
@@ -29,4 +32,8 @@ export async function postWebhook(deps: Pick<Deps, 'fetch'>, hook: Webhook, text
     const name = (e as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs / 1000} s` : 'it could not be reached';
     return `the webhook (${hook.source}) failed: ${name}`;
   }
+}
+
+export function webhookText(notifications: readonly Notification[], ctx: Pick<Context, 'zone'>): string {
+  return notifications.map((n) => notificationLine(n, ctx.zone, { mentions: false })).join('\n');
 }

@@ -1,8 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import { createContext } from '../context.js';
-import { buildTimeline } from '../../core/rotation.js';
-import { AuthError, VisitSreError } from '../../core/errors.js';
+import { AuthError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import type { RepositoryInfo } from '../../github/port.js';
 import { categoryIds, github } from '../../app/inquiries.js';
@@ -10,18 +8,7 @@ import { outboxEntries } from '../../store/outbox.js';
 import { writeJson } from '../output.js';
 import type { Outcome } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../../store/config.js';
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
-
-function failure(e: unknown): { detail: string; fix?: string } {
-  if (e instanceof VisitSreError) return { detail: e.message, fix: e.hint };
-  return { detail: (e as Error).message };
-}
+import { type Check, calendarCheck, failure } from '../doctorChecks.js';
 
 /** One line per check, ✓ or ✗ with how to fix it; exit 0 only when all pass. */
 export async function runDoctor(bare: Context): Promise<Outcome | void> {
@@ -118,37 +105,7 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
       add({ name: 'token', ok: false, ...failure(e) });
     }
 
-    try {
-      const to = DateTime.fromMillis(c.now, { zone: c.zone }).plus({ weeks: 4 }).toMillis();
-      const { shifts } = await c.rotation(c.now - 86_400_000, to + 86_400_000);
-      const timeline = buildTimeline(shifts);
-      const gaps: string[] = [];
-      let cursor = c.now;
-      for (const role of ['primary', 'backup'] as const) {
-        cursor = c.now;
-        for (const s of timeline.filter((x) => x.end > c.now && x.start < to && x[role])) {
-          if (s.start > cursor) gaps.push(`${role} ${fmt(cursor, c)} → ${fmt(s.start, c)}`);
-          cursor = Math.max(cursor, s.end);
-        }
-        if (cursor < to) gaps.push(`${role} ${fmt(cursor, c)} → ${fmt(to, c)}`);
-      }
-      // The reader keeps a timed shift's wall-clock length across DST (README); say where RFC 5545's exact duration would differ.
-      const dst = shifts.filter((s) => s.exactEnd !== undefined && s.end > c.now && s.start < to).sort((a, b) => a.end - b.end)[0];
-      const dstNote = dst
-        ? `; timed shifts keep their wall-clock length across DST: the one ending ${fmt(dst.end, c)} would end ${fmt(dst.exactEnd!, c)} by RFC 5545's exact duration`
-        : '';
-      add({
-        name: 'calendar',
-        ok: gaps.length === 0,
-        detail:
-          (gaps.length
-            ? `no one on duty in the next 4 weeks: ${gaps.slice(0, 3).join('; ')}${gaps.length > 3 ? ` (+${gaps.length - 3} more)` : ''}`
-            : 'Primary and Backup covered for the next 4 weeks') + dstNote,
-        fix: 'plan the rotation further ahead (`visit-sre schedule generate`)',
-      });
-    } catch (e) {
-      add({ name: 'calendar', ok: false, ...failure(e) });
-    }
+    add(await calendarCheck(c));
   }
 
   const outbox = (await outboxEntries(bare.deps.env, bare.deps.homedir)).length;
@@ -165,8 +122,4 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
     }
   }
   return allOk ? undefined : { kind: 'checks-failed', auth: authFailed };
-}
-
-function fmt(ms: number, ctx: Context): string {
-  return DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('LLL d HH:mm');
 }

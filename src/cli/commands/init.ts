@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Context } from '../context.js';
-import { defaultConfig, validateConfig } from '../../core/config.js';
+import { defaultConfig, isRepo, validateConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { FileExistsError } from '../../store/fs.js';
 import { isUrl } from '../../calendar/source.js';
@@ -9,8 +9,6 @@ import type { Prompter } from '../prompt.js';
 import type { InitOptions } from './init.flags.js';
 
 export type { InitOptions };
-
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 function list(text: string): string[] {
   return text
@@ -79,7 +77,7 @@ export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
   const d = defaultConfig();
   const interactive = Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY) && !ctx.out.json;
   const ask = interactive ? await ctx.deps.prompter() : undefined;
-  const repoCheck = (v: string) => REPO.test(v.trim()) || 'write it as OWNER/NAME';
+  const repoCheck = (v: string) => isRepo(v.trim()) || 'write it as OWNER/NAME';
   const file = path.resolve(ctx.deps.cwd, opts.out);
   if (!opts.dryRun && !opts.force && (await ctx.deps.fs.exists(file)))
     throw new UsageError(`${file} already exists`, 'pass --force to replace it, or --dry-run to see the new one');

@@ -3,18 +3,17 @@ import type { Context } from '../context.js';
 import { boardChanged, spliceBoard } from '../../core/board.js';
 import { deskEntries, sentKeys, webhookPending } from '../../core/desk.js';
 import { deskReadSince } from '../../app/acting.js';
-import type { Notification } from '../../core/notify.js';
 import { MAX_PER_RUN, planNotifications } from '../../core/notify.js';
 import type { Outcome } from '../errors.js';
-import { isoUtc, warn, writeJson } from '../output.js';
-import { deskRef, notificationLine, notifyComment, readDesk } from '../desk.js';
+import { warn } from '../output.js';
+import { renderNotify } from '../notifyReport.js';
+import { deskRef, notifyComment, readDesk } from '../desk.js';
 import { postKeyed, withPending } from '../deskFeed.js';
 import { renderBoard } from '../deskBoard.js';
 import { loadDeskFacts } from '../deskFacts.js';
-import { postWebhook, webhookFrom } from '../webhook.js';
+import { postWebhook, webhookFrom, webhookText } from '../webhook.js';
 import type { ActionResult, ActionStatus } from '../../core/plan.js';
 import { failedResult } from '../../app/execute.js';
-import { reportActions } from '../writerIo.js';
 import type { NotifyOptions } from './notify.flags.js';
 
 export type { NotifyOptions };
@@ -135,29 +134,6 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
     ...status.get(n.key)!,
   }));
   const overdue = items.some((a) => a.overdue);
-  if (ctx.out.json) {
-    writeJson(ctx.deps.stdout, {
-      generatedAt: isoUtc(ctx.now),
-      dryRun: Boolean(opts.dryRun),
-      notifications,
-      board: { url: desk.thread.url, updated: boardUpdated },
-      actions: actions.map(({ failure: _failure, ...a }) => a),
-    });
-  } else {
-    for (const n of notifications)
-      ctx.deps.stdout.write(
-        `${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`,
-      );
-    if (!opts.dryRun) ctx.deps.stdout.write(`${boardUpdated ? '✓ board updated' : '- board unchanged'}: ${desk.thread.url}\n`);
-    reportActions(
-      ctx,
-      actions.filter((a) => a.status !== 'done' || a.kind !== 'webhook'),
-      { ...opts, dryRun: false },
-    );
-  }
+  renderNotify(ctx, opts, { notifications, actions, boardUpdated, url: desk.thread.url });
   return { kind: 'actions', actions, problemsFound: Boolean(opts.failOnOverdue && overdue) };
-}
-
-function webhookText(notifications: readonly Notification[], ctx: Pick<Context, 'zone'>): string {
-  return notifications.map((n) => notificationLine(n, ctx.zone, { mentions: false })).join('\n');
 }
