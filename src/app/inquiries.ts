@@ -68,6 +68,13 @@ export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Poli
 
 /** `includeUnlabelled`: with discussions.label set, also the in-category discussions without it (for desk.labelNew). */
 export async function loadInquiries(ctx: Context, opts: { includeUnlabelled?: boolean } = {}): Promise<Inquiries> {
+  // One spinner from the first request on: the token, the repository, the labels and the desk thread take seconds too.
+  return withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${ctx.loaded.config.repository}`, () =>
+    readInquiries(ctx, opts),
+  );
+}
+
+async function readInquiries(ctx: Context, opts: { includeUnlabelled?: boolean }): Promise<Inquiries> {
   const config = ctx.loaded.config;
   const gh = await github(ctx);
   const repo = parseRepo(config.repository);
@@ -86,9 +93,7 @@ export async function loadInquiries(ctx: Context, opts: { includeUnlabelled?: bo
     );
   }
   const started = performance.now();
-  const discussions = await withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${info.nameWithOwner}`, () =>
-    gh.openDiscussions({ repo, categoryIds: ids, label: opts.includeUnlabelled ? null : config.discussions.label }),
-  );
+  const discussions = await gh.openDiscussions({ repo, categoryIds: ids, label: opts.includeUnlabelled ? null : config.discussions.label });
   ctx.verbose(
     `read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
   );

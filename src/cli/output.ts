@@ -98,8 +98,12 @@ export function relative(ms: number, now: number): string {
 
 /** Warnings and progress go to stderr, never stdout. */
 export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
-  deps.stderr.write(`warning: ${message}\n`);
+  // While a spinner draws on this stream, clear its line first, so the warning starts at column 0.
+  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}warning: ${message}\n`);
 }
+
+/** The streams a spinner is drawing on right now. */
+const spinning = new WeakSet<object>();
 
 export const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -119,6 +123,7 @@ export async function withSpinner<T>(
   const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
   const timer = setInterval(draw, 80);
   timer.unref?.();
+  spinning.add(deps.stderr);
   const clear = () => {
     clearInterval(timer);
     if (i > 0) deps.stderr.write('\r\u001b[2K');
@@ -131,6 +136,7 @@ export async function withSpinner<T>(
   try {
     return await work();
   } finally {
+    spinning.delete(deps.stderr);
     off?.();
     clear();
   }

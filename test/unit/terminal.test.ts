@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/cli/terminal.js';
 import { businessDayOf, greeting, humanBusinessHours } from '../../src/cli/human.js';
 import { interruptSummary, startProgress } from '../../src/cli/progress.js';
-import { withSpinner } from '../../src/cli/output.js';
+import { warn, withSpinner } from '../../src/cli/output.js';
 import { testDeps } from '../support/deps.js';
 
 describe('titles fit the terminal, as gh cuts them', () => {
@@ -115,5 +115,18 @@ describe('progress and Ctrl-C', () => {
       deps.interrupt();
     });
     expect(deps.stderr.text).toMatch(/⠙ reading the open discussions\r\u001b\[2Kinterrupted while reading the open discussions\n/);
+  });
+
+  it('a warning while the spinner draws starts on a cleared line; after it, warnings are plain', async () => {
+    const deps = testDeps({ tty: true });
+    await withSpinner(deps, true, 'reading the open discussions', async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      warn(deps, 'the desk thread was read 2 h ago');
+    });
+    warn(deps, 'after');
+    expect(deps.stderr.text).toMatch(/⠙ reading the open discussions\r\u001b\[2Kwarning: the desk thread was read 2 h ago\n/);
+    // One clear for the warning inside, one when the spinner stops, none added by the warning after it.
+    expect(deps.stderr.text.split('\r\u001b[2K')).toHaveLength(3);
+    expect(deps.stderr.text.endsWith('warning: after\n')).toBe(true);
   });
 });
