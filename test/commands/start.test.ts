@@ -7,6 +7,18 @@ const start = (args: string[], term: { tty?: boolean; columns?: number } = { tty
   sre(['start', '--as', 'grace-hopper', ...args], { ...term, env: { NO_COLOR: '1' } });
 
 describe('start fits a terminal and a Monday morning', () => {
+  it("--web opens the repository's discussions in the browser and reads nothing from GitHub", async () => {
+    const opened: string[] = [];
+    const r = await sre(['start', '--as', 'grace-hopper', '--web'], {
+      tty: true,
+      env: { NO_COLOR: '1' },
+      setup: (deps) => void (deps.openBrowser = async (u: string) => void opened.push(u)),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(opened).toEqual(['https://github.com/visit-dav/visit/discussions']);
+    expect(r.stdout).toBe('');
+  });
+
   it('the summary comes first, handed-to-you rows are listed once, and the queue says how many more there are', async () => {
     const r = await start(['--limit', '3']);
     expect(r.code, r.stderr).toBe(0);

@@ -7,5 +7,9 @@ export const startCommand = () =>
     .option('--as <login>', "brief this developer (default: the token's user)")
     .option('--mine', 'only what you own and what was handed to you')
     .option('--limit <n>', 'how many of the queue to list (0: all)', '10')
-    .addHelpText('after', examples('visit-sre start', 'visit-sre start --mine --limit 5', 'visit-sre start --as ada-lovelace --json'));
+    .option('--web', "open the repository's discussions in the browser instead")
+    .addHelpText(
+      'after',
+      examples('visit-sre start', 'visit-sre start --mine --limit 5', 'visit-sre start --web', 'visit-sre start --as ada-lovelace --json'),
+    );
 export type StartOptions = OptionsOf<typeof startCommand>;

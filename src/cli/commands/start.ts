@@ -10,6 +10,7 @@ import { isLogin } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { Assessment } from '../../core/conversation.js';
 import { leftBehind } from '../../core/plans/handoff.js';
+import { discussionsPage, openWeb } from '../web.js';
 import type { StartOptions } from './start.flags.js';
 import type { Briefing } from '../startReport.js';
 import { briefingText } from '../startReport.js';
@@ -23,6 +24,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 0)
     throw new UsageError(`invalid --limit "${opts.limit}"`, 'give a whole number, such as 20 (0 for all)');
+  if (opts.web) return openWeb(ctx, discussionsPage(ctx));
   const inq = await loadInquiries(ctx);
   const as = opts.as?.replace(/^@/, '') ?? (await inq.github.viewer()).login;
   const duty = onDutyAt(inq.timeline, ctx.now, 1);

@@ -3,13 +3,14 @@ import type { Context } from '../context.js';
 import type { Assessment, Discussion, Message } from '../../core/conversation.js';
 import { assess } from '../../core/conversation.js';
 import { postmortemModel } from '../../core/postmortem.js';
-import { OperationalError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import { github, itemJson, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { parseNumber } from '../flags.js';
 import { isoUtc, relative, withSpinner, writeJson } from '../output.js';
 import { link, terminalFacts, truncate } from '../terminal.js';
 import { businessDayOf, humanBusinessHours } from '../human.js';
+import { openWeb } from '../web.js';
 import type { ViewOptions } from './view.flags.js';
 
 export type { ViewOptions };
@@ -51,16 +52,6 @@ export async function runView(numberText: string, opts: ViewOptions, ctx: Contex
     return;
   }
   ctx.deps.stdout.write(render(ctx, d, a, events, shown));
-}
-
-async function openWeb(ctx: Context, url: string): Promise<void> {
-  if (!ctx.deps.openBrowser) throw new OperationalError('no browser can be opened here', `open ${url} yourself`);
-  if (ctx.deps.stderr.isTTY) ctx.deps.stderr.write(`Opening ${url} in your browser.\n`);
-  try {
-    await ctx.deps.openBrowser(url);
-  } catch (e) {
-    throw new OperationalError(`could not start a browser: ${(e as Error).message}`, `set $BROWSER, or open ${url} yourself`);
-  }
 }
 
 function render(ctx: Context, d: Discussion, a: Assessment, events: Array<{ at: number; what: string }>, shown: Message[]): string {
