@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Stats } from '../core/stats.js';
-import { breakdowns, emptyWeekText, headline, hours } from './statsReport.js';
+import { breakdowns, emptyWeekText, headline, hours, weeks } from './statsReport.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -342,7 +342,7 @@ function loadChart(doc: Document, s: Stats): string {
       Plot.text(rows, {
         y: 'login',
         x: (r: R) => Math.max(r.primaryWeeks, r.target),
-        text: (r: R) => `${r.primaryWeeks} wk (target ${r.target})`,
+        text: (r: R) => `${weeks(r.primaryWeeks)} wk (target ${r.target})`,
         dx: 8,
         textAnchor: 'start',
         fill: 'currentColor',

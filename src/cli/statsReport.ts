@@ -4,6 +4,8 @@ import type { Paint } from './output.js';
 import { table, tsv } from './output.js';
 
 export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+/** Primary weeks for people to read: a week split by a swap makes fractions, but 2.01 reads as 2 (the JSON keeps two decimals). */
+export const weeks = (x: number) => String(Math.round(x * 10) / 10);
 export const hours = (x: number | null) => (x === null ? '–' : `${x} h`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -106,7 +108,7 @@ export function breakdowns(s: Stats): Array<{ title: string; head: string[]; row
     {
       title: 'Primary weeks per developer against percent-time',
       head: ['developer', 'Primary weeks', 'target', 'actual'],
-      rows: s.byPerson.map((p) => [p.login, String(p.primaryWeeks), pct(p.targetShare), pct(p.actualShare)]),
+      rows: s.byPerson.map((p) => [p.login, weeks(p.primaryWeeks), pct(p.targetShare), pct(p.actualShare)]),
     },
   ];
 }

@@ -352,3 +352,15 @@ describe('stats against the stand-in, figures computed by hand', () => {
     expect(standin.log.length).toBeLessThanOrEqual(20);
   });
 });
+
+describe('Primary weeks for people to read', () => {
+  it.each([
+    [2.01, '2'],
+    [10.57, '10.6'],
+    [0, '0'],
+    [3, '3'],
+  ])('%d Primary weeks read as %s', async (x, want) => {
+    const { weeks } = await import('../../src/cli/statsReport.js');
+    expect(weeks(x)).toBe(want);
+  });
+});
