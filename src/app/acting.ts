@@ -6,7 +6,7 @@ import type { Segment } from '../core/rotation.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { MarkerKind } from '../core/markers.js';
 import type { DeskThread } from '../github/port.js';
-import { teamRule } from '../core/conversation.js';
+import { teamRuleOf } from '../core/conversation.js';
 import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache.js';
 
 /** A read younger than this is used as is: `who` stays fast and offline. */
@@ -52,11 +52,7 @@ export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quic
     const ref = deskRef(ctx);
     const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
     const config = ctx.loaded.config;
-    const team = teamRule(
-      ctx.loaded.team.map((m) => m.login),
-      config.teamAssociations,
-      config.trustedBots,
-    );
+    const team = teamRuleOf(ctx.loaded.team, config);
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
     threadReads.set(ctx, { since, thread });
     const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };

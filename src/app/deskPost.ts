@@ -2,7 +2,7 @@ import type { Context } from '../cli/context.js';
 import type { Desk } from '../cli/desk.js';
 import { readDesk as readDeskThread } from '../cli/desk.js';
 import type { TeamRule } from '../core/conversation.js';
-import { teamRule } from '../core/conversation.js';
+import { teamRuleOf } from '../core/conversation.js';
 import type { DeskRecord } from '../core/acting.js';
 import type { DeskPost, Template } from '../core/deskPosts.js';
 import { AuthError, NotFoundError, UsageError } from '../core/errors.js';
@@ -36,11 +36,7 @@ export async function readLiveDesk(ctx: Context): Promise<LiveDesk> {
   const ref = deskRef(ctx);
   const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
   const config = ctx.loaded.config;
-  const team = teamRule(
-    ctx.loaded.team.map((m) => m.login),
-    config.teamAssociations,
-    config.trustedBots,
-  );
+  const team = teamRuleOf(ctx.loaded.team, config);
   const desk = await readDeskThread(gh, ref, { team }, ctx.now - DESK_HISTORY_MS);
   const live = { gh, ref, team, desk, records: recordsOf(desk) };
   await saveDeskCache(ctx, live);

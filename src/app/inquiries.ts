@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import type { Assessment, Discussion, Policy } from '../core/conversation.js';
-import { assess, teamRule } from '../core/conversation.js';
+import { assess, teamRuleOf } from '../core/conversation.js';
 import { buildTimeline } from '../core/rotation.js';
 import { actingAt, actingView } from './acting.js';
 import type { Segment } from '../core/rotation.js';
@@ -54,11 +54,7 @@ export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Poli
   const view = await actingView(ctx, { live: false });
   return {
     calendar: await ctx.businessCalendar(),
-    team: teamRule(
-      ctx.loaded.team.map((m) => m.login),
-      config.teamAssociations,
-      config.trustedBots,
-    ),
+    team: teamRuleOf(ctx.loaded.team, config),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
     // New inquiries belong to the acting Primary (SPEC §10): the delegate, or the Backup while the Primary is away.

@@ -21,25 +21,18 @@ const silent = (a: Assessment) => `user silent ${Math.floor(a.daysSinceUserActiv
 
 /** One row per item for scripts: KIND NUMBER OWNER DUE HOURS TITLE URL. */
 export function tsvReport(report: Report): string {
+  const due = (kind: string) => (a: Assessment) => [
+    kind,
+    String(a.number),
+    a.owner ?? '',
+    isoUtc(a.dueAt!),
+    String(a.businessHoursWaiting),
+    a.title,
+    a.url,
+  ];
   return tsv([
-    ...report.overdue.map((a) => [
-      'overdue',
-      String(a.number),
-      a.owner ?? '',
-      isoUtc(a.dueAt!),
-      String(a.businessHoursWaiting),
-      a.title,
-      a.url,
-    ]),
-    ...report.dueSoon.map((a) => [
-      'due-soon',
-      String(a.number),
-      a.owner ?? '',
-      isoUtc(a.dueAt!),
-      String(a.businessHoursWaiting),
-      a.title,
-      a.url,
-    ]),
+    ...report.overdue.map(due('overdue')),
+    ...report.dueSoon.map(due('due-soon')),
     ...report.stale.map((a) => [
       'stale',
       String(a.number),

@@ -50,6 +50,18 @@ export interface TeamRule {
 /** A bot's login as GitHub's GraphQL API gives it ("github-actions") and as people write it ("github-actions[bot]"). */
 const botName = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
 
+/** The team rule of a config: its members' logins, the trusted associations and the trusted bots (SPEC §2, §9). */
+export function teamRuleOf(
+  members: ReadonlyArray<{ login: string }>,
+  config: { teamAssociations: Iterable<string>; trustedBots: Iterable<string> },
+): TeamRule {
+  return teamRule(
+    members.map((m) => m.login),
+    config.teamAssociations,
+    config.trustedBots,
+  );
+}
+
 export function teamRule(logins: Iterable<string>, associations: Iterable<string>, trustedBots: Iterable<string> = []): TeamRule {
   return {
     logins: new Set([...logins].map((l) => l.toLowerCase())),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.js';
 import { onDutyAt } from '../../core/rotation.js';
-import { teamRule } from '../../core/conversation.js';
+import { teamRuleOf } from '../../core/conversation.js';
 import { contactBody, misdirected } from '../../core/plans/contact.js';
 import { actingAt, actingView } from '../../app/acting.js';
 import { github, rotationTimeline } from '../../app/inquiries.js';
@@ -84,11 +84,7 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Ou
   }
   if (opts.dryRun) return reportActions(ctx, [{ kind: 'log-call', number: null, url: null, status: 'planned' }], opts, plan);
 
-  const team = teamRule(
-    ctx.loaded.team.map((m) => m.login),
-    config.teamAssociations,
-    config.trustedBots,
-  );
+  const team = teamRuleOf(ctx.loaded.team, config);
   const sent = await github(ctx).then(
     (gh) => sendEntry(gh, entry, 'log-call', { team, now: () => ctx.deps.now() }),
     (e: unknown) => failedResult({ kind: 'log-call', number: null, url: null }, e),

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { teamRule } from '../../core/conversation.js';
+import { teamRuleOf } from '../../core/conversation.js';
 import { UsageError } from '../../core/errors.js';
 import { isPromotionOf, planPromote } from '../../core/plans/promote.js';
 import { parseRepo } from '../../github/port.js';
@@ -28,11 +28,7 @@ export async function runPromote(numberText: string, opts: PromoteOptions, ctx: 
   const product = parseRepo(productText);
   const d = await gh.discussion(repo, number);
   await confirmOutOfScope(ctx, d, opts);
-  const team = teamRule(
-    ctx.loaded.team.map((m) => m.login),
-    config.teamAssociations,
-    config.trustedBots,
-  );
+  const team = teamRuleOf(ctx.loaded.team, config);
   const known = knownNumber !== null ? await gh.issue(product, knownNumber) : undefined;
   const productId = known ? known.repositoryId : (await gh.labelId(product, config.labels.reviewed)).repositoryId;
   // An issue an earlier run created but could not link is linked, not created again.

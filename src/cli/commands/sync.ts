@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { teamRule } from '../../core/conversation.js';
+import { teamRuleOf } from '../../core/conversation.js';
 import type { ActionResult } from '../../core/plan.js';
 import type { GitHubPort } from '../../github/port.js';
 import { github } from '../../app/inquiries.js';
@@ -16,11 +16,7 @@ export async function runSync(opts: SyncOptions, ctx: Context): Promise<Outcome>
   const actions: ActionResult[] = [];
   if (entries.length === 0 && !ctx.out.json) ctx.deps.stderr.write('the outbox is empty\n');
   let gh: GitHubPort | Error | undefined;
-  const team = teamRule(
-    ctx.loaded.team.map((m) => m.login),
-    ctx.loaded.config.teamAssociations,
-    ctx.loaded.config.trustedBots,
-  );
+  const team = teamRuleOf(ctx.loaded.team, ctx.loaded.config);
   for (const item of entries) {
     const base = { kind: 'sync', number: null, url: null };
     if ('error' in item) actions.push({ ...base, status: 'failed', reason: `${item.file}: ${item.error}; kept, fix or remove it` });
