@@ -67,8 +67,16 @@ export function tsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return rows.map((row) => `${row.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
 }
 
+/** Characters JSON may carry raw that a terminal acts on (C0 is escaped by JSON.stringify already): DEL, C1, bidi and line separators. */
+const TERMINAL_ACTIVE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON, exact, with what a terminal would act on written as \u escapes (the same string to every JSON reader). */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(TERMINAL_ACTIVE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function writeJson(out: OutStream, value: unknown): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`);
+  out.write(`${jsonText(value)}\n`);
 }
 
 /** Warnings and progress go to stderr, never stdout. */

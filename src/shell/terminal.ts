@@ -1,5 +1,7 @@
 import stringWidth from 'string-width';
 import type { Deps, OutStream } from '../app/context.js';
+import type { OwnSequences } from '../core/userText.js';
+import { guardTerminal } from '../core/userText.js';
 
 /**
  * What a terminal can show beyond plain text: its width, and whether it
@@ -79,4 +81,20 @@ export function fittedTable(
       return `${cells.join('  ').trimEnd()}\n`;
     })
     .join('');
+}
+
+/**
+ * `out` behind `guardTerminal`: what a command writes for people reaches the
+ * terminal (or the pipe) with no escape sequence but the tool's own.
+ */
+export function guardedStream(out: OutStream, own: OwnSequences): OutStream {
+  return {
+    write: (chunk: string) => out.write(guardTerminal(chunk, own)),
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+  };
 }
