@@ -14,15 +14,14 @@ import { UsageError } from '../core/errors.js';
 import { defaultConfig, isRepo } from '../core/config.js';
 import { loadCalendarText } from '../calendar/source.js';
 import { readCalendarCached } from '../calendar/cache.js';
-import { DateTime, Settings } from 'luxon';
+import { Settings } from 'luxon';
+import type { Holiday } from '../core/holidays.js';
+import { loadHolidays as loadHolidaysInForce } from '../calendar/holidays.js';
 
 // Output is English on every machine, and asking ICU for the system locale costs ~17 ms at start-up.
 Settings.defaultLocale = 'en-US';
 
-export interface Holiday {
-  date: string;
-  name: string | null;
-}
+export type { Holiday };
 
 export interface Rotation {
   shifts: Shift[];
@@ -68,25 +67,13 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
   };
 
   let holidays: Promise<Holiday[]> | undefined;
-  const loadHolidays = async (): Promise<Holiday[]> => {
-    const byDate = new Map<string, string | null>(loaded.config.holidays.dates.map((d) => [d, null]));
+  const loadHolidays = (): Promise<Holiday[]> => {
     const location = loaded.config.holidays.calendar;
-    if (location) {
-      const cal = await loadCalendarText(resolveLocation(location, loaded.dir), deps, { cacheDir, what: 'holiday calendar' });
-      if (cal.staleWarning) warn(deps, cal.staleWarning);
-      const from = DateTime.fromMillis(now, { zone }).minus({ years: 3 }).toMillis();
-      const to = DateTime.fromMillis(now, { zone }).plus({ years: 3 }).toMillis();
-      const { readCalendar } = await import('../calendar/read.js');
-      const { entries, warnings } = readCalendar(cal.text, { zone, from, to, source: cal.source });
-      warnings.forEach((w) => warn(deps, w));
-      for (const e of entries.filter((x) => x.allDay)) {
-        for (let d = DateTime.fromMillis(e.start, { zone }); d.toMillis() < e.end; d = d.plus({ days: 1 })) {
-          const key = d.toISODate()!;
-          if (!byDate.get(key)) byDate.set(key, e.summary || null);
-        }
-      }
-    }
-    return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+    return loadHolidaysInForce(
+      loaded.config.holidays,
+      { now, zone, cacheDir: xdgDir('cache', deps.env, deps.homedir), location: location ? resolveLocation(location, loaded.dir) : null },
+      { ...deps, warn: (message) => warn(deps, message) },
+    );
   };
 
   let business: Promise<BusinessCalendar> | undefined;
@@ -107,6 +94,7 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
           days: loaded.config.businessHours.days,
           windows: loaded.config.businessHours.windows,
           holidays: list.map((h) => h.date),
+          holidayNames: new Map(list.flatMap((h) => (h.name ? [[h.date, h.name] as const] : []))),
         }),
       )),
     async rotation(from, to, calendarFlag) {
