@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { processDeps } from '../dist/cli/deps.js';
+import { main } from '../dist/main.js';
+import { processDeps } from '../dist/shell/deps.js';
 
 // A reader that has seen enough (`visit-sre who | head -1`) closes the pipe:
 // end quietly, as git does, instead of dying on EPIPE with a stack trace.

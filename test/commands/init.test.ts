@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
-import type { Prompter } from '../../src/cli/prompt.js';
+import type { Prompter } from '../../src/app/context.js';
 
 /** Writes a one-member team file at `rel` under `dir`. */
 function withTeam(dir: string, rel: string): string {

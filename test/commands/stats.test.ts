@@ -360,7 +360,7 @@ describe('Primary weeks for people to read', () => {
     [0, '0'],
     [3, '3'],
   ])('%d Primary weeks read as %s', async (x, want) => {
-    const { weeks } = await import('../../src/cli/statsReport.js');
+    const { weeks } = await import('../../src/commands/stats/render.js');
     expect(weeks(x)).toBe(want);
   });
 });

@@ -91,7 +91,7 @@ describe('packaging', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'bin/visit-sre.js',
-        'dist/cli/main.js',
+        'dist/main.js',
         'templates/handoff.md',
         'templates/postmortem.md',
         'schedules/rotation.ics',

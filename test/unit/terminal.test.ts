@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/cli/terminal.js';
-import { businessDayOf, greeting, humanBusinessHours } from '../../src/cli/human.js';
-import { interruptSummary, startProgress } from '../../src/cli/progress.js';
-import { warn, withSpinner } from '../../src/cli/output.js';
+import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/shell/terminal.js';
+import { businessDayOf, greeting, humanBusinessHours } from '../../src/shell/human.js';
+import { interruptSummary, startProgress } from '../../src/shell/progress.js';
+import { warn, withSpinner } from '../../src/shell/output.js';
 import { testDeps } from '../support/deps.js';
 
 describe('titles fit the terminal, as gh cuts them', () => {
