@@ -64,7 +64,8 @@ function sourceFiles(dir: string): Map<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.ts$/.test(e.name) && !e.name.endsWith('.d.ts')) files.set(path.relative(REPO_ROOT, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
+      else if (/\.ts$/.test(e.name) && !e.name.endsWith('.d.ts'))
+        files.set(path.relative(REPO_ROOT, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
     }
   };
   walk(dir);
@@ -83,7 +84,11 @@ describe('layers', () => {
     ['src/core/planted.ts', "import { Context } from '../shell/context.js';", 'imports point down: core may not import shell'],
     ['src/core/planted.ts', "const m = await import('../app/context.js');", 'imports point down: core may not import app'],
     ['src/app/planted.ts', "export const x = () => import('../commands/who/who.js');", 'imports point down: app may not import commands'],
-    ['src/github/planted.ts', "import type { Context } from '../shell/context.js';", 'imports point down: calendar|github|store may not import shell'],
+    [
+      'src/github/planted.ts',
+      "import type { Context } from '../shell/context.js';",
+      'imports point down: calendar|github|store may not import shell',
+    ],
     ['src/commands/who/planted.ts', "import { runStart } from '../start/start.js';", 'no command imports another command'],
     ['src/core/planted.ts', "import fs from 'node:fs';", 'core imports only luxon and itself (no node:*, no packages)'],
     ['src/core/planted.ts', 'export const t = () => Date.now();', 'core never reads the wall clock: take `now` as a parameter'],

@@ -51,6 +51,7 @@ export interface Standin {
     ): { body: string; updatedAt: string; comments: Array<{ id: string; author: string | null; body: string; createdAt: string }> } | null;
   };
   inject(fault: Fault): void;
+  onStall(listener: (entry: LogEntry) => void): void;
   setLatency(ms: number): void;
   setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];

@@ -35,6 +35,7 @@ export async function startStandin(scenario, options = {}) {
   const schema = githubSchema();
   const log = [];
   const faults = [];
+  const stallListeners = [];
   // The tool sends the same few documents over and over: parse and validate each text once.
   const documents = new Map();
   const state = { latencyMs: options.latencyMs ?? 0 };
@@ -105,6 +106,7 @@ export async function startStandin(scenario, options = {}) {
       if (fault.type === 'stall') {
         // Never answers: the request hangs until the client gives up (or `ms` pass).
         entry.status = 'stalled';
+        for (const listener of stallListeners) queueMicrotask(() => listener(entry));
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, fault.ms ?? 600_000);
           req.socket.once('close', () => {
@@ -223,6 +225,10 @@ export async function startStandin(scenario, options = {}) {
     /** The time stamped on what mutations create, to match the tool's VISIT_SRE_NOW. */
     setClock(iso) {
       fixedNow = iso;
+    },
+    /** Calls `listener` each time a request stalls, so a test's own clock can fire the client's timeout at once. */
+    onStall(listener) {
+      stallListeners.push(listener);
     },
     setLatency(ms) {
       state.latencyMs = ms;
