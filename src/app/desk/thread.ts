@@ -54,7 +54,8 @@ export function notificationLine(n: Notification, zone: string, opts: { mentions
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.when] ?? '🔴';
-  if (n.when === 'classified-reminder') return `- 🔒 ${markdownText(n.title)} → ${to}`;
+  // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')
