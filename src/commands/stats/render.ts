@@ -46,11 +46,16 @@ export function headline(s: Stats): Array<[string, string]> {
       `Classified, ${s.journal.source}`,
       `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`,
     ]);
+  if (s.housekeeping.entries)
+    pairs.push([
+      `Housekeeping, ${s.housekeeping.source}`,
+      `${plural(s.housekeeping.entries, 'entry', 'entries')}, ${s.housekeeping.effortHours} h effort`,
+    ]);
   pairs.push(
     ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
     ['Escalations / handoffs / promotions', `${s.escalations} / ${s.handoffs} / ${s.promotions}`],
-    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries ? `, including ${s.journal.source}` : ''}`],
+    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries || s.housekeeping.entries ? `, including ${s.journal.source}` : ''}`],
   );
   return pairs;
 }
@@ -67,6 +72,7 @@ export function statsTsv(s: Stats): string {
     ['unanswered-not-yet-due', String(s.unanswered.notYetDue)],
     ['calls', String(s.calls.count)],
     ['journal-inquiries', String(s.journal.inquiries)],
+    ['housekeeping-hours', String(s.housekeeping.effortHours)],
     ['resolution-median-hours', String(s.resolution.medianHours ?? '')],
     ['wontfix', String(s.wontfix)],
     ['escalations', String(s.escalations)],

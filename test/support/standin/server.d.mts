@@ -43,6 +43,8 @@ export interface Standin {
   store: {
     snapshot(): Snapshot[];
     token: string | null;
+    /** more accounts: token -> login (scenario `tokens`), each acting as that person */
+    tokens: Record<string, string>;
     requestCount: number;
     /** an issue or discussion's body and top-level comments (the desk thread) */
     thread(
