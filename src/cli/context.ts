@@ -14,6 +14,7 @@ import { UsageError } from '../core/errors.js';
 import { defaultConfig, isRepo } from '../core/config.js';
 import { loadCalendarText } from '../calendar/source.js';
 import { readCalendarCached } from '../calendar/cache.js';
+import { serveZoneCached } from '../calendar/offsets.js';
 import { DateTime, Settings } from 'luxon';
 
 // Output is English on every machine, and asking ICU for the system locale costs ~17 ms at start-up.
@@ -52,15 +53,20 @@ export async function createContext(flags: GlobalFlags, deps: Deps, opts: { read
       'write it with an offset, for example 2026-11-30T09:00:00-08:00, or unset it',
     );
   }
+  const now = deps.now();
+  // The team's zone is read from a table cached on disk, before the config's check of it would ask Intl.
+  const prepareZone = (zone: string) =>
+    serveZoneCached(zone, now, { dir: path.join(xdgDir('cache', deps.env, deps.homedir), 'zones'), fs: deps.fs });
   let loaded: LoadedConfig =
-    opts.readConfig === false ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] } : await loadConfig(flags.config, deps);
+    opts.readConfig === false
+      ? { config: defaultConfig(), file: null, dir: deps.cwd, team: [] }
+      : await loadConfig(flags.config, { ...deps, prepareZone });
   if (flags.repo !== undefined) {
     if (!isRepo(flags.repo)) throw new UsageError(`invalid --repo "${flags.repo}"`, 'write it as OWNER/NAME, for example visit-dav/visit');
     loaded = { ...loaded, config: { ...loaded.config, repository: flags.repo } };
   }
   const out = presentation(flags, deps);
   const zone = loaded.config.timeZone;
-  const now = deps.now();
   const cacheDir = path.join(xdgDir('cache', deps.env, deps.homedir), 'calendars');
   const parsedDir = path.join(xdgDir('cache', deps.env, deps.homedir), 'parsed');
   const verbose = (message: string) => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
+import type { Chunk } from '../../scripts/bundle.mjs';
+import { bundle } from '../../scripts/bundle.mjs';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'visit-sre.js');
 
@@ -77,25 +79,32 @@ describe('the built visit-sre binary', () => {
 });
 
 describe('lazy loading', () => {
-  /** A copy of the package whose node_modules holds only the named dependencies. */
-  function install(deps: string[]): string {
+  /**
+   * A copy of the package with no node_modules, built afresh, without the
+   * chunks that hold any of the named packages: a command that runs in it
+   * never loads them (a missing chunk fails the import that names it).
+   */
+  async function without(packages: string[]): Promise<string> {
     const dir = tempDir('visit-sre-min-');
-    for (const part of ['bin', 'dist', 'schedules', 'package.json'])
+    for (const part of ['bin', 'schedules', 'templates', 'package.json'])
       cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
-    mkdirSync(path.join(dir, 'node_modules'));
-    for (const dep of deps) symlinkSync(path.join(REPO_ROOT, 'node_modules', dep), path.join(dir, 'node_modules', dep));
+    const chunks = await bundle(path.join(dir, 'bundle'));
+    const holds = (c: Chunk, pkg: string) => c.modules.some((m) => m.split(path.sep).join('/').includes(`/node_modules/${pkg}/`));
+    for (const p of packages) expect(chunks.some((c) => holds(c, p)), `${p} is in the bundle`).toBe(true);
+    for (const c of chunks.filter((c) => packages.some((p) => holds(c, p)))) rmSync(path.join(dir, 'bundle', 'lib', c.file));
     return dir;
   }
+  const HEAVY = ['@octokit/rest', '@inquirer/prompts', 'ical-generator', '@observablehq/plot', 'linkedom', 'jq-wasm'];
 
-  it('--help needs nothing but commander', () => {
-    const dir = install(['commander']);
+  it('--help needs nothing but commander', async () => {
+    const dir = await without([...HEAVY, 'node-ical', 'luxon']);
     const r = sh(['--help'], { cwd: dir, bin: path.join(dir, 'bin', 'visit-sre.js') });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
-  it('who needs neither inquirer nor Octokit', () => {
-    const dir = install(['commander', 'luxon', 'node-ical']);
+  it('who needs neither inquirer nor Octokit, nor the writers and the report', async () => {
+    const dir = await without(HEAVY);
     const r = sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], {
       cwd: dir,
       bin: path.join(dir, 'bin', 'visit-sre.js'),

@@ -1,0 +1,1 @@
+export{i as main,n as processDeps}from"./visit-sre-DHhavwZS.js";
