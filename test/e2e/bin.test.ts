@@ -90,7 +90,11 @@ describe('lazy loading', () => {
       cpSync(path.join(REPO_ROOT, part), path.join(dir, part), { recursive: true });
     const chunks = await bundle(path.join(dir, 'bundle'));
     const holds = (c: Chunk, pkg: string) => c.modules.some((m) => m.split(path.sep).join('/').includes(`/node_modules/${pkg}/`));
-    for (const p of packages) expect(chunks.some((c) => holds(c, p)), `${p} is in the bundle`).toBe(true);
+    for (const p of packages)
+      expect(
+        chunks.some((c) => holds(c, p)),
+        `${p} is in the bundle`,
+      ).toBe(true);
     for (const c of chunks.filter((c) => packages.some((p) => holds(c, p)))) rmSync(path.join(dir, 'bundle', 'lib', c.file));
     return dir;
   }
