@@ -24,8 +24,9 @@ export function actionInputs(text = readFileSync(path.join(root, 'action.yml'), 
 
 /** A workflow that uses this checkout's action with every input, as a caller would. */
 export function selfWorkflow(inputs = actionInputs()) {
-  const values = { command: 'who --json', config: 'visit-sre.config.json', token: '${{ github.token }}', summary: '"true"' };
-  const withLines = inputs.map((name) => `          ${name}: ${values[name] ?? '${{ secrets.VISIT_SRE_WEBHOOK }}'}`);
+  const expr = (e) => ['$', '{{ ', e, ' }}'].join(''); // a workflow expression, not a JavaScript placeholder
+  const values = { command: 'who --json', config: 'visit-sre.config.json', token: expr('github.token'), summary: '"true"' };
+  const withLines = inputs.map((name) => `          ${name}: ${values[name] ?? expr('secrets.VISIT_SRE_WEBHOOK')}`);
   return [
     'name: action.yml',
     'on: workflow_dispatch',
