@@ -41,6 +41,7 @@ describe('actionlint on the workflows this repository ships', () => {
       '      - uses: OWNER/visit-sre@v1',
       '        with:',
       '          comand: notify',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, on purpose
       '      - run: echo "${{ github.event.issue.title }}"',
       '',
     ].join('\n');
