@@ -24,11 +24,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * from bundle/lib/visit-sre.js. (The source layout may move; change it here.)
  */
 export const ENTRY = {
-  main: 'src/cli/main.ts',
-  processDeps: 'src/cli/deps.ts',
+  main: 'src/main.ts',
+  processDeps: 'src/shell/deps.ts',
 };
 /** The module every command but --help loads first: it and what it imports make one chunk. */
-const CONTEXT = 'src/cli/context.ts';
+const CONTEXT = 'src/shell/context.ts';
 export const BUNDLE = 'bundle';
 
 // Every output file sits two folders below the package root, as dist/x/y.js
@@ -60,7 +60,7 @@ const bundledRequire = {
     handler(code, id) {
       if (id.endsWith(`${path.sep}windowsZones.ts`)) return null;
       const out = code
-        .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
+        .replace(/^\s*const require = createRequire\(import\.meta\.url\);$/gm, '')
         .replace(/createRequire\(import\.meta\.url\)\(/g, 'require(');
       if (/createRequire\(import\.meta\.url\)/.test(out))
         this.error(`createRequire(import.meta.url) in a form the bundle cannot follow: ${path.relative(root, id)}`);

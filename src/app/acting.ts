@@ -1,5 +1,5 @@
-import type { Context } from '../cli/context.js';
-import { relative, warn } from '../cli/output.js';
+import type { AppContext } from './context.js';
+import { relative } from '../core/timeText.js';
 import type { ActingRoles, AwayStretch, DeskRecord, DeskState } from '../core/acting.js';
 import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
 import type { Segment } from '../core/rotation.js';
@@ -32,25 +32,25 @@ export interface ActingView {
   cached: boolean;
 }
 
-function deskThreadOf(ctx: Context): string | null {
+function deskThreadOf(ctx: AppContext): string | null {
   return ctx.loaded.config.desk.thread;
 }
 
-const threadReads = new WeakMap<Context, { since: number; thread: DeskThread }>();
+const threadReads = new WeakMap<AppContext, { since: number; thread: DeskThread }>();
 
 /** The desk thread as this run already read it, when that read reaches back to `since`: `notify` need not read it again. */
-export function deskReadSince(ctx: Context, since: number): DeskThread | null {
+export function deskReadSince(ctx: AppContext, since: number): DeskThread | null {
   const read = threadReads.get(ctx);
   return read && read.since <= since ? read.thread : null;
 }
 
 /** Reads the desk thread through the GitHub port: the trusted markers of the team and its trusted bots. */
-export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quick: true }): DeskReader {
+export function githubDeskReader(ctx: AppContext, opts: { quick: boolean } = { quick: true }): DeskReader {
   return async (_thread, since) => {
     // Loaded only when the thread is read, so `who` with a fresh cache stays light.
-    const [{ deskRef }, { deskEntries }] = await Promise.all([import('../cli/desk.js'), import('../core/desk.js')]);
+    const [{ deskRef }, { deskEntries }] = await Promise.all([import('./desk/thread.js'), import('../core/desk.js')]);
     const ref = deskRef(ctx);
-    const gh = await ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
+    const gh = await ctx.github();
     const config = ctx.loaded.config;
     const team = teamRuleOf(ctx.loaded.team, config);
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
@@ -72,14 +72,14 @@ export function githubDeskReader(ctx: Context, opts: { quick: boolean } = { quic
  * an older one is refreshed, and when the thread cannot be reached the last
  * read is used with a warning naming its age, or the rotation alone.
  */
-const views = new WeakMap<Context, Promise<ActingView>>();
+const views = new WeakMap<AppContext, Promise<ActingView>>();
 
 /**
  * The acting view of this run, read once: `policyFor` (ownership), `notify`
  * and `escalate` share it. A live request reuses an earlier read only when it
  * came from GitHub, not from the cache.
  */
-export async function actingView(ctx: Context, opts: { live: boolean }): Promise<ActingView> {
+export async function actingView(ctx: AppContext, opts: { live: boolean }): Promise<ActingView> {
   const earlier = views.get(ctx);
   if (earlier) {
     const view = await earlier.catch(() => null);
@@ -90,9 +90,9 @@ export async function actingView(ctx: Context, opts: { live: boolean }): Promise
   return fresh;
 }
 
-export async function loadActingView(ctx: Context, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
+export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
   const team = awayFromTeam(ctx.loaded.team, ctx.zone);
-  const thread = opts.live ? (await import('../cli/desk.js')).deskRef(ctx).text : deskThreadOf(ctx);
+  const thread = opts.live ? (await import('./desk/thread.js')).deskRef(ctx).text : deskThreadOf(ctx);
   if (!thread) return { thread: null, desk: readDesk([]), away: team, readAt: null, cached: false };
   const file = deskCacheFile(ctx.deps.env, ctx.deps.homedir, thread);
   const cache = opts.live ? undefined : await readDeskCache(ctx.deps.fs, file, thread);
@@ -108,13 +108,12 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
     if (opts.live) throw e;
     const why = e instanceof Error ? e.message : String(e);
     if (cache) {
-      warn(
-        ctx.deps,
+      ctx.warn(
         `the desk thread ${thread} could not be read (${why}); away notices and delegations as read ${relative(Math.min(cache.readAt, ctx.now), ctx.now).replace(/^now$/, 'just now')}`,
       );
       return view(cache.entries, cache.readAt, true);
     }
-    warn(ctx.deps, `the desk thread ${thread} could not be read (${why}); showing the rotation without away notices or delegations`);
+    ctx.warn(`the desk thread ${thread} could not be read (${why}); showing the rotation without away notices or delegations`);
     return { thread, desk: readDesk([]), away: team, readAt: null, cached: false };
   }
   await writeDeskCache(ctx.deps.fs, file, { v: 1, thread, readAt: ctx.now, entries });
@@ -122,7 +121,7 @@ export async function loadActingView(ctx: Context, reader: DeskReader, opts: { l
 }
 
 /** The rota and the acting roles at `at`. */
-export function actingAt(view: ActingView, timeline: readonly Segment[], team: Context['loaded']['team'], at: number): ActingRoles {
+export function actingAt(view: ActingView, timeline: readonly Segment[], team: AppContext['loaded']['team'], at: number): ActingRoles {
   const current = onDutyAt(timeline, at, 0).current;
   return actingRoles({
     at,
@@ -138,7 +137,7 @@ export function actingAt(view: ActingView, timeline: readonly Segment[], team: C
 export function actingRolesAt(
   view: ActingView,
   timeline: readonly Segment[],
-  team: Context['loaded']['team'],
+  team: AppContext['loaded']['team'],
 ): (t: number) => { primary: string | null; backup: string | null } {
   return (t) => {
     const r = actingAt(view, timeline, team, t);
@@ -154,7 +153,7 @@ export function actingRolesAt(
 export function actingUntil(
   view: ActingView,
   timeline: readonly Segment[],
-  team: Context['loaded']['team'],
+  team: AppContext['loaded']['team'],
   at: number,
   role: 'primary' | 'backup',
 ): number | null {

@@ -16,10 +16,10 @@
  */
 import type { TeamRule } from '../core/conversation.js';
 import { AuthError, NotFoundError, RefusedError, UsageError, VisitSreError } from '../core/errors.js';
-import type { ActionResult, Created, FailureKind, Plan, PlannedAction } from '../core/plan.js';
+import type { ActionResult, Created, FailureKind, Plan, PlannedAction } from '../core/plans/plan.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { createDiscussionOnce, createIssueOnce, postKeyed } from './keyedWrites.js';
-import { postDeskComment } from './deskPost.js';
+import { postDeskComment } from './desk/post.js';
 
 export interface ExecuteOptions {
   /** the repository of the discussions, to re-read a thread */

@@ -1,4 +1,4 @@
-import type { Context } from '../cli/context.js';
+import type { AppContext } from './context.js';
 import type { Assessment, Discussion, Policy } from '../core/conversation.js';
 import { assess, teamRuleOf } from '../core/conversation.js';
 import { buildTimeline } from '../core/rotation.js';
@@ -8,7 +8,7 @@ import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
-import { isoUtc, warn, withSpinner } from '../cli/output.js';
+import { isoUtc } from '../core/timeText.js';
 
 /** The open discussions in scope, judged: the shared first half of overdue, start and the writers. */
 export interface Inquiries {
@@ -21,8 +21,8 @@ export interface Inquiries {
   assessments: Assessment[];
 }
 
-export async function github(ctx: Context): Promise<GitHubPort> {
-  return ctx.deps.github({ verbose: ctx.out.verbose ? (line) => ctx.verbose(line) : undefined });
+export async function github(ctx: AppContext): Promise<GitHubPort> {
+  return ctx.github();
 }
 
 /** Maps the configured category slugs or names to ids; an unknown one is a usage error naming it. */
@@ -40,16 +40,16 @@ export function categoryIds(info: RepositoryInfo, wanted: readonly string[]): st
 }
 
 /** The rotation as a timeline; a missing or broken calendar warns and leaves owners unknown. */
-export async function rotationTimeline(ctx: Context, from: number, to: number): Promise<Segment[]> {
+export async function rotationTimeline(ctx: AppContext, from: number, to: number): Promise<Segment[]> {
   try {
     return buildTimeline((await ctx.rotation(from, to)).shifts);
   } catch (e) {
-    warn(ctx.deps, `owners unknown: ${(e as Error).message}`);
+    ctx.warn(`owners unknown: ${(e as Error).message}`);
     return [];
   }
 }
 
-export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Policy> {
+export async function policyFor(ctx: AppContext, timeline: Segment[]): Promise<Policy> {
   const config = ctx.loaded.config;
   const view = await actingView(ctx, { live: false });
   return {
@@ -63,14 +63,12 @@ export async function policyFor(ctx: Context, timeline: Segment[]): Promise<Poli
 }
 
 /** `includeUnlabelled`: with discussions.label set, also the in-category discussions without it (for desk.labelNew). */
-export async function loadInquiries(ctx: Context, opts: { includeUnlabelled?: boolean } = {}): Promise<Inquiries> {
+export async function loadInquiries(ctx: AppContext, opts: { includeUnlabelled?: boolean } = {}): Promise<Inquiries> {
   // One spinner from the first request on: the token, the repository, the labels and the desk thread take seconds too.
-  return withSpinner(ctx.deps, !ctx.out.json, `reading the open discussions of ${ctx.loaded.config.repository}`, () =>
-    readInquiries(ctx, opts),
-  );
+  return ctx.busy(`reading the open discussions of ${ctx.loaded.config.repository}`, () => readInquiries(ctx, opts));
 }
 
-async function readInquiries(ctx: Context, opts: { includeUnlabelled?: boolean }): Promise<Inquiries> {
+async function readInquiries(ctx: AppContext, opts: { includeUnlabelled?: boolean }): Promise<Inquiries> {
   const config = ctx.loaded.config;
   const gh = await github(ctx);
   const repo = parseRepo(config.repository);

@@ -2,7 +2,7 @@ import type { Message } from '../core/conversation.js';
 import { trustedMarker } from '../core/conversation.js';
 import { OperationalError } from '../core/errors.js';
 import { markerKey, parseMarker } from '../core/markers.js';
-import type { Created, Step } from '../core/plan.js';
+import type { Created, Step } from '../core/plans/plan.js';
 import { parseRepo } from '../github/port.js';
 import type { Session } from './execute.js';
 

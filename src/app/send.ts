@@ -1,6 +1,6 @@
 import type { TeamRule } from '../core/conversation.js';
 import { UsageError } from '../core/errors.js';
-import type { ActionResult } from '../core/plan.js';
+import type { ActionResult } from '../core/plans/plan.js';
 import { planSend } from '../core/plans/contact.js';
 import type { GitHubPort } from '../github/port.js';
 import { parseRepo } from '../github/port.js';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from '../cli/context.js';
+import type { AppContext } from './context.js';
 import { UsageError } from '../core/errors.js';
 
 /** A template from the config, else the one shipped in templates/. */
-export async function loadTemplate(ctx: Context, configured: string | null, shipped: string): Promise<{ text: string; source: string }> {
+export async function loadTemplate(ctx: AppContext, configured: string | null, shipped: string): Promise<{ text: string; source: string }> {
   const file = configured
     ? path.resolve(ctx.loaded.dir, configured)
     : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', shipped);

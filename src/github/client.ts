@@ -19,8 +19,25 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** how long one request may go unanswered before it is abandoned and tried again; REQUEST_TIMEOUT_MS by default */
   requestTimeoutMs?: number;
+  /** the clock of request timeouts: the real one by default; tests pass their own, so no test waits in real time */
+  clock?: RequestClock;
   version?: string;
 }
+
+/** When a request timeout fires, and how long a call took. */
+export interface RequestClock {
+  now(): number;
+  /** Calls `fire` after `ms`; returns the function that cancels it. */
+  after(ms: number, fire: () => void): () => void;
+}
+
+const REAL_CLOCK: RequestClock = {
+  now: () => performance.now(),
+  after(ms, fire) {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 export interface Endpoints {
   rest: string;
@@ -87,11 +104,11 @@ const seconds = (ms: number) => `${ms >= 10_000 ? Math.round(ms / 1000) : Number
  * answer is read whole here, so a stall half-way through the body is a
  * timeout too, not a truncated answer.
  */
-function callFetch(fetch: typeof globalThis.fetch, timeoutMs: number, budgetMs: number, log?: (line: string) => void) {
-  const started = performance.now();
+function callFetch(fetch: typeof globalThis.fetch, timeoutMs: number, budgetMs: number, clock: RequestClock, log?: (line: string) => void) {
+  const started = clock.now();
   const state = { attempts: 0, timedOut: false, started };
   const fn: typeof globalThis.fetch = async (input, init = {}) => {
-    const left = budgetMs - (performance.now() - started);
+    const left = budgetMs - (clock.now() - started);
     if (state.attempts > 0 && left <= 0) {
       // An AbortError is what Octokit passes through without retrying.
       throw new DOMException('the time allowed for this request is spent', 'AbortError');
@@ -99,7 +116,7 @@ function callFetch(fetch: typeof globalThis.fetch, timeoutMs: number, budgetMs: 
     state.attempts++;
     const limit = state.attempts > 1 ? Math.min(timeoutMs, left) : timeoutMs;
     const timer = new AbortController();
-    const clock = setTimeout(() => timer.abort(new RequestTimeout(limit)), limit);
+    const cancel = clock.after(limit, () => timer.abort(new RequestTimeout(limit)));
     const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
     try {
       const res = await fetch(input, { ...init, signal });
@@ -111,7 +128,7 @@ function callFetch(fetch: typeof globalThis.fetch, timeoutMs: number, budgetMs: 
       log?.(`github: no answer within ${seconds(limit)} (try ${state.attempts})`);
       throw new RequestTimeout(limit);
     } finally {
-      clearTimeout(clock);
+      cancel();
     }
   };
   return { fetch: fn, state };
@@ -129,6 +146,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   const urls = endpoints(opts.env);
   const base = opts.retryBaseMs ?? 1000;
   const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const clock = opts.clock ?? REAL_CLOCK;
   let requests = 0;
   const log = opts.log;
   const octokit = new GitHubOctokit({
@@ -157,22 +175,22 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   octokit.hook.wrap('request', async (request, options) => {
     // GraphQL goes where SPEC §3 says, which may differ from Octokit's own guess from baseUrl.
     if (options.url === '/graphql' || options.url === '/api/graphql') options.url = urls.graphql;
-    const started = performance.now();
+    const started = clock.now();
     if (String(options.url).includes('graphql')) requests++;
     // Every attempt of this call, retries included, goes through one timed fetch.
-    const timed = callFetch(options.request?.fetch ?? opts.fetch, timeoutMs, TIMEOUT_BUDGET * timeoutMs, log);
+    const timed = callFetch(options.request?.fetch ?? opts.fetch, timeoutMs, TIMEOUT_BUDGET * timeoutMs, clock, log);
     options.request = { ...options.request, fetch: timed.fetch };
     try {
       const res = await request(options);
-      log?.(`github: ${options.method} ${options.url} ${res.status} ${(performance.now() - started).toFixed(0)} ms`);
+      log?.(`github: ${options.method} ${options.url} ${res.status} ${(clock.now() - started).toFixed(0)} ms`);
       return res;
     } catch (e) {
       log?.(
-        `github: ${options.method} ${options.url} failed (${(e as { status?: number }).status ?? (e as Error).message}) ${(performance.now() - started).toFixed(0)} ms`,
+        `github: ${options.method} ${options.url} failed (${(e as { status?: number }).status ?? (e as Error).message}) ${(clock.now() - started).toFixed(0)} ms`,
       );
       const cause = (e as { cause?: unknown; name?: string }).cause;
       const timedOut = cause instanceof RequestTimeout || (timed.state.timedOut && (e as Error).name === 'AbortError');
-      if (timedOut) throw new GitHubTimeout(timeoutMs, timed.state.attempts, performance.now() - started);
+      if (timedOut) throw new GitHubTimeout(timeoutMs, timed.state.attempts, clock.now() - started);
       throw e;
     }
   });

@@ -3,7 +3,7 @@ import { execute } from '../../src/app/execute.js';
 import { teamRule } from '../../src/core/conversation.js';
 import { AuthError, OperationalError } from '../../src/core/errors.js';
 import { formatMarker } from '../../src/core/markers.js';
-import type { Plan, PlannedAction } from '../../src/core/plan.js';
+import type { Plan, PlannedAction } from '../../src/core/plans/plan.js';
 import { memoryGitHub } from '../support/memoryGitHub.js';
 import type { DiscussionSpec } from '../support/scenario.js';
 import { scenario, team as member, user } from '../support/scenario.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/deps.js';
 import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
-import { declareAll, SUMMARIES } from '../../src/cli/program.js';
+import { declareAll, SUMMARIES } from '../../src/program.js';
 
 const { sre } = weekStandin();
 

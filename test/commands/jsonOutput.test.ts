@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/deps.js';
 import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
-import { extractJsonFields, fieldsOf, JSON_FIELDS, selectFields } from '../../src/cli/jsonFields.js';
+import { extractJsonFields, fieldsOf, JSON_FIELDS, selectFields } from '../../src/shell/json.js';
 
 const week = weekStandin();
 const sre = (args: string[]) => week.sre(args);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
-import type { Prompter } from '../../src/cli/prompt.js';
+import type { Prompter } from '../../src/app/context.js';
 import { InterruptedError } from '../../src/core/errors.js';
 
 const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');

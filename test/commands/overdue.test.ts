@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weekStandin } from '../support/week.js';
-import { displayWidth } from '../../src/cli/terminal.js';
+import { displayWidth } from '../../src/shell/terminal.js';
 
 const { sre } = weekStandin();
 const overdue = (args: string[], term: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}) =>

@@ -5,7 +5,7 @@ import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import { TUESDAY, WEEK } from '../support/week.js';
-import type { Prompter } from '../../src/cli/prompt.js';
+import type { Prompter } from '../../src/app/context.js';
 
 /** Shell words of one line, as sh splits them; stops at an unquoted |, > or #. */
 export function shellWords(line: string): { words: string[]; piped: boolean } {

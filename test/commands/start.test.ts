@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weekStandin } from '../support/week.js';
-import { displayWidth } from '../../src/cli/terminal.js';
+import { displayWidth } from '../../src/shell/terminal.js';
 
 const { sre } = weekStandin();
 const start = (args: string[], term: { tty?: boolean; columns?: number } = { tty: true }) =>

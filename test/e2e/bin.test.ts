@@ -117,4 +117,25 @@ describe('lazy loading', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
   });
+
+  it('who loads the holiday library once: later runs read its answer from the cache', async () => {
+    const dir = await without(HEAVY);
+    const cache = tempDir('visit-sre-cache-');
+    const who = () =>
+      sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], {
+        cwd: dir,
+        bin: path.join(dir, 'bin', 'visit-sre.js'),
+        env: { VISIT_SRE_NOW: '2026-11-25T18:00:00Z', XDG_CACHE_HOME: cache },
+      });
+    const first = who();
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).holidays).toEqual([{ date: '2026-11-26', name: 'Thanksgiving Day' }]);
+    // Without the chunks that hold the library, the second run must not miss them.
+    const chunks = await bundle(tempDir('visit-sre-chunks-'));
+    for (const c of chunks.filter((c) => c.modules.some((m) => m.split(path.sep).join('/').includes('/node_modules/date-holidays/'))))
+      rmSync(path.join(dir, 'bundle', 'lib', c.file));
+    const second = who();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+  });
 });

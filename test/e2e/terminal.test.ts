@@ -3,7 +3,7 @@ import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { runPty, screenLines } from '../support/pty.js';
 import { TUESDAY, WEEK, WEEK_CONFIG } from '../support/week.js';
-import { displayWidth } from '../../src/cli/terminal.js';
+import { displayWidth } from '../../src/shell/terminal.js';
 
 let standin: Standin | undefined;
 afterEach(async () => {

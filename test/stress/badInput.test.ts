@@ -58,11 +58,10 @@ describe('calendars', () => {
     expect(r.stderr).toMatch(/ends inside an event \(truncated\?\)/);
   });
 
-  it('a 10,000-event calendar answers, fast', async () => {
+  it('a 10,000-event calendar answers (its speed is measured by npm run bench)', async () => {
     const events = Array.from({ length: 10_000 }, (_, i) =>
       event(i, i % 2 ? 'SRE Backup: @grace-hopper' : 'SRE Primary: @ada-lovelace'),
     ).join('');
-    const started = Date.now();
     const primaryHour = new Date(Date.parse('2026-01-05T16:00:00Z') + 2784 * 3_600_000 + 1_800_000).toISOString();
     const r = await run(['who', '--json', '--at', primaryHour, '--next', '3'], {
       cwd: workspace({}, { 'rotation.ics': calendar(events) }),
@@ -71,7 +70,6 @@ describe('calendars', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
     expect(JSON.parse(r.stdout).upcoming).toHaveLength(3);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('non-ASCII names in the calendar and the team', async () => {
@@ -259,7 +257,6 @@ describe('bad weather and set-up mistakes (#12)', () => {
   it('GitHub that accepts the connection and never answers: exit 1 after three timeouts, one line', async () => {
     standin = await startStandin(WEEK);
     standin.inject({ type: 'stall', when: 'any', times: 100 });
-    const started = Date.now();
     const r = await run(['overdue'], {
       env: { VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_REQUEST_TIMEOUT_MS: '200' },
       now: NOW,
@@ -269,7 +266,7 @@ describe('bad weather and set-up mistakes (#12)', () => {
     expect(r.stderr).toMatch(
       /^error: .*: GitHub did not answer within 0\.2 s, 3 tries in \d+(\.\d+)? s; GitHub is slow or unreachable, try again later\n$/,
     );
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(standin.log.filter((e) => e.status === 'stalled')).toHaveLength(3);
   });
 
   it('stats over a range GitHub search cannot return whole: exit 1, no partial count', async () => {

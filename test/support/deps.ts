@@ -2,11 +2,11 @@ import { PassThrough } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
-import type { Deps, InStream } from '../../src/cli/deps.js';
+import type { Deps, InStream } from '../../src/app/context.js';
 import { nodeFileSystem } from '../../src/store/fs.js';
-import { main } from '../../src/cli/main.js';
-import { octokitGitHub } from '../../src/cli/deps.js';
-import type { Prompter } from '../../src/cli/prompt.js';
+import { main } from '../../src/main.js';
+import { octokitGitHub } from '../../src/shell/deps.js';
+import type { Prompter } from '../../src/app/context.js';
 import type { GitHubPort } from '../../src/github/port.js';
 
 export class Buffer_ {

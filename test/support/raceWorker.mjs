@@ -1,8 +1,8 @@
 // One "machine" for the concurrency test: a separate process that runs the
 // built CLI's main() each time the test sends it a command line, so that two
 // such processes can race without paying Node's start-up on every run.
-import { main } from '../../dist/cli/main.js';
-import { processDeps } from '../../dist/cli/deps.js';
+import { main } from '../../dist/main.js';
+import { processDeps } from '../../dist/shell/deps.js';
 
 process.on('message', async ({ args, env }) => {
   Object.assign(process.env, env);

@@ -4,7 +4,7 @@ import type { Standin } from './standin/server.mjs';
 import { startStandin } from './standin/server.mjs';
 import { REPO_ROOT, testDeps } from './deps.js';
 import type { TestDeps } from './deps.js';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/main.js';
 
 export const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
 export const WEEK_CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');

@@ -100,7 +100,7 @@ describe('the ical-diff corpus: 161 calendars from three other libraries', () =>
     expectSameAsShared(LOCAL, SHARED);
   });
 
-  it('reads every file the same under three host zones, never crashes, and takes under 2 s CPU a file', async () => {
+  it('reads every file the same under three host zones, and never crashes (read times are measured by npm run bench, not asserted)', async () => {
     ensureBuilt();
     const answers = await Promise.all(HOST_ZONES.map(readAllUnder));
     for (const [i, tz] of HOST_ZONES.entries())
@@ -113,11 +113,6 @@ describe('the ical-diff corpus: 161 calendars from three other libraries', () =>
     expect(differing).toEqual([]);
     const crashes = answers.flat().filter((a) => a.error?.startsWith('CRASH'));
     expect(crashes).toEqual([]);
-    const slow = answers
-      .flat()
-      .filter((a) => a.ms > 2000)
-      .map((a) => `${path.relative(CORPUS, a.file)}: ${a.ms.toFixed(0)} ms`);
-    expect(slow).toEqual([]);
     // A file that shows nothing says why, with a warning or a usage error; one shows nothing by right.
     const silent = first.filter((a) => a.entries === 0 && a.warnings === 0 && !a.error).map((a) => path.relative(CORPUS, a.file));
     expect(silent).toEqual(['nodeical/test__fixtures__test_with_tz_list.ics']); // its one instance, DTSTART, is in EXDATE

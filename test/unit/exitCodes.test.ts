@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/cli/errors.js';
-import { exitCodeFor, exitCodeOf } from '../../src/cli/errors.js';
+import type { Outcome } from '../../src/shell/errors.js';
+import { exitCodeFor, exitCodeOf } from '../../src/shell/errors.js';
 import { AuthError, NotFoundError, OperationalError, RefusedError, UsageError } from '../../src/core/errors.js';
-import type { ActionResult } from '../../src/core/plan.js';
+import type { ActionResult } from '../../src/core/plans/plan.js';
 
 const action = (status: ActionResult['status'], failure?: ActionResult['failure']): ActionResult => ({
   kind: 'handoff',

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/cli/terminal.js';
-import { businessDayOf, greeting, humanBusinessHours } from '../../src/cli/human.js';
-import { interruptSummary, startProgress } from '../../src/cli/progress.js';
-import { warn, withSpinner } from '../../src/cli/output.js';
+import { describe, expect, it, vi } from 'vitest';
+import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/shell/terminal.js';
+import { businessDayOf, greeting, humanBusinessHours } from '../../src/shell/human.js';
+import { interruptSummary, startProgress } from '../../src/shell/progress.js';
+import { warn, withSpinner } from '../../src/shell/output.js';
 import { testDeps } from '../support/deps.js';
 
 describe('titles fit the terminal, as gh cuts them', () => {
@@ -110,19 +110,29 @@ describe('progress and Ctrl-C', () => {
 
   it('the spinner clears its line on Ctrl-C and names what it was doing', async () => {
     const deps = testDeps({ tty: true });
-    await withSpinner(deps, true, 'reading the open discussions', async () => {
-      await new Promise((r) => setTimeout(r, 200));
-      deps.interrupt();
-    });
+    vi.useFakeTimers();
+    try {
+      await withSpinner(deps, true, 'reading the open discussions', async () => {
+        await vi.advanceTimersByTimeAsync(200);
+        deps.interrupt();
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(deps.stderr.text).toMatch(/⠙ reading the open discussions\r\u001b\[2Kinterrupted while reading the open discussions\n/);
   });
 
   it('a warning while the spinner draws starts on a cleared line; after it, warnings are plain', async () => {
     const deps = testDeps({ tty: true });
-    await withSpinner(deps, true, 'reading the open discussions', async () => {
-      await new Promise((r) => setTimeout(r, 200));
-      warn(deps, 'the desk thread was read 2 h ago');
-    });
+    vi.useFakeTimers();
+    try {
+      await withSpinner(deps, true, 'reading the open discussions', async () => {
+        await vi.advanceTimersByTimeAsync(200);
+        warn(deps, 'the desk thread was read 2 h ago');
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     warn(deps, 'after');
     expect(deps.stderr.text).toMatch(/⠙ reading the open discussions\r\u001b\[2Kwarning: the desk thread was read 2 h ago\n/);
     // One clear for the warning inside, one when the spinner stops, none added by the warning after it.

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { customerName } from '../conversation.js';
 import { withMarker } from '../markers.js';
-import type { PlannedAction, Step } from '../plan.js';
-import { skipAction } from '../plan.js';
+import type { PlannedAction, Step } from './plan.js';
+import { skipAction } from './plan.js';
 
 /** How an inquiry from outside GitHub came in. */
 export const VIAS = ['hotline', 'walk-in', 'email', 'chat', 'hallway', 'other'] as const;

@@ -5,8 +5,8 @@ import type { Segment } from '../rotation.js';
 import { onDutyAt } from '../rotation.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
-import type { Plan } from '../plan.js';
-import { skipAction } from '../plan.js';
+import type { Plan } from './plan.js';
+import { skipAction } from './plan.js';
 
 /** A retry within this window with the same people is the same escalation, not a new one. */
 export const SAME_ESCALATION_MS = 15 * 60_000;

@@ -5,8 +5,8 @@ import type { Segment } from '../rotation.js';
 import { fillTemplate } from '../template.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
-import type { Plan, PlannedAction } from '../plan.js';
-import { skipAction } from '../plan.js';
+import type { Plan, PlannedAction } from './plan.js';
+import { skipAction } from './plan.js';
 
 export interface HandoffFacts {
   now: number;

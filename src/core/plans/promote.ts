@@ -1,8 +1,8 @@
 import type { Discussion, TeamRule } from '../conversation.js';
 import { isTeam, markersOf } from '../conversation.js';
 import { parseMarker, withMarker } from '../markers.js';
-import type { Created, Plan, Step } from '../plan.js';
-import { skipAction } from '../plan.js';
+import type { Created, Plan, Step } from './plan.js';
+import { skipAction } from './plan.js';
 
 function clean(text: string): string {
   return text.replace(/<!--[\s\S]*?-->/g, '').trim();

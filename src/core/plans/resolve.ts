@@ -3,8 +3,8 @@ import { addressee, markersOf } from '../conversation.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
-import type { Plan, PlannedAction, Step } from '../plan.js';
-import { skipAction } from '../plan.js';
+import type { Plan, PlannedAction, Step } from './plan.js';
+import { skipAction } from './plan.js';
 
 /** The first lines of a message, quoted, without its marker. */
 function quote(text: string): string {

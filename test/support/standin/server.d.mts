@@ -43,6 +43,8 @@ export interface Standin {
   store: {
     snapshot(): Snapshot[];
     token: string | null;
+    /** more accounts: token -> login (scenario `tokens`), each acting as that person */
+    tokens: Record<string, string>;
     requestCount: number;
     /** an issue or discussion's body and top-level comments (the desk thread) */
     thread(
@@ -51,6 +53,7 @@ export interface Standin {
     ): { body: string; updatedAt: string; comments: Array<{ id: string; author: string | null; body: string; createdAt: string }> } | null;
   };
   inject(fault: Fault): void;
+  onStall(listener: (entry: LogEntry) => void): void;
   setLatency(ms: number): void;
   setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];

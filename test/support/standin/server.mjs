@@ -29,12 +29,14 @@ export async function startStandin(scenario, options = {}) {
   const spec = typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario;
   const store = new Store(spec);
   store.requestCount = 0;
+  const defaultViewer = store.viewerLogin;
   let fixedNow = null;
   const clock = () => fixedNow ?? (options.now ? options.now() : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const resolvers = makeResolvers(store, clock);
   const schema = githubSchema();
   const log = [];
   const faults = [];
+  const stallListeners = [];
   // The tool sends the same few documents over and over: parse and validate each text once.
   const documents = new Map();
   const state = { latencyMs: options.latencyMs ?? 0 };
@@ -105,6 +107,7 @@ export async function startStandin(scenario, options = {}) {
       if (fault.type === 'stall') {
         // Never answers: the request hangs until the client gives up (or `ms` pass).
         entry.status = 'stalled';
+        for (const listener of stallListeners) queueMicrotask(() => listener(entry));
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, fault.ms ?? 600_000);
           req.socket.once('close', () => {
@@ -142,11 +145,15 @@ export async function startStandin(scenario, options = {}) {
 
     const auth = req.headers.authorization ?? '';
     const token = auth.replace(/^(token|bearer)\s+/i, '');
-    if (!store.token || token !== store.token) {
+    // Other team members' tokens (scenario `tokens`: token -> login) act as those people, as a second machine would.
+    const as = store.token && token === store.token ? defaultViewer : store.tokens[token];
+    if (!as) {
       entry.status = 401;
       return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' });
     }
     store.requestCount++;
+    // The resolvers run synchronously inside execute(), so the request's viewer cannot leak into another's.
+    store.viewerLogin = as;
     let known = documents.get(body.query);
     if (!known) documents.set(body.query, (known = { document, errors: validate(schema, document) }));
     const errors = known.errors;
@@ -223,6 +230,10 @@ export async function startStandin(scenario, options = {}) {
     /** The time stamped on what mutations create, to match the tool's VISIT_SRE_NOW. */
     setClock(iso) {
       fixedNow = iso;
+    },
+    /** Calls `listener` each time a request stalls, so a test's own clock can fire the client's timeout at once. */
+    onStall(listener) {
+      stallListeners.push(listener);
     },
     setLatency(ms) {
       state.latencyMs = ms;

@@ -3,6 +3,8 @@ export class Store {
   constructor(scenario: object);
   viewerLogin: string;
   token: string | null;
+  /** more accounts: token -> login */
+  tokens: Record<string, string>;
   nodes: Map<string, any>;
   repos: any[];
   repository(owner: string, name: string): any | null;

@@ -5,7 +5,7 @@ import { REPO_ROOT } from '../../support/deps.js';
 import { closingText, planAnswer, planCloseStale, planWontfix } from '../../../src/core/plans/resolve.js';
 import type { Discussion } from '../../../src/core/conversation.js';
 import { assess } from '../../../src/core/conversation.js';
-import type { PlannedAction } from '../../../src/core/plan.js';
+import type { PlannedAction } from '../../../src/core/plans/plan.js';
 import { discussion, marker, policyOf, team, weeks } from '../../support/domain.js';
 
 const policy = policyOf(weeks(['ada', 'bob'], ['cho', 'dee'], ['dee', 'eli']));

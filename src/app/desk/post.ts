@@ -1,0 +1,132 @@
+import type { AppContext } from '../context.js';
+import type { Desk } from './thread.js';
+import { readDeskThread } from './thread.js';
+import type { TeamRule } from '../../core/conversation.js';
+import { teamRuleOf } from '../../core/conversation.js';
+import type { DeskRecord } from '../../core/acting.js';
+import type { DeskPost, Template } from '../../core/deskPosts.js';
+import { AuthError, NotFoundError, UsageError } from '../../core/errors.js';
+import { parseMarker } from '../../core/markers.js';
+import type { ActionResult, Plan, Step } from '../../core/plans/plan.js';
+import type { GitHubPort, RepoRef } from '../../github/port.js';
+import { deskCacheFile, writeDeskCache } from '../../store/deskCache.js';
+import { DESK_HISTORY_MS, DESK_KINDS } from '../acting.js';
+import type { Session } from '../execute.js';
+import { loadTemplate } from '../templates.js';
+
+/** The desk thread, read now, for a command that posts to it: a missing or bad `desk.thread` is a usage error naming the key. */
+export interface LiveDesk {
+  gh: GitHubPort;
+  ref: { repo: RepoRef; number: number; text: string };
+  team: TeamRule;
+  desk: Desk;
+  /** its trusted markers of the kinds of SPEC §10 */
+  records: DeskRecord[];
+}
+
+const recordsOf = (desk: Desk): DeskRecord[] => {
+  const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
+  return desk.entries
+    .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
+    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+};
+
+export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
+  const { deskRef } = await import('./thread.js');
+  const ref = deskRef(ctx);
+  const gh = await ctx.github();
+  const config = ctx.loaded.config;
+  const team = teamRuleOf(ctx.loaded.team, config);
+  const desk = await readDeskThread(gh, ref, { team }, ctx.now - DESK_HISTORY_MS);
+  const live = { gh, ref, team, desk, records: recordsOf(desk) };
+  await saveDeskCache(ctx, live);
+  return live;
+}
+
+/** Keeps `who` in step with what this machine just read, or wrote. */
+export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
+  await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
+    v: 1,
+    thread: live.ref.text,
+    readAt: ctx.now,
+    entries: live.records,
+  });
+}
+
+/** A desk post as a plan of one action for the executor: skipped when its key is on the thread already. */
+export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
+  const { owner, name } = live.ref.repo;
+  const step: Step = { op: 'desk-comment', desk: { owner, name, number: live.ref.number }, body: post.body, key: post.key };
+  const earlier = live.records.find((r) => r.marker.key === post.key);
+  return {
+    actions: [
+      {
+        kind: post.kind,
+        number: live.ref.number,
+        url: earlier?.url ?? live.desk.thread.url,
+        key: post.key,
+        ...(post.alreadyPosted ? { skip: 'already on the desk thread' } : {}),
+        plannedReason: post.reason,
+        preview: post.body,
+        summary: post.reason,
+        steps: post.alreadyPosted ? [] : [step],
+      },
+    ],
+    warnings: post.notes,
+  };
+}
+
+/** After a post, the cache holds it too, so `who` on this machine sees it at once. */
+export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: DeskPost, results: readonly ActionResult[]): Promise<void> {
+  if (!results.some((r) => r.status === 'done')) return;
+  const marker = parseMarker(post.body);
+  if (marker)
+    await saveDeskCache(ctx, {
+      ref: live.ref,
+      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+    });
+}
+
+const keyed = (desk: Desk, key: string) => desk.entries.filter((e) => e.marker.key === key).sort((a, b) => a.index - b.index);
+const urlOf = (desk: Desk, commentId: string) => desk.thread.comments.find((c) => c.id === commentId)?.url ?? desk.thread.url;
+
+/**
+ * The executor's `desk-comment` step: posts one keyed comment to the desk
+ * thread exactly once (STYLE 13). A key already there is reused; a lost answer
+ * is settled by re-reading for the key before one more try; after posting,
+ * the thread is read again and, when a racing run posted the same key, the
+ * later copy removes itself.
+ */
+export async function postDeskComment(
+  s: Session,
+  step: Extract<Step, { op: 'desk-comment' }>,
+): Promise<{ id: string; url: string; converged?: boolean }> {
+  const ref = { repo: { owner: step.desk.owner, name: step.desk.name }, number: step.desk.number };
+  const since = s.now() - DESK_HISTORY_MS;
+  const read = () => readDeskThread(s.gh, ref, { team: s.team }, since);
+  const before = await read();
+  const already = keyed(before, step.key)[0];
+  if (already) return { id: already.commentId, url: urlOf(before, already.commentId) };
+  let mine: { id: string; url: string } | null = null;
+  try {
+    mine = await s.gh.addThreadComment(before.thread, step.body);
+  } catch (e) {
+    if (e instanceof AuthError || e instanceof UsageError || e instanceof NotFoundError) throw e;
+    const again = await read();
+    const landed = keyed(again, step.key)[0];
+    if (landed) return { id: landed.commentId, url: urlOf(again, landed.commentId) };
+    mine = await s.gh.addThreadComment(before.thread, step.body);
+  }
+  const after = await read();
+  const first = keyed(after, step.key)[0];
+  if (first && first.commentId !== mine.id && keyed(after, step.key).some((c) => c.commentId === mine!.id)) {
+    await s.gh.deleteThreadComment(after.thread, mine.id);
+    return { id: first.commentId, url: urlOf(after, first.commentId), converged: true };
+  }
+  return mine;
+}
+
+/** A desk template, as shipped in templates/. */
+export async function deskTemplate(ctx: AppContext, name: string): Promise<Template> {
+  return loadTemplate(ctx, null, `${name}.md`);
+}

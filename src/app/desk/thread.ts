@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import type { AppContext } from '../context.js';
+import type { Message, Policy } from '../../core/conversation.js';
+import { parseDeskThread } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import type { MarkerKind } from '../../core/markers.js';
+import type { DeskEntry } from '../../core/desk.js';
+import { deskEntries } from '../../core/desk.js';
+import type { Notification } from '../../core/notify.js';
+import type { DeskThread, GitHubPort, RepoRef } from '../../github/port.js';
+import { withMarker } from '../../core/markers.js';
+
+/** `desk.thread` as a repository and a number; a clear usage error naming the key when it is missing. */
+export function deskRef(ctx: AppContext): { repo: RepoRef; number: number; text: string } {
+  const text = ctx.loaded.config.desk.thread;
+  const where = ctx.loaded.file ? ` in ${ctx.loaded.file}` : '';
+  if (!text)
+    throw new UsageError(
+      `no desk thread: config key "desk.thread" is not set${where}`,
+      'set "desk": { "thread": "OWNER/NAME#NUMBER" } to an issue or discussion the team owns',
+    );
+  const ref = parseDeskThread(text);
+  if (!ref)
+    throw new UsageError(
+      `config key "desk.thread" must be "OWNER/NAME#NUMBER", not "${text}"${where}`,
+      'point it at an issue or discussion the team owns',
+    );
+  return { repo: { owner: ref.owner, name: ref.name }, number: ref.number, text };
+}
+
+export interface Desk {
+  thread: DeskThread;
+  /** trusted markers of the thread's comments, of any kind, oldest first */
+  entries: DeskEntry[];
+}
+
+/** Reads the desk thread back to `since`, with its trusted markers (any kind, or those asked for). */
+export async function readDeskThread(
+  gh: GitHubPort,
+  ref: { repo: RepoRef; number: number },
+  policy: Pick<Policy, 'team'>,
+  since?: number,
+  kinds?: readonly MarkerKind[],
+): Promise<Desk> {
+  const thread = await gh.deskThread(ref.repo, ref.number, since === undefined ? {} : { since });
+  return { thread, entries: deskEntries(thread.comments, policy.team, kinds) };
+}
+
+const ICON: Record<string, string> = { new: '🆕', 'due-soon': '🟠', overdue: '🔴', 'handoff-reminder': '⏰', 'missed-handoff': '⚠️' };
+const safe = (s: string) =>
+  s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/@/g, '@\u200b');
+
+/** One line per notification, with the @mentions that deliver it. */
+export function notificationLine(n: Notification, zone: string, opts: { mentions: boolean } = { mentions: true }): string {
+  const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
+  const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
+  const icon = ICON[n.when] ?? '🔴';
+  if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
+  if (n.when === 'handoff-reminder')
+    return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
+  if (n.when === 'missed-handoff')
+    return `- ${icon} Missed handoff: ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
+  const what =
+    n.when === 'new'
+      ? `new inquiry, due ${local(n.dueAt!)}`
+      : n.when === 'due-soon'
+        ? `due soon, at ${local(n.dueAt!)}`
+        : `overdue since ${local(n.dueAt!)}${n.lateMinutes ? ` (${(n.lateMinutes / 60).toFixed(1)} business h)` : ''}`;
+  return `- ${icon} [#${n.number}](${n.url}) ${safe(n.title)} — ${what} → ${to}`;
+}
+
+/** The one comment a run posts: a line per notification, then the trusted notify marker with their keys. */
+export function notifyComment(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone' | 'now'>, run: string): string {
+  const head = `**Support desk** · ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm ZZZZ')}`;
+  return withMarker(`${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone)).join('\n')}`, 'notify', {
+    keys: notifications.map((n) => n.key),
+    run,
+  });
+}
+
+/** The comment of this run in a fresh read of the thread, found by its run id. */
+export function ownComment(entries: readonly DeskEntry[], run: string): DeskEntry | undefined {
+  return entries.find((e) => e.marker.kind === 'notify' && e.marker.run === run);
+}
+
+/** The thread's comments since `since` (for a re-read that must reach back to this run's own). */
+export function commentsSince(comments: readonly Message[], since: number): Message[] {
+  return comments.filter((c) => c.createdAt >= since);
+}

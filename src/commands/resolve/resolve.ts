@@ -1,0 +1,72 @@
+import type { Context } from '../../shell/context.js';
+import type { Discussion, Message } from '../../core/conversation.js';
+import { assess } from '../../core/conversation.js';
+import { UsageError } from '../../core/errors.js';
+import { planAnswer, planWontfix } from '../../core/plans/resolve.js';
+import { parseRepo } from '../../github/port.js';
+import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
+import { loadTemplate } from '../../app/templates.js';
+import type { Outcome } from '../../shell/errors.js';
+import { effortMinutes, parseNumber } from '../../shell/flags.js';
+import { carryOut, confirmOutOfScope, reportActions } from '../../shell/writerIo.js';
+import type { ResolveOptions } from './resolve.flags.js';
+import { wontfixLabel } from '../../app/labels.js';
+
+export type { ResolveOptions };
+
+/** The comment that answers: the one given by URL, else asked for on a terminal. */
+async function chooseAnswer(ctx: Context, d: Discussion, wanted: string | undefined): Promise<Message> {
+  if (wanted) {
+    const url = wanted.trim();
+    const chosen = d.messages.find((m) => m.kind !== 'post' && (m.url === url || url.endsWith(`#${m.url.split('#')[1]}`)));
+    if (!chosen) throw new UsageError(`${url} is not a comment of #${d.number}`, 'copy the link from the comment\'s "Copy link" menu');
+    return chosen;
+  }
+  const candidates = d.messages.filter((m) => m.kind !== 'post' && !m.hidden);
+  if (candidates.length === 0)
+    throw new UsageError(`#${d.number} has no comments to mark as the answer`, 'answer it first, or use --wontfix');
+  if (!(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY)) throw new UsageError('which comment is the answer?', 'pass --answer COMMENT_URL');
+  const id = await (await ctx.deps.prompter()).select(
+    `Which comment answers #${d.number}?`,
+    candidates.map((m) => ({
+      value: m.id,
+      name: `${m.kind === 'reply' ? '  ↳ ' : ''}@${m.author ?? 'ghost'}: ${m.body
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 70)}`,
+    })),
+  );
+  return candidates.find((m) => m.id === id)!;
+}
+
+/** Marks the answer (the VisIt convention for replies), or closes as wontfix. */
+export async function runResolve(numberText: string, opts: ResolveOptions, ctx: Context): Promise<Outcome> {
+  const number = parseNumber(numberText);
+  if (opts.answer && opts.wontfix) throw new UsageError('--answer and --wontfix cannot go together');
+  const effort = effortMinutes(opts);
+  const gh = await github(ctx);
+  const repo = parseRepo(ctx.loaded.config.repository);
+  const label = opts.wontfix ? await wontfixLabel(ctx, gh, repo) : null;
+  const d = await gh.discussion(repo, number);
+  await confirmOutOfScope(ctx, d, opts);
+  const timeline = await rotationTimeline(ctx, d.createdAt - 14 * 86_400_000, ctx.now + 86_400_000);
+  const policy = await policyFor(ctx, timeline);
+  const target = { gh, repo, team: policy.team };
+  if (label) {
+    const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
+    const facts = {
+      discussion: d,
+      assessment: assess(d, policy, ctx.now),
+      team: policy.team,
+      label,
+      staleAfterDays: policy.staleAfterDays,
+      template,
+    };
+    const plan = { actions: [planWontfix(facts, { kind: 'resolution', message: opts.message, effort, force: opts.force })], warnings: [] };
+    return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
+  }
+  // A resolved discussion is skipped without asking which comment answers it.
+  const chosen = d.isAnswered || d.closed ? null : await chooseAnswer(ctx, d, opts.answer);
+  const plan = planAnswer({ discussion: d, team: policy.team, chosen, effort });
+  return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
+}

@@ -1,0 +1,24 @@
+/** ISO-8601 in UTC without milliseconds, as the JSON and piped output use. */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "in 3 days", "2 hours ago": for terminals only. */
+export function relative(ms: number, now: number): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  const units: Array<[number, string]> = [
+    [7 * 86_400_000, 'week'],
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (abs >= size) {
+      const n = Math.round(abs / size);
+      const text = `${n} ${name}${n === 1 ? '' : 's'}`;
+      return diff >= 0 ? `in ${text}` : `${text} ago`;
+    }
+  }
+  return 'now';
+}

@@ -1,0 +1,118 @@
+import type { Deps, OutStream } from '../app/context.js';
+
+/** How this run presents data: decided once, from flags, env and the terminal. */
+export interface Presentation {
+  json: boolean;
+  /** stdout is a terminal: tables and relative times instead of TSV and ISO */
+  tty: boolean;
+  color: boolean;
+  verbose: boolean;
+}
+
+export interface GlobalFlags {
+  config?: string;
+  json?: boolean;
+  /** --jq EXPR: filter the JSON document with jq (implies --json) */
+  jq?: string;
+  /** -R/--repo OWNER/NAME: the discussions' repository instead of the configured one */
+  repo?: string;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export function presentation(flags: GlobalFlags, deps: Pick<Deps, 'stdout' | 'env'>): Presentation {
+  const tty = Boolean(deps.stdout.isTTY);
+  const force = deps.env.FORCE_COLOR !== undefined && deps.env.FORCE_COLOR !== '0' && deps.env.FORCE_COLOR !== 'false';
+  const color = flags.color !== false && !deps.env.NO_COLOR && !flags.json && (force || tty);
+  return { json: Boolean(flags.json), tty, color, verbose: Boolean(flags.verbose) };
+}
+
+export interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+export function paint(enabled: boolean): Paint {
+  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function width(s: string): number {
+  return [...s.replace(ANSI, '')].length;
+}
+
+/** Aligned columns for a terminal; the last column is not padded. */
+export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/** Tab-separated rows for pipes: no colour, tabs and newlines inside cells folded to spaces. */
+export function tsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  return rows.map((row) => `${row.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
+}
+
+export function writeJson(out: OutStream, value: unknown): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Warnings and progress go to stderr, never stdout. */
+export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
+  // While a spinner draws on this stream, clear its line first, so the warning starts at column 0.
+  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}warning: ${message}\n`);
+}
+
+/** The streams a spinner is drawing on right now. */
+const spinning = new WeakSet<object>();
+
+export const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * A spinner on stderr while `work` waits on the network: only when stderr is
+ * a terminal and no JSON is asked for, so pipes and logs never see it. On
+ * Ctrl-C it clears its line (and the echoed ^C) and says what it was doing.
+ */
+export async function withSpinner<T>(
+  deps: Pick<Deps, 'stderr' | 'onInterrupt'>,
+  enabled: boolean,
+  label: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!enabled || !deps.stderr.isTTY) return work();
+  let i = 0;
+  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
+  const timer = setInterval(draw, 80);
+  timer.unref?.();
+  spinning.add(deps.stderr);
+  const clear = () => {
+    clearInterval(timer);
+    if (i > 0) deps.stderr.write('\r\u001b[2K');
+    i = 0;
+  };
+  const off = deps.onInterrupt?.(() => {
+    clear();
+    deps.stderr.write(`interrupted while ${label}\n`);
+  });
+  try {
+    return await work();
+  } finally {
+    spinning.delete(deps.stderr);
+    off?.();
+    clear();
+  }
+}
