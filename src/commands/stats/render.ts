@@ -1,7 +1,7 @@
 import type { ResponseSummary, Row, Stats } from '../../core/stats.js';
 import { ROW_COLUMNS } from '../../core/stats.js';
 import type { Paint } from '../../shell/output.js';
-import { table, tsv } from '../../shell/output.js';
+import { jsonText, table, tsv } from '../../shell/output.js';
 
 export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 /** Primary weeks for people to read: a week split by a swap makes fractions, but 2.01 reads as 2 (the JSON keeps two decimals). */
@@ -184,5 +184,5 @@ export function statsCsv(rows: readonly Row[]): string {
 }
 
 export function statsJsonl(rows: readonly Row[]): string {
-  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return rows.map((r) => `${jsonText(r, 0)}\n`).join('');
 }

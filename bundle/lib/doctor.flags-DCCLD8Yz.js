@@ -1,1 +1,0 @@
-import{f as e,u as t}from"./visit-sre.js";const n=()=>new t(`doctor`).description(`check config, token, GitHub access, categories, labels, calendar coverage and outbox`).addHelpText(`after`,e(`visit-sre doctor`,`visit-sre doctor --json`));export{n as doctorCommand};
