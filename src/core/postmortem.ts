@@ -3,6 +3,7 @@ import type { Discussion, Policy } from './conversation.js';
 import { isBot, isTeam, trustedMarker, turnsOf } from './conversation.js';
 import { businessMinutesBetween } from './businessTime.js';
 import { formatDuration } from './duration.js';
+import { effortOf } from './effort.js';
 
 export interface Milestone {
   at: number;
@@ -32,7 +33,6 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
   const milestones: Milestone[] = [];
   const team = new Set<string>();
   const users = new Set<string>();
-  let effort = 0;
   const promoted: string[] = [];
   const turns = turnsOf(d, policy.team);
   const firstUser = turns.find((t) => t.side === 'user');
@@ -61,7 +61,6 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     if (m.author) (isTeam(m, policy.team) ? team : users).add(m.author);
     const marker = trustedMarker(m, policy.team);
     if (!marker) continue;
-    if (typeof marker.effortMinutes === 'number') effort += marker.effortMinutes;
     const to = Array.isArray(marker.to) ? (marker.to as string[]).map((l) => `@${l}`).join(', ') : marker.to ? `@${String(marker.to)}` : '';
     if (marker.kind === 'escalation')
       milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
@@ -97,7 +96,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     milestones,
     firstResponseHours,
     businessHoursOpen: round1(businessMinutesBetween(cal, start, end) / 60),
-    effortMinutes: effort,
+    effortMinutes: effortOf(d, policy.team),
     promoted,
   };
 }

@@ -80,7 +80,7 @@ interface RawDiscussion {
   comments: { totalCount: number; nodes: RawComment[] };
 }
 
-function message(raw: RawMessage, kind: Message['kind'], parentId?: string): Message {
+export function toMessage(raw: RawMessage, kind: Message['kind'], parentId?: string): Message {
   return {
     id: raw.id,
     url: raw.url ?? '',
@@ -97,13 +97,13 @@ function message(raw: RawMessage, kind: Message['kind'], parentId?: string): Mes
 }
 
 export function toDiscussion(raw: RawDiscussion): Discussion {
-  const post: Message = message({ ...raw, url: raw.url }, 'post');
+  const post: Message = toMessage({ ...raw, url: raw.url }, 'post');
   const messages = [post];
   let complete = raw.comments.totalCount <= raw.comments.nodes.length;
   for (const c of raw.comments.nodes) {
-    messages.push(message(c, 'comment'));
+    messages.push(toMessage(c, 'comment'));
     if (c.replies.totalCount > c.replies.nodes.length) complete = false;
-    for (const r of c.replies.nodes) messages.push(message(r, 'reply', c.id));
+    for (const r of c.replies.nodes) messages.push(toMessage(r, 'reply', c.id));
   }
   messages.sort((a, b) => (a.kind === 'post' ? -1 : b.kind === 'post' ? 1 : a.createdAt - b.createdAt));
   return {
@@ -314,7 +314,7 @@ export class GraphqlTracker implements GitHubPort {
       title: head!.title,
       url: head!.url,
       body: head!.body,
-      comments: pages.flat().map((c) => message(c, 'comment')),
+      comments: pages.flat().map((c) => toMessage(c, 'comment')),
     };
   }
 

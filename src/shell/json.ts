@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { jsonText } from './output.js';
 
 /**
  * `--json FIELDS` and `--jq EXPR`, as `gh` has them. A field names either a
@@ -244,7 +245,7 @@ export async function shapeJson(text: string, request: JsonRequest, opts: { comm
     if (!JSON_FIELDS[opts.command]) checkFields(request.fields, fieldsOf(doc));
     doc = selectFields(doc, request.fields);
   }
-  if (request.jq === null) return `${JSON.stringify(doc, null, 2)}\n`;
+  if (request.jq === null) return `${jsonText(doc)}\n`;
   const { raw } = await import('jq-wasm');
   try {
     const result = await raw(JSON.stringify(doc), request.jq, opts.pretty ? ['-r'] : ['-r', '-c']);

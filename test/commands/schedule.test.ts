@@ -81,6 +81,41 @@ describe('schedule generate', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('quotes names legally (RFC 6868): quotes, commas, carets and colons come back intact through ical.js, and the file ends with CRLF', async () => {
+    const names = ['Ben "Benny" Brown, Jr.', 'Zoë ^ Caret; Semi: Colon', 'Plain Name'];
+    const quoted = names.map((name, i) => ({ login: `person-${i}`, name, email: `p${i}@example.org`, experienced: true }));
+    const dir = workspace({ team: quoted });
+    const r = await run(['schedule', 'generate', '--start', '2027-01-04', '--weeks', '3'], { cwd: dir, now: NOW });
+    expect(r.code, r.stderr).toBe(0);
+    const written = () => readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+    const attendees = (text: string) =>
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((v) => [
+          v.getFirstPropertyValue('summary'),
+          v.getFirstProperty('attendee')?.getParameter('cn'),
+          v.getFirstPropertyValue('attendee'),
+        ]);
+    const expected = (text: string) =>
+      [...text.matchAll(/^SUMMARY:SRE (?:Primary|Backup): .* \(@(person-\d)\)\r$/gm)].map((m) => {
+        const person = quoted.find((q) => q.login === m[1])!;
+        return [`${/^SUMMARY:(SRE \w+): /.exec(m[0])![1]}: ${person.name} (@${person.login})`, person.name, `MAILTO:${person.email}`];
+      });
+    expect(written()).toMatch(/CN="Ben \^'Benny\^' Brown, Jr\."/);
+    expect(written()).toMatch(/CN="Zoë \^\^ Caret; Semi: Colon"/);
+    expect(written().endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(attendees(written())).toHaveLength(6);
+    expect(attendees(written()).map((a) => a.slice(1))).toEqual(expected(written()).map((a) => a.slice(1)));
+    // A swap writes the same legal quoting.
+    const swap = await run(['schedule', 'swap', '--week', '2027-01-11', '--role', 'backup', '--with', 'person-0', '--force'], {
+      cwd: dir,
+      now: NOW,
+    });
+    expect(swap.code, swap.stderr).toBe(0);
+    expect(attendees(written()).map((a) => a.slice(1))).toEqual(expected(written()).map((a) => a.slice(1)));
+    expect(written()).not.toMatch(/\\"/);
+  });
+
   it('never overwrites unasked: the refusal names --merge first, then --force; --merge keeps the events before --start and counts them as history', async () => {
     const dir = workspace();
     await run(['schedule', 'generate', '--start', '2026-11-30', '--weeks', '5'], { cwd: dir, now: NOW });

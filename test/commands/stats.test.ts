@@ -124,6 +124,7 @@ describe('stats against the stand-in, figures computed by hand', () => {
       unanswered: { count: 3, overdue: 2, notYetDue: 1 },
       calls: { count: 1, resolved: 0, effortHours: 0.25 },
       journal: { source: "this machine's journal", inquiries: 1, effortHours: 0.5 },
+      housekeeping: { source: "this machine's journal", entries: 0, effortHours: 0 },
       resolution: { count: 3, medianHours: 2 },
       wontfix: 1,
       escalations: 1,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { markdownText } from '../../core/userText.js';
 import type { AppContext } from '../context.js';
 import type { Message, Policy } from '../../core/conversation.js';
 import { parseDeskThread } from '../../core/config.js';
@@ -47,18 +48,14 @@ export async function readDeskThread(
 }
 
 const ICON: Record<string, string> = { new: '🆕', 'due-soon': '🟠', overdue: '🔴', 'handoff-reminder': '⏰', 'missed-handoff': '⚠️' };
-const safe = (s: string) =>
-  s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '@\u200b');
 
 /** One line per notification, with the @mentions that deliver it. */
 export function notificationLine(n: Notification, zone: string, opts: { mentions: boolean } = { mentions: true }): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.when] ?? '🔴';
-  if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
+  // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')
@@ -69,7 +66,7 @@ export function notificationLine(n: Notification, zone: string, opts: { mentions
       : n.when === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
         : `overdue since ${local(n.dueAt!)}${n.lateMinutes ? ` (${(n.lateMinutes / 60).toFixed(1)} business h)` : ''}`;
-  return `- ${icon} [#${n.number}](${n.url}) ${safe(n.title)} — ${what} → ${to}`;
+  return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what} → ${to}`;
 }
 
 /** The one comment a run posts: a line per notification, then the trusted notify marker with their keys. */

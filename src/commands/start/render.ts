@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { table } from '../../shell/output.js';
@@ -41,7 +42,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
           : a.stale
             ? `stale, user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`
             : 'waiting on the user';
-  const cells = (a: Assessment) => [`#${a.number}`, a.owner ? `@${a.owner}` : '-', status(a), a.title];
+  const cells = (a: Assessment) => [`#${a.number}`, a.owner ? `@${a.owner}` : '-', status(a), terminalText(a.title)];
   // A terminal gets titles cut to its width and linked numbers; a pipe gets whole titles and the URLs.
   const rows = (list: Assessment[]) =>
     ctx.out.tty
@@ -52,7 +53,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
   text += b.shift ? ` (${local(b.shift.start)} → ${local(b.shift.end)}).\n` : '.\n';
   if (b.shift) text += `Primary: @${b.shift.primary}   Backup: @${b.shift.backup}\n`;
   for (const line of b.acting ?? []) text += `${line}\n`;
-  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map(holidayLabel).join(', ')}\n`;
+  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map((h) => terminalText(holidayLabel(h))).join(', ')}\n`;
   const c = b.counts;
   text += `${p.bold('Open')}: ${c.open}   ${p.bold(p.red('Overdue'))}: ${c.overdue}   ${p.bold(p.yellow('Due soon'))}: ${c.dueSoon}   ${p.bold('Stale')}: ${c.stale}\n`;
   if (b.handedOff.length) text += `\n${p.bold(`Handed to you (${b.handedOff.length})`)}\n${rows(b.handedOff)}`;
@@ -60,7 +61,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
   text += `\n${p.bold(`Next by urgency (${shown}${b.more ? ` of ${shown + b.more}` : ''})`)}\n${shown ? rows(b.others) : p.dim('none\n')}`;
   if (b.more) text += p.dim(`${b.more} more (--limit 0 lists them all)\n`);
   if (b.fruit.length)
-    text += `\n${p.bold('Low-hanging fruit for idle time')}\n${table(b.fruit.map((i) => [link(`#${i.number}`, i.url, term.hyperlinks), i.title]))}`;
+    text += `\n${p.bold('Low-hanging fruit for idle time')}\n${table(b.fruit.map((i) => [link(`#${i.number}`, i.url, term.hyperlinks), terminalText(i.title)]))}`;
   if (b.outbox > 0) text += `\n${p.yellow(`${b.outbox} inquiries wait in the outbox: run \`visit-sre sync\``)}\n`;
   return text;
 }

@@ -1,7 +1,7 @@
 import type { ResponseSummary, Row, Stats } from '../../core/stats.js';
 import { ROW_COLUMNS } from '../../core/stats.js';
 import type { Paint } from '../../shell/output.js';
-import { table, tsv } from '../../shell/output.js';
+import { jsonText, table, tsv } from '../../shell/output.js';
 
 export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 /** Primary weeks for people to read: a week split by a swap makes fractions, but 2.01 reads as 2 (the JSON keeps two decimals). */
@@ -46,11 +46,16 @@ export function headline(s: Stats): Array<[string, string]> {
       `Classified, ${s.journal.source}`,
       `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`,
     ]);
+  if (s.housekeeping.entries)
+    pairs.push([
+      `Housekeeping, ${s.housekeeping.source}`,
+      `${plural(s.housekeeping.entries, 'entry', 'entries')}, ${s.housekeeping.effortHours} h effort`,
+    ]);
   pairs.push(
     ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
     ['Escalations / handoffs / promotions', `${s.escalations} / ${s.handoffs} / ${s.promotions}`],
-    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries ? `, including ${s.journal.source}` : ''}`],
+    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries || s.housekeeping.entries ? `, including ${s.journal.source}` : ''}`],
   );
   return pairs;
 }
@@ -67,6 +72,7 @@ export function statsTsv(s: Stats): string {
     ['unanswered-not-yet-due', String(s.unanswered.notYetDue)],
     ['calls', String(s.calls.count)],
     ['journal-inquiries', String(s.journal.inquiries)],
+    ['housekeeping-hours', String(s.housekeeping.effortHours)],
     ['resolution-median-hours', String(s.resolution.medianHours ?? '')],
     ['wontfix', String(s.wontfix)],
     ['escalations', String(s.escalations)],
@@ -178,5 +184,5 @@ export function statsCsv(rows: readonly Row[]): string {
 }
 
 export function statsJsonl(rows: readonly Row[]): string {
-  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return rows.map((r) => `${jsonText(r, 0)}\n`).join('');
 }

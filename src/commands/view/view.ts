@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import type { Assessment, Discussion, Message } from '../../core/conversation.js';
 import { assess } from '../../core/conversation.js';
@@ -72,16 +73,16 @@ function render(ctx: Context, d: Discussion, a: Assessment, events: Array<{ at: 
         : a.state === 'resolved'
           ? p.green('resolved')
           : 'waiting on the user';
-  let text = `${p.bold(`#${d.number} ${truncate(d.title, width - String(d.number).length - 2)}`)}\n`;
-  text += `${d.category.name} · ${d.closed ? 'closed' : d.isAnswered ? 'answered' : 'open'} · opened by @${a.author ?? 'ghost'} ${when(d.createdAt)}\n`;
+  let text = `${p.bold(`#${d.number} ${truncate(terminalText(d.title), width - String(d.number).length - 2)}`)}\n`;
+  text += `${terminalText(d.category.name)} · ${d.closed ? 'closed' : d.isAnswered ? 'answered' : 'open'} · opened by @${a.author ?? 'ghost'} ${when(d.createdAt)}\n`;
   text += `Owner: ${a.owner ? `@${a.owner}` : 'unknown'}   ${clock}\n`;
   if (events.length)
-    text += `\n${p.bold('What happened')}\n${events.map((e) => `  ${local(e.at)}  ${truncate(e.what, width - local(e.at).length - 4)}\n`).join('')}`;
+    text += `\n${p.bold('What happened')}\n${events.map((e) => `  ${local(e.at)}  ${truncate(terminalText(e.what), width - local(e.at).length - 4)}\n`).join('')}`;
   if (shown.length) {
     const total = d.messages.filter((m) => !m.hidden).length;
     text += `\n${p.bold(`Last messages (${shown.length} of ${total})`)}\n`;
     for (const m of shown) {
-      const lines = readable(m.body).split('\n');
+      const lines = terminalText(readable(m.body), 'block').split('\n');
       const excerpt =
         lines
           .slice(0, 4)

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Acting, DelegationView } from '../../core/acting.js';
 import type { Assignment, Segment, onDutyAt } from '../../core/rotation.js';
 import type { awayDuring } from '../../app/acting.js';
@@ -114,7 +115,7 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
   const p = ctx.paint;
   const fmt = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm');
   const who = (a: Assignment | null) =>
-    a ? (a.login ? `${a.name} ${p.dim(`@${a.login}`)}` : p.yellow(`${a.raw} (not on the team)`)) : p.dim('nobody');
+    a ? (a.login ? `${a.name} ${p.dim(`@${a.login}`)}` : p.yellow(`${terminalText(a.raw)} (not on the team)`)) : p.dim('nobody');
   const lines: string[][] = [];
   const why: Record<string, string> = {
     delegation: 'delegated',
@@ -154,10 +155,10 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
     text += `${p.bold('Delegation')}: ${what}, ${fmt(d.start)} → ${fmt(d.until)}${waiting}\n`;
   }
   if (away.length > 0) {
-    text += `${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${a.note})` : ''}`).join(', ')}\n`;
+    text += `${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${terminalText(a.note)})` : ''}`).join(', ')}\n`;
   }
   if (holidays.length > 0) {
-    text += `${p.bold('Holidays this week')}: ${holidays.map(holidayLabel).join(', ')}\n`;
+    text += `${p.bold('Holidays this week')}: ${holidays.map((h) => terminalText(holidayLabel(h))).join(', ')}\n`;
   }
   if (duty.upcoming.length > 0) {
     const rows = [

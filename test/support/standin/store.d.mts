@@ -9,4 +9,7 @@ export class Store {
   repos: any[];
   repository(owner: string, name: string): any | null;
   snapshot(): import('./server.d.mts').Snapshot[];
+  thread(nameWithOwner: string, number: number): ReturnType<import('./server.d.mts').Standin['store']['thread']>;
+  addDiscussion(repo: unknown, spec: object): any;
+  addComment(discussion: unknown, spec: object, parent?: unknown): any;
 }
