@@ -5,7 +5,7 @@ import type { FileSystem } from '../store/fs.js';
 import type { ReadOptions, ReadResult } from './read.js';
 
 /** Bumped whenever the reader's output for the same input may change. */
-const READER_VERSION = 3;
+const READER_VERSION = 4;
 const BUCKET = 28 * 86_400_000;
 const KEEP = 40;
 
