@@ -1,3 +1,0 @@
-import{C as e,T as t}from"./visit-sre.js";const n=()=>new e(`delegate`).description(`hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread`).option(`--to <login>`,`who acts as Primary (default: the Backup on duty)`).option(`--from <when>`,`when the delegation starts (default: now)`).option(`--until <when>`,`when it ends (at the latest, with your shift)`).option(`--dry-run`,`print exactly what would be posted; change nothing`).addHelpText(`after`,t(`visit-sre delegate --until +4h`,`visit-sre delegate --to alan-turing --from 2026-12-01T13:00 --until 2026-12-01T17:00`)+`
-A delegation that overlaps another for the same shift replaces it.
-`);export{n as delegateCommand};
