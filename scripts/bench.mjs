@@ -65,10 +65,10 @@ const deskDir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-desk-'));
     key: 'away:ada-lovelace:2026-11-25T17:00:00Z:2026-11-25T23:00:00Z',
   };
   const cache = {
-    v: 1,
+    v: 2,
     thread: 'visit-dav/visit#1',
     readAt: Date.parse(env.VISIT_SRE_NOW) - 60_000,
-    entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z') }],
+    entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z'), author: 'ada-lovelace' }],
   };
   writeFileSync(path.join(warmCache, 'visit-sre', 'desk', 'visit-dav_visit_1.json'), JSON.stringify(cache));
   // The case measures the cached path only if the cache is what answered: Ada, away, hands the role to her Backup.
