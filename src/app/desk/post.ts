@@ -29,7 +29,12 @@ const recordsOf = (desk: Desk): DeskRecord[] => {
   const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
   return desk.entries
     .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
-    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+    .map((e) => ({
+      marker: e.marker,
+      createdAt: e.createdAt,
+      author: e.author,
+      ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+    }));
 };
 
 export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
@@ -47,7 +52,7 @@ export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
 /** Keeps `who` in step with what this machine just read, or wrote. */
 export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
   await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
-    v: 1,
+    v: 2,
     thread: live.ref.text,
     readAt: ctx.now,
     entries: live.records,
@@ -91,7 +96,10 @@ export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: Desk
   if (marker)
     await saveDeskCache(ctx, {
       ref: live.ref,
-      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+      records: [
+        ...live.records,
+        { marker, createdAt: ctx.now, author: post.author ?? null, ...(results[0]?.url ? { url: results[0].url } : {}) },
+      ],
     });
 }
 
