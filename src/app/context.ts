@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { LoadedConfig } from '../store/config.js';
 import { resolveLocation } from '../store/config.js';
 import { xdgDir } from '../store/paths.js';
@@ -12,6 +11,8 @@ import { UsageError } from '../core/errors.js';
 import type { GitHubPort } from '../github/port.js';
 import { loadCalendarText } from '../calendar/source.js';
 import { readCalendarCached } from '../calendar/cache.js';
+import type { Holiday } from '../core/holidays.js';
+import { loadHolidays as loadHolidaysInForce } from '../calendar/holidays.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -63,10 +64,7 @@ export interface Prompter {
   editor(message: string): Promise<string>;
 }
 
-export interface Holiday {
-  date: string;
-  name: string | null;
-}
+export type { Holiday };
 
 export interface Rotation {
   shifts: Shift[];
@@ -112,25 +110,13 @@ export function createAppContext(deps: Deps, loaded: LoadedConfig, report: Repor
   const { warn, verbose } = report;
 
   let holidays: Promise<Holiday[]> | undefined;
-  const loadHolidays = async (): Promise<Holiday[]> => {
-    const byDate = new Map<string, string | null>(loaded.config.holidays.dates.map((d) => [d, null]));
+  const loadHolidays = (): Promise<Holiday[]> => {
     const location = loaded.config.holidays.calendar;
-    if (location) {
-      const cal = await loadCalendarText(resolveLocation(location, loaded.dir), deps, { cacheDir, what: 'holiday calendar' });
-      if (cal.staleWarning) warn(cal.staleWarning);
-      const from = DateTime.fromMillis(now, { zone }).minus({ years: 3 }).toMillis();
-      const to = DateTime.fromMillis(now, { zone }).plus({ years: 3 }).toMillis();
-      const { readCalendar } = await import('../calendar/read.js');
-      const { entries, warnings } = readCalendar(cal.text, { zone, from, to, source: cal.source });
-      warnings.forEach((w) => warn(w));
-      for (const e of entries.filter((x) => x.allDay)) {
-        for (let d = DateTime.fromMillis(e.start, { zone }); d.toMillis() < e.end; d = d.plus({ days: 1 })) {
-          const key = d.toISODate()!;
-          if (!byDate.get(key)) byDate.set(key, e.summary || null);
-        }
-      }
-    }
-    return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+    return loadHolidaysInForce(
+      loaded.config.holidays,
+      { now, zone, cacheDir: xdgDir('cache', deps.env, deps.homedir), location: location ? resolveLocation(location, loaded.dir) : null },
+      { ...deps, warn },
+    );
   };
 
   let business: Promise<BusinessCalendar> | undefined;
@@ -151,6 +137,7 @@ export function createAppContext(deps: Deps, loaded: LoadedConfig, report: Repor
           days: loaded.config.businessHours.days,
           windows: loaded.config.businessHours.windows,
           holidays: list.map((h) => h.date),
+          holidayNames: new Map(list.flatMap((h) => (h.name ? [[h.date, h.name] as const] : []))),
         }),
       )),
     async rotation(from, to, calendarFlag) {

@@ -14,6 +14,8 @@ export interface BusinessCalendar {
   readonly windows: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** ISO dates (YYYY-MM-DD) in `zone` that are not business days */
   readonly holidays: ReadonlySet<string>;
+  /** a holiday's name where one is known (SPEC §12.5), for the board */
+  readonly holidayNames: ReadonlyMap<string, string>;
   /** memo of a civil day's business intervals (days since 1970-01-01 → [start, end) epoch ms) */
   readonly intervalCache: Map<number, ReadonlyArray<readonly [number, number]>>;
 }
@@ -48,6 +50,7 @@ export interface BusinessCalendarSpec {
   days: readonly string[];
   windows: readonly string[];
   holidays: Iterable<string>;
+  holidayNames?: ReadonlyMap<string, string>;
 }
 
 export function makeBusinessCalendar(spec: BusinessCalendarSpec): BusinessCalendar {
@@ -74,7 +77,14 @@ export function makeBusinessCalendar(spec: BusinessCalendarSpec): BusinessCalend
   if (days.size === 0 || windows.length === 0) {
     throw new UsageError('business hours need at least one day and one window');
   }
-  return { zone: spec.zone, days, windows, holidays: new Set(spec.holidays), intervalCache: new Map() };
+  return {
+    zone: spec.zone,
+    days,
+    windows,
+    holidays: new Set(spec.holidays),
+    holidayNames: spec.holidayNames ?? new Map(),
+    intervalCache: new Map(),
+  };
 }
 
 const DAY = 86_400_000;

@@ -2,6 +2,7 @@ import { UsageError } from './errors.js';
 import { isIsoDate } from './timeInput.js';
 import { parseDuration } from './duration.js';
 import { makeBusinessCalendar } from './businessTime.js';
+import type { HolidayRule } from './holidays.js';
 
 export interface Unavailability {
   from: string;
@@ -27,7 +28,7 @@ export interface Config {
   labels: { wontfix: string; reviewed: string; lowHangingFruit: string };
   timeZone: string;
   businessHours: { days: string[]; windows: string[] };
-  holidays: { dates: string[]; calendar: string | null };
+  holidays: HolidayRule;
   responseGoal: string;
   staleAfterDays: number;
   rotation: string | null;
@@ -91,7 +92,7 @@ export function defaultConfig(): Config {
     labels: { wontfix: 'wontfix', reviewed: 'reviewed', lowHangingFruit: 'low hanging fruit' },
     timeZone: 'America/Los_Angeles',
     businessHours: { days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], windows: ['08:00-12:00', '13:00-17:00'] },
-    holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'], calendar: null },
+    holidays: { country: 'US', region: null, dates: [], except: [], calendar: null },
     responseGoal: '4h',
     staleAfterDays: 21,
     rotation: 'schedules/rotation.ics',
@@ -227,6 +228,10 @@ class Validator {
 export function validateConfig(raw: unknown, source: string): Config {
   const v = new Validator(source);
   const d = defaultConfig();
+  const dateList = (y: unknown, kk: string): string[] => {
+    if (!Array.isArray(y)) v.fail(kk, 'must be an array of dates YYYY-MM-DD');
+    return (y as unknown[]).map((s, i) => v.date(s, `${kk}[${i}]`));
+  };
   const c = v.object(raw, '', {
     $schema: v.string,
     repository: v.matching(REPO, 'OWNER/NAME'),
@@ -237,10 +242,20 @@ export function validateConfig(raw: unknown, source: string): Config {
     businessHours: (x, k) => v.object(x, k, { days: v.stringArray, windows: v.stringArray }),
     holidays: (x, k) =>
       v.object(x, k, {
-        dates: (y: unknown, kk: string): string[] => {
-          if (!Array.isArray(y)) v.fail(kk, 'must be an array of dates YYYY-MM-DD');
-          return (y as unknown[]).map((s, i) => v.date(s, `${kk}[${i}]`));
+        country: (y: unknown, kk: string): string | null => {
+          const s = v.nullableString(y, kk);
+          if (s !== null && !/^[A-Za-z]{2}$/.test(s.trim()))
+            v.fail(kk, `must be an ISO 3166 country code such as "US", or null, not "${s}"`);
+          return s === null ? null : s.trim().toUpperCase();
         },
+        region: (y: unknown, kk: string): string | null => {
+          const s = v.nullableString(y, kk);
+          if (s !== null && !/^[A-Za-z0-9]{1,3}(-[A-Za-z0-9]{1,3})?$/.test(s.trim()))
+            v.fail(kk, `must be a region code such as "CA" (ISO 3166-2 without the country), or null, not "${s}"`);
+          return s === null ? null : s.trim().toUpperCase();
+        },
+        dates: dateList,
+        except: dateList,
         calendar: v.nullableString,
       }),
     responseGoal: (x, k) => {
@@ -308,7 +323,9 @@ export function validateConfig(raw: unknown, source: string): Config {
     discussions: { ...d.discussions, ...((c.discussions as Part) ?? {}) },
     labels: { ...d.labels, ...((c.labels as Part) ?? {}) },
     businessHours: { ...d.businessHours, ...((c.businessHours as Part) ?? {}) },
-    holidays: { ...d.holidays, ...((c.holidays as Part) ?? {}) },
+    // A holidays object written before holidays by rule (a list of dates) keeps meaning that list alone:
+    // a team outside the US must not wake up to US holidays. doctor says when such a list runs out.
+    holidays: c.holidays ? { ...d.holidays, country: null, ...(c.holidays as Part) } : d.holidays,
     templates: { ...d.templates, ...((c.templates as Part) ?? {}) },
     desk: { ...d.desk, ...((c.desk as Part) ?? {}) },
   } as Config;

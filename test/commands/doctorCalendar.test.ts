@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
@@ -35,4 +35,34 @@ it("doctor's calendar check says where keeping a shift's wall-clock length acros
   expect(r.stdout).toContain(
     "✓ calendar: Primary and Backup covered for the next 4 weeks; timed shifts keep their wall-clock length across DST: the one ending Nov 2 08:00 would end Nov 2 07:00 by RFC 5545's exact duration",
   );
+});
+
+describe('doctor: holidays that run out (SPEC §12.5)', () => {
+  const workspace = (holidays: unknown) => {
+    const dir = tempDir();
+    copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'team.json'), path.join(dir, 'team.json'));
+    writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ team: 'team.json', rotation: null, holidays }));
+    return dir;
+  };
+
+  it.each([
+    // the list an old init wrote: it ends this year, within 60 days of Nov 25
+    [
+      { dates: ['2026-11-26', '2026-11-27', '2026-12-25'], calendar: null },
+      '✗ holidays: the holidays listed end within 60 days: the last is Fri Dec 25 2026; after it every weekday counts as business time\n' +
+        '  → set "holidays.country" (e.g. "US") for public holidays by rule, or add the next dates to "holidays.dates"\n',
+    ],
+    [{ dates: ['2026-07-03'] }, '✗ holidays: the holidays listed ended: the last is Fri Jul 3 2026;'],
+    [{ dates: [] }, '✗ holidays: none listed: every weekday counts as business time\n'],
+    [{ dates: ['2027-02-15'] }, '✓ holidays: listed up to 2027-02-15\n'],
+    [{ country: 'US' }, '✓ holidays: public holidays of US by rule; next Thu Nov 26 (Thanksgiving Day)\n'],
+    [
+      { country: 'US', region: 'CA', except: ['2026-11-26'] },
+      '✓ holidays: public holidays of US-CA by rule; next Fri Nov 27 (Day after Thanksgiving Day)\n',
+    ],
+  ])('%j', async (holidays, line) => {
+    const r = await run(['doctor'], { cwd: workspace(holidays), now: '2026-11-25T18:00:00Z' });
+    expect(r.stdout).toContain(line);
+    if (line.startsWith('✗')) expect(r.code).not.toBe(0);
+  });
 });

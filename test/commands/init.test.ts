@@ -40,8 +40,9 @@ describe('init', () => {
       repository: 'visit-dav/visit',
       timeZone: 'America/Los_Angeles',
       rotation: 'schedules/rotation.ics',
-      holidays: { dates: ['2026-11-26', '2026-11-27', '2026-12-25'] },
     });
+    // The rule, never one year's dates (SPEC §12.5).
+    expect(written.holidays).toEqual({ country: 'US' });
     expect((await run(['who', '--calendar', 'x.ics'], { cwd })).stderr).toMatch(/x\.ics not found/);
   });
 
@@ -92,8 +93,11 @@ describe('init', () => {
     const r = await run(['init', '--repository', 'acme/app'], { cwd, tty: true, prompter });
     expect(r.code, r.stderr).toBe(0);
     expect(asked.some((q) => q.startsWith('Repository whose'))).toBe(false);
-    expect(asked.length).toBe(5);
-    expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).timeZone).toBe('America/Chicago');
+    expect(asked.length).toBe(7);
+    expect(asked).toContain('Country whose public holidays apply (ISO 3166 code, empty for none)');
+    const written = JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8'));
+    expect(written.timeZone).toBe('America/Chicago');
+    expect(written.holidays).toEqual({ country: 'US' });
   });
 
   it('never overwrites without --force, and --dry-run writes nothing', async () => {
@@ -165,17 +169,47 @@ describe('init', () => {
       expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(false);
     });
 
-    it("writes no US holidays for a zone outside the US, and says how to add the team's own", async () => {
-      const cwd = withTeam(tempDir(), 'schedules/team.json');
-      const r = await run(['init', '--time-zone', 'Europe/Berlin'], { cwd });
+    it('writes the country of the time zone, plus the organisation days given, never a list of dates', async () => {
+      const berlin = withTeam(tempDir(), 'schedules/team.json');
+      const r = await run(['init', '--time-zone', 'Europe/Berlin', '--holidays', '2026-12-24, 2026-12-31'], { cwd: berlin });
       expect(r.code, r.stderr).toBe(0);
-      expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).holidays).toEqual({ dates: [], calendar: null });
-      expect(r.stderr).toMatch(
-        /list the team's holidays in "holidays\.dates", or set "holidays\.calendar" to an \.ics of them \(none written for Europe\/Berlin\)/,
+      const written = JSON.parse(readFileSync(path.join(berlin, 'visit-sre.config.json'), 'utf8'));
+      expect(written.holidays).toEqual({ country: 'DE', dates: ['2026-12-24', '2026-12-31'] });
+      // …and the config it wrote gives German public holidays in years to come, the organisation's days on top.
+      const who = await run(
+        ['who', '--json', '--at', '2029-12-24T12:00:00+01:00', '--calendar', path.join(REPO_ROOT, 'schedules', 'rotation.ics')],
+        {
+          cwd: berlin,
+        },
       );
-      const chicago = withTeam(tempDir(), 'schedules/team.json');
-      await run(['init', '--time-zone', 'America/Chicago'], { cwd: chicago });
-      expect(JSON.parse(readFileSync(path.join(chicago, 'visit-sre.config.json'), 'utf8')).holidays.dates).toContain('2026-11-26');
+      expect(who.code, who.stderr).toBe(0);
+      expect(JSON.parse(who.stdout).holidays).toEqual([
+        { date: '2029-12-25', name: 'Christmas Day' },
+        { date: '2029-12-26', name: 'Boxing Day' },
+      ]);
+    });
+
+    it('writes no country for a zone the holiday library cannot place, and says how to add one', async () => {
+      const cwd = withTeam(tempDir(), 'schedules/team.json');
+      const r = await run(['init', '--time-zone', 'Europe/Zurich'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(cwd, 'visit-sre.config.json'), 'utf8')).holidays).toEqual({ country: null });
+      expect(r.stderr).toMatch(
+        /no public holidays written for Europe\/Zurich: set "holidays\.country" to one of CH, LI, or list the team's days in "holidays\.dates"/,
+      );
+      const utc = withTeam(tempDir(), 'schedules/team.json');
+      const none = await run(['init', '--time-zone', 'UTC'], { cwd: utc });
+      expect(none.stderr).toMatch(/no public holidays written for UTC: set "holidays\.country" to its ISO 3166 code, e\.g\. "DE"/);
+    });
+
+    it('takes --country and --region, and refuses a country the holiday library does not know', async () => {
+      const cwd = withTeam(tempDir(), 'schedules/team.json');
+      const r = await run(['init', '--time-zone', 'UTC', '--country', 'us', '--region', 'ca', '--dry-run'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).holidays).toEqual({ country: 'US', region: 'CA' });
+      const bad = await run(['init', '--country', 'XX', '--dry-run'], { cwd });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/"holidays\.country" "XX" is not a country the holiday library knows/);
     });
 
     it('ends with the next steps', async () => {

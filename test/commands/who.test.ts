@@ -102,8 +102,8 @@ describe('who: output forms', () => {
       'next-primary',
       'next-backup',
       'holiday',
-      'holiday',
     ]);
+    expect(rows.at(-1)).toEqual(['holiday', '', 'Thanksgiving Day', '2026-11-26', '2026-11-26']);
     expect(rows[2]![1]).toBe(rows[0]![1]);
     expect(rows[0]).toHaveLength(5);
     expect(rows[0]![3]).toBe('2026-11-23T08:00:00Z');
@@ -113,7 +113,7 @@ describe('who: output forms', () => {
   it("prints a table with colour and the week's holidays on a terminal", async () => {
     const r = await run(['who', '--calendar', rotation, '--next', '2'], { cwd: workspace(), tty: true });
     expect(r.stdout).toMatch(/Primary/);
-    expect(r.stdout).toMatch(/Holidays this week.*Thu Nov 26.*Fri Nov 27/);
+    expect(r.stdout).toMatch(/Holidays this week.*Thu Nov 26 \(Thanksgiving Day\)\n/);
     expect(r.stdout).toMatch(/\u001b\[1m/);
   });
 
@@ -164,6 +164,39 @@ describe('who: output forms', () => {
       const r = await run(['who', '--json', '--at', '2026-11-25T18:00:00Z'], opts);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).primary).toMatchObject({ login: 'ada-lovelace', start: '2026-11-23T08:00:00Z' });
+    }
+  });
+
+  it.each([
+    // the default rule: US public holidays, with the observed Friday of a Saturday holiday
+    [
+      {},
+      '2026-07-01',
+      [
+        { date: '2026-07-03', name: 'Independence Day (substitute day)' },
+        { date: '2026-07-04', name: 'Independence Day' },
+      ],
+    ],
+    // the organisation's day after Thanksgiving on top, a worked Thanksgiving removed
+    [{ holidays: { country: 'US', dates: ['2026-11-27'], except: ['2026-11-26'] } }, '2026-11-25', [{ date: '2026-11-27', name: null }]],
+    // a region adds its own: Cesar Chavez Day in California, on a Tuesday in 2027
+    [{ holidays: { country: 'US', region: 'CA' } }, '2027-03-30', [{ date: '2027-03-31', name: 'César Chávez Day' }]],
+    // a config written before holidays by rule keeps its list alone
+    [{ holidays: { dates: ['2026-11-26'] } }, '2026-07-01', []],
+  ])('holidays by rule: %j in the week of %s', async (extra, at, holidays) => {
+    const r = await run(['who', '--json', '--calendar', rotation, '--at', at], { cwd: workspace(extra) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).holidays).toEqual(holidays);
+  });
+
+  it('refuses a country or region the holiday library does not know, naming the key', async () => {
+    for (const [holidays, message] of [
+      [{ country: 'XX' }, /"holidays\.country" "XX" is not a country the holiday library knows/],
+      [{ country: 'US', region: 'ZZ' }, /"holidays\.region" "ZZ" is not a region of US/],
+    ] as const) {
+      const r = await run(['who', '--calendar', rotation], { cwd: workspace({ holidays }) });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
     }
   });
 

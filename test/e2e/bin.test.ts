@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
 
@@ -95,7 +95,7 @@ describe('lazy loading', () => {
   });
 
   it('who needs neither inquirer nor Octokit', () => {
-    const dir = install(['commander', 'luxon', 'node-ical']);
+    const dir = install(['commander', 'luxon', 'node-ical', 'date-holidays']);
     const r = sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], {
       cwd: dir,
       bin: path.join(dir, 'bin', 'visit-sre.js'),
@@ -103,5 +103,31 @@ describe('lazy loading', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).primary.login).toBe('ada-lovelace');
+  });
+
+  it('who loads the holiday library once: later runs read its answer from the cache', () => {
+    const dir = install(['commander', 'luxon', 'node-ical', 'date-holidays']);
+    const cache = tempDir('visit-sre-cache-');
+    const who = () =>
+      sh(['who', '--json', '--calendar', 'schedules/rotation.ics'], {
+        cwd: dir,
+        bin: path.join(dir, 'bin', 'visit-sre.js'),
+        env: { VISIT_SRE_NOW: '2026-11-25T18:00:00Z', XDG_CACHE_HOME: cache },
+      });
+    const first = who();
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).holidays).toEqual([{ date: '2026-11-26', name: 'Thanksgiving Day' }]);
+    // The same version, but a library that fails when loaded: the second run must not load it.
+    const real = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', 'date-holidays', 'package.json'), 'utf8'));
+    unlinkSync(path.join(dir, 'node_modules', 'date-holidays'));
+    mkdirSync(path.join(dir, 'node_modules', 'date-holidays'));
+    writeFileSync(
+      path.join(dir, 'node_modules', 'date-holidays', 'package.json'),
+      JSON.stringify({ name: 'date-holidays', version: real.version, main: 'index.js' }),
+    );
+    writeFileSync(path.join(dir, 'node_modules', 'date-holidays', 'index.js'), "throw new Error('the holiday library was loaded');\n");
+    const second = who();
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
   });
 });

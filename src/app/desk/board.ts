@@ -6,6 +6,8 @@ import type { Assessment } from '../../core/conversation.js';
 import { UPDATED_PREFIX } from '../../core/board.js';
 import type { Roles } from '../../core/desk.js';
 import type { ShiftInfo } from '../../core/notify.js';
+import type { Holiday } from '../../core/holidays.js';
+import { holidayLabel } from '../../core/holidays.js';
 
 export interface BoardFacts {
   now: number;
@@ -63,6 +65,14 @@ function rows(items: readonly Assessment[], f: BoardFacts, local: (ms: number | 
   return items.length > MAX_ROWS ? `${table}\n\n_…and ${items.length - MAX_ROWS} more; run \`visit-sre overdue\`._` : table;
 }
 
+/** The holidays of the civil week (Monday to Sunday) around now, with their names where known. */
+function holidaysThisWeek(f: BoardFacts): Holiday[] {
+  const monday = DateTime.fromMillis(f.now, { zone: f.zone }).startOf('week');
+  return Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }).toISODate()!)
+    .filter((d) => f.calendar.holidays.has(d))
+    .map((date) => ({ date, name: f.calendar.holidayNames.get(date) ?? null }));
+}
+
 /** The board as markdown: who is on duty, the queue by owner, stale, not handed off, and when it changed. */
 export function renderBoard(f: BoardFacts): string {
   const local = (ms: number | null) => (ms === null ? '' : DateTime.fromMillis(ms, { zone: f.zone }).toFormat('ccc LLL d HH:mm'));
@@ -72,6 +82,8 @@ export function renderBoard(f: BoardFacts): string {
     `**On duty:** Primary ${person(f.rota.primary)}${acting('primary')} · Backup ${person(f.rota.backup)}${acting('backup')}${f.away.length ? ` · away: ${f.away.map(person).join(', ')}` : ''}`,
   );
   if (f.next) out.push(`**Next** (from ${local(f.next.start)}): Primary ${person(f.next.primary)} · Backup ${person(f.next.backup)}`);
+  const holidays = holidaysThisWeek(f);
+  if (holidays.length) out.push(`**Holidays this week:** ${holidays.map((h) => cell(holidayLabel(h))).join(', ')}`);
   out.push('');
 
   const open = f.items.filter((a) => a.state !== 'resolved');

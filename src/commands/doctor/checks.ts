@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { buildTimeline } from '../../core/rotation.js';
 import { VisitSreError } from '../../core/errors.js';
 import type { Context } from '../../shell/context.js';
+import type { Holiday } from '../../core/holidays.js';
+import { HOLIDAYS_WARN_DAYS, holidayLabel, holidaysRunningOut } from '../../core/holidays.js';
 
 /** One line of `doctor`: ✓ or ✗, what was found, and how to fix it. */
 export interface Check {
@@ -53,4 +55,37 @@ export async function calendarCheck(c: Context): Promise<Check> {
 
 function fmt(ms: number, ctx: Context): string {
   return DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('LLL d HH:mm');
+}
+
+/** Whether the holidays in force go on (a country's rule), or a list of dates runs out soon (SPEC §12.5). */
+export async function holidayCheck(c: Context): Promise<Check> {
+  try {
+    const rule = c.loaded.config.holidays;
+    const list = await c.holidays();
+    const today = DateTime.fromMillis(c.now, { zone: c.zone }).toISODate()!;
+    const next = list.find((h) => h.date >= today);
+    const out = holidaysRunningOut(rule, list, c.now, c.zone);
+    if (!out)
+      return {
+        name: 'holidays',
+        ok: true,
+        detail: rule.country
+          ? `public holidays of ${rule.country}${rule.region ? `-${rule.region}` : ''} by rule${next ? `; next ${holidayLabel(next)}` : ''}`
+          : `listed up to ${list.at(-1)!.date}`,
+      };
+    return {
+      name: 'holidays',
+      ok: false,
+      detail: out.last
+        ? `the holidays listed ${out.last.date < today ? 'ended' : `end within ${HOLIDAYS_WARN_DAYS} days`}: the last is ${lastLabel(out.last)}; after it every weekday counts as business time`
+        : 'none listed: every weekday counts as business time',
+      fix: 'set "holidays.country" (e.g. "US") for public holidays by rule, or add the next dates to "holidays.dates"',
+    };
+  } catch (e) {
+    return { name: 'holidays', ok: false, ...failure(e) };
+  }
+}
+
+function lastLabel(h: Holiday): string {
+  return `${DateTime.fromISO(h.date, { zone: 'UTC' }).toFormat('ccc LLL d yyyy')}${h.name ? ` (${h.name})` : ''}`;
 }

@@ -8,7 +8,7 @@ import { outboxEntries } from '../../store/outbox.js';
 import { writeJson } from '../../shell/output.js';
 import type { Outcome } from '../../shell/errors.js';
 import { CONFIG_FILE_NAME } from '../../store/config.js';
-import { type Check, calendarCheck, failure } from './checks.js';
+import { type Check, calendarCheck, failure, holidayCheck } from './checks.js';
 
 /** One line per check, ✓ or ✗ with how to fix it; exit 0 only when all pass. */
 export async function runDoctor(bare: Context): Promise<Outcome | void> {
@@ -106,6 +106,7 @@ export async function runDoctor(bare: Context): Promise<Outcome | void> {
     }
 
     add(await calendarCheck(c));
+    add(await holidayCheck(c));
   }
 
   const outbox = (await outboxEntries(bare.deps.env, bare.deps.homedir)).length;

@@ -17,13 +17,6 @@ function list(text: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * The zones of the United States, whose holidays the defaults list. Any other
- * zone gets no holidays rather than someone else's: the next steps say how to
- * add the team's own.
- */
-const US_ZONE =
-  /^(America\/(New_York|Detroit|Kentucky\/\w+|Indiana\/\w+|Chicago|Menominee|North_Dakota\/\w+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak)|Pacific\/Honolulu|US\/\w+)$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /**
@@ -72,6 +65,46 @@ async function ensureTeam(
   return 'created';
 }
 
+/**
+ * The holidays init writes (SPEC §12.5): the rule, never one year's dates.
+ * The country comes from --country, else from the time zone, as the holiday
+ * library knows it; on a terminal it is asked, with that as the default.
+ */
+async function holidayRule(
+  opts: InitOptions,
+  timeZone: string,
+  ask: Prompter | undefined,
+): Promise<{ rule: { country: string | null; region?: string; dates?: string[] }; step?: string }> {
+  const { computePublicHolidays, countriesOfZone } = await import('../../calendar/publicHolidays.js');
+  const derived = opts.country === undefined ? countriesOfZone(timeZone) : [];
+  const guess = derived.length === 1 ? derived[0]! : '';
+  let country = opts.country ?? guess;
+  if (opts.country === undefined && ask)
+    country = (
+      await ask.input('Country whose public holidays apply (ISO 3166 code, empty for none)', {
+        default: guess,
+        validate: (v) => !v.trim() || /^[A-Za-z]{2}$/.test(v.trim()) || 'an ISO 3166 code such as US or DE, or empty',
+      })
+    ).trim();
+  country = /^none$/i.test(country.trim()) ? '' : country.trim().toUpperCase();
+  let dates = list(opts.holidays ?? '');
+  if (opts.holidays === undefined && ask)
+    dates = list(await ask.input("The organisation's own holidays (comma-separated YYYY-MM-DD, empty for none)", { default: '' }));
+  const rule = {
+    country: country || null,
+    ...(opts.region ? { region: opts.region.trim().toUpperCase() } : {}),
+    ...(dates.length ? { dates } : {}),
+  };
+  // An unknown country or region fails here, naming it, rather than in every later command.
+  if (country) computePublicHolidays(country, rule.region ?? null, 2000);
+  if (country) return { rule };
+  const options = derived.length > 1 ? `one of ${derived.join(', ')}` : 'its ISO 3166 code, e.g. "DE"';
+  return {
+    rule,
+    step: `no public holidays written for ${timeZone}: set "holidays.country" to ${options}, or list the team's days in "holidays.dates" (or an .ics in "holidays.calendar")`,
+  };
+}
+
 /** Asks for what the flags did not give (on a terminal), then writes the config file and says what to do next. */
 export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
   const d = defaultConfig();
@@ -101,7 +134,7 @@ export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
   );
   const rotation = await answer(opts.rotation, 'Rotation calendar (path or https URL)', d.rotation ?? 'schedules/rotation.ics');
   const team = await answer(opts.team, 'Team file', d.team as string);
-  const usHolidays = US_ZONE.test(timeZone.trim());
+  const holidays = await holidayRule(opts, timeZone.trim(), ask);
 
   const config = {
     repository,
@@ -110,7 +143,7 @@ export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
     labels: d.labels,
     timeZone,
     businessHours: d.businessHours,
-    holidays: usHolidays ? d.holidays : { dates: [], calendar: null },
+    holidays: holidays.rule,
     responseGoal: d.responseGoal,
     staleAfterDays: d.staleAfterDays,
     rotation,
@@ -138,9 +171,7 @@ export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
   const steps = [
     ...(teamState === 'created' ? [`check the team in ${team}: percentTime, experienced, email (see schedules/team.json)`] : []),
     ...(rotationMissing ? [`plan the rotation into ${rotation}: visit-sre schedule generate --start monday --weeks 13`] : []),
-    ...(usHolidays
-      ? []
-      : [`list the team's holidays in "holidays.dates", or set "holidays.calendar" to an .ics of them (none written for ${timeZone})`]),
+    ...(holidays.step ? [holidays.step] : []),
     'give visit-sre a token: export GH_TOKEN=... (or run `gh auth login`)',
     'check the setup: visit-sre doctor',
   ];

@@ -5,12 +5,14 @@ import { table } from '../../shell/output.js';
 import { isoUtc, relative } from '../../core/timeText.js';
 import { fittedTable, link, terminalFacts } from '../../shell/terminal.js';
 import { greeting } from '../../shell/human.js';
+import type { Holiday } from '../../core/holidays.js';
+import { holidayLabel } from '../../core/holidays.js';
 
 export interface Briefing {
   as: string;
   role: 'primary' | 'backup' | null;
   shift: { start: number; end: number; primary: string; backup: string } | null;
-  holidays: string[];
+  holidays: Holiday[];
   handedOff: Assessment[];
   /** the rest of the queue by urgency, without the handed-off rows */
   others: Assessment[];
@@ -50,7 +52,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
   text += b.shift ? ` (${local(b.shift.start)} → ${local(b.shift.end)}).\n` : '.\n';
   if (b.shift) text += `Primary: @${b.shift.primary}   Backup: @${b.shift.backup}\n`;
   for (const line of b.acting ?? []) text += `${line}\n`;
-  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map((d) => DateTime.fromISO(d).toFormat('ccc LLL d')).join(', ')}\n`;
+  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map(holidayLabel).join(', ')}\n`;
   const c = b.counts;
   text += `${p.bold('Open')}: ${c.open}   ${p.bold(p.red('Overdue'))}: ${c.overdue}   ${p.bold(p.yellow('Due soon'))}: ${c.dueSoon}   ${p.bold('Stale')}: ${c.stale}\n`;
   if (b.handedOff.length) text += `\n${p.bold(`Handed to you (${b.handedOff.length})`)}\n${rows(b.handedOff)}`;

@@ -9,6 +9,7 @@ import { outboxEntries } from '../../store/outbox.js';
 import { parseRepo } from '../../github/port.js';
 import { isLogin } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
+import { holidaysBetweenDates } from '../../core/holidays.js';
 import type { Assessment } from '../../core/conversation.js';
 import { leftBehind } from '../../core/plans/handoff.js';
 import { discussionsPage, openWeb } from '../../shell/web.js';
@@ -39,7 +40,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const weekEnd = shift ? shift.end : DateTime.fromMillis(weekStart, { zone: ctx.zone }).plus({ weeks: 1 }).toMillis();
   const from = DateTime.fromMillis(weekStart, { zone: ctx.zone }).toISODate()!;
   const to = DateTime.fromMillis(weekEnd, { zone: ctx.zone }).toISODate()!;
-  const holidays = (await ctx.holidays()).filter((h) => h.date >= from && h.date < to).map((h) => h.date);
+  const holidays = holidaysBetweenDates(await ctx.holidays(), from, to);
   const mine = (a: Assessment) => a.owner?.toLowerCase() === as.toLowerCase() || a.handedOffTo?.toLowerCase() === as.toLowerCase();
   const open = inq.assessments.filter((a) => a.state !== 'resolved' && (!opts.mine || mine(a))).sort(byUrgency);
   const handedOff = open.filter((a) => a.handedOffTo?.toLowerCase() === as.toLowerCase());
@@ -82,7 +83,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
         ...(a.note ? { note: a.note } : {}),
       })),
       shift: shift ? { start: isoUtc(shift.start), end: isoUtc(shift.end) } : null,
-      holidays,
+      holidays: holidays.map((h) => h.date),
       handedOff: handedOff.map(itemJson),
       discussions: open.map(itemJson),
       overdue: open.filter((a) => a.overdue).map((a) => a.number),

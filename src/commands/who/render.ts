@@ -5,6 +5,7 @@ import type { awayDuring } from '../../app/acting.js';
 import type { Context } from '../../shell/context.js';
 import { table, tsv, writeJson } from '../../shell/output.js';
 import { isoUtc, relative } from '../../core/timeText.js';
+import { holidayLabel } from '../../core/holidays.js';
 
 /** What `who` found, collected before any of it is rendered (STYLE: collect, then render). */
 export interface WhoFacts {
@@ -127,7 +128,7 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
     text += `${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${a.note})` : ''}`).join(', ')}\n`;
   }
   if (holidays.length > 0) {
-    text += `${p.bold('Holidays this week')}: ${holidays.map((h) => `${DateTime.fromISO(h.date).toFormat('ccc LLL d')}${h.name ? ` (${h.name})` : ''}`).join(', ')}\n`;
+    text += `${p.bold('Holidays this week')}: ${holidays.map(holidayLabel).join(', ')}\n`;
   }
   if (duty.upcoming.length > 0) {
     const rows = [
