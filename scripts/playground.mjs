@@ -36,6 +36,8 @@ writeFileSync(
       repository: `${repo.owner}/${repo.name}`,
       rotation: 'rotation.ics',
       team: 'team.json',
+      // US public holidays and the organisation's own day after Thanksgiving, as the demo's week has them.
+      holidays: { country: 'US', dates: ['2026-11-27'] },
       desk: { thread: `${repo.owner}/${repo.name}#${DESK}` },
     },
     null,
@@ -57,7 +59,8 @@ const exports = [
   `export VISIT_SRE_NOW=${q(NOW)}`,
   `export XDG_STATE_HOME=${q(path.join(dir, 'state'))}`,
   `export XDG_CACHE_HOME=${q(path.join(dir, 'cache'))}`,
-  `alias visit-sre=${q(`node ${path.join(root, 'bin', 'visit-sre.js')}`)}`,
+  // A function, not an alias, so it works on the line that sources this file too.
+  `visit-sre() { node ${q(path.join(root, 'bin', 'visit-sre.js'))} "$@"; }`,
 ];
 writeFileSync(path.join(dir, 'env.sh'), `${exports.join('\n')}\n`);
 
@@ -66,7 +69,7 @@ process.stdout.write(
     `The GitHub stand-in is running at ${standin.url} with a week of VisIt inquiries`,
     `(Tue Dec 1 2026, 11:00 Pacific; you are @${week.viewer}, the desk thread is ${repo.owner}/${repo.name}#${DESK}).`,
     '',
-    'In another shell, paste these lines (or: source ' + path.join(dir, 'env.sh') + '):',
+    `In another shell, paste these lines (or: source ${path.join(dir, 'env.sh')}):`,
     '',
     ...exports,
     '',

@@ -66,7 +66,7 @@ describe('a week at the duty desk', () => {
     const backupLines = desk(standin).feed.flatMap((c) => c.body.split('\n').filter((l) => l.startsWith('- ') && / → .*@edsger-d/.test(l)));
     expect(backupLines).toHaveLength(2); // overdue, then overdue+2h to the whole team
     expect(postedAt.get(EXPECTED[3]!.key)!).toBeGreaterThanOrEqual(pst('2026-11-30T12:00'));
-    expect(backupLines[0]).toMatch(/overdue since Mon Nov 30 12:00/);
+    expect(backupLines[0]).toMatch(/overdue by \d+(\.\d)? business (h|min), was due Mon Nov 30 12:00/);
   });
 
   it('runs with nothing new made no write at all: every night, the holiday and the weekend', () => {
@@ -85,7 +85,7 @@ describe('a week at the duty desk', () => {
     expect(body).toMatch(/\*\*On duty:\*\* Primary \[katherine-j\]\(https:\/\/github.com\/katherine-j\) · Backup \[ada-lovelace\]/);
     expect(body).toMatch(/\*\*1\*\* waiting on us \(\*\*0\*\* overdue, \*\*0\*\* due soon\) · \*\*4\*\* waiting on users/);
     expect(body).toMatch(
-      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
+      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
     );
     expect(body).not.toMatch(/Not handed off/);
     expect(body.match(/<!-- visit-sre board -->/g)).toHaveLength(1);
