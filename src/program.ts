@@ -111,6 +111,10 @@ const COMMANDS: Record<string, () => Promise<Declare>> = {
     const { logCallCommand } = await import('./commands/log-call/logCall.flags.js');
     return (run) => runs(logCallCommand(), run, async () => (await import('./commands/log-call/logCall.js')).runLogCall);
   },
+  effort: async () => {
+    const { effortCommand } = await import('./commands/effort/effort.flags.js');
+    return (run) => runs(effortCommand(), run, async () => (await import('./commands/effort/effort.js')).runEffort);
+  },
   sync: async () => {
     const { syncCommand } = await import('./commands/sync/sync.flags.js');
     return (run) => runs(syncCommand(), run, async () => (await import('./commands/sync/sync.js')).runSync);
@@ -156,7 +160,7 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   },
   delegate: {
     usage: '[options]',
-    does: 'hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread',
+    does: 'propose that someone (default: the Backup) act as Primary for a while; it takes effect when they accept',
   },
   claim: {
     usage: '[options] [number]',
@@ -168,6 +172,10 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   'log-call': {
     usage: '[options]',
     does: 'record a hotline call, walk-in, email or hallway question as a discussion (or, classified, only in the local journal)',
+  },
+  effort: {
+    usage: '[options] <number-or-duration> [duration]',
+    does: 'record effort after the fact: on a discussion (a bookkeeping comment), or housekeeping in the local journal',
   },
   sync: { usage: '[options]', does: 'send the inquiries waiting in the outbox, each exactly once' },
   postmortem: {

@@ -11,15 +11,17 @@
  *   with its reason and the batch goes on; a missing discussion or a usage
  *   error fails that action only. Auth and network failures would hit every
  *   later action, so those are then skipped: "not attempted after a failure".
- * - Comments are keyed writes (keyedWrites.ts): looked for before a retry,
- *   converged to one copy after posting.
+ * - Comments are keyed writes (keyedWrites.ts `postOnce`), on a discussion
+ *   or the desk thread alike: looked for before a retry, converged to one
+ *   copy after posting. `onWritten` is told which keys each one kept.
  */
 import type { TeamRule } from '../core/conversation.js';
 import { AuthError, NotFoundError, RefusedError, UsageError, VisitSreError } from '../core/errors.js';
 import type { ActionResult, Created, FailureKind, Plan, PlannedAction } from '../core/plans/plan.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
-import { createDiscussionOnce, createIssueOnce, postKeyed } from './keyedWrites.js';
-import { postDeskComment } from './desk/post.js';
+import type { Posted } from './keyedWrites.js';
+import { createDiscussionOnce, createIssueOnce, discussionThread, postOnce } from './keyedWrites.js';
+import { deskKeyedThread } from './desk/post.js';
 
 export interface ExecuteOptions {
   /** the repository of the discussions, to re-read a thread */
@@ -28,6 +30,8 @@ export interface ExecuteOptions {
   now(): number;
   /** told of each action's result as soon as it is known, so the shell can show progress */
   onResult?(result: ActionResult): void;
+  /** told of each keyed comment an action wrote: its id and the keys it holds after converging */
+  onWritten?(action: PlannedAction, posted: Posted): void;
 }
 
 export function failureKind(e: unknown): FailureKind {
@@ -51,7 +55,14 @@ export function failedResult(base: Pick<ActionResult, 'kind' | 'number' | 'url'>
 
 export async function execute(plan: Plan, gh: GitHubPort, opts: ExecuteOptions): Promise<ActionResult[]> {
   let viewer: Promise<string> | undefined;
-  const session = { gh, repo: opts.repo, team: opts.team, now: opts.now, viewer: () => (viewer ??= gh.viewer().then((v) => v.login)) };
+  const session: Session = {
+    gh,
+    repo: opts.repo,
+    team: opts.team,
+    now: opts.now,
+    viewer: () => (viewer ??= gh.viewer().then((v) => v.login)),
+    ...(opts.onWritten ? { onWritten: opts.onWritten } : {}),
+  };
   const results: ActionResult[] = [];
   let stopped = false;
   for (const action of plan.actions) {
@@ -82,9 +93,11 @@ async function run(action: PlannedAction, s: Session): Promise<ActionResult> {
   for (const step of action.steps) {
     switch (step.op) {
       case 'comment': {
-        const posted = await postKeyed(s, step, typeof step.body === 'function' ? step.body(created!) : step.body);
+        const body = typeof step.body === 'function' ? step.body(created!) : step.body;
+        const posted = await postOnce(s, discussionThread(s, step), { body, keys: [step.key], windowMs: step.windowMs });
         if (posted.converged) notes.push('another run posted the same comment at the same time; this copy was removed');
-        comment = posted;
+        s.onWritten?.(action, posted);
+        if (posted.id !== null) comment = { id: posted.id, url: posted.url! };
         break;
       }
       case 'reuse-comment':
@@ -111,15 +124,38 @@ async function run(action: PlannedAction, s: Session): Promise<ActionResult> {
       case 'issue-comment':
         await gh.addIssueComment(step.issueId, step.body);
         break;
-      case 'create-discussion':
-        created = await createDiscussionOnce(s, step);
-        break;
-      case 'desk-comment': {
-        const posted = await postDeskComment(s, step);
-        if (posted.converged) notes.push('another run posted the same at the same time; this copy was removed');
-        comment = posted;
+      case 'create-discussion': {
+        const once = await createDiscussionOnce(s, step);
+        created = once.created;
+        if (once.converged)
+          notes.push(
+            `another run created the same inquiry at the same time; this copy ${once.converged === 'deleted' ? 'was removed' : 'was closed as a duplicate'}`,
+          );
         break;
       }
+      case 'desk-comment': {
+        const posted = await postOnce(s, deskKeyedThread(s, step), {
+          body: step.body,
+          keys: step.keys,
+          run: step.run,
+          lookFirst: step.lookFirst,
+        });
+        if (posted.converged)
+          notes.push(
+            posted.kept.length
+              ? 'another run sent some of it at the same time'
+              : 'another run posted the same at the same time; this copy was removed',
+          );
+        s.onWritten?.(action, posted);
+        if (posted.id !== null) comment = { id: posted.id, url: posted.url! };
+        break;
+      }
+      case 'desk-edit':
+        await gh.updateThreadComment(step.thread, step.commentId, step.body);
+        break;
+      case 'desk-body':
+        await gh.updateThreadBody(step.thread, step.body);
+        break;
     }
   }
   const reason = [action.reason, ...notes].filter(Boolean).join('; ');

@@ -1,8 +1,11 @@
-import type { Message } from '../core/conversation.js';
+import type { Message, TeamRule } from '../core/conversation.js';
 import { trustedMarker } from '../core/conversation.js';
-import { OperationalError } from '../core/errors.js';
+import { AuthError, OperationalError, RefusedError } from '../core/errors.js';
+import type { KeyedEntry } from '../core/keyed.js';
+import { markerKeys, settle } from '../core/keyed.js';
 import { markerKey, parseMarker } from '../core/markers.js';
 import type { Created, Step } from '../core/plans/plan.js';
+import type { RecentDiscussion } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
 import type { Session } from './execute.js';
 
@@ -13,73 +16,129 @@ const CLOCK_SKEW_MS = 60_000;
 const same = (a: string | null, viewer: string | null) =>
   a !== null && viewer !== null && a.toLowerCase().replace(/\[bot\]$/, '') === viewer.toLowerCase().replace(/\[bot\]$/, '');
 
-/** The key of a comment the team (or this very token) wrote; a user cannot forge one. */
-function keyOf(m: Message, s: Session, viewer: string | null): string | null {
-  if (m.kind !== 'comment' || m.hidden) return null;
-  return markerKey(trustedMarker(m, s.team) ?? (same(m.author, viewer) ? parseMarker(m.body) : null));
+/** A comment as the keyed writes see it: its trusted marker, or the marker of one this token's user wrote. */
+export interface KeyedComment extends KeyedEntry {
+  url: string;
+  author: string | null;
+}
+
+/** The top-level comments of a thread with the markers the team (or this very token) wrote; a user cannot forge one. */
+export function keyedComments(messages: readonly Message[], team: TeamRule, viewer: string | null): KeyedComment[] {
+  return messages
+    .filter((m) => m.kind === 'comment' && !m.hidden)
+    .map((m) => ({
+      id: m.id,
+      url: m.url,
+      author: m.author,
+      createdAt: m.createdAt,
+      body: m.body,
+      marker: trustedMarker(m, team) ?? (same(m.author, viewer) ? parseMarker(m.body) : null),
+    }));
+}
+
+/** Where keyed comments go: a discussion, or the desk thread. */
+export interface KeyedThread {
+  /**
+   * Its comments, oldest first; `viewer` also trusts the markers this token's
+   * user wrote. `since`: at least those created since then (after a write,
+   * only the latest need be read); without it, as far back as a copy may be.
+   */
+  read(viewer: string | null, since?: number): Promise<KeyedComment[]>;
+  add(body: string): Promise<{ id: string; url: string }>;
+  remove(id: string): Promise<void>;
+  edit(id: string, body: string): Promise<void>;
+  /** whether to ask who the token is to recognise its own comments (a discussion: yes; the desk thread trusts the team and its bots) */
+  asksViewer: boolean;
+}
+
+export interface KeyedPost {
+  body: string;
+  /** the keys its marker carries */
+  keys: string[];
+  /** its run id, when the marker carries one: how a lost answer finds it */
+  run?: string;
+  /** a copy already there is reused instead of posting again */
+  lookFirst?: boolean;
+  /** copies further apart than this are separate writes */
+  windowMs?: number;
+}
+
+export interface Posted {
+  id: string | null;
+  url: string | null;
+  /** the keys this write holds in the end: all of them, some (another run holds the rest), or none (it removed itself) */
+  kept: string[];
+  /** another run wrote some or all of it at the same time */
+  converged: boolean;
 }
 
 /**
- * Posts a keyed comment exactly once (STYLE 13).
+ * Posts a keyed comment exactly once (docs/architecture.md#keyed-writes-converge);
+ * every writer's comments and notify's feed go through here.
+ * - With `lookFirst`, a comment already holding every key is reused.
  * - When the answer is lost (a 5xx or a dropped connection after GitHub may
- *   have applied it), it re-reads the thread and takes only this write: the
- *   same key, written by this token's user, created after the attempt began.
- * - After posting it reads the thread again: when another run (another process
- *   or machine) posted the same keyed comment, the first copy stays and the
- *   later one removes itself. Copies further apart than `windowMs` are
- *   separate writes (two escalations an hour apart).
+ *   have applied it), it re-reads the thread and takes only this write: its
+ *   run id, or the same key by this token's user created after the attempt
+ *   began; else it posts once more.
+ * - After posting it reads the thread again: keys an earlier comment holds
+ *   are dropped from this one (core/keyed.ts `settle`), and a comment left
+ *   with none removes itself.
  */
-export async function postKeyed(
-  s: Session,
-  step: Extract<Step, { op: 'comment' }>,
-  body: string,
-): Promise<{ id: string; url: string; converged?: boolean }> {
+export async function postOnce(s: Session, thread: KeyedThread, post: KeyedPost): Promise<Posted> {
+  const viewer = () => (thread.asksViewer ? s.viewer().catch(() => null) : Promise.resolve(null));
+  const holdsAll = (c: KeyedComment) => post.keys.length > 0 && post.keys.every((k) => markerKeys(c.marker).includes(k));
+  if (post.lookFirst) {
+    const there = (await thread.read(await viewer())).find(holdsAll);
+    if (there) return { id: there.id, url: there.url, kept: post.keys, converged: false };
+  }
   const started = s.now();
   let mine: { id: string; url: string };
   try {
-    mine = await s.gh.addDiscussionComment(step.discussionId, body);
+    mine = await thread.add(post.body);
   } catch (e) {
     if (!(e instanceof OperationalError)) throw e;
-    let landed: Message | undefined;
+    let landed: KeyedComment | undefined;
     try {
       // A token that may not ask who it is (some app tokens) still has the key and the time to go by.
-      const viewer = await s.viewer().catch(() => null);
-      const fresh = await s.gh.discussion(s.repo, step.number);
-      landed = fresh.messages.find(
-        (m) =>
-          m.kind === 'comment' &&
-          (viewer === null || same(m.author, viewer)) &&
-          markerKey(parseMarker(m.body)) === step.key &&
-          m.createdAt >= started - CLOCK_SKEW_MS,
+      const who = await viewer();
+      landed = (await thread.read(who, started - CLOCK_SKEW_MS)).find((c) =>
+        post.run !== undefined
+          ? c.marker?.run === post.run
+          : (who === null || same(c.author, who)) && holdsAll(c) && c.createdAt >= started - CLOCK_SKEW_MS,
       );
     } catch {
       throw e;
     }
-    mine = landed ? { id: landed.id, url: landed.url } : await s.gh.addDiscussionComment(step.discussionId, body);
+    mine = landed ?? (await thread.add(post.body));
   }
-  return converge(s, step, mine);
+  let fresh: KeyedComment[];
+  try {
+    fresh = await thread.read(await viewer(), started - CLOCK_SKEW_MS);
+  } catch {
+    return { ...mine, kept: post.keys, converged: false }; // posted; without a fresh read there is nothing to converge on
+  }
+  const own = fresh.find((c) => c.id === mine.id);
+  // Not in the read (eventual consistency): it was posted, and keeps what it holds.
+  const outcome = own ? settle(fresh, mine.id, post.windowMs) : { action: 'keep' as const, kept: post.keys };
+  if (outcome.action === 'keep') return { ...mine, kept: outcome.kept.length ? outcome.kept : post.keys, converged: false };
+  const first = fresh.find((c) => c.id !== mine.id && holdsAll(c));
+  if (outcome.action === 'delete') {
+    await thread.remove(mine.id);
+    return { id: first?.id ?? null, url: first?.url ?? null, kept: [], converged: true };
+  }
+  await thread.edit(mine.id, outcome.body);
+  return { ...mine, kept: outcome.kept, converged: true };
 }
 
-async function converge(
-  s: Session,
-  step: Extract<Step, { op: 'comment' }>,
-  mine: { id: string; url: string },
-): Promise<{ id: string; url: string; converged?: boolean }> {
-  let copies: Message[];
-  try {
-    const viewer = await s.viewer().catch(() => null);
-    const fresh = await s.gh.discussion(s.repo, step.number);
-    copies = fresh.messages.filter((m) => m.id === mine.id || keyOf(m, s, viewer) === step.key);
-  } catch {
-    return mine; // posted; without a fresh read there is nothing to converge on
-  }
-  const at = copies.findIndex((m) => m.id === mine.id);
-  if (at <= 0) return mine;
-  const window = step.windowMs ?? Infinity;
-  const first = copies.slice(0, at).find((m) => copies[at]!.createdAt - m.createdAt <= window);
-  if (!first) return mine;
-  await s.gh.deleteDiscussionComment(mine.id);
-  return { id: first.id, url: first.url, converged: true };
+/** A discussion as a keyed thread: its whole thread is read back. */
+export function discussionThread(s: Session, step: Extract<Step, { op: 'comment' }>): KeyedThread {
+  return {
+    asksViewer: true,
+    read: async (viewer) => keyedComments((await s.gh.discussion(s.repo, step.number)).messages, s.team, viewer),
+    add: (body) => s.gh.addDiscussionComment(step.discussionId, body),
+    remove: (id) => s.gh.deleteDiscussionComment(id),
+    edit: () => Promise.reject(new Error('a discussion comment holds one key: it is removed, never edited')),
+  };
 }
 
 /** Creates the issue once: after a lost answer, looks for it among this user's recent issues by its key. */
@@ -98,16 +157,50 @@ export async function createIssueOnce(s: Session, step: Extract<Step, { op: 'cre
   }
 }
 
-/** Creates the discussion once: after a lost answer, looks among the category's latest for its client id. */
-export async function createDiscussionOnce(s: Session, step: Extract<Step, { op: 'create-discussion' }>): Promise<Created> {
+/** The copies of a discussion in a category, found by its client id, earliest first (numbers grow with creation). */
+async function copiesOf(s: Session, step: Extract<Step, { op: 'create-discussion' }>): Promise<RecentDiscussion[]> {
+  const recent = await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId);
+  return recent.filter((d) => hasClientId(d.body, step.key)).sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Creates the discussion once (docs/architecture.md#keyed-writes-converge), as
+ * comments are posted once:
+ * - after a lost answer it looks among the category's latest for its client
+ *   id before one more try;
+ * - after creating it looks again: when another run (two `sync` at once)
+ *   created the same inquiry, the earliest copy stays and this later one
+ *   removes itself, or, where the token may not delete discussions (that
+ *   takes the maintain role), closes itself as a duplicate. Only the later
+ *   copy acts, and only on itself, so exactly one stays open.
+ */
+export async function createDiscussionOnce(
+  s: Session,
+  step: Extract<Step, { op: 'create-discussion' }>,
+): Promise<{ created: Created; converged?: 'deleted' | 'closed' }> {
+  let mine: Created;
   try {
-    return await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
+    mine = await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
   } catch (e) {
     if (!(e instanceof OperationalError)) throw e;
-    const found = (await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId).catch(() => [])).find((d) =>
-      hasClientId(d.body, step.key),
-    );
-    return found ?? s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
+    const found = (await copiesOf(s, step).catch(() => []))[0];
+    mine = found ?? (await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body));
+  }
+  let first: RecentDiscussion | undefined;
+  try {
+    first = (await copiesOf(s, step))[0];
+  } catch {
+    return { created: mine }; // created; without a fresh read there is nothing to converge on
+  }
+  if (!first || first.number >= mine.number) return { created: mine };
+  const created = { id: first.id, number: first.number, url: first.url };
+  try {
+    await s.gh.deleteDiscussion(mine.id);
+    return { created, converged: 'deleted' };
+  } catch (e) {
+    if (!(e instanceof AuthError || e instanceof RefusedError)) throw e;
+    await s.gh.closeDiscussion(mine.id, 'DUPLICATE');
+    return { created, converged: 'closed' };
   }
 }
 

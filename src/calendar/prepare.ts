@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { windowsZonesTable } from './windowsZones.js';
 import { DateTime, IANAZone } from 'luxon';
 
 /**
@@ -134,8 +132,7 @@ function windowsZone(name: string): string | undefined {
     windowsZones = new Map();
     const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
     try {
-      const dir = path.dirname(createRequire(import.meta.url).resolve('node-ical/package.json'));
-      const table = JSON.parse(readFileSync(path.join(dir, 'windowsZones.json'), 'utf8')) as Record<string, { iana?: string[] }>;
+      const table = windowsZonesTable();
       for (const [label, data] of Object.entries(table)) {
         const iana = data.iana?.[0];
         if (!iana) continue;
@@ -356,6 +353,8 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
   // VTIMEZONE blocks by TZID, and VEVENT blocks with the indices of their own (not VALARM) lines.
   const blocks = new Map<string, string[]>();
   const events: Array<{ first: number; last: number; own: number[] }> = [];
+  const unclosed: Array<{ line: string; kind: string }> = [];
+  const timedDates: Array<{ line: string; event: string; value: string }> = [];
   for (let i = 0; i < lines.length; i++) {
     if ((lines[i]!.charCodeAt(0) | 32) !== 98) continue; // only BEGIN lines open a block
     if (/^BEGIN:VTIMEZONE/i.test(lines[i]!)) {
@@ -381,9 +380,16 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
       events.push(ev);
     } else if (/^BEGIN:(VTODO|VJOURNAL|VFREEBUSY)\s*$/i.test(lines[i]!)) {
       // Not shifts; and node-ical files components by UID, so a VTODO could replace the VEVENT of the same UID.
-      const end = new RegExp(`^END:${lines[i]!.slice(6).trim()}\\s*$`, 'i');
-      for (; i < lines.length && !end.test(lines[i]!); i++) ignore(i);
-      if (i < lines.length) ignore(i);
+      const kind = lines[i]!.slice(6).trim().toUpperCase();
+      const end = new RegExp(`^END:${kind}\\s*$`, 'i');
+      const first = i;
+      // None of them may hold a VEVENT: one that never ends (END:VTOOD) must not swallow the events after it.
+      for (; i < lines.length && !end.test(lines[i]!) && !/^(BEGIN:VEVENT|END:VCALENDAR)\s*$/i.test(lines[i]!); i++) ignore(i);
+      if (i < lines.length && end.test(lines[i]!)) ignore(i);
+      else {
+        unclosed.push({ line: at(first), kind });
+        i--;
+      }
     }
   }
 
@@ -436,6 +442,11 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
         }
         q = { ...q, value: kept.join(',') };
       }
+      if (param(q, 'VALUE')?.toUpperCase() === 'DATE' && /\d{8}T\d{6}/.test(q.value)) {
+        // VALUE=DATE says the value is a date: its time is dropped, as the parameter says, and the file is told so.
+        timedDates.push({ line: at(i), event: name(), value: `${q.name} ${q.value.trim()}` });
+        q = { ...q, value: q.value.replace(/(\d{8})T\d{6}Z?/g, '$1') };
+      }
       const tz = param(q, 'TZID');
       const isDate = param(q, 'VALUE')?.toUpperCase() === 'DATE' || /^\d{8}$/.test(q.value.split(',')[0]!.trim());
       if (q.name === 'DTEND' && isDate && dtstart && !startIsDate) {
@@ -469,6 +480,20 @@ export function prepareLines(lines: string[], opts: { zone: string; source: stri
     const more = emptyRules.length > 1 ? ` and ${emptyRules.length - 1} more event${emptyRules.length > 2 ? 's' : ''}` : '';
     warnings.push(
       `${firstEmpty.line}: event ${firstEmpty.event}${more} ha${more ? 've' : 's'} an empty RRULE; read as one-off event${more ? 's' : ''}`,
+    );
+  }
+  const [firstTimed] = timedDates;
+  if (firstTimed) {
+    const more = timedDates.length > 1 ? ` (and ${timedDates.length - 1} more value${timedDates.length > 2 ? 's' : ''} like it)` : '';
+    warnings.push(
+      `${firstTimed.line}: ${firstTimed.value} of event ${firstTimed.event} says VALUE=DATE but carries a time${more}; read as the date alone, the time dropped`,
+    );
+  }
+  const [firstOpen] = unclosed;
+  if (firstOpen) {
+    const more = unclosed.length > 1 ? ` (and ${unclosed.length - 1} more like it)` : '';
+    warnings.push(
+      `${firstOpen.line}: a ${firstOpen.kind} never ends (no END:${firstOpen.kind} before the next event)${more}; it was skipped, the events after it are read`,
     );
   }
   const names = (set: Set<string>) => [...set].map((n) => `"${n}"`).join(', ');

@@ -251,18 +251,27 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
   }
 
   const excluded = exdateMatcher(ev, opts.zone);
+  const recurring = Boolean(ev.rrule || (ev as { rdate?: unknown }).rdate);
   const masterSeq = ev.sequence ?? 0;
   const length = ev.rrule ? wallClockLength(ev, opts.zone) : undefined;
   const out: CalendarEntry[] = [];
+  /** the starts of the series' own instances (not overrides): an RDATE or DTSTART there is the same instance */
   const seen = new Set<number>();
+  /**
+   * The instants that overrides name by RECURRENCE-ID. An override replaces
+   * only the instance it names (RFC 5545 §3.8.4.4): one moved onto another
+   * instance's start leaves that instance standing (a Thunderbird export).
+   */
+  const replaced = new Set<number>();
+  for (const inst of instances)
+    if (inst.isOverride && inst.event?.recurrenceid) replaced.add(recurrenceInstant(inst.event.recurrenceid, allDayEvent, opts.zone));
   /** the original instants that an instance, kept or replaced, already stands for */
-  const covered = new Set<number>();
+  const covered = new Set<number>(replaced);
   for (const inst of instances) {
     const source = inst.event ?? ev;
     const allDay = inst.isFullDay || isDateOnly(inst.start, ev);
     const start = at(inst.start, allDay);
-    if (inst.isOverride && source.recurrenceid) covered.add(recurrenceInstant(source.recurrenceid, allDayEvent, opts.zone));
-    else covered.add(start);
+    if (!inst.isOverride) covered.add(start);
     if ((source as { status?: string }).status === 'CANCELLED') continue;
     // An override whose date a newer master has since removed with EXDATE is stale.
     if (
@@ -273,13 +282,29 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
     )
       continue;
     if (inst.isRecurring && !inst.isOverride && excluded(start)) continue;
-    if (seen.has(start) && !inst.isOverride) continue;
+    if (!inst.isOverride && (seen.has(start) || replaced.has(start))) continue;
     let end = inst.end ? at(inst.end, allDay) : start;
+    if (inst.isOverride && end < start) {
+      // The override's DTSTART says where the shift went; an end before it is a slip: keep the series' length.
+      end = length ? length(start) : start + Math.max(0, seriesLength(ev, opts.zone));
+      warnings.push(
+        `${opts.source}: the override of ${describe(ev)} for ${isoOf(replacedOf(source, allDayEvent, opts.zone))} ends before it starts; read with the series' length, from ${isoOf(start)} to ${isoOf(end)}`,
+      );
+    }
     const exactEnd = end;
     if (inst.isRecurring && !inst.isOverride && !allDay && length) end = length(start);
     if (allDay && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
-    seen.add(start);
-    out.push({ ...entry(source, ev, start, end, allDay), ...(end !== exactEnd && !allDay ? { exactEnd } : {}) });
+    if (!inst.isOverride) seen.add(start);
+    const recurrence = inst.isOverride
+      ? { of: replacedOf(source, allDayEvent, opts.zone), override: true }
+      : recurring
+        ? { of: start, override: false }
+        : undefined;
+    out.push({
+      ...entry(source, ev, start, end, allDay),
+      ...(end !== exactEnd && !allDay ? { exactEnd } : {}),
+      ...(recurrence ? { recurrence } : {}),
+    });
   }
   // RFC 5545 counts DTSTART as the first instance, even when the rule would not produce it.
   if (ev.rrule && !ev.recurrenceid) {
@@ -288,11 +313,26 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
       let end = ev.end instanceof Date ? at(ev.end, allDayEvent) : start;
       if (allDayEvent && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
       seen.add(start);
-      out.push(entry(ev, ev, start, end, allDayEvent));
+      out.push({ ...entry(ev, ev, start, end, allDayEvent), recurrence: { of: start, override: false } });
     }
   }
   out.push(...rdateEntries(ev, opts, seen, warnings));
   return out;
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+function replacedOf(override: VEvent, allDaySeries: boolean, zone: string): number {
+  return override.recurrenceid ? recurrenceInstant(override.recurrenceid, allDaySeries, zone) : Number.NaN;
+}
+
+/** DTEND - DTSTART of a master, in ms (0 without DTEND). */
+function seriesLength(master: VEvent, zone: string): number {
+  const allDay = isDateOnly(master.start, master);
+  if (!(master.end instanceof Date)) return allDay ? 86_400_000 : 0;
+  return toInstant(master.end, allDay || isFloating(master.end), zone) - toInstant(master.start, allDay || isFloating(master.start), zone);
 }
 
 /** An RRULE after the first: node-ical keeps only one, so parse it on its own against the same DTSTART. */
@@ -413,7 +453,7 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
       if (end < opts.from || start > opts.to || seen.has(start) || replaced.has(start)) continue;
       if (excluded(start)) continue;
       seen.add(start);
-      out.push(entry(ev, ev, start, end, allDay));
+      out.push({ ...entry(ev, ev, start, end, allDay), recurrence: { of: start, override: false } });
     }
   }
   return out;

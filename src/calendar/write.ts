@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import type { Role } from '../core/rotation.js';
+import { foldLine } from './edit.js';
 
 type IcalGenerator = typeof import('ical-generator');
 
@@ -48,12 +49,51 @@ export function writeRotation(weeks: readonly WeekAssignment[], opts: { zone: st
       stamp,
       summary: shiftSummary(w.role, w.name, w.login),
       categories: [{ name: 'SRE' }, { name: w.role === 'primary' ? 'Primary' : 'Backup' }],
-      attendees: w.email ? [{ email: w.email, name: w.name }] : [],
       x: [
         { key: 'X-VISIT-SRE-ROLE', value: w.role },
         { key: 'X-VISIT-SRE-LOGIN', value: w.login },
       ],
     });
   }
-  return cal.toString();
+  return `${withAttendees(cal.toString(), ordered, opts.zone)}\r\n`;
+}
+
+/**
+ * A parameter value as RFC 5545 §3.2 and RFC 6868 allow it: quoted, with a
+ * caret, a line break and a double quote written ^^, ^n and ^' (a quoted value
+ * cannot hold a DQUOTE, and ical-generator's \" is not legal: Python's
+ * icalendar drops such an attendee, ical.js cuts the name short). Other
+ * control characters cannot appear at all and are left out.
+ */
+export function paramValue(value: string): string {
+  const encoded = value
+    .replace(/\^/g, '^^')
+    .replace(/\r?\n|\r/g, '^n')
+    .replace(/"/g, "^'")
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return `"${encoded}"`;
+}
+
+/** The ATTENDEE line of a shift's person, unfolded. */
+export function attendeeLine(name: string, email: string): string {
+  return `ATTENDEE;ROLE=REQ-PARTICIPANT;CN=${paramValue(name)}:MAILTO:${email}`;
+}
+
+/** Puts each shift's ATTENDEE line after its SUMMARY, where ical-generator would, but quoted legally. */
+function withAttendees(text: string, weeks: readonly WeekAssignment[], zone: string): string {
+  const byUid = new Map(weeks.map((w) => [shiftUid(w.monday, w.role, zone), w]));
+  const lines = text.split('\r\n');
+  const out: string[] = [];
+  let current: WeekAssignment | undefined;
+  let pending: string | undefined;
+  for (const line of lines) {
+    if (pending !== undefined && !line.startsWith(' ')) {
+      out.push(foldLine(pending));
+      pending = undefined;
+    }
+    out.push(line);
+    if (line.startsWith('UID:')) current = byUid.get(line.slice(4));
+    else if (line.startsWith('SUMMARY') && current?.email) pending = attendeeLine(current.name, current.email);
+  }
+  return out.join('\r\n');
 }

@@ -62,11 +62,16 @@ export interface EscalationRule {
   notify: Recipient[];
 }
 
+/**
+ * The default asks nobody but the owner and the acting Primary: the process
+ * calls the Backup and other developers into action only at the Primary's
+ * request (`escalate`). Paging the Backup or the team is a team's own choice,
+ * written in `escalation` (docs/config.md#escalation-policy).
+ */
 export const DEFAULT_ESCALATION: readonly EscalationRule[] = [
   { when: 'new', notify: ['owner'] },
   { when: 'due-soon', notify: ['owner'] },
-  { when: 'overdue', notify: ['owner', 'backup'] },
-  { when: 'overdue+2h', notify: ['team'] },
+  { when: 'overdue', notify: ['owner', 'primary'] },
 ];
 
 const DESK_THREAD = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#([1-9]\d*)$/;

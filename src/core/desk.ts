@@ -1,7 +1,7 @@
 import type { Message, TeamRule } from './conversation.js';
 import { trustedMarker } from './conversation.js';
 import type { Marker, MarkerKind } from './markers.js';
-import { formatMarker } from './markers.js';
+import { settle } from './keyed.js';
 
 /**
  * The desk thread's feed (SPEC §9, §10): comments whose trusted markers carry
@@ -16,6 +16,8 @@ export interface DeskEntry {
   body: string;
   /** position in the thread, oldest first */
   index: number;
+  /** who posted it (null for a deleted account) */
+  author: string | null;
 }
 
 /** The trusted markers of the desk thread's comments, oldest first; `kinds` narrows them. */
@@ -25,7 +27,7 @@ export function deskEntries(comments: readonly Message[], team: TeamRule, kinds?
     if (m.hidden) return;
     const marker = trustedMarker(m, team);
     if (marker && (!kinds || kinds.includes(marker.kind)))
-      out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index });
+      out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index, author: m.author });
   });
   return out;
 }
@@ -50,48 +52,18 @@ export function webhookPending(entries: readonly DeskEntry[]): Array<{ entry: De
 /** What to do to one feed comment so that each key stays in exactly one. */
 export type Repair = { commentId: string; action: 'delete' } | { commentId: string; action: 'edit'; body: string };
 
-/**
- * Convergence of racing runs (SPEC §9, STYLE 13): a key belongs to the
- * earliest notify comment that carries it. A later comment whose keys are all
- * taken removes itself; one with some taken drops those lines. The earliest
- * holder of a key never loses it, so whichever run repairs first, and however
- * often, exactly one copy of each key stays.
- */
+/** Every notify comment's repair after a race (core/keyed.ts `settle`), oldest first. */
 export function repairs(entries: readonly DeskEntry[]): Repair[] {
-  const seen = new Set<string>();
-  const out: Repair[] = [];
-  for (const e of [...entries].filter((x) => x.marker.kind === 'notify').sort((a, b) => a.index - b.index)) {
-    const keys = keysOf(e);
-    const taken = keys.filter((k) => seen.has(k));
-    keys.forEach((k) => seen.add(k));
-    if (taken.length === 0) continue;
-    if (taken.length === keys.length) out.push({ commentId: e.commentId, action: 'delete' });
-    else out.push({ commentId: e.commentId, action: 'edit', body: withoutKeys(e.body, e.marker, new Set(taken)) });
-  }
-  return out;
-}
-
-/**
- * A notify comment rewritten: without the keys in `drop` (its list items pair
- * with its keys in order, as the tool writes them), and with `pending` (keys
- * a webhook still owes) replaced when given; an empty list removes it.
- */
-export function rewriteNotify(body: string, marker: Marker, change: { drop?: ReadonlySet<string>; pending?: readonly string[] }): string {
-  const drop = change.drop ?? new Set<string>();
-  const keys = keysOf({ marker });
-  const lines = body.split('\n');
-  const items = lines.map((l, i) => (l.startsWith('- ') ? i : -1)).filter((i) => i >= 0);
-  const gone = new Set<number>();
-  if (items.length === keys.length) keys.forEach((k, i) => drop.has(k) && gone.add(items[i]!));
-  const kept = lines.filter((l, i) => !gone.has(i) && !/<!--\s*visit-sre\s/.test(l));
-  const { v: _v, pending: old, ...rest } = marker;
-  const pending = (change.pending ?? (Array.isArray(old) ? (old as string[]) : [])).filter((k) => !drop.has(k));
-  const fresh = { ...rest, keys: keys.filter((k) => !drop.has(k)), ...(pending.length ? { pending } : {}) };
-  return `${kept.join('\n').trimEnd()}\n\n${formatMarker(fresh as Parameters<typeof formatMarker>[0])}`;
-}
-
-export function withoutKeys(body: string, marker: Marker, drop: ReadonlySet<string>): string {
-  return rewriteNotify(body, marker, { drop });
+  const feed = [...entries].filter((x) => x.marker.kind === 'notify').sort((a, b) => a.index - b.index);
+  const keyed = feed.map((e) => ({ id: e.commentId, createdAt: e.createdAt, body: e.body, marker: e.marker }));
+  return feed.flatMap((e): Repair[] => {
+    const s = settle(keyed, e.commentId);
+    return s.action === 'keep'
+      ? []
+      : s.action === 'delete'
+        ? [{ commentId: e.commentId, action: 'delete' }]
+        : [{ commentId: e.commentId, action: 'edit', body: s.body }];
+  });
 }
 
 export interface Roles {

@@ -4,6 +4,7 @@ import { isBot, isTeam, trustedMarker, turnsOf } from './conversation.js';
 import { businessMinutesBetween } from './businessTime.js';
 import { formatDuration } from './duration.js';
 import { plural } from './words.js';
+import { effortOf } from './effort.js';
 
 export interface Milestone {
   at: number;
@@ -23,6 +24,8 @@ export interface PostmortemModel {
   businessHoursOpen: number;
   effortMinutes: number;
   promoted: string[];
+  /** answers the team marked as workarounds: the short-term corrections */
+  workarounds: string[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -33,8 +36,8 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
   const milestones: Milestone[] = [];
   const team = new Set<string>();
   const users = new Set<string>();
-  let effort = 0;
   const promoted: string[] = [];
+  const workarounds: string[] = [];
   const turns = turnsOf(d, policy.team);
   const firstUser = turns.find((t) => t.side === 'user');
   const firstTeam = firstUser ? turns.find((t) => t.side === 'team' && t.at >= firstUser.at) : undefined;
@@ -62,7 +65,6 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     if (m.author) (isTeam(m, policy.team) ? team : users).add(m.author);
     const marker = trustedMarker(m, policy.team);
     if (!marker) continue;
-    if (typeof marker.effortMinutes === 'number') effort += marker.effortMinutes;
     const to = Array.isArray(marker.to) ? (marker.to as string[]).map((l) => `@${l}`).join(', ') : marker.to ? `@${String(marker.to)}` : '';
     if (marker.kind === 'escalation')
       milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
@@ -73,7 +75,14 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
       });
     if (marker.kind === 'promotion' && typeof marker.issue === 'string') {
       promoted.push(marker.issue);
-      milestones.push({ at: m.createdAt, what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}` });
+      milestones.push({
+        at: m.createdAt,
+        what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}${marker.longTerm ? ', the long-term fix' : ''}`,
+      });
+    }
+    if (marker.kind === 'resolution' && marker.workaround === true && typeof marker.answer === 'string') {
+      workarounds.push(marker.answer);
+      milestones.push({ at: m.createdAt, what: `Workaround given (short-term correction): ${marker.answer}` });
     }
     if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix)
       milestones.push({
@@ -98,8 +107,9 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     milestones,
     firstResponseHours,
     businessHoursOpen: round1(businessMinutesBetween(cal, start, end) / 60),
-    effortMinutes: effort,
+    effortMinutes: effortOf(d, policy.team),
     promoted,
+    workarounds,
   };
 }
 
@@ -119,6 +129,7 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     first_response:
       m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${plural(m.firstResponseHours, 'business hour')}`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
+    workaround: m.workarounds.length ? m.workarounds.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),
   };
 }

@@ -4,6 +4,8 @@ import { latestHandoff, trustedMarker, turnsOf, viaOf } from './conversation.js'
 import { addBusinessMinutes, businessMinutesBetween, nextBusinessMinute } from './businessTime.js';
 import type { Segment } from './rotation.js';
 import type { TeamMember } from './config.js';
+import { effortOf } from './effort.js';
+import { fixesOf } from './fixes.js';
 
 /**
  * Where an inquiry stands against the response goal:
@@ -38,6 +40,10 @@ export interface InquiryFigures {
   escalations: number;
   handoffs: number;
   promotions: number;
+  /** answered with a workaround (`resolve --workaround`) */
+  workaround: boolean;
+  /** promoted to a product issue, its long-term fix */
+  longTermFix: boolean;
   effortMinutes: number;
 }
 
@@ -47,6 +53,12 @@ export interface JournalEntry {
   via: string;
   handler: string | null;
   effortMinutes: number | null;
+}
+
+/** Housekeeping effort from the local journal (`effort --housekeeping`), counted by when the work was done. */
+export interface HousekeepingEntry {
+  at: number;
+  effortMinutes: number;
 }
 
 /** First-response figures of a group of GitHub inquiries; an overdue unanswered one counts at its waiting time so far. */
@@ -76,11 +88,19 @@ export interface Stats {
   unanswered: { count: number; overdue: number; notYetDue: number };
   calls: { count: number; resolved: number; effortHours: number };
   journal: { source: string; inquiries: number; effortHours: number };
+  /** `effort --housekeeping`: work for no discussion, from this machine's journal */
+  housekeeping: { source: string; entries: number; effortHours: number };
   resolution: { count: number; medianHours: number | null };
   wontfix: number;
   escalations: number;
   handoffs: number;
   promotions: number;
+  /** inquiries answered with a short-term constructive correction */
+  workarounds: number;
+  /** inquiries promoted to a product issue as their comprehensive solution */
+  longTermFixes: number;
+  /** workarounds with no long-term fix recorded yet */
+  workaroundsWithoutFix: number;
   effortHours: number;
   byWeek: Array<{
     week: string;
@@ -145,7 +165,6 @@ export function inquiryFigures(
   let escalations = 0;
   let handoffs = 0;
   let promotions = 0;
-  let effort = 0;
   let wontfix = false;
   for (const m of d.messages) {
     const marker = trustedMarker(m, policy.team);
@@ -154,8 +173,10 @@ export function inquiryFigures(
     if (marker.kind === 'handoff') handoffs++;
     if (marker.kind === 'promotion') promotions++;
     if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix) wontfix = true;
-    if (typeof marker.effortMinutes === 'number') effort += marker.effortMinutes;
   }
+  // The markers' effort and the team's `Effort:` lines typed on GitHub.
+  const effort = effortOf(d, policy.team);
+  const fixes = fixesOf(d, policy.team);
   let status: ResponseStatus = 'answered';
   let waitingHours: number | null = null;
   if (!firstUser) status = 'none-needed';
@@ -188,6 +209,8 @@ export function inquiryFigures(
     escalations,
     handoffs,
     promotions,
+    workaround: fixes.workarounds.length > 0,
+    longTermFix: fixes.longTerm.length > 0,
     effortMinutes: effort,
   };
 }
@@ -232,9 +255,11 @@ export function computeStats(
     from: number;
     to: number;
     journal?: readonly JournalEntry[];
+    housekeeping?: readonly HousekeepingEntry[];
   },
 ): Stats {
   const journal = (o.journal ?? []).filter((j) => j.at >= o.from && j.at < o.to);
+  const housekeeping = (o.housekeeping ?? []).filter((h) => h.at >= o.from && h.at < o.to);
   const github = figures.filter((f) => !isCall(f));
   const calls = figures.filter(isCall);
   const weekOf = (t: number) => DateTime.fromMillis(t, { zone: o.zone }).toFormat("kkkk-'W'WW");
@@ -308,12 +333,16 @@ export function computeStats(
     unanswered: { count: overdue + notYetDue, overdue, notYetDue },
     calls: { count: calls.length, resolved: calls.filter((f) => f.resolvedAt !== null).length, effortHours: round2(sum(calls) / 60) },
     journal: { source: JOURNAL_SOURCE, inquiries: journal.length, effortHours: round2(sum(journal) / 60) },
+    housekeeping: { source: JOURNAL_SOURCE, entries: housekeeping.length, effortHours: round2(sum(housekeeping) / 60) },
     resolution: { count: resolutions.length, medianHours: median(resolutions) },
     wontfix: figures.filter((f) => f.wontfix).length,
     escalations: figures.reduce((a, f) => a + f.escalations, 0),
     handoffs: figures.reduce((a, f) => a + f.handoffs, 0),
     promotions: figures.reduce((a, f) => a + f.promotions, 0),
-    effortHours: round2((sum(figures) + sum(journal)) / 60),
+    workarounds: figures.filter((f) => f.workaround).length,
+    longTermFixes: figures.filter((f) => f.longTermFix).length,
+    workaroundsWithoutFix: figures.filter((f) => f.workaround && !f.longTermFix).length,
+    effortHours: round2((sum(figures) + sum(journal) + sum(housekeeping)) / 60),
     byWeek: weeks,
     byPrimary,
     byCategory: groups(figures, (f) => [f.category], o.goalHours).map(([category, g]) => ({ category, ...g })),

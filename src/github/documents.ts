@@ -15,6 +15,9 @@ const MESSAGE = `id url createdAt body authorAssociation ${AUTHOR}`;
  */
 const REPLY_TURN = `id createdAt authorAssociation ${AUTHOR} isMinimized deletedAt`;
 
+/** A reply with its words: stats reads `Effort:` lines typed in replies (docs/markers.md); fields cost no points. */
+const REPLY_WITH_BODY = `${REPLY_TURN} body`;
+
 export const DISCUSSION_HEAD = `
   id number title url createdAt closed closedAt isAnswered answerChosenAt
   body authorAssociation ${AUTHOR}
@@ -143,6 +146,12 @@ mutation DeleteDiscussionComment($id: ID!) {
     comment { id }
   }
 }`;
+export const DELETE_DISCUSSION = `
+mutation DeleteDiscussion($id: ID!) {
+  deleteDiscussion(input: { id: $id }) {
+    discussion { id }
+  }
+}`;
 export const MARK_ANSWER = `
 mutation MarkAnswer($id: ID!) {
   markDiscussionCommentAsAnswer(input: { id: $id }) { discussion { id isAnswered } }
@@ -189,7 +198,7 @@ query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
   }
 }`;
 
-/** Discussions created in a date range, for stats: the opening of each thread, where first responses are. */
+/** Discussions created in a date range, for stats: the opening of each thread, where first responses are, with reply bodies for effort lines. */
 export const DISCUSSIONS_CREATED = `
 query DiscussionsCreated($searchQuery: String!, $cursor: String) {
   search(query: $searchQuery, type: DISCUSSION, first: 100, after: $cursor) {
@@ -202,7 +211,7 @@ query DiscussionsCreated($searchQuery: String!, $cursor: String) {
           totalCount
           nodes {
             ${MESSAGE} isAnswer isMinimized deletedAt
-            replies(first: 10) { totalCount nodes { ${REPLY_TURN} } }
+            replies(first: 10) { totalCount nodes { ${REPLY_WITH_BODY} } }
           }
         }
       }

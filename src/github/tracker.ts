@@ -7,6 +7,7 @@ import {
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
+  DELETE_DISCUSSION,
   DELETE_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
@@ -80,7 +81,7 @@ interface RawDiscussion {
   comments: { totalCount: number; nodes: RawComment[] };
 }
 
-function message(raw: RawMessage, kind: Message['kind'], parentId?: string): Message {
+export function toMessage(raw: RawMessage, kind: Message['kind'], parentId?: string): Message {
   return {
     id: raw.id,
     url: raw.url ?? '',
@@ -97,13 +98,13 @@ function message(raw: RawMessage, kind: Message['kind'], parentId?: string): Mes
 }
 
 export function toDiscussion(raw: RawDiscussion): Discussion {
-  const post: Message = message({ ...raw, url: raw.url }, 'post');
+  const post: Message = toMessage({ ...raw, url: raw.url }, 'post');
   const messages = [post];
   let complete = raw.comments.totalCount <= raw.comments.nodes.length;
   for (const c of raw.comments.nodes) {
-    messages.push(message(c, 'comment'));
+    messages.push(toMessage(c, 'comment'));
     if (c.replies.totalCount > c.replies.nodes.length) complete = false;
-    for (const r of c.replies.nodes) messages.push(message(r, 'reply', c.id));
+    for (const r of c.replies.nodes) messages.push(toMessage(r, 'reply', c.id));
   }
   messages.sort((a, b) => (a.kind === 'post' ? -1 : b.kind === 'post' ? 1 : a.createdAt - b.createdAt));
   return {
@@ -224,6 +225,15 @@ export class GraphqlTracker implements GitHubPort {
     await this.mutate('removing a doubled comment', DELETE_DISCUSSION_COMMENT, { id: commentId });
   }
 
+  async deleteDiscussion(discussionId: string): Promise<void> {
+    try {
+      await this.mutate('removing a doubled discussion', DELETE_DISCUSSION, { id: discussionId });
+    } catch (e) {
+      // Already deleted, by this run before its answer was lost.
+      if (!(e instanceof NotFoundError)) throw e;
+    }
+  }
+
   async markAnswer(commentId: string): Promise<void> {
     await this.mutate('marking the answer', MARK_ANSWER, { id: commentId });
   }
@@ -314,7 +324,7 @@ export class GraphqlTracker implements GitHubPort {
       title: head!.title,
       url: head!.url,
       body: head!.body,
-      comments: pages.flat().map((c) => message(c, 'comment')),
+      comments: pages.flat().map((c) => toMessage(c, 'comment')),
     };
   }
 

@@ -1,5 +1,8 @@
 import stringWidth from 'string-width';
-import type { Deps, OutStream } from '../app/context.js';
+import type { Deps } from '../app/context.js';
+import { supportsHyperlinks } from './output.js';
+
+export { supportsHyperlinks };
 
 /**
  * What a terminal can show beyond plain text: its width, and whether it
@@ -9,18 +12,6 @@ import type { Deps, OutStream } from '../app/context.js';
 export interface TerminalFacts {
   columns: number;
   hyperlinks: boolean;
-}
-
-/** Terminals known to render OSC 8 links; elsewhere the escape would show as noise or vanish with the text. */
-export function supportsHyperlinks(out: Pick<OutStream, 'isTTY'>, env: Deps['env']): boolean {
-  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
-  if (!out.isTTY || env.TERM === 'dumb' || env.CI) return false;
-  // tmux and screen pass OSC 8 on only when configured to; plain text is the safe side.
-  if (env.TMUX || env.TERM?.startsWith('screen')) return false;
-  if (env.WT_SESSION || env.KONSOLE_VERSION || env.KITTY_WINDOW_ID || env.DOMTERM) return true;
-  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper', 'rio'].includes(env.TERM_PROGRAM ?? '')) return true;
-  if (['xterm-kitty', 'xterm-ghostty', 'alacritty', 'foot', 'wezterm'].includes(env.TERM ?? '')) return true;
-  return Number(env.VTE_VERSION ?? 0) >= 5000;
 }
 
 export function terminalFacts(deps: Pick<Deps, 'stdout' | 'env'>): TerminalFacts {

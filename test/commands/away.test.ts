@@ -7,12 +7,23 @@ import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
 import { team, user } from '../support/scenario.js';
 import { parseMarker } from '../../src/core/markers.js';
+import { memoryGitHub } from '../support/memoryGitHub.js';
 
+// away, delegate, claim and notify run on the in-memory port (test/support/memoryGitHub.ts): every write
+// must be expected, and afterEach fails on one that never came. What needs HTTP, or other commands, uses the stand-in.
 let standin: Standin | undefined;
+let gh: ReturnType<typeof memoryGitHub> | undefined;
+let clock = '';
+const world = (s: object) => (gh = memoryGitHub(s, { now: () => clock }));
 afterEach(async () => {
   await standin?.close();
   standin = undefined;
+  const g = gh;
+  gh = undefined;
+  g?.verify();
 });
+/** Expects `times` keyed posts to the desk thread whose body matches. */
+const expectPost = (body: RegExp, times = 1) => gh!.expectWrite('addThreadComment', { number: 1, body, times });
 
 // The week of Mon Nov 30 2026: Grace is Primary, Edsger Backup. The stand-in's token is Grace's.
 const MON_0900 = '2026-11-30T17:00:00Z';
@@ -21,25 +32,36 @@ const TUE_1000 = '2026-12-01T18:00:00Z';
 async function start(viewer = 'grace-hopper') {
   const s = deskScenario([]);
   (s as { viewer: string }).viewer = viewer;
+  return world(s);
+}
+
+/** The same desk on the stand-in, for the other commands here. */
+async function startHttp(viewer = 'grace-hopper') {
+  const s = deskScenario([]);
+  (s as { viewer: string }).viewer = viewer;
   standin = await startStandin(s);
   return standin;
 }
 
 async function cli(args: string[], now: string, config: string, env: Record<string, string> = {}) {
+  clock = now;
   standin?.setClock(now);
   const r = await run(args, {
     now,
     env: { VISIT_SRE_CONFIG: config, ...env },
-    github: standin ? { url: standin.url, token: standin.token } : { url: 'http://127.0.0.1:9', token: 't' },
+    ...(gh
+      ? { githubPort: gh.port }
+      : { github: standin ? { url: standin.url, token: standin.token } : { url: 'http://127.0.0.1:9', token: 't' } }),
   });
   return { ...r, json: () => JSON.parse(r.stdout) };
 }
 
-const markers = (s: Standin) => desk(s).feed.map((c) => parseMarker(c.body));
+const markers = (s: Parameters<typeof desk>[0]) => desk(s).feed.map((c) => parseMarker(c.body));
 
 describe('away', () => {
   it('posts a notice @mentioning the Primary and the Backup on duty, with a trusted away marker; a re-run posts nothing', async () => {
     const s = await start('katherine-j');
+    expectPost(/"kind":"away"/);
     const config = deskConfig();
     const r = await cli(
       ['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00', '--note', 'dentist', '--json'],
@@ -80,6 +102,7 @@ describe('away', () => {
 
   it('the Primary away: the text says who stands in, and who shows the acting roles side by side', async () => {
     const s = await start();
+    expectPost(/"kind":"away"/);
     const config = deskConfig();
     const cache = tempDir();
     const r = await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config, { XDG_CACHE_HOME: cache });
@@ -112,7 +135,7 @@ describe('away', () => {
       now: TUE_1000,
       tty: true,
       env: { VISIT_SRE_CONFIG: config },
-      github: { url: s.url, token: s.token },
+      githubPort: s.port,
     });
     // At the 100 columns of the test terminal, names shorten and the shift's dates go before who acts, and why, is cut.
     expect(tty.stdout).toMatch(/\nROLE +ROTA +ACTING\n/);
@@ -124,6 +147,7 @@ describe('away', () => {
 
   it('warns when the stretch is shorter than the response goal in business time, and posts all the same', async () => {
     const s = await start('katherine-j');
+    expectPost(/"kind":"away"/);
     const r = await cli(['away', '--from', '2026-12-01T11:00', '--until', '2026-12-01T14:00'], MON_0900, deskConfig());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
@@ -134,6 +158,8 @@ describe('away', () => {
 
   it('--cancel withdraws the latest notice; who then shows the rota again', async () => {
     const s = await start();
+    expectPost(/"kind":"away"/);
+    expectPost(/"kind":"away-cancel"/);
     const config = deskConfig();
     await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config);
     const cancel = await cli(['away', '--cancel', '--json'], '2026-11-30T18:00:00Z', config);
@@ -156,7 +182,7 @@ describe('away', () => {
     expect(r.stdout).toMatch(
       /^\*\*Away:\*\* @alan-turing will be away from their desk from Mon Nov 30, 09:00 PST until Mon Nov 30, 14:00 PST \(4h of business hours\)\.\n@grace-hopper @edsger-d\n\n<!-- visit-sre \{"v":1,"kind":"away","who":"alan-turing"/,
     );
-    expect(mutations(s)).toHaveLength(0);
+    expect(s.writes).toHaveLength(0);
   });
 
   it.each([
@@ -169,20 +195,22 @@ describe('away', () => {
     const r = await cli(args, MON_0900, deskConfig());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
-    expect(mutations(standin!)).toHaveLength(0);
+    expect(gh!.writes).toHaveLength(0);
   });
 });
 
 describe('delegate', () => {
-  it('defaults to the Backup, @mentions the delegate with a trusted delegate marker, and who follows it', async () => {
-    const s = await start();
+  it('proposes to the Backup by default, @mentioning the delegate with a trusted delegate marker; who follows it once accepted', async () => {
+    const s = deskScenario([]);
+    (s as { tokens?: Record<string, string> }).tokens = { 'edsger-token': 'edsger-d' };
+    standin = await startStandin(s);
     const config = deskConfig();
     const r = await cli(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00', '--json'], MON_0900, config);
     expect(r.code, r.stderr).toBe(0);
-    expect(desk(s).feed[0]!.body).toMatch(
-      /^\*\*Delegation:\*\* @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\./,
+    expect(desk(standin).feed[0]!.body).toMatch(
+      /^\*\*Delegation proposed:\*\* @grace-hopper asks @edsger-d to act as Primary from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\./,
     );
-    expect(markers(s)[0]).toMatchObject({
+    expect(markers(standin)[0]).toMatchObject({
       kind: 'delegate',
       from: 'grace-hopper',
       to: 'edsger-d',
@@ -190,12 +218,17 @@ describe('delegate', () => {
       until: '2026-12-01T23:00:00Z',
     });
     const at = async (when: string) => (await cli(['who', '--at', when, '--json'], TUE_1000, config)).json();
+    expect((await at('2026-12-01T14:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
+    const yes = await cli(['delegate', '--accept'], '2026-11-30T17:10:00Z', config, { GH_TOKEN: 'edsger-token' });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(desk(standin).feed[1]).toMatchObject({ author: 'edsger-d' });
     expect((await at('2026-12-01T14:00')).actingPrimary).toMatchObject({ login: 'edsger-d', reason: 'delegation' });
     expect((await at('2026-12-01T15:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
   });
 
-  it('one that overlaps another for the same shift replaces it and says so', async () => {
+  it('one that overlaps another for the same shift says it replaces it once accepted', async () => {
     const s = await start();
+    expectPost(/"kind":"delegate"/, 2);
     const config = deskConfig();
     await cli(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00'], MON_0900, config);
     const r = await cli(
@@ -204,9 +237,11 @@ describe('delegate', () => {
       config,
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^warning: replacing the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.$/m);
+    expect(r.stderr).toMatch(
+      /^warning: once accepted, this replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST$/m,
+    );
     expect(desk(s).feed[1]!.body).toMatch(
-      /\nThis replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.\n/,
+      /\nOnce accepted, this replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.\n/,
     );
     const who = await cli(['who', '--at', '2026-12-01T13:30', '--json'], TUE_1000, config);
     expect(who.json().actingPrimary.login).toBe('grace-hopper');
@@ -258,7 +293,9 @@ describe('the desk thread', () => {
   });
 
   it('who uses a fresh cache without GitHub, refreshes an old one, and says how old it is when GitHub is gone', async () => {
-    const s = await start();
+    const spec = deskScenario([]);
+    (spec as { viewer: string }).viewer = 'grace-hopper';
+    const s = (standin = await startStandin(spec));
     const config = deskConfig();
     const cache = tempDir();
     await cli(['away', '--from', '2026-12-01T09:00', '--until', '2026-12-01T15:00'], MON_0900, config, { XDG_CACHE_HOME: cache });
@@ -289,12 +326,14 @@ describe('claim', () => {
     );
     const s = deskScenario([], [{ ...req, author: 'katherine-j', body: req.body! }]);
     (s as { viewer: string }).viewer = 'ada-lovelace';
-    standin = await startStandin(s);
+    const g = world(s);
+    expectPost(/"kind":"claim"/);
+    g.expectWrite('updateThreadBody', { number: 1, times: 'any' });
     const config = deskConfig();
     const r = await cli(['claim', '--json'], MON_0900, config);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().actions[0]).toMatchObject({ kind: 'claim', status: 'done' });
-    expect(desk(standin).feed[1]!.body).toMatch(
+    expect(desk(g).feed[1]!.body).toMatch(
       /^\*\*Classified inquiry 1\*\* is claimed by @ada-lovelace\. @katherine-j: please hand it over off GitHub\.\n\n<!-- visit-sre \{"v":1,"kind":"claim","request":"k1","number":1,"who":"ada-lovelace","key":"claim:k1"\} -->$/,
     );
     const again = await cli(['claim', '1', '--json'], '2026-11-30T17:05:00Z', config);
@@ -304,11 +343,11 @@ describe('claim', () => {
     expect(other.stderr).toMatch(/^error: classified inquiry 1 is already claimed by @ada-lovelace/);
     const reminder = await cli(['notify', '--json'], '2026-11-30T19:05:00Z', config);
     expect(reminder.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
-    expect(desk(standin).feed).toHaveLength(2);
+    expect(desk(g).feed).toHaveLength(2);
   });
 
   it('refuses someone without classified access, and a number that is not on the thread', async () => {
-    standin = await startStandin(deskScenario([]));
+    world(deskScenario([]));
     const none = await cli(['claim', '4'], MON_0900, deskConfig());
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^error: no classified inquiry 4 on the desk thread/);
@@ -324,7 +363,10 @@ describe('notify and the acting roles', () => {
   ];
 
   it('tells the acting Primary, not the away owner, about a new inquiry', async () => {
-    standin = await startStandin(deskScenario(inquiry()));
+    const g = world(deskScenario(inquiry()));
+    expectPost(/"kind":"away"/);
+    expectPost(/"kind":"notify"/);
+    g.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig();
     await cli(['away', '--from', '2026-11-30T09:00', '--until', '2026-11-30T12:00'], '2026-11-30T16:30:00Z', config);
     const r = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
@@ -343,7 +385,9 @@ describe('notify and the acting roles', () => {
       '2026-11-30T16:00:00Z',
       '**Classified inquiry 1:** …\n\n<!-- visit-sre {"v":1,"kind":"classified","number":1,"neededBy":"2026-11-30T21:00:00Z","handler":"katherine-j","access":["ada-lovelace","alan-turing"],"key":"classified:katherine-j:2026-11-30T16:00:00Z"} -->',
     );
-    standin = await startStandin(deskScenario([], [{ ...request, author: 'katherine-j', body: request.body! }]));
+    const g = world(deskScenario([], [{ ...request, author: 'katherine-j', body: request.body! }]));
+    expectPost(/classified-reminder/);
+    g.expectWrite('updateThreadBody', { number: 1, times: 'any' });
     const config = deskConfig();
     const early = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
     expect(early.json().notifications.map((n: { when: string }) => n.when)).not.toContain('classified-reminder');
@@ -359,7 +403,7 @@ describe('notify and the acting roles', () => {
         status: 'done',
       },
     ]);
-    expect(desk(standin).feed.at(-1)!.body).toMatch(
+    expect(desk(g).feed.at(-1)!.body).toMatch(
       /- 🔒 Classified inquiry 1 is still unclaimed and needed by Mon Nov 30, 13:00 PST: claim it with `visit-sre claim 1` → @ada-lovelace @alan-turing/,
     );
     const again = await cli(['notify', '--json'], '2026-11-30T19:20:00Z', config);
@@ -469,7 +513,7 @@ describe('log-call by someone who is not the acting Primary (three-way handoff)'
   ];
 
   it('records the receiver and the acting Primary who owns it, tells the owner on the desk thread, and the clock runs', async () => {
-    const s = await start('katherine-j');
+    const s = await startHttp('katherine-j');
     const config = deskConfig();
     const r = await cli(logCall(), '2026-11-30T17:45:00Z', config);
     expect(r.code, r.stderr).toBe(0);
@@ -495,7 +539,7 @@ describe('log-call by someone who is not the acting Primary (three-way handoff)'
   });
 
   it("with --answered the logging post is the team's response", async () => {
-    const s = await start('katherine-j');
+    const s = await startHttp('katherine-j');
     const config = deskConfig();
     const r = await cli(logCall(['--answered']), '2026-11-30T17:45:00Z', config);
     expect(r.code, r.stderr).toBe(0);
@@ -509,7 +553,7 @@ describe('log-call by someone who is not the acting Primary (three-way handoff)'
   });
 
   it('the acting Primary logging it themselves is "Taken by", as before, and tells nobody', async () => {
-    const s = await start();
+    const s = await startHttp();
     const r = await cli(logCall(), '2026-11-30T17:45:00Z', deskConfig());
     expect(r.code, r.stderr).toBe(0);
     expect(s.store.snapshot()[0]!.discussions.find((x) => x.title === 'Silo plugin question')!.body).toMatch(/- Taken by: @grace-hopper\n/);
@@ -519,7 +563,7 @@ describe('log-call by someone who is not the acting Primary (three-way handoff)'
 
 describe('log-call --classified --needed-by', () => {
   it('asks the desk thread for someone with access, with no content at all, and journals the contact', async () => {
-    const s = await start('katherine-j');
+    const s = await startHttp('katherine-j');
     const state = tempDir();
     const r = await cli(
       [

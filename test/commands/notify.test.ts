@@ -1,14 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Standin } from '../support/standin/server.mjs';
-import { startStandin } from '../support/standin/server.mjs';
 import { run } from '../support/deps.js';
 import { team, user } from '../support/scenario.js';
-import { DESK_BODY, desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
+import { memoryGitHub } from '../support/memoryGitHub.js';
+import { DESK_BODY, desk, deskConfig, deskScenario } from '../support/desk.js';
 
-let standin: Standin;
-afterEach(async () => {
-  await standin?.close();
+// The in-memory port (test/support/memoryGitHub.ts): every write must be expected, and afterEach fails on one that never came.
+let gh: ReturnType<typeof memoryGitHub> | undefined;
+let clock = '';
+const world = (s: object) => (gh = memoryGitHub(s, { now: () => clock }));
+afterEach(() => {
+  const g = gh;
+  gh = undefined;
+  g?.verify();
 });
+const writes = () => gh!.writes;
 
 // Mon Nov 30 2026: Grace Primary, Edsger Backup; the week before, Ada and Barbara.
 const MON_0915 = '2026-11-30T17:15:00Z';
@@ -16,11 +21,11 @@ const MON_1300 = '2026-11-30T21:00:00Z';
 const _MON_NIGHT = '2026-12-01T05:00:00Z';
 
 async function notify(args: string[], now: string, config: string, opts: { env?: Record<string, string>; fetch?: typeof fetch } = {}) {
-  standin.setClock(now);
+  clock = now;
   const r = await run(['notify', ...args], {
     now,
     env: { VISIT_SRE_CONFIG: config, ...opts.env },
-    github: { url: standin.url, token: standin.token },
+    githubPort: gh!.port,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   return { ...r, json: () => JSON.parse(r.stdout) };
@@ -36,9 +41,11 @@ const weekend = () =>
     },
   ]);
 
-describe('notify against the stand-in', () => {
+describe('notify', () => {
   it('posts one comment with @mentions and a keyed marker, writes the board after the team text, and a re-run writes nothing', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig();
     const r = await notify(['--json'], MON_0915, config);
     expect(r.code, r.stderr).toBe(0);
@@ -48,7 +55,7 @@ describe('notify against the stand-in', () => {
       ['100@2026-11-28T22:00:00Z:new', ['grace-hopper'], 'done'],
     ]);
     expect(out.board.updated).toBe(true);
-    const d = desk(standin);
+    const d = desk(gh!);
     expect(d.feed).toHaveLength(1);
     expect(d.feed[0]!.author).toBe('grace-hopper');
     expect(d.feed[0]!.body).toMatch(
@@ -64,44 +71,49 @@ describe('notify against the stand-in', () => {
     expect(d.body).toMatch(/### grace-hopper \(1 waiting\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n/);
     expect(d.body).toMatch(/### Not handed off by \[ada-lovelace\].*\(1\)\n\n- \[#101\]/);
     expect(d.body).not.toMatch(/@(grace|ada)/); // an edited body must not ping anyone
-    expect(mutations(standin)).toHaveLength(2);
+    expect(writes()).toHaveLength(2);
 
     const again = await notify(['--json'], '2026-11-30T17:30:00Z', config);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json().notifications).toEqual([]);
     expect(again.json().board.updated).toBe(false);
-    expect(mutations(standin)).toHaveLength(2);
+    expect(writes()).toHaveLength(2);
   });
 
   it('stays quiet outside business hours but keeps the board, then sends at the first run in business hours', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
+    gh!.expectWrite('updateThreadBody', { number: 1, body: /1 notification will go out/ });
+    gh!.expectWrite('addThreadComment', { number: 1, body: /new inquiry/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig();
     const night = await notify(['--json'], '2026-11-29T20:00:00Z', config);
     expect(night.json().notifications.map((n: { status: string }) => n.status)).toEqual(['skipped']);
-    expect(desk(standin).feed).toHaveLength(0);
-    expect(desk(standin).body).toMatch(/1 notification will go out when business hours begin/);
+    expect(desk(gh!).feed).toHaveLength(0);
+    expect(desk(gh!).body).toMatch(/1 notification will go out when business hours begin/);
     const morning = await notify(['--json'], '2026-11-30T16:00:00Z', config);
     expect(morning.json().notifications.map((n: { when: string; status: string }) => [n.when, n.status])).toEqual([['new', 'done']]);
   });
 
   it('--dry-run prints the comment and the board and writes nothing', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
     const r = await notify(['--dry-run'], MON_0915, deskConfig());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Would post to https:\/\/github.com\/visit-dav\/visit\/issues\/1:/);
     expect(r.stdout).toMatch(/"kind":"notify","keys":\["shift@2026-11-30T08:00:00Z:missed-handoff","100@2026-11-28T22:00:00Z:new"\]/);
     expect(r.stdout).toMatch(/Would rewrite the board:/);
-    expect(mutations(standin)).toHaveLength(0);
+    expect(writes()).toHaveLength(0);
   });
 
   it('--fail-on-overdue exits 8 when something is overdue', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     const r = await notify(['--fail-on-overdue'], MON_1300, deskConfig());
     expect(r.code, r.stderr).toBe(8);
   });
 
   it('a missing or malformed desk.thread is a usage error naming the key', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
     const missing = await notify([], MON_0915, deskConfig({ desk: { thread: null } }));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: no desk thread: config key "desk.thread" is not set/);
@@ -124,10 +136,12 @@ describe('notify against the stand-in', () => {
       body: 'notes',
       category: 'ideas',
     } as never);
-    standin = await startStandin(s);
+    world(s);
+    gh!.expectWrite('addThreadComment', { number: 50 });
+    gh!.expectWrite('updateThreadBody', { number: 50 });
     const r = await notify(['--json'], MON_0915, deskConfig({ desk: { thread: 'visit-dav/visit#50' } }));
     expect(r.code, r.stderr).toBe(0);
-    const t = standin.store.thread('visit-dav/visit', 50)!;
+    const t = gh!.store.thread('visit-dav/visit', 50)!;
     expect(t.comments).toHaveLength(1);
     expect(t.body).toMatch(/^notes\n\n<!-- visit-sre board -->/);
   });
@@ -139,17 +153,25 @@ describe('notify against the stand-in', () => {
       createdAt: '2026-11-30T16:00:00Z',
       body: 'x\n\n<!-- visit-sre {"v":1,"kind":"notify","keys":["100@2026-11-28T22:00:00Z:new"]} -->',
     });
-    standin = await startStandin(deskScenario(weekend().repositories[0]!.discussions as never, [forged('eve', 'NONE')]));
+    world(deskScenario(weekend().repositories[0]!.discussions as never, [forged('eve', 'NONE')]));
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).toContain('new');
-    await standin.close();
-    standin = await startStandin(deskScenario(weekend().repositories[0]!.discussions as never, [forged('github-actions[bot]', 'NONE')]));
+    gh!.verify();
+    world(deskScenario(weekend().repositories[0]!.discussions as never, [forged('github-actions[bot]', 'NONE')]));
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).not.toContain(
       'new',
     );
   });
 
   it('the webhook gets the same batch; a failure does not stop GitHub, is reported, and is retried next run', async () => {
-    standin = await startStandin(weekend());
+    world(weekend());
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
+    gh!.expectWrite('updateThreadComment', { number: 1, body: /"pending":\[/ });
+    gh!.expectWrite('updateThreadComment', { number: 1, body: /^(?![\s\S]*"pending")/ });
     const calls: Array<{ url: string; text: string }> = [];
     let fail = true;
     const hookFetch = (async (url: string, init: { body: string }) => {
@@ -162,7 +184,7 @@ describe('notify against the stand-in', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/the webhook \(VISIT_SRE_WEBHOOK\) answered HTTP 500; it is retried on the next run/);
     expect(first.stdout + first.stderr).not.toContain('SECRET');
-    expect(desk(standin).keys).toHaveLength(2);
+    expect(desk(gh!).keys).toHaveLength(2);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.text).toMatch(/#100\]\(.*\) Silo crash — new inquiry/);
 
@@ -186,21 +208,27 @@ describe('notify against the stand-in', () => {
         comments: [team('ada-lovelace', '2026-10-02T18:00:00Z', 'Try 3.4')],
       },
     ]);
-    standin = await startStandin(s);
+    world(s);
+    gh!.expectWrite('addLabels', { number: 100 });
+    gh!.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"stale"/ });
+    gh!.expectWrite('markAnswer', { number: 101 });
+    gh!.expectWrite('addLabels', { number: 101 });
+    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig({ discussions: { label: 'support' }, desk: { labelNew: true, closeStale: true } });
     const dry = await notify(['--json', '--dry-run'], MON_0915, config);
     expect(dry.json().actions.map((a: { kind: string; number: number; status: string }) => [a.kind, a.number, a.status])).toEqual([
       ['label', 100, 'planned'],
       ['close-stale', 101, 'planned'],
     ]);
-    expect(mutations(standin)).toHaveLength(0);
+    expect(writes()).toHaveLength(0);
     const r = await notify(['--json'], MON_0915, config);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().actions.map((a: { kind: string; number: number; status: string }) => [a.kind, a.number, a.status])).toEqual([
       ['label', 100, 'done'],
       ['close-stale', 101, 'done'],
     ]);
-    const snap = standin.store.snapshot()[0]!.discussions;
+    const snap = gh!.store.snapshot()[0]!.discussions;
     expect(snap.find((d) => d.number === 100)!.labels).toContain('support');
     expect(snap.find((d) => d.number === 101)!.labels).toContain('wontfix');
     // The labelled discussion entered the scope in the same run: its owner heard of it.

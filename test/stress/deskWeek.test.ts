@@ -62,11 +62,12 @@ describe('a week at the duty desk', () => {
     for (const c of comments) expect(isBusinessTime(calendar, Date.parse(c.createdAt)), c.createdAt).toBe(true);
   });
 
-  it('the Backup was told only after the due time', () => {
-    const backupLines = desk(standin).feed.flatMap((c) => c.body.split('\n').filter((l) => l.startsWith('- ') && / → .*@edsger-d/.test(l)));
-    expect(backupLines).toHaveLength(2); // overdue, then overdue+2h to the whole team
-    expect(postedAt.get(EXPECTED[3]!.key)!).toBeGreaterThanOrEqual(pst('2026-11-30T12:00'));
-    expect(backupLines[0]).toMatch(/overdue by \d+(\.\d)? business (h|min), was due Mon Nov 30 12:00/);
+  it('the default policy paged nobody: every line asks only the owner or the acting Primary, never the Backup or the team', () => {
+    const lines = desk(standin).feed.flatMap((c) => c.body.split('\n').filter((l) => l.startsWith('- ')));
+    expect(lines.length).toBe(EXPECTED.length);
+    expect(lines.filter((l) => / → .*@edsger-d/.test(l))).toEqual([]);
+    const overdue = lines.find((l) => /overdue by \d+(\.\d)? business (h|min), was due Mon Nov 30 12:00/.test(l))!;
+    expect(overdue.split(' → ')[1]).toBe('@grace-hopper');
   });
 
   it('runs with nothing new made no write at all: every night, the holiday and the weekend', () => {

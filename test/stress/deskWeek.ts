@@ -85,16 +85,14 @@ export const EVENTS: WeekEvent[] = [
 /** Grace hands off on Friday afternoon, as the reminder asks. */
 export const HANDOFF_AT = pst('2026-12-04T16:45');
 
-const ALL = ['ada-lovelace', 'grace-hopper', 'alan-turing', 'katherine-j', 'edsger-d', 'barbara-l'];
-
-/** Every notification of the week: its key, recipients, and the tick it is due at. */
+/** Every notification of the week under the default policy: its key, recipients, and the tick it is due at. */
 export const EXPECTED: Array<{ key: string; to: string[]; at: number }> = [
   { key: `101@${isoZ(pst('2026-11-28T14:00'))}:new`, to: ['grace-hopper'], at: pst('2026-11-30T08:00') },
   { key: 'shift@2026-11-30T08:00:00Z:missed-handoff', to: ['ada-lovelace', 'grace-hopper'], at: pst('2026-11-30T09:00') },
   { key: `101@${isoZ(pst('2026-11-28T14:00'))}:due-soon`, to: ['grace-hopper'], at: pst('2026-11-30T11:00') },
-  // Due at 12:00, in the lunch hour: held until business hours resume at 13:00.
-  { key: `101@${isoZ(pst('2026-11-28T14:00'))}:overdue`, to: ['grace-hopper', 'edsger-d'], at: pst('2026-11-30T13:00') },
-  { key: `101@${isoZ(pst('2026-11-28T14:00'))}:overdue+2h`, to: ALL, at: pst('2026-11-30T15:00') },
+  // Due at 12:00, in the lunch hour: held until business hours resume at 13:00. The default
+  // policy asks the owner and the acting Primary (both Grace here), never the Backup or the team.
+  { key: `101@${isoZ(pst('2026-11-28T14:00'))}:overdue`, to: ['grace-hopper'], at: pst('2026-11-30T13:00') },
   { key: `102@${isoZ(pst('2026-11-30T22:00'))}:new`, to: ['grace-hopper'], at: pst('2026-12-01T08:00') },
   { key: `101@${isoZ(pst('2026-12-01T10:00'))}:due-soon`, to: ['grace-hopper'], at: pst('2026-12-01T14:00') },
   { key: `103@${isoZ(pst('2026-12-02T10:00'))}:new`, to: ['grace-hopper'], at: pst('2026-12-03T08:00') },

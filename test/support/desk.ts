@@ -50,7 +50,7 @@ export interface FeedComment {
 }
 
 /** The desk thread as it stands: its body and its notify comments with their keys. */
-export function desk(standin: Standin) {
+export function desk(standin: { store: Pick<Standin['store'], 'thread'> }) {
   const t = standin.store.thread('visit-dav/visit', DESK_NUMBER)!;
   const feed: FeedComment[] = t.comments.map((c) => {
     const m = /<!-- visit-sre (\{.*\}) -->\s*$/.exec(c.body);

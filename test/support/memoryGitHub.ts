@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { Store } from './standin/store.mjs';
 import { makeResolvers } from './standin/resolvers.mjs';
-import { toDiscussion } from '../../src/github/tracker.js';
+import { toDiscussion, toMessage } from '../../src/github/tracker.js';
 import { translateError } from '../../src/github/client.js';
 import { NotFoundError, OperationalError } from '../../src/core/errors.js';
 import type { GitHubPort, RepoRef } from '../../src/github/port.js';
@@ -21,13 +21,18 @@ import type { Discussion } from '../../src/core/conversation.js';
 type WriteOp =
   | 'addDiscussionComment'
   | 'deleteDiscussionComment'
+  | 'deleteDiscussion'
   | 'markAnswer'
   | 'addLabels'
   | 'removeLabels'
   | 'closeDiscussion'
   | 'createIssue'
   | 'addIssueComment'
-  | 'createDiscussion';
+  | 'createDiscussion'
+  | 'addThreadComment'
+  | 'updateThreadBody'
+  | 'updateThreadComment'
+  | 'deleteThreadComment';
 
 export interface Write {
   op: WriteOp;
@@ -43,13 +48,14 @@ export interface Expectation {
   body?: RegExp;
   /** 'ok' (default): applied; 'lost': applied, then the answer is lost; an Error: refused, nothing applied */
   outcome?: 'ok' | 'lost' | Error;
-  /** how many writes it answers (default 1) */
-  times?: number;
+  /** how many writes it answers (default 1); 'any': as many as come, none included (a board a run may rewrite) */
+  times?: number | 'any';
 }
 
-const MUTATION: Record<WriteOp, string> = {
+const MUTATION: Record<WriteOp, string | [string, string]> = {
   addDiscussionComment: 'addDiscussionComment',
   deleteDiscussionComment: 'deleteDiscussionComment',
+  deleteDiscussion: 'deleteDiscussion',
   markAnswer: 'markDiscussionCommentAsAnswer',
   addLabels: 'addLabelsToLabelable',
   removeLabels: 'removeLabelsFromLabelable',
@@ -57,11 +63,15 @@ const MUTATION: Record<WriteOp, string> = {
   createIssue: 'createIssue',
   addIssueComment: 'addComment',
   createDiscussion: 'createDiscussion',
+  // The desk thread's writes, by its kind: [issue, discussion].
+  addThreadComment: ['addComment', 'addDiscussionComment'],
+  updateThreadBody: ['updateIssue', 'updateDiscussion'],
+  updateThreadComment: ['updateIssueComment', 'updateDiscussionComment'],
+  deleteThreadComment: ['deleteIssueComment', 'deleteDiscussionComment'],
 };
 
-function deskUnsupported(): never {
-  throw new Error('the memory port has no desk thread: test desk commands against the stand-in (test/support/desk.ts)');
-}
+/** The desk thread pages back 100 comments at a time, as the adapter reads it. */
+const DESK_PAGE = 100;
 
 /** A store record in the shape the adapter reads from GraphQL. */
 function raw(d: any) {
@@ -77,7 +87,7 @@ function raw(d: any) {
 export function memoryGitHub(scenario: object | string, opts: { now: string | (() => string) }) {
   const store = new Store(typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario);
   const mutations = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now())).Mutation;
-  const expectations: Array<Expectation & { op: WriteOp; left: number }> = [];
+  const expectations: Array<Expectation & { op: WriteOp; left: number; any: boolean }> = [];
   const writes: Write[] = [];
   const unexpected: Write[] = [];
   const repoOf = (r: RepoRef) => {
@@ -87,10 +97,16 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
   };
   const numberOf = (id: unknown): number | null => {
     const n = store.nodes.get(String(id));
-    return n?.number ?? n?.discussion?.number ?? null;
+    return n?.number ?? n?.discussion?.number ?? n?.subject?.number ?? null;
   };
 
-  async function write(op: WriteOp, input: Record<string, unknown>, target: unknown, result: (payload: any) => any) {
+  async function write(
+    op: WriteOp,
+    input: Record<string, unknown>,
+    target: unknown,
+    result: (payload: any) => any,
+    kind: 'issue' | 'discussion' = 'issue',
+  ) {
     const w: Write = { op, number: numberOf(target), body: typeof input.body === 'string' ? input.body : null };
     writes.push(w);
     const e = expectations.find(
@@ -104,7 +120,8 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     if (e.outcome instanceof Error) throw e.outcome;
     let payload;
     try {
-      payload = mutations[MUTATION[op]]!(null, { input });
+      const name = MUTATION[op];
+      payload = mutations[typeof name === 'string' ? name : name[kind === 'issue' ? 0 : 1]]!(null, { input });
     } catch (error) {
       const gql = error as { message: string; extensions?: { type?: string } };
       throw translateError({ name: 'GraphqlResponseError', errors: [{ type: gql.extensions?.type, message: gql.message }] }, op, {
@@ -193,6 +210,7 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     addDiscussionComment: (discussionId, body, replyToId) =>
       write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
     deleteDiscussionComment: (id) => write('deleteDiscussionComment', { id }, id, () => undefined),
+    deleteDiscussion: (id) => write('deleteDiscussion', { id }, id, () => undefined),
     markAnswer: (id) => write('markAnswer', { id }, id, () => undefined),
     addLabels: (labelableId, labelIds) => write('addLabels', { labelableId, labelIds }, labelableId, () => undefined),
     removeLabels: (labelableId, labelIds) => write('removeLabels', { labelableId, labelIds }, labelableId, () => undefined),
@@ -212,12 +230,58 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         number: p.discussion.number,
         url: p.discussion.url,
       })),
-    // The desk thread (notify, away, delegate) is tested against the HTTP stand-in.
-    deskThread: async () => deskUnsupported(),
-    updateThreadBody: async () => deskUnsupported(),
-    addThreadComment: async () => deskUnsupported(),
-    updateThreadComment: async () => deskUnsupported(),
-    deleteThreadComment: async () => deskUnsupported(),
+    async deskThread(r, number, o = {}) {
+      const repo = repoOf(r);
+      const issue = repo.issues.find((i: any) => i.number === number);
+      const t = issue ?? repo.discussions.find((d: any) => d.number === number);
+      if (!t)
+        throw new NotFoundError(
+          `desk.thread ${r.owner}/${r.name}#${number} is neither an issue nor a discussion`,
+          'fix desk.thread in the config, or create the thread',
+        );
+      const all = t.comments;
+      let from = Math.max(0, all.length - DESK_PAGE);
+      while (from > 0 && o.since !== undefined && Date.parse(all[from].createdAt) >= o.since) from = Math.max(0, from - DESK_PAGE);
+      return {
+        kind: issue ? 'issue' : 'discussion',
+        id: t.id,
+        number,
+        title: t.title,
+        url: t.url,
+        body: t.body,
+        comments: all.slice(from).map((c: any) => toMessage(c, 'comment')),
+      };
+    },
+    updateThreadBody: (thread, body) =>
+      write(
+        'updateThreadBody',
+        thread.kind === 'issue' ? { id: thread.id, body } : { discussionId: thread.id, body },
+        thread.id,
+        () => undefined,
+        thread.kind,
+      ),
+    addThreadComment: (thread, body) =>
+      write(
+        'addThreadComment',
+        thread.kind === 'issue' ? { subjectId: thread.id, body } : { discussionId: thread.id, body },
+        thread.id,
+        (p) =>
+          thread.kind === 'issue' ? { id: p.commentEdge.node.id, url: p.commentEdge.node.url } : { id: p.comment.id, url: p.comment.url },
+        thread.kind,
+      ),
+    updateThreadComment: (thread, commentId, body) =>
+      write(
+        'updateThreadComment',
+        thread.kind === 'issue' ? { id: commentId, body } : { commentId, body },
+        commentId,
+        () => undefined,
+        thread.kind,
+      ),
+    deleteThreadComment: async (thread, commentId) => {
+      // Already deleted (by the other run of a race) is not an error, as in the adapter.
+      if (!store.nodes.has(commentId)) return;
+      await write('deleteThreadComment', { id: commentId }, commentId, () => undefined, thread.kind);
+    },
   };
 
   return {
@@ -226,11 +290,11 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     /** every write the port received, in order */
     writes,
     expectWrite(op: WriteOp, e: Expectation = {}) {
-      expectations.push({ ...e, op, left: e.times ?? 1 });
+      expectations.push({ ...e, op, left: e.times === 'any' ? Infinity : (e.times ?? 1), any: e.times === 'any' });
     },
     /** Fails on any write nobody expected, and on any expectation never used. */
     verify() {
-      const unused = expectations.filter((e) => e.left > 0);
+      const unused = expectations.filter((e) => e.left > 0 && !e.any);
       const problems = [
         ...unexpected.map((w) => `unexpected write: ${w.op}${w.number !== null ? ` on #${w.number}` : ''}`),
         ...unused.map(

@@ -310,3 +310,98 @@ describe('decisions documented in the README', () => {
     ]);
   });
 });
+
+describe('issue 23: overrides that move onto another instance, and shifts changed or dropped, always with a warning', () => {
+  it('an override moved onto another, untouched instance replaces only the instance it names (RFC 5545 §3.8.4.4; a Thunderbird export)', () => {
+    const text = calendar(`
+      BEGIN:VEVENT
+      UID:weekly
+      DTSTAMP:20260101T000000Z
+      DTSTART;TZID=America/Los_Angeles:20260105T080000
+      DTEND;TZID=America/Los_Angeles:20260112T080000
+      RRULE:FREQ=WEEKLY;COUNT=3
+      SUMMARY:SRE Primary: @ann
+      END:VEVENT
+      BEGIN:VEVENT
+      UID:weekly
+      DTSTAMP:20260101T000000Z
+      RECURRENCE-ID;TZID=America/Los_Angeles:20260105T080000
+      DTSTART;TZID=America/Los_Angeles:20260112T080000
+      DTEND;TZID=America/Los_Angeles:20260113T080000
+      SUMMARY:SRE Primary: @bob
+      END:VEVENT`);
+    for (const host of ['UTC', 'Pacific/Kiritimati', 'America/St_Johns']) {
+      const { shifts, warnings } = read(text, host);
+      // Jan 5 is replaced by Bob's day on Jan 12; Ann's weeks of Jan 12 and Jan 19 are untouched and stay.
+      expect(shifts).toEqual([
+        'SRE Primary: @ann 2026-01-12T16:00Z → 2026-01-19T16:00Z',
+        'SRE Primary: @bob 2026-01-12T16:00Z → 2026-01-13T16:00Z',
+        'SRE Primary: @ann 2026-01-19T16:00Z → 2026-01-26T16:00Z',
+      ]);
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it('VALUE=DATE on a value that carries a time: read as the date, with a warning naming the event', () => {
+    const { shifts, warnings } = read(
+      calendar(`
+        BEGIN:VEVENT
+        UID:dated
+        DTSTART;VALUE=DATE:20260105T080000
+        DTEND;VALUE=DATE:20260112T080000
+        SUMMARY:SRE Primary: @ann
+        END:VEVENT`),
+    );
+    expect(shifts).toEqual(['SRE Primary: @ann 2026-01-05T08:00Z → 2026-01-12T08:00Z']);
+    expect(warnings).toEqual([
+      'rota.ics:6: DTSTART 20260105T080000 of event "SRE Primary: @ann" (UID dated) says VALUE=DATE but carries a time (and 1 more value like it); read as the date alone, the time dropped',
+    ]);
+  });
+
+  it('a VTODO that never closes (END:VTOOD) does not swallow the events after it, and says so', () => {
+    const { shifts, warnings } = read(
+      calendar(`
+        BEGIN:VTODO
+        UID:todo
+        DTSTART;VALUE=DATE:20260101
+        END:VTOOD
+        BEGIN:VEVENT
+        UID:after
+        DTSTART;VALUE=DATE:20260105
+        DTEND;VALUE=DATE:20260112
+        SUMMARY:SRE Primary: @ann
+        END:VEVENT`),
+    );
+    expect(shifts).toEqual(['SRE Primary: @ann 2026-01-05T08:00Z → 2026-01-12T08:00Z']);
+    expect(warnings).toEqual([
+      'rota.ics:4: a VTODO never ends (no END:VTODO before the next event); it was skipped, the events after it are read',
+    ]);
+  });
+
+  it("an override whose DTEND precedes its DTSTART keeps its start and the series' length, with a warning naming the event and the instance", () => {
+    const { shifts, warnings } = read(
+      calendar(`
+        BEGIN:VEVENT
+        UID:weekly
+        DTSTART;TZID=America/Los_Angeles:20260105T080000
+        DTEND;TZID=America/Los_Angeles:20260112T080000
+        RRULE:FREQ=WEEKLY;COUNT=2
+        SUMMARY:SRE Primary: @ann
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:weekly
+        RECURRENCE-ID;TZID=America/Los_Angeles:20260112T080000
+        DTSTART;TZID=America/Los_Angeles:20260113T080000
+        DTEND;TZID=America/Los_Angeles:20260112T080000
+        SUMMARY:SRE Primary: @bob
+        END:VEVENT`),
+    );
+    expect(shifts).toEqual([
+      'SRE Primary: @ann 2026-01-05T16:00Z → 2026-01-12T16:00Z',
+      'SRE Primary: @bob 2026-01-13T16:00Z → 2026-01-20T16:00Z',
+    ]);
+    expect(warnings).toEqual([
+      `rota.ics: the override of "SRE Primary: @ann" (UID weekly) for 2026-01-12T16:00:00Z ends before it starts; read with the series' length, from 2026-01-13T16:00:00Z to 2026-01-20T16:00:00Z`,
+    ]);
+  });
+});

@@ -3,7 +3,8 @@ import type { Message } from '../../src/core/conversation.js';
 import { assess, teamRule } from '../../src/core/conversation.js';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import { formatMarker, parseMarker } from '../../src/core/markers.js';
-import { deskEntries, repairs, rewriteNotify, sentKeys, webhookPending } from '../../src/core/desk.js';
+import { deskEntries, repairs, sentKeys, webhookPending } from '../../src/core/desk.js';
+import { rewriteKeyed } from '../../src/core/keyed.js';
 import { BOARD_END, BOARD_START, boardChanged, boardOf, spliceBoard } from '../../src/core/board.js';
 import { validateConfig } from '../../src/core/config.js';
 
@@ -68,7 +69,7 @@ describe('the desk feed (§9)', () => {
   it('pending webhook keys are read from the markers, and cleared by a rewrite', () => {
     const entries = deskEntries([comment('ada', notify(['1', '2'], { pending: ['1', '2'] }))], team);
     expect(webhookPending(entries).map((p) => p.keys)).toEqual([['1', '2']]);
-    const cleared = rewriteNotify(entries[0]!.body, entries[0]!.marker, { pending: [] });
+    const cleared = rewriteKeyed(entries[0]!.body, entries[0]!.marker, { pending: [] });
     expect(parseMarker(cleared)).toEqual({ v: 1, kind: 'notify', keys: ['1', '2'] });
     expect(cleared).toContain('line for 2');
   });

@@ -59,6 +59,13 @@ function input(over: Partial<NotifyInput> = {}): NotifyInput {
   };
 }
 
+/** A paging policy a team may configure (docs/config.md#escalation-policy): the Backup when overdue, the team two hours later. */
+const paging = [
+  ...DEFAULT_ESCALATION.slice(0, 2),
+  { when: 'overdue', notify: ['owner', 'backup'] },
+  { when: 'overdue+2h', notify: ['team'] },
+];
+
 const sent = (i: NotifyInput) => planNotifications(i).notifications.map((n) => [n.when, n.to.join(',')]);
 const since = t('2026-11-30T09:00');
 
@@ -80,10 +87,18 @@ describe('notify decisions (§9)', () => {
     expect(sent(input({ items: [item({ teamReplied: true, dueSoon: true })] }))).toEqual([['due-soon', 'ada']]);
   });
 
-  it('the Backup is told only once it is overdue', () => {
+  it('by default, overdue goes to the owner and the acting Primary, never the Backup or the team', () => {
+    const late = item({ owner: 'dee', teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
+    const plan = planNotifications(input({ items: [late], now: t('2026-11-30T16:00') }));
+    expect(plan.notifications.map((n) => [n.when, n.to.join(',')])).toEqual([['overdue', 'dee,ada']]);
+    expect(DEFAULT_ESCALATION.flatMap((r) => r.notify)).not.toContain('backup');
+    expect(DEFAULT_ESCALATION.flatMap((r) => r.notify)).not.toContain('team');
+  });
+
+  it('a configured paging policy tells the Backup only once it is overdue', () => {
     const due = item({ teamReplied: true, dueSoon: true });
-    expect(sent(input({ items: [due] })).flatMap(([, to]) => to!.split(','))).not.toContain('bob');
-    expect(sent(input({ items: [item({ teamReplied: true, overdue: true })], now: t('2026-11-30T14:00') }))).toEqual([
+    expect(sent(input({ items: [due], escalation: paging })).flatMap(([, to]) => to!.split(','))).not.toContain('bob');
+    expect(sent(input({ items: [item({ teamReplied: true, overdue: true })], escalation: paging, now: t('2026-11-30T14:00') }))).toEqual([
       ['overdue', 'ada,bob'],
     ]);
   });
@@ -91,22 +106,32 @@ describe('notify decisions (§9)', () => {
   it('overdue+2h counts business time past due and goes to the team', () => {
     const late = item({ teamReplied: true, overdue: true, dueAt: t('2026-11-30T14:00') });
     const sentOverdue = new Set([notificationKey(7, since, 'overdue')]);
-    expect(sent(input({ items: [late], sent: sentOverdue, now: t('2026-11-30T15:59') }))).toEqual([]);
-    expect(sent(input({ items: [late], sent: sentOverdue, now: t('2026-11-30T16:00') }))).toEqual([['overdue+2h', 'ada,bob,cy,dee']]);
+    expect(sent(input({ items: [late], sent: sentOverdue, escalation: paging, now: t('2026-11-30T15:59') }))).toEqual([]);
+    expect(sent(input({ items: [late], sent: sentOverdue, escalation: paging, now: t('2026-11-30T16:00') }))).toEqual([
+      ['overdue+2h', 'ada,bob,cy,dee'],
+    ]);
   });
 
   it('overdue+2h waits through the evening: business time only', () => {
     const late = item({ teamReplied: true, overdue: true, dueAt: t('2026-11-30T16:30') });
     const quietSent = new Set([notificationKey(7, since, 'overdue')]);
-    expect(sent(input({ items: [late], sent: quietSent, now: t('2026-12-01T09:29'), outsideBusinessHours: true }))).toEqual([]);
-    expect(sent(input({ items: [late], sent: quietSent, now: t('2026-12-01T09:30') }))).toEqual([['overdue+2h', 'ada,bob,cy,dee']]);
+    const at = (local: string, more: Partial<NotifyInput> = {}) =>
+      sent(input({ items: [late], sent: quietSent, escalation: paging, now: t(local), ...more }));
+    expect(at('2026-12-01T09:29', { outsideBusinessHours: true })).toEqual([]);
+    expect(at('2026-12-01T09:30')).toEqual([['overdue+2h', 'ada,bob,cy,dee']]);
   });
 
   it('team skips members who are away', () => {
     const late = item({ teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
     expect(
       sent(
-        input({ items: [late], sent: new Set([notificationKey(7, since, 'overdue')]), away: new Set(['cy']), now: t('2026-11-30T13:00') }),
+        input({
+          items: [late],
+          sent: new Set([notificationKey(7, since, 'overdue')]),
+          escalation: paging,
+          away: new Set(['cy']),
+          now: t('2026-11-30T13:00'),
+        }),
       ),
     ).toEqual([['overdue+2h', 'ada,bob,dee']]);
   });
@@ -199,7 +224,7 @@ describe('notify decisions (§9)', () => {
 
   it('every rule that holds goes out, each with its own key, in one plan', () => {
     const a = item({ overdue: true, dueAt: t('2026-11-30T10:00'), waitingSince: t('2026-11-30T06:00') });
-    const plan = planNotifications(input({ items: [a], now: t('2026-11-30T13:00') }));
+    const plan = planNotifications(input({ items: [a], escalation: paging, now: t('2026-11-30T13:00') }));
     expect(plan.notifications.map((n) => n.when)).toEqual(['new', 'overdue', 'overdue+2h']);
   });
 

@@ -41,7 +41,9 @@ describe('tables fit the terminal: titles cut, people shorten, secondary columns
   it('wide: everything, whole', () => {
     const { text, shown } = layoutTable(rows, columns, 200);
     expect(shown).toEqual([0, 1, 2, 3, 4]);
-    expect(lines(text)[0]).toBe(`#101  Grace Hopper @grace-hopper  overdue by 7 business h  ${title}  https://github.com/o/r/discussions/101`);
+    expect(lines(text)[0]).toBe(
+      `#101  Grace Hopper @grace-hopper  overdue by 7 business h  ${title}  https://github.com/o/r/discussions/101`,
+    );
   });
 
   it('80: the URL column goes first, then the title is cut before a person shortens', () => {
@@ -67,11 +69,7 @@ describe('tables fit the terminal: titles cut, people shorten, secondary columns
   });
 
   it('a header shortens with its column, and an empty column is left out', () => {
-    const text = fitTable(
-      [['ada', '', '3']],
-      [{ head: 'LOGIN' }, { head: 'EMPTY' }, { head: ['PRIMARY WEEKS', 'PRIMARY'] }],
-      14,
-    );
+    const text = fitTable([['ada', '', '3']], [{ head: 'LOGIN' }, { head: 'EMPTY' }, { head: ['PRIMARY WEEKS', 'PRIMARY'] }], 14);
     expect(text).toBe('LOGIN  PRIMARY\nada    3\n');
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { markdownText } from '../../core/userText.js';
 import { markdownTable } from 'markdown-table';
 import type { BusinessCalendar } from '../../core/businessTime.js';
 import { businessMinutesBetween } from '../../core/businessTime.js';
@@ -31,13 +32,8 @@ const MAX_ROWS = 40;
 
 /** A login without an @: the board is edited often, and an edit must not ping anyone. */
 const person = (login: string | null) => (login ? `[${login}](https://github.com/${login})` : '_nobody_');
-/** Cell text: no pipes, no line breaks, no HTML (a title could end the board early), no mentions. */
-const cell = (s: string) =>
-  s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '@\u200b');
+/** Cell text: no pipes, no line breaks, no HTML (a title could end the board early), no mentions, links or images. */
+const cell = markdownText;
 
 function stateOf(a: Assessment): string {
   if (a.overdue) return '🔴 overdue';

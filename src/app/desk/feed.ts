@@ -1,62 +1,62 @@
-import type { Policy } from '../../core/conversation.js';
-import { AuthError, NotFoundError, UsageError } from '../../core/errors.js';
 import type { DeskEntry } from '../../core/desk.js';
-import { keysOf, repairs, rewriteNotify } from '../../core/desk.js';
-import type { GitHubPort, RepoRef } from '../../github/port.js';
-import type { Desk } from './thread.js';
-import { ownComment, readDeskThread } from './thread.js';
-
-export interface Posted {
-  /** the keys this run's comment holds after convergence (empty when it removed itself) */
-  kept: string[];
-  url: string | null;
-  /** the desk as read after the write */
-  desk: Desk;
-  /** this run's comment after convergence, if it stayed */
-  entry: DeskEntry | null;
-}
+import { rewriteKeyed } from '../../core/keyed.js';
+import { parseMarker } from '../../core/markers.js';
+import type { DeskRef, Plan, PlannedAction, ThreadRef } from '../../core/plans/plan.js';
+import type { DeskThread } from '../../github/port.js';
 
 /**
- * Posts one keyed notify comment so that, across racing runs, each key stays
- * exactly once (SPEC §9, STYLE 13). A lost answer is settled by re-reading
- * for this run's id before one more try. After writing it reads the thread
- * again: a key belongs to the earliest comment that carries it, so this run's
- * comment edits out keys an earlier comment holds, or deletes itself when it
- * holds nothing else. Only the later comment acts, and only on itself.
+ * notify's writes to the desk thread, as plans for the one executor: the
+ * feed comment (a keyed write holding every notification key of the run),
+ * what a webhook still owes, and the board.
  */
-export async function postKeyed(
-  gh: GitHubPort,
-  ref: { repo: RepoRef; number: number },
-  desk: Desk,
-  policy: Pick<Policy, 'team'>,
-  body: string,
-  run: string,
-  since: number,
-): Promise<Posted> {
-  let url: string | null = null;
-  try {
-    url = (await gh.addThreadComment(desk.thread, body)).url;
-  } catch (e) {
-    if (e instanceof AuthError || e instanceof UsageError || e instanceof NotFoundError) throw e;
-    const again = await readDeskThread(gh, ref, policy, since, ['notify']);
-    if (!ownComment(again.entries, run)) url = (await gh.addThreadComment(desk.thread, body)).url;
-  }
-  const fresh = await readDeskThread(gh, ref, policy, since);
-  const mine = ownComment(fresh.entries, run);
-  if (!mine) return { kept: [], url, desk: fresh, entry: null };
-  const repair = repairs(fresh.entries).find((r) => r.commentId === mine.commentId);
-  if (!repair) return { kept: keysOf(mine), url, desk: fresh, entry: mine };
-  if (repair.action === 'delete') {
-    await gh.deleteThreadComment(fresh.thread, mine.commentId);
-    return { kept: [], url: null, desk: fresh, entry: null };
-  }
-  await gh.updateThreadComment(fresh.thread, mine.commentId, repair.body);
-  const earlier = new Set(fresh.entries.filter((e) => e.marker.kind === 'notify' && e.index < mine.index).flatMap(keysOf));
-  const kept = keysOf(mine).filter((k) => !earlier.has(k));
-  return { kept, url, desk: fresh, entry: { ...mine, body: repair.body, marker: { ...mine.marker, keys: kept } } };
+const refOf = (thread: Pick<DeskThread, 'kind' | 'id'>): ThreadRef => ({ kind: thread.kind, id: thread.id });
+
+/** The run's one feed comment: its keys converge across racing runs (app/keyedWrites.ts). */
+export function feedAction(desk: DeskRef, thread: DeskThread, body: string, keys: string[], run: string): PlannedAction {
+  return {
+    kind: 'notify',
+    number: null,
+    url: thread.url,
+    key: run,
+    steps: [{ op: 'desk-comment', desk, thread: refOf(thread), body, keys, run, lookFirst: false }],
+  };
+}
+
+/** The feed comment after convergence: what it holds when another run sent some of its keys. */
+export function feedEntry(body: string, kept: readonly string[]): Pick<DeskEntry, 'body' | 'marker'> | null {
+  const marker = parseMarker(body);
+  if (!marker) return null;
+  const keys = Array.isArray(marker.keys) ? (marker.keys as string[]) : [];
+  const drop = new Set(keys.filter((k) => !kept.includes(k)));
+  const final = drop.size ? rewriteKeyed(body, marker, { drop }) : body;
+  return { body: final, marker: parseMarker(final)! };
 }
 
 /** A notify comment whose marker lists exactly `pending` as the keys the webhook still owes. */
-export function withPending(entry: DeskEntry, pending: readonly string[]): string {
-  return rewriteNotify(entry.body, entry.marker, { pending });
+export function pendingAction(
+  thread: DeskThread,
+  comment: { id: string; entry: Pick<DeskEntry, 'body' | 'marker'> },
+  pending: readonly string[],
+): PlannedAction {
+  return {
+    kind: pending.length ? 'webhook-pending' : 'webhook-sent',
+    number: null,
+    url: thread.url,
+    key: `pending:${comment.id}`,
+    steps: [
+      {
+        op: 'desk-edit',
+        thread: refOf(thread),
+        commentId: comment.id,
+        body: rewriteKeyed(comment.entry.body, comment.entry.marker, { pending }),
+      },
+    ],
+  };
 }
+
+/** The board rewritten in the desk thread's body. */
+export function boardAction(thread: DeskThread, body: string): PlannedAction {
+  return { kind: 'board', number: null, url: thread.url, key: 'board', steps: [{ op: 'desk-body', thread: refOf(thread), body }] };
+}
+
+export const planOf = (actions: PlannedAction[]): Plan => ({ actions, warnings: [] });

@@ -5,13 +5,14 @@ import type { TeamRule } from '../../core/conversation.js';
 import { teamRuleOf } from '../../core/conversation.js';
 import type { DeskRecord } from '../../core/acting.js';
 import type { DeskPost, Template } from '../../core/deskPosts.js';
-import { AuthError, NotFoundError, UsageError } from '../../core/errors.js';
 import { parseMarker } from '../../core/markers.js';
-import type { ActionResult, Plan, Step } from '../../core/plans/plan.js';
+import type { ActionResult, Plan, Step, ThreadRef } from '../../core/plans/plan.js';
 import type { GitHubPort, RepoRef } from '../../github/port.js';
 import { deskCacheFile, writeDeskCache } from '../../store/deskCache.js';
 import { DESK_HISTORY_MS, DESK_KINDS } from '../acting.js';
 import type { Session } from '../execute.js';
+import type { KeyedThread } from '../keyedWrites.js';
+import { keyedComments } from '../keyedWrites.js';
 import { loadTemplate } from '../templates.js';
 
 /** The desk thread, read now, for a command that posts to it: a missing or bad `desk.thread` is a usage error naming the key. */
@@ -28,7 +29,12 @@ const recordsOf = (desk: Desk): DeskRecord[] => {
   const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
   return desk.entries
     .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
-    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+    .map((e) => ({
+      marker: e.marker,
+      createdAt: e.createdAt,
+      author: e.author,
+      ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+    }));
 };
 
 export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
@@ -46,7 +52,7 @@ export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
 /** Keeps `who` in step with what this machine just read, or wrote. */
 export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
   await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
-    v: 1,
+    v: 2,
     thread: live.ref.text,
     readAt: ctx.now,
     entries: live.records,
@@ -56,7 +62,14 @@ export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' 
 /** A desk post as a plan of one action for the executor: skipped when its key is on the thread already. */
 export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
   const { owner, name } = live.ref.repo;
-  const step: Step = { op: 'desk-comment', desk: { owner, name, number: live.ref.number }, body: post.body, key: post.key };
+  const step: Step = {
+    op: 'desk-comment',
+    desk: { owner, name, number: live.ref.number },
+    thread: { kind: live.desk.thread.kind, id: live.desk.thread.id },
+    body: post.body,
+    keys: [post.key],
+    lookFirst: true,
+  };
   const earlier = live.records.find((r) => r.marker.key === post.key);
   return {
     actions: [
@@ -83,47 +96,33 @@ export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: Desk
   if (marker)
     await saveDeskCache(ctx, {
       ref: live.ref,
-      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+      records: [
+        ...live.records,
+        { marker, createdAt: ctx.now, author: post.author ?? null, ...(results[0]?.url ? { url: results[0].url } : {}) },
+      ],
     });
 }
 
-const keyed = (desk: Desk, key: string) => desk.entries.filter((e) => e.marker.key === key).sort((a, b) => a.index - b.index);
-const urlOf = (desk: Desk, commentId: string) => desk.thread.comments.find((c) => c.id === commentId)?.url ?? desk.thread.url;
-
 /**
- * The executor's `desk-comment` step: posts one keyed comment to the desk
- * thread exactly once (STYLE 13). A key already there is reused; a lost answer
- * is settled by re-reading for the key before one more try; after posting,
- * the thread is read again and, when a racing run posted the same key, the
- * later copy removes itself.
+ * The desk thread as a keyed thread for the executor (app/keyedWrites.ts):
+ * a first look reaches back as far as the desk posts are read; the reads
+ * after a write only the latest comments.
  */
-export async function postDeskComment(
-  s: Session,
-  step: Extract<Step, { op: 'desk-comment' }>,
-): Promise<{ id: string; url: string; converged?: boolean }> {
-  const ref = { repo: { owner: step.desk.owner, name: step.desk.name }, number: step.desk.number };
-  const since = s.now() - DESK_HISTORY_MS;
-  const read = () => readDeskThread(s.gh, ref, { team: s.team }, since);
-  const before = await read();
-  const already = keyed(before, step.key)[0];
-  if (already) return { id: already.commentId, url: urlOf(before, already.commentId) };
-  let mine: { id: string; url: string } | null = null;
-  try {
-    mine = await s.gh.addThreadComment(before.thread, step.body);
-  } catch (e) {
-    if (e instanceof AuthError || e instanceof UsageError || e instanceof NotFoundError) throw e;
-    const again = await read();
-    const landed = keyed(again, step.key)[0];
-    if (landed) return { id: landed.commentId, url: urlOf(again, landed.commentId) };
-    mine = await s.gh.addThreadComment(before.thread, step.body);
-  }
-  const after = await read();
-  const first = keyed(after, step.key)[0];
-  if (first && first.commentId !== mine.id && keyed(after, step.key).some((c) => c.commentId === mine!.id)) {
-    await s.gh.deleteThreadComment(after.thread, mine.id);
-    return { id: first.commentId, url: urlOf(after, first.commentId), converged: true };
-  }
-  return mine;
+export function deskKeyedThread(s: Session, step: Extract<Step, { op: 'desk-comment' }>): KeyedThread {
+  const ref = { owner: step.desk.owner, name: step.desk.name };
+  let thread: ThreadRef | undefined = step.thread;
+  const read = async (since: number) => {
+    const t = await s.gh.deskThread(ref, step.desk.number, { since });
+    thread ??= t;
+    return t;
+  };
+  return {
+    asksViewer: false,
+    read: async (_viewer, since) => keyedComments((await read(since ?? s.now() - DESK_HISTORY_MS)).comments, s.team, null),
+    add: async (body) => s.gh.addThreadComment(thread ?? (await read(s.now())), body),
+    remove: async (id) => s.gh.deleteThreadComment(thread ?? (await read(s.now())), id),
+    edit: async (id, body) => s.gh.updateThreadComment(thread ?? (await read(s.now())), id, body),
+  };
 }
 
 /** A desk template, as shipped in templates/. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { markdownText } from '../../core/userText.js';
 import type { AppContext } from '../context.js';
 import type { Message, Policy } from '../../core/conversation.js';
 import { parseDeskThread } from '../../core/config.js';
@@ -49,11 +50,6 @@ export async function readDeskThread(
 }
 
 const ICON: Record<string, string> = { new: '🆕', 'due-soon': '🟠', overdue: '🔴', 'handoff-reminder': '⏰', 'missed-handoff': '⚠️' };
-const safe = (s: string) =>
-  s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '@\u200b');
 
 /** One line per notification, with the @mentions that deliver it. */
 export function notificationLine(
@@ -65,7 +61,8 @@ export function notificationLine(
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.when] ?? '🔴';
-  if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
+  // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${plural(n.count ?? 0, 'unresolved discussion')} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')
@@ -76,7 +73,7 @@ export function notificationLine(
       : n.when === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
         : `${dueText(-(n.lateMinutes ?? 0), week)}, was due ${local(n.dueAt!)}`;
-  return `- ${icon} [#${n.number}](${n.url}) ${safe(n.title)} — ${what} → ${to}`;
+  return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what} → ${to}`;
 }
 
 /** The one comment a run posts: a line per notification, then the trusted notify marker with their keys. */

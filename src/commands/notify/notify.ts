@@ -8,12 +8,13 @@ import type { Outcome } from '../../shell/errors.js';
 import { warn } from '../../shell/output.js';
 import { renderNotify } from './render.js';
 import { deskRef, notifyComment, readDeskThread } from '../../app/desk/thread.js';
-import { postKeyed, withPending } from '../../app/desk/feed.js';
+import { boardAction, feedAction, feedEntry, pendingAction, planOf } from '../../app/desk/feed.js';
 import { renderBoard } from '../../app/desk/board.js';
 import { loadDeskFacts } from '../../app/desk/facts.js';
 import { postWebhook, webhookFrom, webhookText } from '../../app/desk/webhook.js';
-import type { ActionResult, ActionStatus } from '../../core/plans/plan.js';
-import { failedResult } from '../../app/execute.js';
+import type { ActionResult, ActionStatus, PlannedAction } from '../../core/plans/plan.js';
+import { execute } from '../../app/execute.js';
+import { parseRepo } from '../../github/port.js';
 import type { NotifyOptions } from './notify.flags.js';
 
 export type { NotifyOptions };
@@ -28,7 +29,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   const since = Math.min(facts.current?.start ?? ctx.now, ...items.map((a) => a.waitingSince ?? ctx.now)) - 60_000;
   // The acting roles read the thread already (30 days back): reuse that read when it reaches far enough.
   const read = deskReadSince(ctx, since);
-  let desk = read ? { thread: read, entries: deskEntries(read.comments, policy.team) } : await readDeskThread(gh, ref, policy, since);
+  const desk = read ? { thread: read, entries: deskEntries(read.comments, policy.team) } : await readDeskThread(gh, ref, policy, since);
   const plan = planNotifications({
     ...facts,
     escalation: config.escalation,
@@ -63,65 +64,66 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
       ctx.deps.stdout.write(boardUpdated ? `Would rewrite the board:\n\n${board}\n\n` : 'The board is unchanged.\n');
     }
   } else {
-    const webhookOwed: Array<{ keys: string[]; lines: string[] }> = [];
+    let written: { id: string; kept: string[] } | null = null;
+    const exec = (...list: PlannedAction[]) =>
+      execute(planOf(list), gh, {
+        repo: parseRepo(config.repository),
+        team: policy.team,
+        now: () => ctx.deps.now(),
+        onWritten: (_a, p) => void (p.id !== null && (written = { id: p.id, kept: p.kept })),
+      });
     if (plan.notifications.length) {
       const run = randomUUID();
-      try {
-        const posted = await postKeyed(gh, ref, desk, policy, notifyComment(plan.notifications, ctx, run), run, since);
-        desk = posted.desk;
-        for (const n of plan.notifications)
-          status.set(
-            n.key,
-            posted.kept.includes(n.key) ? { status: 'done' } : { status: 'skipped', reason: 'another run sent it at the same time' },
+      const keys = plan.notifications.map((n) => n.key);
+      const body = notifyComment(plan.notifications, ctx, run);
+      const [result] = await exec(feedAction({ ...ref.repo, number: ref.number }, desk.thread, body, keys, run));
+      if (result!.status !== 'done') {
+        actions.push(result!);
+        for (const key of keys) status.set(key, { status: 'failed', ...(result!.reason ? { reason: result!.reason } : {}) });
+      } else {
+        const mine = written as { id: string; kept: string[] } | null;
+        const kept = mine?.kept ?? [];
+        for (const key of keys)
+          status.set(key, kept.includes(key) ? { status: 'done' } : { status: 'skipped', reason: 'another run sent it at the same time' });
+        const entry = mine && kept.length ? feedEntry(body, kept) : null;
+        if (entry && hook) {
+          const reason = await postWebhook(
+            ctx.deps,
+            hook,
+            webhookText(
+              plan.notifications.filter((n) => kept.includes(n.key)),
+              ctx,
+            ),
           );
-        if (posted.entry && hook) {
-          const mine = plan.notifications.filter((n) => posted.kept.includes(n.key));
-          const reason = await postWebhook(ctx.deps, hook, webhookText(mine, ctx));
           if (reason) {
             warn(ctx.deps, `${reason}; it is retried on the next run`);
-            await gh.updateThreadComment(
-              desk.thread,
-              posted.entry.commentId,
-              withPending(
-                posted.entry,
-                mine.map((n) => n.key),
-              ),
-            );
+            await exec(pendingAction(desk.thread, { id: mine!.id, entry }, kept));
             actions.push({ kind: 'webhook', number: null, url: null, status: 'queued', reason });
           } else actions.push({ kind: 'webhook', number: null, url: null, status: 'done' });
         }
-      } catch (e) {
-        const action = failedResult({ kind: 'notify', number: null, url: desk.thread.url }, e);
-        actions.push(action);
-        for (const n of plan.notifications) status.set(n.key, { status: 'failed', reason: action.reason });
       }
     }
     // What an earlier run's webhook still owes, retried once per run.
-    for (const owed of pending)
-      webhookOwed.push({
-        keys: owed.keys,
-        lines: owed.entry.body
+    if (hook && pending.length) {
+      const lines = pending.flatMap((owed) =>
+        owed.entry.body
           .split('\n')
           .filter((l) => l.startsWith('- '))
           .map((l) => l.replace(/@(?=[A-Za-z0-9])/g, '')),
-      });
-    if (hook && webhookOwed.length) {
-      const reason = await postWebhook(ctx.deps, hook, webhookOwed.flatMap((o) => o.lines).join('\n'));
+      );
+      const reason = await postWebhook(ctx.deps, hook, lines.join('\n'));
       if (reason) {
         warn(ctx.deps, `${reason}; it is retried on the next run`);
         actions.push({ kind: 'webhook-retry', number: null, url: null, status: 'queued', reason });
       } else {
-        for (const owed of pending) await gh.updateThreadComment(desk.thread, owed.entry.commentId, withPending(owed.entry, []));
+        await exec(...pending.map((owed) => pendingAction(desk.thread, { id: owed.entry.commentId, entry: owed.entry }, [])));
         actions.push({ kind: 'webhook-retry', number: null, url: null, status: 'done' });
       }
     }
     if (boardChanged(desk.thread.body, board)) {
-      try {
-        await gh.updateThreadBody(desk.thread, spliceBoard(desk.thread.body, board));
-        boardUpdated = true;
-      } catch (e) {
-        actions.push(failedResult({ kind: 'board', number: null, url: desk.thread.url }, e));
-      }
+      const [result] = await exec(boardAction(desk.thread, spliceBoard(desk.thread.body, board)));
+      if (result!.status === 'done') boardUpdated = true;
+      else actions.push(result!);
     }
   }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { tsv } from '../../shell/output.js';
@@ -28,7 +29,7 @@ export function tsvReport(report: Report): string {
     a.owner ?? '',
     isoUtc(a.dueAt!),
     String(a.businessHoursWaiting),
-    a.title,
+    terminalText(a.title),
     a.url,
   ];
   return tsv([
@@ -40,7 +41,7 @@ export function tsvReport(report: Report): string {
       a.owner ?? '',
       a.lastUserActivityAt ? isoUtc(a.lastUserActivityAt) : '',
       String(a.daysSinceUserActivity ?? ''),
-      a.title,
+      terminalText(a.title),
       a.url,
     ]),
   ]);
@@ -55,7 +56,7 @@ export function textReport(report: Report, ctx: Context): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm');
   const owner = (a: Assessment) => (a.owner ? `@${a.owner}` : 'no owner');
   const item = (a: Assessment, clock: string) =>
-    `  #${a.number}  ${a.title}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
+    `  #${a.number}  ${terminalText(a.title)}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
   const section = (title: string, items: Assessment[], clock: (a: Assessment) => string) =>
     items.length ? `${title} (${items.length})\n${items.map((a) => item(a, clock(a))).join('')}\n` : '';
   const head = `Support report for ${ctx.loaded.config.repository}, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n`;
@@ -81,7 +82,7 @@ export function tableReport(report: Report, ctx: Context): string {
         colour(link(`#${a.number}`, a.url, term.hyperlinks)),
         who(a),
         state(a),
-        a.title,
+        terminalText(a.title),
         ...(term.hyperlinks ? [] : [a.url]),
       ]),
       [{}, { min: 8, shrink: 2, drop: 3 }, {}, { min: 16, shrink: 1 }, { drop: 0 }],

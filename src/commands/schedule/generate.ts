@@ -6,7 +6,8 @@ import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { writeRotation } from '../../calendar/write.js';
-import { mergeCalendars, splitCalendar } from '../../calendar/edit.js';
+import { splitCalendar } from '../../calendar/edit.js';
+import { mergeWithoutLoss } from '../../calendar/merge.js';
 import { notice, writeJson } from '../../shell/output.js';
 import { plural } from '../../core/words.js';
 import { shareTable, weeksTable } from './render.js';
@@ -58,7 +59,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   let text = writeRotation(events, { zone: ctx.zone, now: ctx.now });
   const endMs = DateTime.fromMillis(startMs, { zone: ctx.zone }).plus({ weeks: plan.weeks.length }).toMillis();
   const span = `${weekLabel(plan.weeks[0]!.monday)} to ${weekLabel(plan.weeks[plan.weeks.length - 1]!.monday)}`;
-  const counts = { keptBefore: 0, keptInside: 0, keptAfter: 0, removed: 0 };
+  const counts = { keptBefore: 0, keptInside: 0, keptAfter: 0, removed: 0, excluded: 0 };
   const dry = Boolean(opts.dryRun) || toStdout;
   if (existing !== undefined) {
     const old = splitCalendar(existing, ctx.zone);
@@ -69,17 +70,18 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
       );
     }
     if (opts.merge) {
-      const merged = mergeCalendars(text, old, { from: startMs, to: endMs });
+      const merged = mergeWithoutLoss(text, existing, { from: startMs, to: endMs }, { zone: ctx.zone, source: file! });
       text = merged.text;
       Object.assign(counts, {
         keptBefore: merged.keptBefore,
         keptInside: merged.keptInside,
         keptAfter: merged.keptAfter,
-        removed: merged.replaced.length,
+        removed: merged.replaced.length + merged.excluded,
+        excluded: merged.excluded,
       });
       notice(
         ctx.deps,
-        `${dry ? 'would replace' : 'replacing'} ${plural(counts.removed, 'existing event')} in ${span}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after`,
+        `${dry ? 'would replace' : 'replacing'} ${plural(counts.removed, 'existing event')} in ${span}${counts.excluded ? ` (${counts.excluded} of them instances of recurring series, which keep the rest)` : ''}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after`,
       );
     } else if (!toStdout) {
       counts.removed = old.events.length;

@@ -5,7 +5,7 @@ import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { isUnavailable, weekLabel } from '../../core/rotationPlan.js';
 import { escapeText, rewriteEvent, splitCalendar } from '../../calendar/edit.js';
-import { shiftSummary, shiftUid } from '../../calendar/write.js';
+import { attendeeLine, shiftSummary, shiftUid } from '../../calendar/write.js';
 import { warn, writeJson } from '../../shell/output.js';
 import { readDesk } from '../../core/acting.js';
 import { planSwapAnnouncement } from '../../core/deskPosts.js';
@@ -72,7 +72,7 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
       DTSTAMP: `DTSTAMP:${stamp}`,
       SUMMARY: `SUMMARY:${escapeText(shiftSummary(role, member.name, member.login))}`,
       'X-VISIT-SRE-LOGIN': `X-VISIT-SRE-LOGIN:${member.login}`,
-      ...(member.email ? { ATTENDEE: `ATTENDEE;ROLE=REQ-PARTICIPANT;CN="${member.name.replace(/"/g, "'")}":MAILTO:${member.email}` } : {}),
+      ...(member.email ? { ATTENDEE: attendeeLine(member.name, member.email) } : {}),
     },
     ['ATTENDEE'],
   );

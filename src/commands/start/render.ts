@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { isoUtc } from '../../core/timeText.js';
@@ -71,7 +72,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
     return list(
       title,
       items,
-      (i) => [...(one === undefined ? [owner(items[i]!)] : []), status(items[i]!), items[i]!.title],
+      (i) => [...(one === undefined ? [owner(items[i]!)] : []), status(items[i]!), terminalText(items[i]!.title)],
       [...(one === undefined ? [{ min: 8, shrink: 2, drop: 3 }] : []), {}, { min: 16, shrink: 1 }],
       note,
     );
@@ -81,12 +82,12 @@ export function briefingText(b: Briefing, ctx: Context): string {
   text += b.shift ? ` (${local(b.shift.start)} → ${local(b.shift.end)}).\n` : '.\n';
   if (b.shift) text += `Primary: @${b.shift.primary}   Backup: @${b.shift.backup}\n`;
   for (const line of b.acting ?? []) text += `${line}\n`;
-  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map(holidayLabel).join(', ')}\n`;
+  if (b.holidays.length) text += `Holidays this week: ${b.holidays.map((h) => terminalText(holidayLabel(h))).join(', ')}\n`;
   const c = b.counts;
   text += `${p.bold('Open')}: ${c.open}   ${p.bold(p.red('Overdue'))}: ${c.overdue}   ${p.bold(p.yellow('Due soon'))}: ${c.dueSoon}   ${p.bold('Stale')}: ${c.stale}\n`;
   text += queue('Handed to you', b.handedOff);
   text += b.others.length ? queue('Next by urgency', b.others) : `\n${p.bold('Next by urgency (0)')}\n${p.dim('none\n')}`;
-  text += list('Low-hanging fruit for idle time', b.fruit, (i) => [b.fruit[i]!.title], [{ min: 16, shrink: 1 }]);
+  text += list('Low-hanging fruit for idle time', b.fruit, (i) => [terminalText(b.fruit[i]!.title)], [{ min: 16, shrink: 1 }]);
   if (b.outbox > 0)
     text += `\n${p.yellow(`${plural(b.outbox, 'inquiry', 'inquiries')} ${b.outbox === 1 ? 'waits' : 'wait'} in the outbox: run \`visit-sre sync\``)}\n`;
   return ctx.out.tty ? wrapText(text, width) : text;

@@ -2,7 +2,7 @@ import type { ResponseSummary, Row, Stats } from '../../core/stats.js';
 import { ROW_COLUMNS } from '../../core/stats.js';
 import { plural } from '../../core/words.js';
 import type { Paint } from '../../shell/output.js';
-import { tsv } from '../../shell/output.js';
+import { jsonText, tsv } from '../../shell/output.js';
 import type { Cell } from '../../shell/terminal.js';
 import { fitTable, wrapText } from '../../shell/terminal.js';
 
@@ -57,6 +57,11 @@ export function headline(s: Stats): Pair[] {
       `Classified, ${s.journal.source}`,
       `${plural(s.journal.inquiries, 'inquiry', 'inquiries')}, ${s.journal.effortHours} h effort (no content)`,
     ]);
+  if (s.housekeeping.entries)
+    pairs.push([
+      `Housekeeping, ${s.housekeeping.source}`,
+      `${plural(s.housekeeping.entries, 'entry', 'entries')}, ${s.housekeeping.effortHours} h effort`,
+    ]);
   pairs.push(
     ['Resolution, median', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
@@ -65,7 +70,11 @@ export function headline(s: Stats): Pair[] {
       `${s.escalations} / ${s.handoffs} / ${s.promotions}`,
       { label: 'Escalations/handoffs/promotions' },
     ],
-    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries ? `, including ${s.journal.source}` : ''}`],
+    [
+      'Workarounds / long-term fixes',
+      `${s.workarounds} / ${s.longTermFixes}${s.workaroundsWithoutFix ? ` (${plural(s.workaroundsWithoutFix, 'workaround')} without a long-term fix yet)` : ''}`,
+    ],
+    ['Recorded effort', `${s.effortHours} h${s.journal.inquiries || s.housekeeping.entries ? `, including ${s.journal.source}` : ''}`],
   );
   return pairs;
 }
@@ -82,11 +91,14 @@ export function statsTsv(s: Stats): string {
     ['unanswered-not-yet-due', String(s.unanswered.notYetDue)],
     ['calls', String(s.calls.count)],
     ['journal-inquiries', String(s.journal.inquiries)],
+    ['housekeeping-hours', String(s.housekeeping.effortHours)],
     ['resolution-median-hours', String(s.resolution.medianHours ?? '')],
     ['wontfix', String(s.wontfix)],
     ['escalations', String(s.escalations)],
     ['handoffs', String(s.handoffs)],
     ['promotions', String(s.promotions)],
+    ['workarounds', String(s.workarounds)],
+    ['long-term-fixes', String(s.longTermFixes)],
     ['effort-hours', String(s.effortHours)],
   ]);
 }
@@ -222,5 +234,5 @@ export function statsCsv(rows: readonly Row[]): string {
 }
 
 export function statsJsonl(rows: readonly Row[]): string {
-  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return rows.map((r) => `${jsonText(r, 0)}\n`).join('');
 }

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Context } from '../../shell/context.js';
 import { computeStats, inquiryFigures, inquiryRows } from '../../core/stats.js';
-import type { JournalEntry } from '../../core/stats.js';
+import type { HousekeepingEntry, JournalEntry } from '../../core/stats.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
-import { readJournal } from '../../store/journal.js';
+import { isHousekeeping, readJournal } from '../../store/journal.js';
 import { categoryIds, github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { warn, withSpinner, writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
@@ -51,7 +51,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   const timeline = await rotationTimeline(ctx, from - 14 * 86_400_000, to + 14 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
   const figures = inScope.map((d) => inquiryFigures(d, policy, ctx.now));
-  const journal = await journalEntries(ctx);
+  const { journal, housekeeping } = await journalEntries(ctx);
   const stats = computeStats(figures, {
     since,
     until,
@@ -62,6 +62,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
     from,
     to,
     journal,
+    housekeeping,
   });
 
   if (opts.html) {
@@ -89,9 +90,14 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   out.write(ctx.out.tty ? statsTerminal(stats, ctx.paint, terminalFacts(ctx.deps).columns) : statsTsv(stats));
 }
 
-/** This machine's classified journal, as counts and effort only. */
-async function journalEntries(ctx: Context): Promise<JournalEntry[]> {
+/** This machine's journal: classified inquiries (counts and effort only) and housekeeping effort. */
+async function journalEntries(ctx: Context): Promise<{ journal: JournalEntry[]; housekeeping: HousekeepingEntry[] }> {
   const { records, damaged } = await readJournal(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs);
-  if (damaged) warn(ctx.deps, `${plural(damaged, 'damaged line')} in the classified journal skipped`);
-  return records.map((r) => ({ at: Date.parse(r.at), via: r.via, handler: r.handler, effortMinutes: r.effortMinutes }));
+  if (damaged) warn(ctx.deps, `${plural(damaged, 'damaged line')} in the local journal skipped`);
+  return {
+    journal: records
+      .filter((r) => !isHousekeeping(r))
+      .map((r) => ({ at: Date.parse(r.at), via: r.via, handler: r.handler, effortMinutes: r.effortMinutes })),
+    housekeeping: records.filter(isHousekeeping).map((r) => ({ at: Date.parse(r.at), effortMinutes: r.effortMinutes })),
+  };
 }

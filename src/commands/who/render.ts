@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Acting } from '../../core/acting.js';
+import { terminalText } from '../../core/userText.js';
+import type { Acting, DelegationView } from '../../core/acting.js';
 import type { Assignment, Segment, onDutyAt } from '../../core/rotation.js';
 import type { awayDuring } from '../../app/acting.js';
 import type { Context } from '../../shell/context.js';
@@ -7,13 +8,14 @@ import { tsv, writeJson } from '../../shell/output.js';
 import type { Cell } from '../../shell/terminal.js';
 import { fitTable, terminalFacts, wrapText } from '../../shell/terminal.js';
 import { isoUtc, relative } from '../../core/timeText.js';
+import { holidayLabel } from '../../core/holidays.js';
 
 /** What `who` found, collected before any of it is rendered (STYLE: collect, then render). */
 export interface WhoFacts {
   at: number;
   local: DateTime;
   duty: ReturnType<typeof onDutyAt>;
-  roles: { primary: Acting; backup: Acting };
+  roles: { primary: Acting; backup: Acting; delegation: DelegationView | null };
   until: { primary: number | null; backup: number | null };
   away: ReturnType<typeof awayDuring>;
   holidays: Awaited<ReturnType<Context['holidays']>>;
@@ -62,6 +64,15 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
       holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
       actingPrimary: acting(roles.primary, 'primary'),
       actingBackup: acting(roles.backup, 'backup'),
+      delegation: roles.delegation
+        ? {
+            from: roles.delegation.delegation.from,
+            to: roles.delegation.delegation.to,
+            start: isoUtc(roles.delegation.start),
+            until: isoUtc(roles.delegation.until),
+            state: roles.delegation.state,
+          }
+        : null,
       away: away.map((a) => ({
         login: a.login,
         from: isoUtc(a.from),
@@ -84,6 +95,17 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
           ? [[`acting-${r}`, roles[r].login!, nameOf(roles[r].login), isoUtc(at), until[r] === null ? '' : isoUtc(until[r]!)]]
           : [],
       ),
+      ...(roles.delegation
+        ? [
+            [
+              `delegation-${roles.delegation.state}`,
+              roles.delegation.delegation.to,
+              nameOf(roles.delegation.delegation.to),
+              isoUtc(roles.delegation.start),
+              isoUtc(roles.delegation.until),
+            ],
+          ]
+        : []),
       ...duty.upcoming.flatMap((s) => [...row('next-primary', s.primary), ...row('next-backup', s.backup)]),
       ...holidays.map((h) => ['holiday', '', h.name ?? '', h.date, h.date]),
       ...away.map((a) => ['away', a.login, a.note ?? '', isoUtc(a.from), isoUtc(a.until)]),
@@ -101,7 +123,11 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
   };
   // A person shortens to the login where the full name does not fit.
   const who = (a: Assignment | null): Cell =>
-    a ? (a.login ? [`${a.name} ${p.dim(`@${a.login}`)}`, p.dim(`@${a.login}`)] : p.yellow(`${a.raw} (not on the team)`)) : p.dim('nobody');
+    a
+      ? a.login
+        ? [`${a.name} ${p.dim(`@${a.login}`)}`, p.dim(`@${a.login}`)]
+        : p.yellow(`${terminalText(a.raw)} (not on the team)`)
+      : p.dim('nobody');
   const why: Record<string, string> = {
     delegation: 'delegated',
     'delegate-away': 'the delegate is away',
@@ -146,11 +172,20 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
       width,
     );
   }
+  const d = roles.delegation;
+  if (d) {
+    const what =
+      d.state === 'accepted'
+        ? `@${d.delegation.to} acts as Primary for @${d.delegation.from}`
+        : `@${d.delegation.from} asks @${d.delegation.to} to act as Primary`;
+    const waiting = d.state === 'proposed' ? p.dim(` (proposed: nothing changes until @${d.delegation.to} accepts)`) : '';
+    text += `${wrapText(`${p.bold('Delegation')}: ${what}, ${fmt(d.start)} → ${fmt(d.until)}${waiting}`, width)}\n`;
+  }
   if (away.length > 0) {
-    text += `${wrapText(`${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${a.note})` : ''}`).join(', ')}`, width)}\n`;
+    text += `${wrapText(`${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${terminalText(a.note)})` : ''}`).join(', ')}`, width)}\n`;
   }
   if (holidays.length > 0) {
-    text += `${wrapText(`${p.bold('Holidays this week')}: ${holidays.map((h) => `${DateTime.fromISO(h.date).toFormat('ccc LLL d')}${h.name ? ` (${h.name})` : ''}`).join(', ')}`, width)}\n`;
+    text += `${wrapText(`${p.bold('Holidays this week')}: ${holidays.map((h) => terminalText(holidayLabel(h))).join(', ')}`, width)}\n`;
   }
   if (duty.upcoming.length > 0) {
     const rows = duty.upcoming.map((s: Segment): Cell[] => [

@@ -53,8 +53,37 @@ export type Step =
       body: string;
       key: string;
     }
-  /** A keyed comment on the desk thread (SPEC §9, §10), an issue or a discussion: looked for before a retry, converged after posting. */
-  | { op: 'desk-comment'; desk: { owner: string; name: string; number: number }; body: string; key: string };
+  /**
+   * A keyed comment on the desk thread (docs/process.md#the-desk-thread), an issue or a discussion:
+   * looked for first when `lookFirst` (a desk post), found by its `run` id after a lost answer
+   * (notify's feed), converged after posting. `thread` saves a read when the plan knows it.
+   */
+  | {
+      op: 'desk-comment';
+      desk: DeskRef;
+      thread?: ThreadRef;
+      body: string;
+      keys: string[];
+      run?: string;
+      lookFirst: boolean;
+    }
+  /** Edits a comment of the desk thread (what a webhook still owes, in a notify marker). */
+  | { op: 'desk-edit'; thread: ThreadRef; commentId: string; body: string }
+  /** Rewrites the desk thread's body (the board). */
+  | { op: 'desk-body'; thread: ThreadRef; body: string };
+
+/** The desk thread as config `desk.thread` names it. */
+export interface DeskRef {
+  owner: string;
+  name: string;
+  number: number;
+}
+
+/** The desk thread as GitHub knows it: an issue or a discussion, and its node id. */
+export interface ThreadRef {
+  kind: 'issue' | 'discussion';
+  id: string;
+}
 
 export interface PlannedAction {
   kind: string;

@@ -29,6 +29,7 @@ export async function startStandin(scenario, options = {}) {
   const spec = typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario;
   const store = new Store(spec);
   store.requestCount = 0;
+  const defaultViewer = store.viewerLogin;
   let fixedNow = null;
   const clock = () => fixedNow ?? (options.now ? options.now() : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const resolvers = makeResolvers(store, clock);
@@ -144,11 +145,15 @@ export async function startStandin(scenario, options = {}) {
 
     const auth = req.headers.authorization ?? '';
     const token = auth.replace(/^(token|bearer)\s+/i, '');
-    if (!store.token || token !== store.token) {
+    // Other team members' tokens (scenario `tokens`: token -> login) act as those people, as a second machine would.
+    const as = store.token && token === store.token ? defaultViewer : store.tokens[token];
+    if (!as) {
       entry.status = 401;
       return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' });
     }
     store.requestCount++;
+    // The resolvers run synchronously inside execute(), so the request's viewer cannot leak into another's.
+    store.viewerLogin = as;
     let known = documents.get(body.query);
     if (!known) documents.set(body.query, (known = { document, errors: validate(schema, document) }));
     const errors = known.errors;

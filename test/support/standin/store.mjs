@@ -16,8 +16,10 @@ export class Store {
     this.repos = [];
     this.viewerLogin = scenario.viewer ?? 'ada-lovelace';
     this.token = scenario.token ?? 'test-token';
+    /** more accounts: token -> login (a second machine signed in as someone else) */
+    this.tokens = { ...(scenario.tokens ?? {}) };
     this.baseUrl = scenario.htmlBase ?? 'https://github.com';
-    for (const login of [this.viewerLogin, ...(scenario.users ?? [])]) this.user(login);
+    for (const login of [this.viewerLogin, ...Object.values(this.tokens), ...(scenario.users ?? [])]) this.user(login);
     for (const repo of scenario.repositories ?? []) this.addRepository(repo);
   }
 
