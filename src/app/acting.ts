@@ -2,7 +2,8 @@ import type { AppContext } from './context.js';
 import { relative } from '../core/timeText.js';
 import type { ActingRoles, AwayStretch, DeskRecord, DeskState } from '../core/acting.js';
 import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
-import type { Segment } from '../core/rotation.js';
+import type { Segment, Shift } from '../core/rotation.js';
+import { applySwaps } from '../core/swaps.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { MarkerKind } from '../core/markers.js';
 import type { DeskThread } from '../github/port.js';
@@ -14,7 +15,7 @@ export const DESK_FRESH_MS = 5 * 60_000;
 /** How far back away notices, delegations and classified requests are read. */
 export const DESK_HISTORY_MS = 30 * 86_400_000;
 /** Marker kinds of the desk posts of SPEC §10: all the cache keeps. */
-export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim', 'swap', 'misdirected'];
+export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim', 'swap', 'swap-accept', 'misdirected'];
 
 /** Reads the desk thread's trusted markers created since `since` (epoch ms). */
 export type DeskReader = (thread: string, since: number) => Promise<DeskRecord[]>;
@@ -61,6 +62,7 @@ export function githubDeskReader(ctx: AppContext, opts: { quick: boolean } = { q
       marker: e.marker,
       createdAt: e.createdAt,
       ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+      ...(e.author ? { author: e.author } : {}),
     }));
   };
 }
@@ -118,6 +120,15 @@ export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: 
   }
   await writeDeskCache(ctx.deps.fs, file, { v: 1, thread, readAt: ctx.now, entries });
   return view(entries, ctx.now, false);
+}
+
+/**
+ * The rotation's shifts with the swaps accepted on the desk thread applied
+ * (SPEC §12.4): what who, start, notify and handoff read on every machine.
+ */
+export async function withSwaps(ctx: AppContext, shifts: readonly Shift[]): Promise<Shift[]> {
+  const view = await actingView(ctx, { live: false });
+  return applySwaps(shifts, view.desk.swaps, ctx.zone, ctx.loaded.team);
 }
 
 /** The rota and the acting roles at `at`. */

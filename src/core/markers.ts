@@ -5,7 +5,7 @@
  * facts such as effort and call times. Only the team's markers are trusted.
  */
 /** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
-const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
+const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'swap-accept', 'classified', 'claim', 'misdirected'] as const;
 export const MARKER_KINDS = [
   'contact',
   'handoff',

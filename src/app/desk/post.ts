@@ -29,7 +29,12 @@ const recordsOf = (desk: Desk): DeskRecord[] => {
   const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
   return desk.entries
     .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
-    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+    .map((e) => ({
+      marker: e.marker,
+      createdAt: e.createdAt,
+      ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+      ...(e.author ? { author: e.author } : {}),
+    }));
 };
 
 export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
@@ -85,13 +90,22 @@ export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
 }
 
 /** After a post, the cache holds it too, so `who` on this machine sees it at once. */
-export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: DeskPost, results: readonly ActionResult[]): Promise<void> {
+export async function rememberPosted(
+  ctx: AppContext,
+  live: LiveDesk,
+  post: DeskPost,
+  results: readonly ActionResult[],
+  author?: string,
+): Promise<void> {
   if (!results.some((r) => r.status === 'done')) return;
   const marker = parseMarker(post.body);
   if (marker)
     await saveDeskCache(ctx, {
       ref: live.ref,
-      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+      records: [
+        ...live.records,
+        { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}), ...(author ? { author } : {}) },
+      ],
     });
 }
 
