@@ -160,7 +160,7 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   },
   delegate: {
     usage: '[options]',
-    does: 'hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread',
+    does: 'propose that someone (default: the Backup) act as Primary for a while; it takes effect when they accept',
   },
   claim: {
     usage: '[options] [number]',

@@ -16,7 +16,7 @@ export interface DeskEntry {
   body: string;
   /** position in the thread, oldest first */
   index: number;
-  /** who wrote the comment: an accept counts only from the person it names */
+  /** who posted it (null for a deleted account) */
   author: string | null;
 }
 

@@ -23,6 +23,8 @@ export interface PostmortemModel {
   businessHoursOpen: number;
   effortMinutes: number;
   promoted: string[];
+  /** answers the team marked as workarounds: the short-term corrections */
+  workarounds: string[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -34,6 +36,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
   const team = new Set<string>();
   const users = new Set<string>();
   const promoted: string[] = [];
+  const workarounds: string[] = [];
   const turns = turnsOf(d, policy.team);
   const firstUser = turns.find((t) => t.side === 'user');
   const firstTeam = firstUser ? turns.find((t) => t.side === 'team' && t.at >= firstUser.at) : undefined;
@@ -71,7 +74,14 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
       });
     if (marker.kind === 'promotion' && typeof marker.issue === 'string') {
       promoted.push(marker.issue);
-      milestones.push({ at: m.createdAt, what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}` });
+      milestones.push({
+        at: m.createdAt,
+        what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}${marker.longTerm ? ', the long-term fix' : ''}`,
+      });
+    }
+    if (marker.kind === 'resolution' && marker.workaround === true && typeof marker.answer === 'string') {
+      workarounds.push(marker.answer);
+      milestones.push({ at: m.createdAt, what: `Workaround given (short-term correction): ${marker.answer}` });
     }
     if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix)
       milestones.push({
@@ -98,6 +108,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     businessHoursOpen: round1(businessMinutesBetween(cal, start, end) / 60),
     effortMinutes: effortOf(d, policy.team),
     promoted,
+    workarounds,
   };
 }
 
@@ -117,6 +128,7 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     first_response:
       m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
+    workaround: m.workarounds.length ? m.workarounds.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),
   };
 }

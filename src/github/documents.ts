@@ -146,6 +146,12 @@ mutation DeleteDiscussionComment($id: ID!) {
     comment { id }
   }
 }`;
+export const DELETE_DISCUSSION = `
+mutation DeleteDiscussion($id: ID!) {
+  deleteDiscussion(input: { id: $id }) {
+    discussion { id }
+  }
+}`;
 export const MARK_ANSWER = `
 mutation MarkAnswer($id: ID!) {
   markDiscussionCommentAsAnswer(input: { id: $id }) { discussion { id isAnswered } }

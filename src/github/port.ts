@@ -99,6 +99,12 @@ export interface GitHubPort {
   addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
   /** Removes a comment: the later of two identical keyed writes removes itself (SPEC §9 "Concurrency"). */
   deleteDiscussionComment(commentId: string): Promise<void>;
+  /**
+   * Removes a discussion this token created twice: the later copy of a racing
+   * `sync` removes itself. Needs the maintain or admin role (AuthError
+   * without it); one already gone is not an error.
+   */
+  deleteDiscussion(discussionId: string): Promise<void>;
   markAnswer(commentId: string): Promise<void>;
   addLabels(labelableId: string, labelIds: string[]): Promise<void>;
   removeLabels(labelableId: string, labelIds: string[]): Promise<void>;

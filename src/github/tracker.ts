@@ -7,6 +7,7 @@ import {
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
+  DELETE_DISCUSSION,
   DELETE_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
@@ -222,6 +223,15 @@ export class GraphqlTracker implements GitHubPort {
 
   async deleteDiscussionComment(commentId: string): Promise<void> {
     await this.mutate('removing a doubled comment', DELETE_DISCUSSION_COMMENT, { id: commentId });
+  }
+
+  async deleteDiscussion(discussionId: string): Promise<void> {
+    try {
+      await this.mutate('removing a doubled discussion', DELETE_DISCUSSION, { id: discussionId });
+    } catch (e) {
+      // Already deleted, by this run before its answer was lost.
+      if (!(e instanceof NotFoundError)) throw e;
+    }
   }
 
   async markAnswer(commentId: string): Promise<void> {

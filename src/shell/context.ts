@@ -7,6 +7,9 @@ import type { LoadedConfig } from '../store/config.js';
 import { loadConfig } from '../store/config.js';
 import { UsageError } from '../core/errors.js';
 import { defaultConfig, isRepo } from '../core/config.js';
+import { serveZoneCached } from '../calendar/offsets.js';
+import { xdgDir } from '../store/paths.js';
+import path from 'node:path';
 import { Settings } from 'luxon';
 
 // Output is English on every machine, and asking ICU for the system locale costs ~17 ms at start-up.
@@ -26,8 +29,14 @@ export async function createContext(flags: GlobalFlags, given: Deps, opts: { rea
       'write it with an offset, for example 2026-11-30T09:00:00-08:00, or unset it',
     );
   }
+  // The team's zone is read from a table cached on disk, before the config's check of it would ask Intl.
+  const now = given.now();
+  const prepareZone = (zone: string) =>
+    serveZoneCached(zone, now, { dir: path.join(xdgDir('cache', given.env, given.homedir), 'zones'), fs: given.fs });
   let loaded: LoadedConfig =
-    opts.readConfig === false ? { config: defaultConfig(), file: null, dir: given.cwd, team: [] } : await loadConfig(flags.config, given);
+    opts.readConfig === false
+      ? { config: defaultConfig(), file: null, dir: given.cwd, team: [] }
+      : await loadConfig(flags.config, { ...given, prepareZone });
   if (flags.repo !== undefined) {
     if (!isRepo(flags.repo)) throw new UsageError(`invalid --repo "${flags.repo}"`, 'write it as OWNER/NAME, for example visit-dav/visit');
     loaded = { ...loaded, config: { ...loaded.config, repository: flags.repo } };

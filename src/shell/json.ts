@@ -33,7 +33,23 @@ const ACTING = ['actingPrimary', 'actingBackup', 'away', 'reason', 'until', 'fro
 
 /** The fields of each command's JSON document; a command missing here is checked against its output instead. */
 export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON, ...ACTING, 'desk', 'thread', 'readAt'],
+  who: [
+    'at',
+    'timeZone',
+    'primary',
+    'backup',
+    'upcoming',
+    'holidays',
+    'date',
+    ...PERSON,
+    ...ACTING,
+    'desk',
+    'thread',
+    'readAt',
+    'delegation',
+    'to',
+    'state',
+  ],
   overdue: ['generatedAt', 'responseGoal', 'overdue', 'dueSoon', 'stale', 'outbox', ...ITEM, ...ACTION],
   start: [
     'as',

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type { Deps, OutStream } from '../app/context.js';
+import type { Deps } from '../app/context.js';
 import { supportsHyperlinks } from './output.js';
 
 export { supportsHyperlinks };
@@ -71,4 +71,3 @@ export function fittedTable(
     })
     .join('');
 }
-

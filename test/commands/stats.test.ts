@@ -130,6 +130,9 @@ describe('stats against the stand-in, figures computed by hand', () => {
       escalations: 1,
       handoffs: 0,
       promotions: 1,
+      workarounds: 0,
+      longTermFixes: 1,
+      workaroundsWithoutFix: 0,
       effortHours: 2.25,
       byWeek: [
         { week: '2026-W48', inquiries: 4, github: 4, calls: 0, classified: 0, counted: 4, unanswered: 0, medianFirstResponseHours: 2 },

@@ -21,6 +21,7 @@ import type { Discussion } from '../../src/core/conversation.js';
 type WriteOp =
   | 'addDiscussionComment'
   | 'deleteDiscussionComment'
+  | 'deleteDiscussion'
   | 'markAnswer'
   | 'addLabels'
   | 'removeLabels'
@@ -54,6 +55,7 @@ export interface Expectation {
 const MUTATION: Record<WriteOp, string | [string, string]> = {
   addDiscussionComment: 'addDiscussionComment',
   deleteDiscussionComment: 'deleteDiscussionComment',
+  deleteDiscussion: 'deleteDiscussion',
   markAnswer: 'markDiscussionCommentAsAnswer',
   addLabels: 'addLabelsToLabelable',
   removeLabels: 'removeLabelsFromLabelable',
@@ -208,6 +210,7 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     addDiscussionComment: (discussionId, body, replyToId) =>
       write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
     deleteDiscussionComment: (id) => write('deleteDiscussionComment', { id }, id, () => undefined),
+    deleteDiscussion: (id) => write('deleteDiscussion', { id }, id, () => undefined),
     markAnswer: (id) => write('markAnswer', { id }, id, () => undefined),
     addLabels: (labelableId, labelIds) => write('addLabels', { labelableId, labelIds }, labelableId, () => undefined),
     removeLabels: (labelableId, labelIds) => write('removeLabels', { labelableId, labelIds }, labelableId, () => undefined),

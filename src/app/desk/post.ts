@@ -32,8 +32,8 @@ const recordsOf = (desk: Desk): DeskRecord[] => {
     .map((e) => ({
       marker: e.marker,
       createdAt: e.createdAt,
+      author: e.author,
       ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
-      ...(e.author ? { author: e.author } : {}),
     }));
 };
 
@@ -52,7 +52,7 @@ export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
 /** Keeps `who` in step with what this machine just read, or wrote. */
 export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
   await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
-    v: 1,
+    v: 2,
     thread: live.ref.text,
     readAt: ctx.now,
     entries: live.records,
@@ -90,13 +90,7 @@ export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
 }
 
 /** After a post, the cache holds it too, so `who` on this machine sees it at once. */
-export async function rememberPosted(
-  ctx: AppContext,
-  live: LiveDesk,
-  post: DeskPost,
-  results: readonly ActionResult[],
-  author?: string,
-): Promise<void> {
+export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: DeskPost, results: readonly ActionResult[]): Promise<void> {
   if (!results.some((r) => r.status === 'done')) return;
   const marker = parseMarker(post.body);
   if (marker)
@@ -104,7 +98,7 @@ export async function rememberPosted(
       ref: live.ref,
       records: [
         ...live.records,
-        { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}), ...(author ? { author } : {}) },
+        { marker, createdAt: ctx.now, author: post.author ?? null, ...(results[0]?.url ? { url: results[0].url } : {}) },
       ],
     });
 }

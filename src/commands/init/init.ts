@@ -75,7 +75,7 @@ async function holidayRule(
   timeZone: string,
   ask: Prompter | undefined,
 ): Promise<{ rule: { country: string | null; region?: string; dates?: string[] }; step?: string }> {
-  const { computePublicHolidays, countriesOfZone } = await import('../../calendar/publicHolidays.js');
+  const { computePublicHolidays, countriesOfZone } = await import('../../calendar/holidayLibrary.js');
   const derived = opts.country === undefined ? countriesOfZone(timeZone) : [];
   const guess = derived.length === 1 ? derived[0]! : '';
   let country = opts.country ?? guess;

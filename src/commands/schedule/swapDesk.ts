@@ -63,7 +63,7 @@ export async function postSwap(
   author?: string,
 ): Promise<Outcome> {
   const [action] = await carryOut(ctx, deskPlan(live, post), opts, { gh: live.gh, repo: live.ref.repo, team: live.team });
-  if (action) await rememberPosted(ctx, live, post, [action], author);
+  if (action) await rememberPosted(ctx, live, author ? { ...post, author } : post, [action]);
   if (action?.status === 'failed')
     warn(
       ctx.deps,

@@ -55,6 +55,10 @@ export function headline(s: Stats): Array<[string, string]> {
     ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
     ['Escalations / handoffs / promotions', `${s.escalations} / ${s.handoffs} / ${s.promotions}`],
+    [
+      'Workarounds / long-term fixes',
+      `${s.workarounds} / ${s.longTermFixes}${s.workaroundsWithoutFix ? ` (${plural(s.workaroundsWithoutFix, 'workaround')} without a long-term fix yet)` : ''}`,
+    ],
     ['Recorded effort', `${s.effortHours} h${s.journal.inquiries || s.housekeeping.entries ? `, including ${s.journal.source}` : ''}`],
   );
   return pairs;
@@ -78,6 +82,8 @@ export function statsTsv(s: Stats): string {
     ['escalations', String(s.escalations)],
     ['handoffs', String(s.handoffs)],
     ['promotions', String(s.promotions)],
+    ['workarounds', String(s.workarounds)],
+    ['long-term-fixes', String(s.longTermFixes)],
     ['effort-hours', String(s.effortHours)],
   ]);
 }

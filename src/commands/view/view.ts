@@ -4,6 +4,7 @@ import type { Context } from '../../shell/context.js';
 import type { Assessment, Discussion, Message } from '../../core/conversation.js';
 import { assess } from '../../core/conversation.js';
 import { postmortemModel } from '../../core/postmortem.js';
+import { fixesOf } from '../../core/fixes.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import { github, itemJson, policyFor, rotationTimeline } from '../../app/inquiries.js';
@@ -40,6 +41,9 @@ export async function runView(numberText: string, opts: ViewOptions, ctx: Contex
   const policy = await policyFor(ctx, timeline);
   const a = assess(d, policy, ctx.now);
   const events = postmortemModel(d, policy, ctx.now).milestones;
+  const fixes = fixesOf(d, policy.team);
+  const workaround = fixes.workarounds.at(-1)?.answer ?? null;
+  const longTermFix = fixes.longTerm.at(-1)?.issue ?? null;
   const visible = d.messages.filter((m) => !m.hidden);
   const shown = count === 0 ? [] : visible.slice(-count);
   if (ctx.out.json) {
@@ -48,15 +52,24 @@ export async function runView(numberText: string, opts: ViewOptions, ctx: Contex
       category: d.category.name,
       createdAt: isoUtc(d.createdAt),
       closed: d.closed,
+      workaround,
+      longTermFix,
       events: events.map((e) => ({ at: isoUtc(e.at), what: e.what })),
       messages: shown.map((m) => ({ at: isoUtc(m.createdAt), by: m.author, kind: m.kind, body: readable(m.body) })),
     });
     return;
   }
-  ctx.deps.stdout.write(render(ctx, d, a, events, shown));
+  ctx.deps.stdout.write(render(ctx, d, a, events, shown, { workaround, longTermFix }));
 }
 
-function render(ctx: Context, d: Discussion, a: Assessment, events: Array<{ at: number; what: string }>, shown: Message[]): string {
+function render(
+  ctx: Context,
+  d: Discussion,
+  a: Assessment,
+  events: Array<{ at: number; what: string }>,
+  shown: Message[],
+  fixes: { workaround: string | null; longTermFix: string | null },
+): string {
   const p = ctx.paint;
   const term = terminalFacts(ctx.deps);
   const width = ctx.out.tty ? term.columns : Infinity;
@@ -76,6 +89,8 @@ function render(ctx: Context, d: Discussion, a: Assessment, events: Array<{ at: 
   let text = `${p.bold(`#${d.number} ${truncate(terminalText(d.title), width - String(d.number).length - 2)}`)}\n`;
   text += `${terminalText(d.category.name)} · ${d.closed ? 'closed' : d.isAnswered ? 'answered' : 'open'} · opened by @${a.author ?? 'ghost'} ${when(d.createdAt)}\n`;
   text += `Owner: ${a.owner ? `@${a.owner}` : 'unknown'}   ${clock}\n`;
+  if (fixes.workaround || fixes.longTermFix)
+    text += `Workaround: ${fixes.workaround ?? 'none'}   Long-term fix: ${fixes.longTermFix ?? (fixes.workaround ? p.yellow('none yet') : 'none')}\n`;
   if (events.length)
     text += `\n${p.bold('What happened')}\n${events.map((e) => `  ${local(e.at)}  ${truncate(terminalText(e.what), width - local(e.at).length - 4)}\n`).join('')}`;
   if (shown.length) {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { terminalText } from '../../core/userText.js';
-import type { Acting } from '../../core/acting.js';
+import type { Acting, DelegationView } from '../../core/acting.js';
 import type { Assignment, Segment, onDutyAt } from '../../core/rotation.js';
 import type { awayDuring } from '../../app/acting.js';
 import type { Context } from '../../shell/context.js';
@@ -13,7 +13,7 @@ export interface WhoFacts {
   at: number;
   local: DateTime;
   duty: ReturnType<typeof onDutyAt>;
-  roles: { primary: Acting; backup: Acting };
+  roles: { primary: Acting; backup: Acting; delegation: DelegationView | null };
   until: { primary: number | null; backup: number | null };
   away: ReturnType<typeof awayDuring>;
   holidays: Awaited<ReturnType<Context['holidays']>>;
@@ -62,6 +62,15 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
       holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
       actingPrimary: acting(roles.primary, 'primary'),
       actingBackup: acting(roles.backup, 'backup'),
+      delegation: roles.delegation
+        ? {
+            from: roles.delegation.delegation.from,
+            to: roles.delegation.delegation.to,
+            start: isoUtc(roles.delegation.start),
+            until: isoUtc(roles.delegation.until),
+            state: roles.delegation.state,
+          }
+        : null,
       away: away.map((a) => ({
         login: a.login,
         from: isoUtc(a.from),
@@ -84,6 +93,17 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
           ? [[`acting-${r}`, roles[r].login!, nameOf(roles[r].login), isoUtc(at), until[r] === null ? '' : isoUtc(until[r]!)]]
           : [],
       ),
+      ...(roles.delegation
+        ? [
+            [
+              `delegation-${roles.delegation.state}`,
+              roles.delegation.delegation.to,
+              nameOf(roles.delegation.delegation.to),
+              isoUtc(roles.delegation.start),
+              isoUtc(roles.delegation.until),
+            ],
+          ]
+        : []),
       ...duty.upcoming.flatMap((s) => [...row('next-primary', s.primary), ...row('next-backup', s.backup)]),
       ...holidays.map((h) => ['holiday', '', h.name ?? '', h.date, h.date]),
       ...away.map((a) => ['away', a.login, a.note ?? '', isoUtc(a.from), isoUtc(a.until)]),
@@ -125,6 +145,15 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
     }
   }
   let text = `${p.bold('On duty')} at ${local.toFormat('ccc LLL d yyyy, HH:mm ZZZZ')}\n${table(lines)}`;
+  const d = roles.delegation;
+  if (d) {
+    const what =
+      d.state === 'accepted'
+        ? `@${d.delegation.to} acts as Primary for @${d.delegation.from}`
+        : `@${d.delegation.from} asks @${d.delegation.to} to act as Primary`;
+    const waiting = d.state === 'proposed' ? p.dim(` (proposed: nothing changes until @${d.delegation.to} accepts)`) : '';
+    text += `${p.bold('Delegation')}: ${what}, ${fmt(d.start)} → ${fmt(d.until)}${waiting}\n`;
+  }
   if (away.length > 0) {
     text += `${p.bold('Away')}: ${away.map((a) => `@${a.login} ${fmt(a.from)} → ${fmt(a.until)}${a.note ? ` (${terminalText(a.note)})` : ''}`).join(', ')}\n`;
   }

@@ -208,6 +208,15 @@ export function makeResolvers(store, clock) {
         touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
       },
+      deleteDiscussion: (_s, { input }) => {
+        const d = node(input.id, 'Discussion');
+        const list = d.repository.discussions;
+        list.splice(list.indexOf(d), 1);
+        // Its comments and replies go with it; deleting it again is NOT_FOUND, as on GitHub.
+        for (const c of d.comments) for (const x of [c, ...c.replies]) store.nodes.delete(x.id);
+        store.nodes.delete(d.id);
+        return { clientMutationId: input.clientMutationId ?? null, discussion: d };
+      },
       markDiscussionCommentAsAnswer: (_s, { input }) => {
         const c = node(input.id, 'DiscussionComment');
         if (c.replyTo) throw gqlError('Only top-level comments can be marked as the answer', 'UNPROCESSABLE');
