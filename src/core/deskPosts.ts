@@ -72,7 +72,7 @@ const unique = (logins: Array<string | null | undefined>) =>
 const mentionList = (logins: readonly string[]) => (logins.length ? logins.map(at).join(' ') : 'the team');
 
 /** Fills a template and drops the lines that only held an optional part left empty. */
-function render(template: Template, values: Record<string, string>): string {
+export function renderTemplate(template: Template, values: Record<string, string>): string {
   fillTemplate(template.text, values, template.source);
   return template.text
     .split('\n')
@@ -153,7 +153,7 @@ export function planAway(input: AwayInput): DeskPost {
     acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
   if (roles.backup.login && !same(roles.backup.login, input.backup)) acting.push(`${at(roles.backup.login)} acts as Backup meanwhile.`);
   const mentions = unique([input.primary, input.backup, roles.primary.login, roles.backup.login]).filter((l) => !same(l, who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(who),
     from: deskTime(from, zone),
     until: deskTime(until, zone),
@@ -193,7 +193,7 @@ export function planCancelAway(input: CancelAwayInput): DeskPost {
       'see `visit-sre who` for the away notices that are running',
     );
   const mentions = unique([input.primary, input.backup]).filter((l) => !same(l, input.who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(input.who),
     from: deskTime(latest.from, input.zone),
     until: deskTime(latest.until, input.zone),
@@ -287,7 +287,7 @@ export function planDelegate(input: DelegateInput): DeskPost {
   );
   notes.push(`nothing changes until @${delegate} accepts, with \`visit-sre delegate --accept\``);
   const mentions = unique([delegate, ...replaced.map((d) => d.to)]);
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     primary: at(proposer),
     delegate: at(delegate),
     start: deskTime(input.start, zone),
@@ -353,7 +353,7 @@ export function planDelegationAnswer(input: DelegationAnswerInput): DeskPost {
   const key = `${kind}:${d.key}`;
   const other = same(who, d.from) ? d.to : d.from;
   const start = d.acceptedAt === null ? Math.max(d.start, answer === 'accept' ? now : d.start) : Math.max(d.start, d.acceptedAt);
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(who),
     primary: at(d.from),
     delegate: at(d.to),
@@ -392,7 +392,7 @@ export interface SwapInput {
 
 /** The announcement of a swap: @mentions whoever's shift changed. */
 export function planSwapAnnouncement(input: SwapInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     role: input.role === 'primary' ? 'Primary' : 'Backup',
     week: DateTime.fromISO(input.monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d'),
     week_label: input.weekLabel,
@@ -507,7 +507,7 @@ export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
   const existing = input.desk.requests.find((r) => r.key === key);
   const number = existing?.number ?? Math.max(0, ...input.desk.requests.map((r) => r.number)) + 1;
   const mentions = access.filter((l) => !same(l, input.handler));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     number: String(number),
     needed_by: deskTime(input.neededBy, input.zone),
     access: mentionList(mentions.length ? mentions : access),
@@ -569,7 +569,7 @@ export function planClaim(input: ClaimInput): DeskPost {
       `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`,
     );
   const mentions = unique([req.handler]).filter((l) => !same(l, who.login));
-  const text = render(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
+  const text = renderTemplate(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
   const planned = post(
     'claim',
     `claim:${req.key}`,
@@ -614,7 +614,7 @@ export function classifiedReminders(
         key: `classified-reminder:${r.key}`,
         number: r.number,
         to,
-        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
+        text: renderTemplate(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
       };
     });
 }
@@ -632,7 +632,7 @@ export interface MisdirectedInput {
 
 /** Tells the acting Primary about a contact that reached someone else (three-way handoff). */
 export function planMisdirected(input: MisdirectedInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     receiver: at(input.receiver),
     owner: at(input.owner),
     link: `#${input.number} (${input.url})`,
