@@ -433,7 +433,7 @@ const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary'
  * changes nothing until the replacement accepts it.
  */
 export function planSwapProposal(input: SwapProposalInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     role: roleName(input.role),
     week: weekOf(input.monday),
     week_label: input.weekLabel,
@@ -465,7 +465,7 @@ export function planSwapAccept(input: {
   template: Template;
 }): DeskPost {
   const p = input.proposal;
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     role: roleName(p.role),
     week: weekOf(p.week),
     week_label: input.weekLabel,
