@@ -9,6 +9,8 @@ import { UsageError } from './errors.js';
 import type { MarkerKind } from './markers.js';
 import { formatMarker } from './markers.js';
 import { fillTemplate } from './template.js';
+import type { SwapProposal } from './swaps.js';
+import { swapProposalKey } from './swaps.js';
 
 /**
  * Plans for the comments that go to the desk thread (SPEC §10): away notices,
@@ -32,6 +34,7 @@ export type DeskPostKind =
   | 'delegate-decline'
   | 'delegate-cancel'
   | 'swap'
+  | 'swap-accept'
   | 'classified'
   | 'claim'
   | 'misdirected';
@@ -69,7 +72,7 @@ const unique = (logins: Array<string | null | undefined>) =>
 const mentionList = (logins: readonly string[]) => (logins.length ? logins.map(at).join(' ') : 'the team');
 
 /** Fills a template and drops the lines that only held an optional part left empty. */
-function render(template: Template, values: Record<string, string>): string {
+export function renderTemplate(template: Template, values: Record<string, string>): string {
   fillTemplate(template.text, values, template.source);
   return template.text
     .split('\n')
@@ -150,7 +153,7 @@ export function planAway(input: AwayInput): DeskPost {
     acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
   if (roles.backup.login && !same(roles.backup.login, input.backup)) acting.push(`${at(roles.backup.login)} acts as Backup meanwhile.`);
   const mentions = unique([input.primary, input.backup, roles.primary.login, roles.backup.login]).filter((l) => !same(l, who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(who),
     from: deskTime(from, zone),
     until: deskTime(until, zone),
@@ -190,7 +193,7 @@ export function planCancelAway(input: CancelAwayInput): DeskPost {
       'see `visit-sre who` for the away notices that are running',
     );
   const mentions = unique([input.primary, input.backup]).filter((l) => !same(l, input.who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(input.who),
     from: deskTime(latest.from, input.zone),
     until: deskTime(latest.until, input.zone),
@@ -284,7 +287,7 @@ export function planDelegate(input: DelegateInput): DeskPost {
   );
   notes.push(`nothing changes until @${delegate} accepts, with \`visit-sre delegate --accept\``);
   const mentions = unique([delegate, ...replaced.map((d) => d.to)]);
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     primary: at(proposer),
     delegate: at(delegate),
     start: deskTime(input.start, zone),
@@ -350,7 +353,7 @@ export function planDelegationAnswer(input: DelegationAnswerInput): DeskPost {
   const key = `${kind}:${d.key}`;
   const other = same(who, d.from) ? d.to : d.from;
   const start = d.acceptedAt === null ? Math.max(d.start, answer === 'accept' ? now : d.start) : Math.max(d.start, d.acceptedAt);
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(who),
     primary: at(d.from),
     delegate: at(d.to),
@@ -389,7 +392,7 @@ export interface SwapInput {
 
 /** The announcement of a swap: @mentions whoever's shift changed. */
 export function planSwapAnnouncement(input: SwapInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     role: input.role === 'primary' ? 'Primary' : 'Backup',
     week: DateTime.fromISO(input.monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d'),
     week_label: input.weekLabel,
@@ -404,6 +407,76 @@ export function planSwapAnnouncement(input: SwapInput): DeskPost {
     key,
     { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence },
     { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] },
+    input.desk,
+  );
+}
+
+export interface SwapProposalInput {
+  role: 'primary' | 'backup';
+  monday: string;
+  weekLabel: string;
+  to: { login: string; name: string };
+  /** the person relieved, or their name as the calendar gives it when it is nobody on the team */
+  from: string | null;
+  fromRaw: string;
+  broken: readonly string[];
+  desk: DeskState;
+  template: Template;
+}
+
+const weekOf = (monday: string) => DateTime.fromISO(monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d');
+const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary' : 'Backup');
+
+/**
+ * A swap on a calendar the tool did not write (SPEC §12.4): a proposal on the
+ * desk thread, @mentioning the replacement (and the person relieved). It
+ * changes nothing until the replacement accepts it.
+ */
+export function planSwapProposal(input: SwapProposalInput): DeskPost {
+  const text = renderTemplate(input.template, {
+    role: roleName(input.role),
+    week: weekOf(input.monday),
+    week_label: input.weekLabel,
+    to: at(input.to.login),
+    to_name: input.to.name,
+    from: input.from ? at(input.from) : input.fromRaw,
+    notes: input.broken.length ? ` Note: ${input.broken.join('; ')}.` : '',
+  });
+  return post(
+    'swap',
+    swapProposalKey(input.weekLabel, input.role, input.from, input.to.login),
+    { week: input.monday, role: input.role, from: input.from, to: input.to.login },
+    {
+      reason: `propose the ${input.role} swap of ${input.weekLabel} to @${input.to.login}`,
+      mentions: unique([input.to.login, input.from]),
+      text,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+/** The replacement's accept of a proposal: from now on every reader takes the role from it. */
+export function planSwapAccept(input: {
+  proposal: SwapProposal;
+  weekLabel: string;
+  fromRaw: string;
+  desk: DeskState;
+  template: Template;
+}): DeskPost {
+  const p = input.proposal;
+  const text = renderTemplate(input.template, {
+    role: roleName(p.role),
+    week: weekOf(p.week),
+    week_label: input.weekLabel,
+    to: at(p.to),
+    from: p.from ? at(p.from) : input.fromRaw,
+  });
+  return post(
+    'swap-accept',
+    `swap-accept:${p.key}`,
+    { proposal: p.key, week: p.week, role: p.role, from: p.from, to: p.to },
+    { reason: `accept the ${p.role} swap of ${input.weekLabel}`, mentions: unique([p.from]), text, notes: [] },
     input.desk,
   );
 }
@@ -434,7 +507,7 @@ export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
   const existing = input.desk.requests.find((r) => r.key === key);
   const number = existing?.number ?? Math.max(0, ...input.desk.requests.map((r) => r.number)) + 1;
   const mentions = access.filter((l) => !same(l, input.handler));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     number: String(number),
     needed_by: deskTime(input.neededBy, input.zone),
     access: mentionList(mentions.length ? mentions : access),
@@ -496,7 +569,7 @@ export function planClaim(input: ClaimInput): DeskPost {
       `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`,
     );
   const mentions = unique([req.handler]).filter((l) => !same(l, who.login));
-  const text = render(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
+  const text = renderTemplate(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
   const planned = post(
     'claim',
     `claim:${req.key}`,
@@ -541,7 +614,7 @@ export function classifiedReminders(
         key: `classified-reminder:${r.key}`,
         number: r.number,
         to,
-        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
+        text: renderTemplate(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
       };
     });
 }
@@ -559,7 +632,7 @@ export interface MisdirectedInput {
 
 /** Tells the acting Primary about a contact that reached someone else (three-way handoff). */
 export function planMisdirected(input: MisdirectedInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     receiver: at(input.receiver),
     owner: at(input.owner),
     link: `#${input.number} (${input.url})`,

@@ -68,6 +68,14 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     const to = Array.isArray(marker.to) ? (marker.to as string[]).map((l) => `@${l}`).join(', ') : marker.to ? `@${String(marker.to)}` : '';
     if (marker.kind === 'escalation')
       milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
+    if (marker.kind === 'decline') {
+      const who = typeof marker.who === 'string' ? marker.who : m.author;
+      const until = typeof marker.until === 'string' ? Date.parse(marker.until) : NaN;
+      const later = Number.isFinite(until)
+        ? `, not before ${DateTime.fromMillis(until, { zone: cal.zone }).toFormat('ccc LLL d HH:mm')}`
+        : '';
+      milestones.push({ at: m.createdAt, what: `Declined by @${who}${later}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
+    }
     if (marker.kind === 'handoff')
       milestones.push({
         at: m.createdAt,

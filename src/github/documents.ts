@@ -104,6 +104,15 @@ query LowHangingFruit($owner: String!, $name: String!, $label: String!) {
   }
 }`;
 
+/** `promote --search`: open issues of the product repository matching a search (GitHub's best match first). */
+export const SEARCH_ISSUES = `
+query SearchIssues($searchQuery: String!) {
+  search(query: $searchQuery, type: ISSUE, first: 20) {
+    issueCount
+    nodes { ... on Issue { number title url labels(first: 10) { nodes { name } } } }
+  }
+}`;
+
 export const VIEWER = `
 query Viewer {
   viewer { login }

@@ -89,6 +89,8 @@ export interface GitHubPort {
   /** The id of a label by name; null when the repository has no such label. */
   labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }>;
   issue(repo: RepoRef, number: number): Promise<IssueDetail>;
+  /** Issues matching a GitHub search query (`repo:O/N is:issue is:open words…`), best match first, at most 20, and how many matched. */
+  searchIssues(query: string): Promise<{ total: number; issues: Array<IssueRef & { labels: string[] }> }>;
   /** Issues the given user opened lately, newest first: to find one whose creation's answer was lost. */
   recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>>;
 

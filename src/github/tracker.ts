@@ -25,6 +25,7 @@ import {
   REPOSITORY_LABELS,
   REPOSITORY_SCOPE,
   SEARCH_DISCUSSIONS,
+  SEARCH_ISSUES,
   VIEWER,
   DESK_THREAD,
   UPDATE_ISSUE_BODY,
@@ -175,6 +176,16 @@ export class GraphqlTracker implements GitHubPort {
     const issue = data.repository?.issue;
     if (!issue) throw new NotFoundError(`issue #${number} not found in ${repo.owner}/${repo.name}`, 'check the number');
     return { ...issue, repositoryId: data.repository!.id, labels: issue.labels.nodes };
+  }
+
+  async searchIssues(query: string): Promise<{ total: number; issues: Array<IssueRef & { labels: string[] }> }> {
+    const data = await this.query<{
+      search: { issueCount: number; nodes: Array<(IssueRef & { labels: { nodes: Array<{ name: string }> } }) | Record<string, never>> };
+    }>('searching the issues', SEARCH_ISSUES, { searchQuery: query });
+    const issues = data.search.nodes.flatMap((n) =>
+      'number' in n ? [{ number: n.number, title: n.title, url: n.url, labels: n.labels.nodes.map((l) => l.name) }] : [],
+    );
+    return { total: data.search.issueCount, issues };
   }
 
   async recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>> {

@@ -99,6 +99,7 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   doctor: ['ok', 'checks', 'name', 'detail', 'fix'],
   handoff: [...ACTION, 'summary'],
   escalate: ACTION,
+  decline: ACTION,
   resolve: ACTION,
   promote: ACTION,
   'log-call': [...ACTION, 'journal', 'classifiedAccess', 'advice'],

@@ -428,7 +428,10 @@ describe('schedule swap', () => {
     const args = ['schedule', 'swap', '--week', '2027-01-20', '--role', 'backup', '--with', candidate, '--force'];
     const dry = await run([...args, '--dry-run'], { cwd: dir, now: MON_0900, github: gh });
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stderr).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    // the change and the announcement, never the whole calendar (SPEC §12.4)
+    expect(dry.stdout).toMatch(new RegExp(`^week +2027-W03 \\(Mon Jan 18\\)\nrole +backup\nbefore +@${backup}\nafter +@${candidate}\n`));
+    expect(dry.stdout).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    expect(dry.stdout).not.toMatch(/BEGIN:VCALENDAR/);
     expect(mutations(standin)).toHaveLength(0);
     const r = await run(args, { cwd: dir, now: MON_0900, github: gh });
     expect(r.code, r.stderr).toBe(0);

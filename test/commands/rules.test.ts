@@ -182,3 +182,95 @@ describe('delegation by mutual agreement (SPEC §12.2), each step read on anothe
     expect(again.stderr).toMatch(/^error: @edsger-d has no delegation to cancel/);
   });
 });
+
+describe('an enlisted developer may decline, and tells the Primary (SPEC §12.1)', () => {
+  const inquiry = () => {
+    const s = deskScenario([
+      { ...user('jdoe', '2026-11-30T16:30:00Z', 'Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' },
+    ]);
+    (s as { tokens?: Record<string, string> }).tokens = {
+      'edsger-token': 'edsger-d',
+      'ada-token': 'ada-lovelace',
+      'alan-token': 'alan-turing',
+    };
+    return s;
+  };
+  const comments = (s: Standin) => s.store.snapshot()[0]!.discussions.find((d) => d.number === 100)!.comments;
+  const posted = (s: Standin) =>
+    mutations(s).filter((e) => e.operationName === 'DiscussionComment' || /Comment/.test(e.operationName ?? ''));
+
+  it('decline posts one comment @mentioning the acting Primary; the next escalate proposes someone else', async () => {
+    standin = await startStandin(inquiry());
+    const config = deskConfig();
+    expect((await cli(['escalate', '100'], '2026-11-30T18:00:00Z', config)).code).toBe(0);
+    expect(comments(standin).at(-1)!.body).toMatch(/^@edsger-d, could you help/);
+    const before = posted(standin).length;
+    const edsger = { GH_TOKEN: 'edsger-token' };
+    const r = await cli(['decline', '100', '--reason', 'deep in the 3.5 release', '--json'], '2026-11-30T18:30:00Z', config, edsger);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions).toEqual([expect.objectContaining({ kind: 'decline', number: 100, status: 'done' })]);
+    expect(posted(standin).length - before).toBe(1);
+    const decline = comments(standin).at(-1)!;
+    expect(decline.author).toBe('edsger-d');
+    expect(decline.body).toMatch(
+      /^@grace-hopper: @edsger-d can't take this one on; please ask someone else\.\n> deep in the 3\.5 release\n/,
+    );
+    const again = await cli(['decline', '100', '--json'], '2026-11-30T18:35:00Z', config, edsger);
+    expect(again.json().actions[0]).toMatchObject({ status: 'skipped' });
+    expect(posted(standin).length - before).toBe(1);
+
+    const next = await cli(['escalate', '100'], '2026-11-30T19:00:00Z', config);
+    expect(next.code).toBe(2);
+    expect(next.stderr).toMatch(/^error: #100 was escalated before \(to @edsger-d\), and @edsger-d declined it; choose who to ask next$/m);
+    expect(next.stderr).toMatch(/not yet asked: ada-lovelace \(experienced\), alan-turing \(experienced\), katherine-j, barbara-l/);
+    const offered: string[][] = [];
+    const tty = await run(['escalate', '100'], {
+      now: '2026-11-30T19:05:00Z',
+      tty: true,
+      env: { VISIT_SRE_CONFIG: config },
+      github: { url: standin.url, token: standin.token },
+      prompter: {
+        checkbox: async (_m: string, choices: Array<{ value: string }>) => {
+          offered.push(choices.map((c) => c.value));
+          return ['alan-turing'];
+        },
+      } as never,
+    });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(offered).toEqual([['ada-lovelace', 'alan-turing', 'katherine-j', 'barbara-l']]);
+    expect(comments(standin).at(-1)!.body).toMatch(/^@alan-turing, could you help/);
+
+    const view = (await cli(['view', '100', '--json'], '2026-11-30T19:10:00Z', config)).json();
+    expect(view.events.map((e: { what: string }) => e.what)).toContain('Declined by @edsger-d: deep in the 3.5 release');
+    expect(view.state).toBe('waiting-on-team');
+    const pm = await cli(['postmortem', '100', '--dry-run'], '2026-11-30T19:10:00Z', config);
+    expect(pm.stdout).toMatch(/^- 2026-11-30 10:30 PST: Declined by @edsger-d: deep in the 3\.5 release$/m);
+  });
+
+  it('someone no escalation asked cannot decline', async () => {
+    standin = await startStandin(inquiry());
+    const r = await cli(['decline', '100'], '2026-11-30T18:30:00Z', deskConfig(), { GH_TOKEN: 'ada-token' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: @ada-lovelace was not asked about #100/);
+    expect(mutations(standin)).toHaveLength(0);
+  });
+
+  it('with no acting Backup (the Backup away, the role delegated), escalate says so and asks for --to, claiming nothing', async () => {
+    standin = await startStandin(inquiry());
+    const config = deskConfig();
+    const ok = async (args: string[], now: string, token?: string) => {
+      const r = await cli(args, now, config, token ? { GH_TOKEN: token } : {});
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    };
+    await ok(['away', '--until', '2026-11-30T17:00', '--note', 'conference'], '2026-11-30T16:40:00Z', 'edsger-token');
+    await ok(['away', '--until', '2026-11-30T17:00'], '2026-11-30T16:41:00Z', 'ada-token');
+    await ok(['delegate', '--to', 'alan-turing', '--until', '2026-11-30T17:00'], '2026-11-30T16:42:00Z');
+    await ok(['delegate', '--accept'], '2026-11-30T16:43:00Z', 'alan-token');
+    const r = await cli(['escalate', '100'], '2026-11-30T18:00:00Z', config, { GH_TOKEN: 'alan-token' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: nobody can act as Backup now .*, so #100 has no default to ask; choose who to ask$/m);
+    expect(r.stderr).toMatch(/pass --to LOGIN/);
+    expect(r.stderr).not.toMatch(/escalated before|nobody on duty/);
+    expect(comments(standin)).toHaveLength(0);
+  });
+});

@@ -86,7 +86,8 @@ function raw(d: any) {
 
 export function memoryGitHub(scenario: object | string, opts: { now: string | (() => string) }) {
   const store = new Store(typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario);
-  const mutations = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now())).Mutation;
+  const resolvers = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now()));
+  const mutations = resolvers.Mutation;
   const expectations: Array<Expectation & { op: WriteOp; left: number; any: boolean }> = [];
   const writes: Write[] = [];
   const unexpected: Write[] = [];
@@ -192,6 +193,13 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         state: i.state,
         repositoryId: repo.id,
         labels: i.labels.map((l: any) => ({ id: l.id, name: l.name })),
+      };
+    },
+    async searchIssues(query) {
+      const found = resolvers.Query.search!(null, { type: 'ISSUE', query, first: 20 });
+      return {
+        total: found.issueCount,
+        issues: found.nodes.map((i: any) => ({ number: i.number, title: i.title, url: i.url, labels: i.labels.map((l: any) => l.name) })),
       };
     },
     async recentIssuesBy(r, login) {
