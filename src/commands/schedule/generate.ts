@@ -16,6 +16,7 @@ import { writeFileChecked } from '../../shell/files.js';
 import { resolveLocation } from '../../store/config.js';
 import { isUrl } from '../../calendar/source.js';
 import type { GenerateOptions } from './schedule.flags.js';
+import { INPUT_LIMITS } from '../../store/fs.js';
 
 export type { GenerateOptions };
 
@@ -47,7 +48,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
       }
     }
   }
-  const existing = file ? await ctx.deps.fs.readText(file) : undefined;
+  const existing = file ? await ctx.deps.fs.readInput(file, { what: 'calendar', bytes: INPUT_LIMITS.calendar }) : undefined;
   const plan = planRotation({ team, start, weeks: Number(opts.weeks), history });
   const byLogin = new Map(team.map((m) => [m.login, m]));
   const events = plan.weeks.flatMap((w) =>

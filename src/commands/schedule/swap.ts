@@ -20,6 +20,7 @@ import { rotationFile } from './common.js';
 import { writeFileChecked } from '../../shell/files.js';
 import { postSwap, printChange, runSwapAccept } from './swapDesk.js';
 import type { SwapOptions } from './schedule.flags.js';
+import { INPUT_LIMITS } from '../../store/fs.js';
 
 export type { SwapOptions };
 
@@ -76,7 +77,7 @@ export async function runSwap(opts: SwapOptions, ctx: Context): Promise<Outcome 
   // A calendar visit-sre wrote holds the week's event under its stable UID: that one is edited in place.
   const configured = ctx.loaded.config.rotation ? resolveLocation(ctx.loaded.config.rotation, ctx.loaded.dir) : null;
   const file = configured && isUrl(configured) && !opts.out ? null : rotationFile(ctx, undefined, '--out FILE');
-  const text = file ? await ctx.deps.fs.readText(file) : undefined;
+  const text = file ? await ctx.deps.fs.readInput(file, { what: 'calendar', bytes: INPUT_LIMITS.calendar }) : undefined;
   const target = text
     ? splitCalendar(text, ctx.zone).events.find((e) => e.uid === shiftUid(monday.toISODate()!, role, ctx.zone))
     : undefined;
