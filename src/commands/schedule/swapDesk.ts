@@ -11,7 +11,8 @@ import { proposalFor } from '../../core/swaps.js';
 import type { LiveDesk } from '../../app/desk/post.js';
 import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../app/desk/post.js';
 import { carryOut } from '../../shell/writerIo.js';
-import { table, warn, writeJson } from '../../shell/output.js';
+import { warn, writeJson } from '../../shell/output.js';
+import { fitTable, terminalFacts } from '../../shell/terminal.js';
 import type { Outcome } from '../../shell/errors.js';
 import type { SwapOptions } from './schedule.flags.js';
 import { resolveLocation } from '../../store/config.js';
@@ -50,7 +51,9 @@ export function printChange(ctx: Context, change: SwapChange, announcement: stri
           : 'an accept on the desk thread',
     ],
   ];
-  ctx.deps.stdout.write(`${table(rows)}\n${announcement}\n`);
+  ctx.deps.stdout.write(
+    `${fitTable(rows, [{}, { min: 16, shrink: 1 }], ctx.out.tty ? terminalFacts(ctx.deps).columns : Infinity)}\n${announcement}\n`,
+  );
 }
 
 /** Posts a swap's words to the desk thread and says what happens next. */
