@@ -5,6 +5,7 @@ import { actingRoles, awayFromTeam, mayPropose, readDesk } from '../core/acting.
 import type { Segment, Shift } from '../core/rotation.js';
 import { applySwaps } from '../core/swaps.js';
 import { onDutyAt } from '../core/rotation.js';
+import { nextBusinessMinute } from '../core/businessTime.js';
 import type { MarkerKind } from '../core/markers.js';
 import { DESK_KINDS as DESK_MARKER_KINDS } from '../core/markers.js';
 import type { DeskThread } from '../github/port.js';
@@ -161,6 +162,15 @@ export function proposedByPrimary(
   return (d) => mayPropose(d.from, actingAt(view, timeline, team, d.start).mayDelegate);
 }
 
+/**
+ * The instant that says who is on duty for an inquiry's sake: now in
+ * business hours, else the next business minute (on a Sunday, Monday's shift
+ * is on duty for Saturday's question; its owner is not off duty).
+ */
+export function dutyInstant(cal: Parameters<typeof nextBusinessMinute>[0], now: number): number {
+  return nextBusinessMinute(cal, now);
+}
+
 /** The acting Primary and Backup at any instant, as logins: what plans take. */
 export function actingRolesAt(
   view: ActingView,
@@ -171,6 +181,15 @@ export function actingRolesAt(
     const r = actingAt(view, timeline, team, t);
     return { primary: r.primary.login, backup: r.backup.login };
   };
+}
+
+/** Every instant the acting roles may change: away stretches and delegations starting or ending, shifts turning; sorted. */
+export function actingChanges(view: ActingView, timeline: readonly Segment[]): number[] {
+  return [
+    ...view.away.flatMap((a) => [a.from, a.until]),
+    ...view.desk.delegations.flatMap((d) => [d.start, d.until, d.acceptedAt ?? d.start, d.endedAt ?? d.until]),
+    ...timeline.flatMap((s) => [s.start, s.end]),
+  ].sort((a, b) => a - b);
 }
 
 /**
@@ -186,13 +205,7 @@ export function actingUntil(
   role: 'primary' | 'backup',
 ): number | null {
   const holder = actingAt(view, timeline, team, at)[role].login;
-  const bounds = [
-    ...view.away.flatMap((a) => [a.from, a.until]),
-    ...view.desk.delegations.flatMap((d) => [d.start, d.until, d.acceptedAt ?? d.start, d.endedAt ?? d.until]),
-    ...timeline.flatMap((s) => [s.start, s.end]),
-  ]
-    .filter((b) => b > at)
-    .sort((a, b) => a - b);
+  const bounds = actingChanges(view, timeline).filter((b) => b > at);
   for (const b of bounds) if (actingAt(view, timeline, team, b)[role].login !== holder) return b;
   return null;
 }

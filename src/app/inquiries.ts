@@ -9,6 +9,8 @@ import { UsageError } from '../core/errors.js';
 import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
 import { isoUtc } from '../core/timeText.js';
+import { offDuty } from '../core/acting.js';
+import { handoffWeek, keptFor } from '../core/plans/handoff.js';
 
 /** The open discussions in scope, judged: the shared first half of overdue, start and the writers. */
 export interface Inquiries {
@@ -96,6 +98,32 @@ async function readInquiries(ctx: AppContext, opts: { includeUnlabelled?: boolea
   const policy = await policyFor(ctx, timeline);
   const assessments = discussions.map((d) => assess(d, policy, ctx.now));
   return { github: gh, repo, info, policy, timeline, discussions, assessments };
+}
+
+/** Whether an inquiry's owner kept it for the shift starting at `shiftStart` (`handoff --keep` leaves a `keep` marker). */
+export function keptByOwner(
+  inq: Pick<Inquiries, 'discussions' | 'policy'>,
+  shiftStart: number | null,
+  zone: string,
+): (a: Assessment) => boolean {
+  if (shiftStart === null) return () => false;
+  const week = handoffWeek(shiftStart, zone);
+  const byNumber = new Map(inq.discussions.map((d) => [d.number, d]));
+  return (a) => {
+    const d = byNumber.get(a.number);
+    return a.owner !== null && d !== undefined && keptFor(d, inq.policy.team, a.owner, week);
+  };
+}
+
+/** The unresolved inquiries whose owner is off duty now (SPEC §12.3): neither acting role, and not kept for this shift. */
+export function offDutyItems(
+  inq: Pick<Inquiries, 'discussions' | 'policy' | 'assessments'>,
+  acting: { primary: string | null; backup: string | null },
+  shiftStart: number | null,
+  zone: string,
+): Assessment[] {
+  const kept = keptByOwner(inq, shiftStart, zone);
+  return inq.assessments.filter((a) => a.state !== 'resolved' && offDuty(a.owner, acting, kept(a)));
 }
 
 /** The §6 Item shape, with a few extra keys. */

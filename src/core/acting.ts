@@ -389,6 +389,30 @@ export function actingRoles(input: ActingInput): ActingRoles {
   };
 }
 
+/**
+ * Whether an inquiry's owner is off duty (SPEC §12.3): neither the acting
+ * Primary nor the acting Backup now, and they did not keep it this week
+ * (`handoff --keep`). An unknown owner is nobody's, not off duty.
+ */
+export function offDuty(owner: string | null, acting: { primary: string | null; backup: string | null }, kept: boolean): boolean {
+  return owner !== null && !kept && !same(owner, acting.primary) && !same(owner, acting.backup);
+}
+
+/**
+ * Everyone who acted as Primary during [from, to): the holder at `from` and
+ * at each instant in between where the acting roles may change (away
+ * stretches and delegations starting or ending, shifts turning).
+ */
+export function actedAsPrimary(
+  actingAt: (t: number) => { primary: string | null },
+  changes: readonly number[],
+  from: number,
+  to: number,
+): string[] {
+  const holders = [from, ...changes.filter((t) => t > from && t < to)].map((t) => actingAt(t).primary);
+  return holders.filter((l, i): l is string => l !== null && holders.findIndex((x) => same(x, l)) === i);
+}
+
 /** The business time a stretch covers, and whether it is shorter than the response goal (no notice needed then). */
 export function awayLength(
   cal: BusinessCalendar,

@@ -3,7 +3,7 @@ import type { TeamMember } from './config.js';
 import type { BusinessCalendar } from './businessTime.js';
 import { businessMinutesBetween } from './businessTime.js';
 import type { AwayStretch, ClassifiedRequest, Delegation, DeskState } from './acting.js';
-import { actingRoles, awayLength, mayPropose, overlaps } from './acting.js';
+import { actingRoles, awayLength, expiredProposals, mayPropose, overlaps } from './acting.js';
 import { formatDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import type { MarkerKind } from './markers.js';
@@ -617,6 +617,34 @@ export function classifiedReminders(
         text: renderTemplate(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
       };
     });
+}
+
+/**
+ * The notices `notify` sends once each (SPEC §12.2): a proposal whose window
+ * ended in (from, now] before its delegate accepted it, to the Primary who
+ * proposed it. Logins are named without @: the delegate needs no ping.
+ */
+export function expiredProposalNotices(
+  desk: DeskState,
+  from: number,
+  now: number,
+  valid: (d: Delegation) => boolean,
+  zone: string,
+  template: Template,
+): Array<{ key: string; title: string; to: string[]; when: 'delegate-expired' }> {
+  return expiredProposals(desk.delegations, from, now)
+    .filter(valid)
+    .map((d) => ({
+      key: `delegate-expired:${d.key}`,
+      to: [d.from],
+      when: 'delegate-expired' as const,
+      title: renderTemplate(template, {
+        primary: d.from,
+        delegate: d.to,
+        start: deskTime(d.start, zone),
+        until: deskTime(d.until, zone),
+      }),
+    }));
 }
 
 export interface MisdirectedInput {

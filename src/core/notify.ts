@@ -4,13 +4,16 @@ import { businessMinutesBetween, isBusinessTime } from './businessTime.js';
 import type { EscalationRule } from './config.js';
 import { overdueStage } from './config.js';
 import type { Roles } from './desk.js';
+import { offDuty } from './acting.js';
 
 /** An open discussion as `notify` sees it. */
 export interface NotifyItem extends Assessment {
   /** someone on the team has replied at least once (then it is no longer `new`) */
   teamReplied: boolean;
-  /** the outgoing Primary kept it (`handoff --keep` leaves a `keep` marker) */
+  /** its owner kept it for this shift (`handoff --keep` leaves a `keep` marker): not off duty, and not a missed handoff */
   kept: boolean;
+  /** its owner is off duty (SPEC §12.3), as the caller judged it (at the next business minute); else judged from `acting` */
+  offDuty?: boolean;
 }
 
 export interface ShiftInfo {
@@ -38,8 +41,8 @@ export interface NotifyInput {
   calendar: BusinessCalendar;
   /** desk.notifyOutsideBusinessHours */
   outsideBusinessHours: boolean;
-  /** once-only reminders decided elsewhere (classified requests, SPEC §10), sent and held like the rest */
-  reminders?: ReadonlyArray<{ key: string; title: string; to: string[] }>;
+  /** once-only reminders decided elsewhere (classified requests, SPEC §10; expired delegation proposals, §12.2), sent and held like the rest */
+  reminders?: ReadonlyArray<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'delegate-expired' }>;
   /** most notifications in one comment (GitHub caps a comment at 65,536 characters); the rest wait for the next run */
   maxPerRun?: number;
 }
@@ -53,6 +56,8 @@ export type NotificationKind =
   | 'handoff-reminder'
   | 'missed-handoff'
   | 'classified-reminder'
+  | 'delegate-expired'
+  | 'off-duty'
   | `overdue+${string}`;
 
 export interface Notification {
@@ -70,6 +75,8 @@ export interface Notification {
   count: number | null;
   /** for handoff-reminder and missed-handoff: the shift it is about */
   shift: ShiftInfo | null;
+  /** for off-duty: the owner who is off duty */
+  owner?: string | null;
 }
 
 export interface NotifyPlan {
@@ -93,9 +100,14 @@ export function shiftKey(shiftStart: number, when: 'handoff-reminder' | 'missed-
   return `shift@${iso(shiftStart)}:${when}`;
 }
 
-/** The owner, or the acting Primary while the owner is away or unknown. */
+/** Whether the item's owner is off duty now (SPEC §12.3): neither acting role, and they did not keep it. */
+export function ownerOffDuty(item: NotifyItem, input: Pick<NotifyInput, 'acting'>): boolean {
+  return item.offDuty ?? offDuty(item.owner, input.acting, item.kept);
+}
+
+/** The owner, or the acting Primary while the owner is away, off duty or unknown. */
 function ownerNow(item: NotifyItem, input: NotifyInput): string | null {
-  if (item.owner && !input.away.has(item.owner)) return item.owner;
+  if (item.owner && !input.away.has(item.owner) && !ownerOffDuty(item, input)) return item.owner;
   return input.acting.primary ?? item.owner;
 }
 
@@ -151,12 +163,31 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
       });
     }
   }
+  for (const item of items) {
+    // An inquiry whose owner is off duty: the acting Primary hears once that it is theirs meanwhile.
+    if (item.state !== 'waiting-on-team' || item.waitingSince === null || !ownerOffDuty(item, input)) continue;
+    const key = notificationKey(item.number, item.waitingSince, 'off-duty');
+    if (input.sent.has(key)) continue;
+    due.push({
+      key,
+      when: 'off-duty',
+      number: item.number,
+      url: item.url,
+      title: item.title,
+      to: input.acting.primary ? [input.acting.primary] : [],
+      dueAt: item.dueAt,
+      lateMinutes: null,
+      count: null,
+      shift: null,
+      owner: item.owner,
+    });
+  }
   due.push(...shiftNotifications(input).filter((n) => !input.sent.has(n.key)));
   for (const r of input.reminders ?? []) {
     if (!input.sent.has(r.key))
       due.push({
         key: r.key,
-        when: 'classified-reminder',
+        when: r.when ?? 'classified-reminder',
         number: null,
         url: null,
         title: r.title,

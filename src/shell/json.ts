@@ -59,6 +59,7 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'shift',
     'holidays',
     'handedOff',
+    'offDuty',
     'discussions',
     'overdue',
     'stale',

@@ -6,7 +6,8 @@ import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run } from '../support/deps.js';
 import { sharedHome } from '../stress/deskWeek.js';
 import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
-import { user } from '../support/scenario.js';
+import { team, user } from '../support/scenario.js';
+import { parseMarker } from '../../src/core/markers.js';
 
 /**
  * The process's rules of engagement (docs/process.md#rules-of-engagement),
@@ -183,6 +184,29 @@ describe('delegation by mutual agreement (SPEC §12.2), each step read on anothe
   });
 });
 
+describe('a proposal nobody accepted (SPEC §12.2)', () => {
+  it('never takes effect, and notify tells its Primary once', async () => {
+    standin = await startStandin(deskScenario([]));
+    const config = deskConfig();
+    const p = await cli(['delegate', '--from', '2026-11-30T13:00', '--until', '2026-11-30T15:00'], '2026-11-30T17:00:00Z', config);
+    expect(p.code, p.stderr).toBe(0);
+    const during = (await cli(['who', '--at', '2026-11-30T14:00', '--json'], '2026-11-30T22:00:00Z', config)).json();
+    expect(during.actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
+    const early = (await cli(['notify', '--json'], '2026-11-30T22:45:00Z', config)).json();
+    expect(early.notifications.map((n: { when: string }) => n.when)).not.toContain('delegate-expired');
+    const after = (await cli(['notify', '--json'], '2026-11-30T23:15:00Z', config)).json();
+    expect(after.notifications.filter((n: { when: string }) => n.when === 'delegate-expired')).toEqual([
+      expect.objectContaining({ to: ['grace-hopper'], status: 'done' }),
+    ]);
+    expect(desk(standin).feed.at(-1)!.body).toMatch(
+      /- ⌛ The delegation grace-hopper proposed to edsger-d from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST expired before edsger-d accepted it: the Primary role stayed with grace-hopper\. → @grace-hopper/,
+    );
+    const again = (await cli(['notify', '--json'], '2026-11-30T23:30:00Z', config)).json();
+    expect(again.notifications.map((n: { when: string }) => n.when)).not.toContain('delegate-expired');
+    expect(mentioned(standin)).toEqual(['edsger-d', 'grace-hopper']);
+  });
+});
+
 describe('an enlisted developer may decline, and tells the Primary (SPEC §12.1)', () => {
   const inquiry = () => {
     const s = deskScenario([
@@ -272,5 +296,67 @@ describe('an enlisted developer may decline, and tells the Primary (SPEC §12.1)
     expect(r.stderr).toMatch(/pass --to LOGIN/);
     expect(r.stderr).not.toMatch(/escalated before|nobody on duty/);
     expect(comments(standin)).toHaveLength(0);
+  });
+});
+
+describe('no inquiry left with someone off duty (SPEC §12.3)', () => {
+  // #100 was asked on Wed Nov 4, in Alan's week as Primary, and never handed off; the user wrote again on Monday.
+  const lastMonth = () =>
+    deskScenario([
+      {
+        ...user('jdoe', '2026-11-04T17:00:00Z', 'The Silo reader crashes'),
+        title: 'Silo crash',
+        category: 'help-using-visit',
+        comments: [
+          team('alan-turing', '2026-11-04T18:00:00Z', 'Which version?'),
+          user('jdoe', '2026-11-30T16:30:00Z', 'Still crashing in 3.4'),
+        ],
+      },
+    ]);
+  const thread100 = (s: Standin) => s.store.snapshot()[0]!.discussions.find((d) => d.number === 100)!;
+
+  it("last month's Primary's inquiry is listed off duty, its notices go to the acting Primary once, and the week's handoff takes it", async () => {
+    standin = await startStandin(lastMonth());
+    const config = deskConfig();
+    const monday = (await cli(['start', '--json'], '2026-11-30T17:00:00Z', config)).json();
+    expect(monday.offDuty.map((i: { number: number; owner: string }) => [i.number, i.owner])).toEqual([[100, 'alan-turing']]);
+
+    const first = await cli(['notify', '--json'], '2026-11-30T17:15:00Z', config);
+    expect(first.code, first.stderr).toBe(0);
+    const offDuty = first.json().notifications.filter((n: { key: string }) => n.key.endsWith(':off-duty'));
+    expect(offDuty).toEqual([expect.objectContaining({ key: '100@2026-11-30T16:30:00Z:off-duty', to: ['grace-hopper'], status: 'done' })]);
+    expect(desk(standin).feed.at(-1)!.body).toMatch(
+      /- 👤 \[#100\]\(.*\) Silo crash — owned by alan-turing, who is off duty: yours meanwhile, due Mon Nov 30 13:30 → @grace-hopper/,
+    );
+    expect(desk(standin).body).toMatch(
+      /### Owned by someone off duty \(1\): the acting Primary's meanwhile\n\n\| # \| title \| owner \|.*\n.*\n\| \[#100\]\(.*\) \| Silo crash \| alan-turing \|/,
+    );
+    const overdue = await cli(['notify', '--json'], '2026-11-30T22:00:00Z', config);
+    expect(overdue.json().notifications.map((n: { key: string; to: string[] }) => [n.key.replace(/@.*:/, ':'), n.to])).toEqual([
+      ['100:overdue', ['grace-hopper']],
+    ]);
+    expect(mentioned(standin)).toEqual(['grace-hopper']);
+
+    const handoff = await cli(['handoff', '--yes', '--json'], '2026-12-05T00:45:00Z', config);
+    expect(handoff.code, handoff.stderr).toBe(0);
+    expect(handoff.json().actions).toEqual([expect.objectContaining({ kind: 'handoff', number: 100, status: 'done' })]);
+    expect(parseMarker(thread100(standin).comments.at(-1)!.body)).toMatchObject({
+      kind: 'handoff',
+      from: 'grace-hopper',
+      to: 'katherine-j',
+      owner: 'alan-turing',
+    });
+    const next = (await cli(['start', '--as', 'katherine-j', '--json'], '2026-12-07T17:00:00Z', config)).json();
+    expect(next.offDuty).toEqual([]);
+    expect(next.handedOff.map((i: { number: number; owner: string }) => [i.number, i.owner])).toEqual([[100, 'katherine-j']]);
+  });
+
+  it('on a Sunday, a Saturday question belongs to Monday’s Primary, who is not off duty', async () => {
+    standin = await startStandin(
+      deskScenario([{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday question'), title: 'Weekend', category: 'help-using-visit' }]),
+    );
+    const sunday = (await cli(['start', '--json'], '2026-11-29T20:00:00Z', deskConfig())).json();
+    expect(sunday.discussions.map((i: { owner: string }) => i.owner)).toEqual(['grace-hopper']);
+    expect(sunday.offDuty).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('start fits a terminal and a Monday morning', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('the summary comes first, handed-to-you rows are listed once, and the queue says how many more there are', async () => {
+  it('the summary comes first, handed-to-you and off-duty rows are listed once, and the queue says how many more there are', async () => {
     const r = await start(['--limit', '3']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
@@ -27,15 +27,19 @@ describe('start fits a terminal and a Monday morning', () => {
     );
     expect(r.stdout.match(/^#105 /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/\nHanded to you \(1\)\n#105 /);
-    expect(r.stdout).toMatch(/\nNext by urgency \(3 of 6\)\n#101 [^\n]*\n#108 [^\n]*\n#102 [^\n]*\n3 more \(--limit 0 lists them all\)\n/);
+    // Katherine, who holds no role this week, still owns #104: the acting Primary covers it (SPEC §12.3).
+    expect(r.stdout).toMatch(/\nOwned by someone off duty \(1, all @katherine-j\)\n#104 +stale: user silent 25 days /);
+    expect(r.stdout.match(/^#104 /gm)).toHaveLength(1);
+    expect(r.stdout).toMatch(/\nNext by urgency \(3 of 5\)\n#101 [^\n]*\n#108 [^\n]*\n#102 [^\n]*\n2 more \(--limit 0 lists them all\)\n/);
   });
 
   it('--limit 0 lists everything; --mine keeps only what the developer owns or was handed', async () => {
     const all = await start(['--limit', '0']);
-    expect(all.stdout).toMatch(/Next by urgency \(6\)\n/);
+    expect(all.stdout).toMatch(/Next by urgency \(5\)\n/);
     const mine = await sre(['start', '--as', 'katherine-j', '--mine'], { tty: true, env: { NO_COLOR: '1' } });
     expect(mine.stdout).toMatch(/Open: 1 /);
-    expect(mine.stdout).toMatch(/\nNext by urgency \(1\)\n#104 +stale: user silent 25 days +Reading a Mili/);
+    expect(mine.stdout).toMatch(/\nOwned by someone off duty \(1\)\n#104 +stale: user silent 25 days +Reading a Mili/);
+    expect(mine.stdout).toMatch(/\nNext by urgency \(0\)\nnone\n/);
   });
 
   it('titles are cut to the terminal width instead of wrapping', async () => {
@@ -44,15 +48,15 @@ describe('start fits a terminal and a Monday morning', () => {
     expect(rows.length).toBeGreaterThan(3);
     for (const line of r.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
     expect(rows.some((l) => l.endsWith('…'))).toBe(true);
-    // Your own rows say "you", not your login on every line; others keep theirs.
-    expect(r.stdout).toMatch(/\n#101 +@ada-lo…|\n#101 +you +overdue by 7 business h/);
-    expect(r.stdout).toMatch(/\n#104 +@kather… +stale: user silent 25 days +/);
+    // One owner for a whole list is said once, in its heading: the queue is all Grace's, the off-duty list all Katherine's.
+    expect(r.stdout).toMatch(/\nNext by urgency \(5\)\n#101 +overdue by 7 business h/);
+    expect(r.stdout).toMatch(/\nOwned by someone off duty \(1, all @katherine-j\)\n#104 +stale: user silent 25 days +/);
   });
 
   it('piped, rows keep their whole titles and carry the URL', async () => {
     const r = await start([], { tty: false });
     expect(r.stdout).toMatch(
-      /#101 +you +overdue, was due 2026-11-30T20:00:00Z +Pseudocolor plot of a Silo file shows nothing +https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/,
+      /#101 +overdue, was due 2026-11-30T20:00:00Z +Pseudocolor plot of a Silo file shows nothing +https:\/\/github\.com\/visit-dav\/visit\/discussions\/101\n/,
     );
   });
 

@@ -16,7 +16,9 @@ const NOW = '2026-11-30T17:00:00Z';
 
 describe('away, delegate and who with a desk thread (the built bin)', () => {
   it('posts, reads back through the cache, and answers offline from it', async () => {
-    standin = await startStandin(deskScenario([]));
+    standin = await startStandin({ ...deskScenario([]), tokens: { 'edsger-token': 'edsger-d' } });
+    // GitHub's clock agrees with the tool's: an answer after its proposal's window would not count.
+    standin.setClock(NOW);
     const config = deskConfig();
     const env = {
       GITHUB_API_URL: standin.url,
@@ -29,9 +31,13 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
     expect(away.code, away.stderr).toBe(0);
     const delegate = await runBin(['delegate', '--from', '2026-12-01T09:00', '--until', '2026-12-01T12:00', '--json'], { env });
     expect(delegate.code, delegate.stderr).toBe(0);
+    // The delegate accepts, signed in as himself, on this same machine (so its cache holds the answer too).
+    const accept = await runBin(['delegate', '--accept'], { env: { ...env, GH_TOKEN: 'edsger-token' } });
+    expect(accept.code, accept.stderr).toBe(0);
     expect(desk(standin).feed.map((c) => c.body.split('\n')[0])).toEqual([
       '**Away:** @grace-hopper will be away from their desk from Mon Nov 30, 13:00 PST until Mon Nov 30, 17:00 PST (4h of business hours).',
-      "**Delegation:** @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Meanwhile @edsger-d owns new inquiries and gets the Primary's notifications.",
+      "**Delegation proposed:** @grace-hopper asks @edsger-d to act as Primary from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Nothing changes until @edsger-d accepts, with `visit-sre delegate --accept` (or `--decline`); then @edsger-d owns new inquiries and gets the Primary's notifications meanwhile.",
+      '**Delegation accepted:** @edsger-d acts as Primary for @grace-hopper from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Either of them ends it early with `visit-sre delegate --cancel`.',
     ]);
     await standin.close();
     standin = undefined;
@@ -45,5 +51,6 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
     });
     const tomorrow = await runBin(['who', '--at', '2026-12-01T10:00'], { env: { ...env, VISIT_SRE_NOW: '2026-11-30T17:01:00Z' } });
     expect(tomorrow.stdout).toMatch(/^acting-primary\tedsger-d\tEdsger Dijkstra\t2026-12-01T18:00:00Z\t2026-12-01T20:00:00Z$/m);
+    expect(tomorrow.stdout).toMatch(/^delegation-accepted\tedsger-d\tEdsger Dijkstra\t2026-12-01T17:00:00Z\t2026-12-01T20:00:00Z$/m);
   });
 });

@@ -4,6 +4,7 @@ import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { run } from '../support/deps.js';
 import { desk, mutations } from '../support/desk.js';
+import { parseMarker } from '../../src/core/markers.js';
 import { calendar, driveWeek, EXPECTED, isoZ, pst, weekScenario } from './deskWeek.js';
 
 /**
@@ -80,13 +81,21 @@ describe('a week at the duty desk', () => {
     expect(total).toBeLessThan(60);
   });
 
+  it("Friday's handoff took Ada's #100 too, off duty all week, once, to Katherine", () => {
+    const d100 = standin.store.snapshot()[0]!.discussions.find((d) => d.number === 100)!;
+    const handoffs = d100.comments.map((c) => parseMarker(c.body)).filter((m) => m?.kind === 'handoff');
+    expect(handoffs).toEqual([expect.objectContaining({ from: 'grace-hopper', to: 'katherine-j', owner: 'ada-lovelace' })]);
+  });
+
   it('the board at the end shows the new shift, the queue by owner, and kept the team text', () => {
     const body = desk(standin).body;
     expect(body.startsWith('Pinned by the support team.')).toBe(true);
     expect(body).toMatch(/\*\*On duty:\*\* Primary \[katherine-j\]\(https:\/\/github.com\/katherine-j\) · Backup \[ada-lovelace\]/);
     expect(body).toMatch(/\*\*1\*\* waiting on us \(\*\*0\*\* overdue, \*\*0\*\* due soon\) · \*\*4\*\* waiting on users/);
+    // Grace's handoff took Ada's #100 too (Ada was off duty all week, SPEC §12.3): all four are Katherine's now.
+    expect(body).not.toMatch(/Owned by someone off duty/);
     expect(body).toMatch(
-      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
+      /### katherine-j \(1 waiting, 4 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
     );
     expect(body).not.toMatch(/Not handed off/);
     expect(body.match(/<!-- visit-sre board -->/g)).toHaveLength(1);

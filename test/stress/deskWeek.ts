@@ -23,7 +23,10 @@ export const calendar = makeBusinessCalendar({
   holidays: ['2026-12-02'],
 });
 
-/** What is there before the week starts: one of Ada's (never handed off) and a Saturday question. */
+/**
+ * What is there before the week starts: one of Ada's (never handed off, so off
+ * duty all week and handed over with Grace's on Friday) and a Saturday question.
+ */
 export function weekScenario() {
   const before: DiscussionSpec[] = [
     {

@@ -112,6 +112,6 @@ describe('a week at the duty desk, with faults and two runs on every tick', () =
   it('the board at the end is the same as without faults', () => {
     const body = desk(standin).body;
     expect(body.match(/<!-- visit-sre board -->/g)).toHaveLength(1);
-    expect(body).toMatch(/### katherine-j \(1 waiting, 3 waiting on users\)/);
+    expect(body).toMatch(/### katherine-j \(1 waiting, 4 waiting on users\)/);
   });
 });

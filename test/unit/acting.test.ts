@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import type { TeamMember } from '../../src/core/config.js';
 import type { AwayStretch, Delegation, DeskRecord } from '../../src/core/acting.js';
-import { actingRoles, awayAt, awayFromTeam, awayLength, readDesk } from '../../src/core/acting.js';
+import { actedAsPrimary, actingRoles, awayAt, awayFromTeam, awayLength, offDuty, readDesk } from '../../src/core/acting.js';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
 import type { Marker } from '../../src/core/markers.js';
 
@@ -317,5 +317,27 @@ describe('reading the desk thread', () => {
     ]);
     expect(desk.requests).toMatchObject([{ number: 1, handler: 'edsger', access: ['ada', 'alan'], claimedBy: 'alan' }]);
     expect(desk.keys.has('classified-reminder:k1')).toBe(true);
+  });
+});
+
+describe('who is off duty (SPEC §12.3) and who acted as Primary', () => {
+  const now = { primary: 'katherine', backup: 'ada' };
+  it.each([
+    ['the acting Primary', 'katherine', false, false],
+    ['the acting Backup', 'ada', false, false],
+    ['anyone else', 'grace', false, true],
+    ['anyone else who kept it this week', 'grace', true, false],
+    ['nobody (an unknown owner)', null, false, false],
+  ])('%s: off duty %s', (_who, owner, kept, off) => {
+    expect(offDuty(owner, now, kept)).toBe(off);
+  });
+  it('a login matches in any case', () => {
+    expect(offDuty('Katherine', now, false)).toBe(false);
+  });
+  it('acted as Primary: the holder at the start and at every change inside the window, once each', () => {
+    const at = (ms: number) => ({ primary: ms < t('2026-12-01T13:00') ? 'katherine' : ms < t('2026-12-01T15:00') ? 'alan' : 'katherine' });
+    const changes = [t('2026-11-23T00:00'), t('2026-12-01T13:00'), t('2026-12-01T15:00'), t('2026-12-07T00:00')];
+    expect(actedAsPrimary(at, changes, t('2026-11-30T00:00'), t('2026-12-07T00:00'))).toEqual(['katherine', 'alan']);
+    expect(actedAsPrimary(at, changes, t('2026-11-30T00:00'), t('2026-12-01T12:00'))).toEqual(['katherine']);
   });
 });

@@ -13,6 +13,7 @@ import {
   planClassifiedRequest,
   planDelegate,
   planDelegationAnswer,
+  expiredProposalNotices,
   planMisdirected,
   planSwapAnnouncement,
 } from '../../src/core/deskPosts.js';
@@ -272,6 +273,23 @@ describe('delegations (by mutual agreement, SPEC §12.2)', () => {
     const yes = { ...answer('accept', 'grace', thread(first, ok, second)), author: 'grace' };
     expect(thread(first, ok, second, yes).delegations.map((d) => d.state)).toEqual(['replaced', 'accepted']);
     expect(delegate('grace', '2026-12-01T14:00', '2026-12-01T17:00', thread(first, ok)).text).not.toMatch(/replaces/);
+  });
+
+  it('a proposal that expired unaccepted is told once to its Primary; accepted or declined ones are not', () => {
+    const open = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    const declined = delegate('grace', '2026-11-30T15:00', '2026-11-30T16:00');
+    const desk = thread(open, declined, { ...answer('decline', 'grace', thread(open, declined)), author: 'grace' });
+    const notices = (at: string) =>
+      expiredProposalNotices(desk, t('2026-11-30T00:00'), t(at), () => true, zone, template('delegate-expired')).map((n) => [n.key, n.to]);
+    expect(notices('2026-11-30T14:59')).toEqual([]);
+    expect(notices('2026-11-30T15:00')).toEqual([[`delegate-expired:${open.key}`, ['katherine']]]);
+    const [n] = expiredProposalNotices(desk, t('2026-11-30T00:00'), t('2026-11-30T16:30'), () => true, zone, template('delegate-expired'));
+    expect(n!.title).toBe(
+      'The delegation katherine proposed to ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST expired before ada accepted it: the Primary role stayed with katherine.',
+    );
+    expect(
+      expiredProposalNotices(desk, t('2026-11-30T00:00'), t('2026-11-30T16:30'), () => false, zone, template('delegate-expired')),
+    ).toEqual([]);
   });
 
   it('ends with the Primary shift at the latest', () => {

@@ -88,9 +88,9 @@ describe('notify decisions (§9)', () => {
   });
 
   it('by default, overdue goes to the owner and the acting Primary, never the Backup or the team', () => {
-    const late = item({ owner: 'dee', teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
+    const late = item({ owner: 'bob', teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
     const plan = planNotifications(input({ items: [late], now: t('2026-11-30T16:00') }));
-    expect(plan.notifications.map((n) => [n.when, n.to.join(',')])).toEqual([['overdue', 'dee,ada']]);
+    expect(plan.notifications.map((n) => [n.when, n.to.join(',')])).toEqual([['overdue', 'bob,ada']]);
     expect(DEFAULT_ESCALATION.flatMap((r) => r.notify)).not.toContain('backup');
     expect(DEFAULT_ESCALATION.flatMap((r) => r.notify)).not.toContain('team');
   });
@@ -137,12 +137,41 @@ describe('notify decisions (§9)', () => {
   });
 
   it('an away owner is replaced by the acting Primary', () => {
-    expect(sent(input({ items: [item({ owner: 'dee' })], away: new Set(['dee']) }))).toEqual([['new', 'ada']]);
+    expect(sent(input({ items: [item({ owner: 'bob' })], away: new Set(['bob']) }))).toEqual([['new', 'ada']]);
+  });
+
+  describe('an owner off duty (SPEC §12.3): neither acting role now, and not kept', () => {
+    const lastMonths = item({ number: 9, owner: 'dee', teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
+    it('their notices go to the acting Primary, who is told once that the inquiry is theirs meanwhile', () => {
+      const plan = planNotifications(input({ items: [lastMonths], now: t('2026-11-30T13:00') }));
+      expect(plan.notifications.map((n) => [n.key, n.to.join(','), n.owner ?? null])).toEqual([
+        ['9@2026-11-30T17:00:00Z:overdue', 'ada', null],
+        ['9@2026-11-30T17:00:00Z:off-duty', 'ada', 'dee'],
+      ]);
+      const sentKeys = new Set(plan.notifications.map((n) => n.key));
+      expect(planNotifications(input({ items: [lastMonths], sent: sentKeys, now: t('2026-11-30T14:00') })).notifications).toEqual([]);
+    });
+    it('the acting Backup is on duty; an owner who kept it for this shift is too', () => {
+      expect(sent(input({ items: [{ ...lastMonths, owner: 'bob' }], now: t('2026-11-30T13:00') }))).toEqual([['overdue', 'bob,ada']]);
+      expect(sent(input({ items: [{ ...lastMonths, kept: true }], now: t('2026-11-30T13:00') }))).toEqual([['overdue', 'dee,ada']]);
+    });
+    it('a delegating Primary is off duty while the delegate acts: the delegate hears of their queue', () => {
+      const mine = item({ owner: 'ada' });
+      expect(sent(input({ items: [mine], acting: { primary: 'cy', backup: 'bob' } }))).toEqual([
+        ['new', 'cy'],
+        ['off-duty', 'cy'],
+      ]);
+    });
+    it('waiting on the user, it needs no notice', () => {
+      const quiet = { ...lastMonths, state: 'waiting-on-user' as const, waitingSince: null, dueAt: null, overdue: false };
+      expect(sent(input({ items: [quiet], now: t('2026-11-30T13:00') }))).toEqual([]);
+    });
   });
 
   it('primary, backup and logins resolve to the acting roles and the names given', () => {
     const escalation = [{ when: 'new', notify: ['primary', 'backup', 'zed', 'ada'] }];
-    expect(sent(input({ escalation, acting: { primary: 'bob', backup: 'dee' } }))).toEqual([['new', 'bob,dee,zed,ada']]);
+    const plan = planNotifications(input({ items: [item({ owner: 'bob' })], escalation, acting: { primary: 'bob', backup: 'dee' } }));
+    expect(plan.notifications.map((n) => [n.when, n.to.join(',')])).toEqual([['new', 'bob,dee,zed,ada']]);
   });
 
   it('a new waiting period has new keys', () => {

@@ -23,6 +23,8 @@ export interface BoardFacts {
   items: readonly Assessment[];
   previousPrimary: string | null;
   notHandedOff: readonly Assessment[];
+  /** unresolved inquiries whose owner is off duty now (SPEC §12.3); absent: none */
+  offDuty?: readonly Assessment[];
   /** notifications held until business hours */
   held: number;
 }
@@ -99,6 +101,24 @@ export function renderBoard(f: BoardFacts): string {
     );
   }
   if (waiting.length === 0) out.push('_Nothing is waiting on the team._', '');
+
+  const offDuty = f.offDuty ?? [];
+  if (offDuty.length) {
+    // Nobody on duty holds these: the acting Primary covers them until they are handed over.
+    out.push(`### Owned by someone off duty (${offDuty.length}): the acting Primary's meanwhile`, '');
+    out.push(
+      markdownTable(
+        [
+          ['#', 'title', 'owner', 'state', `due (${f.zone})`],
+          ...offDuty
+            .slice(0, MAX_ROWS)
+            .map((a) => [`[#${a.number}](${a.url})`, cell(a.title), cell(a.owner ?? ''), stateOf(a), local(a.dueAt)]),
+        ],
+        { alignDelimiters: false },
+      ),
+      '',
+    );
+  }
 
   const stale = open.filter((a) => a.stale).sort((a, b) => (a.lastUserActivityAt ?? 0) - (b.lastUserActivityAt ?? 0));
   if (stale.length) {

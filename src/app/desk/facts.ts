@@ -2,19 +2,18 @@ import type { AppContext } from '../context.js';
 import type { Policy } from '../../core/conversation.js';
 import { turnsOf } from '../../core/conversation.js';
 import type { Roles } from '../../core/desk.js';
-import { awayAt } from '../../core/acting.js';
-import { classifiedReminders } from '../../core/deskPosts.js';
-import { actingAt, actingView } from '../acting.js';
+import { awayAt, offDuty } from '../../core/acting.js';
+import { classifiedReminders, expiredProposalNotices } from '../../core/deskPosts.js';
+import { actingAt, actingRolesAt, actingView, dutyInstant, proposedByPrimary } from '../acting.js';
 import { deskTemplate } from './post.js';
 import type { NotifyItem, ShiftInfo } from '../../core/notify.js';
 import { notHandedOff } from '../../core/notify.js';
 import type { Segment } from '../../core/rotation.js';
 import { onDutyAt } from '../../core/rotation.js';
 import type { GitHubPort } from '../../github/port.js';
-import { loadInquiries } from '../inquiries.js';
+import { keptByOwner, loadInquiries } from '../inquiries.js';
 import { execute } from '../execute.js';
 import { loadTemplate } from '../templates.js';
-import { handoffWeek, keptFor } from '../../core/plans/handoff.js';
 import type { ActionResult, Plan } from '../../core/plans/plan.js';
 import { plannedResults } from '../../core/plans/plan.js';
 import { planCloseStale } from '../../core/plans/resolve.js';
@@ -31,8 +30,10 @@ export interface DeskFacts {
   acting: Roles;
   members: string[];
   away: ReadonlySet<string>;
-  /** classified requests to remind about (SPEC §10) */
-  reminders: Array<{ key: string; title: string; to: string[] }>;
+  /** classified requests to remind about (SPEC §10), delegation proposals that expired unaccepted (§12.2) */
+  reminders: Array<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'delegate-expired' }>;
+  /** unresolved inquiries whose owner is off duty (SPEC §12.3) */
+  offDuty: NotifyItem[];
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
@@ -78,15 +79,18 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     ? shift([...inq.timeline].reverse().find((s) => s.end <= current.start && s.primary?.login !== current.primary))
     : null;
   const byNumber = new Map(discussions.map((d) => [d.number, d]));
+  const kept = keptByOwner(inq, current?.start ?? null, ctx.zone);
+  // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
+  const view = await actingView(ctx, { live: true });
+  const onDuty = actingRolesAt(view, inq.timeline, ctx.loaded.team)(dutyInstant(inq.policy.calendar, ctx.now));
   let items: NotifyItem[] = inq.assessments.map((a) => {
     const d = byNumber.get(a.number)!;
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      kept:
-        current !== null &&
-        previous?.primary != null &&
-        keptFor(d, inq.policy.team, previous.primary, handoffWeek(current.start, ctx.zone)),
+      // Kept by its owner for this shift: not off duty (SPEC §12.3), and not a missed handoff.
+      kept: kept(a),
+      offDuty: offDuty(a.owner, onDuty, kept(a)),
     };
   });
 
@@ -106,18 +110,23 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
   }
 
   const members = ctx.loaded.team.map((m) => m.login);
-  // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
-  const view = await actingView(ctx, { live: true });
   const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
   const reminderTemplate = view.desk.requests.length ? await deskTemplate(ctx, 'classified-reminder') : null;
-  const reminders = reminderTemplate
+  const reminders: DeskFacts['reminders'] = reminderTemplate
     ? classifiedReminders(view.desk, ctx.now, inq.policy.calendar, 60, ctx.zone, reminderTemplate).map((r) => ({
         key: r.key,
         title: r.text,
         to: r.to,
       }))
     : [];
+  // Proposals of this shift that expired unaccepted, told once to their Primary (SPEC §12.2); the feed is read back to the shift's start.
+  if (current && view.desk.delegations.some((d) => d.state === 'proposed' && d.until <= ctx.now)) {
+    const valid = proposedByPrimary(view, inq.timeline, ctx.loaded.team);
+    const template = await deskTemplate(ctx, 'delegate-expired');
+    reminders.push(...expiredProposalNotices(view.desk, current.start, ctx.now, valid, ctx.zone, template));
+  }
+  const acting = { primary: roles.primary.login, backup: roles.backup.login };
   const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
   const facts = { items, current, previous };
   return {
@@ -128,7 +137,8 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     previous,
     next: shift(duty.upcoming[0]),
     rota,
-    acting: { primary: roles.primary.login, backup: roles.backup.login },
+    acting,
+    offDuty: items.filter((a) => a.state !== 'resolved' && a.offDuty),
     reminders,
     members,
     away,

@@ -98,7 +98,13 @@ export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: Desk
       ref: live.ref,
       records: [
         ...live.records,
-        { marker, createdAt: ctx.now, author: post.author ?? null, ...(results[0]?.url ? { url: results[0].url } : {}) },
+        // After everything read, whatever this machine's clock says: an answer must come after the proposal it answers.
+        {
+          marker,
+          createdAt: Math.max(ctx.now, ...live.records.map((r) => r.createdAt + 1)),
+          author: post.author ?? null,
+          ...(results[0]?.url ? { url: results[0].url } : {}),
+        },
       ],
     });
 }

@@ -63,6 +63,9 @@ export function notificationLine(
   const icon = ICON[n.when] ?? '🔴';
   // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
   if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
+  if (n.when === 'delegate-expired') return `- ⌛ ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
+  if (n.when === 'off-duty')
+    return `- 👤 [#${n.number}](${n.url}) ${markdownText(n.title)} — owned by ${markdownText(n.owner ?? 'someone')}, who is off duty: yours meanwhile${n.dueAt !== null ? `, due ${local(n.dueAt)}` : ''} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${plural(n.count ?? 0, 'unresolved discussion')} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')

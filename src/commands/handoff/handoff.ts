@@ -1,6 +1,6 @@
 import type { Context } from '../../shell/context.js';
 import { handoffSummary, planHandoff } from '../../core/plans/handoff.js';
-import { actingRolesAt, actingView } from '../../app/acting.js';
+import { actingChanges, actingRolesAt, actingView, dutyInstant } from '../../app/acting.js';
 import { loadInquiries } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../../shell/errors.js';
@@ -11,7 +11,7 @@ import { plural } from '../../core/words.js';
 
 export type { HandoffOptions };
 
-/** End of week: hands each unresolved discussion of the outgoing Primary to the next one. */
+/** End of week: hands each unresolved discussion of the outgoing Primary, and of those they covered, to the next one. */
 export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Outcome> {
   const keep = new Set(
     (opts.keep ?? [])
@@ -30,6 +30,7 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
         (v) => v.login,
         () => null,
       );
+  const view = await actingView(ctx, { live: false });
   const facts = {
     now: ctx.now,
     zone: ctx.zone,
@@ -41,7 +42,9 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
     viewer,
     template: await loadTemplate(ctx, ctx.loaded.config.templates.handoff, 'handoff.md'),
     keepTemplate: await loadTemplate(ctx, null, 'keep.md'),
-    actingAt: actingRolesAt(await actingView(ctx, { live: false }), inq.timeline, ctx.loaded.team),
+    actingAt: actingRolesAt(view, inq.timeline, ctx.loaded.team),
+    actingChanges: actingChanges(view, inq.timeline),
+    dutyAt: dutyInstant(inq.policy.calendar, ctx.now),
   };
   const plan = planHandoff(facts, { to, backup, from, keep, effort });
   const writes = (kind: string) => plan.actions.filter((a) => !a.skip && a.kind === kind).length;

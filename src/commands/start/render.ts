@@ -16,6 +16,8 @@ export interface Briefing {
   shift: { start: number; end: number; primary: string; backup: string } | null;
   holidays: Holiday[];
   handedOff: Assessment[];
+  /** owned by someone off duty (SPEC §12.3), most urgent first */
+  offDuty?: Assessment[];
   /** the rest of the queue by urgency, without the handed-off rows */
   others: Assessment[];
   /** how many rows each list shows (--limit; 0: all) */
@@ -86,6 +88,8 @@ export function briefingText(b: Briefing, ctx: Context): string {
   const c = b.counts;
   text += `${p.bold('Open')}: ${c.open}   ${p.bold(p.red('Overdue'))}: ${c.overdue}   ${p.bold(p.yellow('Due soon'))}: ${c.dueSoon}   ${p.bold('Stale')}: ${c.stale}\n`;
   text += queue('Handed to you', b.handedOff);
+  // Owned by someone holding no role now (SPEC §12.3): the acting Primary's until the week's handoff takes them.
+  text += queue('Owned by someone off duty', b.offDuty ?? []);
   text += b.others.length ? queue('Next by urgency', b.others) : `\n${p.bold('Next by urgency (0)')}\n${p.dim('none\n')}`;
   text += list('Low-hanging fruit for idle time', b.fruit, (i) => [terminalText(b.fruit[i]!.title)], [{ min: 16, shrink: 1 }]);
   if (b.outbox > 0)

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../../shell/context.js';
 import { onDutyAt } from '../../core/rotation.js';
-import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
-import { actingAt, actingView, awayDuring } from '../../app/acting.js';
+import { byUrgency, itemJson, loadInquiries, offDutyItems } from '../../app/inquiries.js';
+import { actingAt, actingRolesAt, actingView, awayDuring, dutyInstant } from '../../app/acting.js';
 import { notice, warn, writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
 import { plural } from '../../core/words.js';
@@ -45,7 +45,10 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const mine = (a: Assessment) => a.owner?.toLowerCase() === as.toLowerCase() || a.handedOffTo?.toLowerCase() === as.toLowerCase();
   const open = inq.assessments.filter((a) => a.state !== 'resolved' && (!opts.mine || mine(a))).sort(byUrgency);
   const handedOff = open.filter((a) => a.handedOffTo?.toLowerCase() === as.toLowerCase());
-  const rest = open.filter((a) => !handedOff.includes(a));
+  // Owned by someone holding no role now (SPEC §12.3): the acting Primary covers them until they are handed over.
+  const onDuty = actingRolesAt(view, inq.timeline, ctx.loaded.team)(dutyInstant(inq.policy.calendar, ctx.now));
+  const offDuty = offDutyItems(inq, onDuty, duty.current?.start ?? null, ctx.zone).filter((a) => open.includes(a));
+  const rest = open.filter((a) => !handedOff.includes(a) && !offDuty.includes(a));
   const config = ctx.loaded.config;
   const fruit = await inq.github.lowHangingFruit(parseRepo(config.productRepository), config.labels.lowHangingFruit);
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
@@ -85,6 +88,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       shift: shift ? { start: isoUtc(shift.start), end: isoUtc(shift.end) } : null,
       holidays: holidays.map((h) => h.date),
       handedOff: handedOff.map(itemJson),
+      offDuty: offDuty.map(itemJson),
       discussions: open.map(itemJson),
       overdue: open.filter((a) => a.overdue).map((a) => a.number),
       stale: open.filter((a) => a.stale).map((a) => a.number),
@@ -114,6 +118,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       : null,
     holidays,
     handedOff,
+    offDuty,
     others: rest,
     limit,
     counts: {

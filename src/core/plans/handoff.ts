@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import type { Plan, PlannedAction } from './plan.js';
 import { skipAction } from './plan.js';
+import { actedAsPrimary, offDuty } from '../acting.js';
 
 export interface HandoffFacts {
   now: number;
@@ -24,6 +25,10 @@ export interface HandoffFacts {
   keepTemplate: { text: string; source: string };
   /** the acting roles at an instant (SPEC §10); the rota's when absent */
   actingAt?: (t: number) => { primary: string | null; backup: string | null };
+  /** the instants the acting roles may change (away stretches, delegations, shifts), to find who acted as Primary */
+  actingChanges?: readonly number[];
+  /** the instant that says who is on duty now (the next business minute); `now` when absent */
+  dutyAt?: number;
 }
 
 export interface HandoffFlags {
@@ -91,7 +96,29 @@ export function keptFor(d: Discussion, team: TeamRule, from: string, week: strin
   return markersOf(d, team, 'keep').some((m) => m.marker.week === week && same(m.marker.from as string | undefined, from));
 }
 
-/** End of week: one comment on each unresolved discussion of the outgoing Primary, for the next one. */
+/**
+ * Whose discussions the outgoing Primary hands over (SPEC §12.3): those of
+ * everyone who acted as Primary during the shift (the Primary, delegates, an
+ * acting Backup), and those whose owner is off duty now and did not keep
+ * them, never the next Primary's own.
+ */
+export function handedOwners(
+  f: Pick<HandoffFacts, 'now' | 'zone' | 'discussions' | 'team' | 'actingAt' | 'actingChanges' | 'dutyAt'>,
+  outgoing: Segment | null,
+  from: string,
+  to: string,
+): (a: Assessment) => boolean {
+  const acted =
+    f.actingAt && outgoing ? actedAsPrimary(f.actingAt, f.actingChanges ?? [], outgoing.start, Math.min(outgoing.end, f.now)) : [];
+  const now = f.actingAt?.(f.dutyAt ?? f.now) ?? null;
+  const week = outgoing ? handoffWeek(outgoing.start, f.zone) : null;
+  const byNumber = new Map(f.discussions.map((d) => [d.number, d]));
+  const kept = (a: Assessment) => week !== null && a.owner !== null && keptFor(byNumber.get(a.number)!, f.team, a.owner, week);
+  return (a) =>
+    !same(a.owner, to) && (same(a.owner, from) || acted.some((l) => same(l, a.owner)) || (now !== null && offDuty(a.owner, now, kept(a))));
+}
+
+/** End of week: one comment on each unresolved discussion of the outgoing Primary (and those they covered), for the next one. */
 export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   const warnings: string[] = [];
   const { outgoing, next } = handoffShifts(f.timeline, f.now, f.viewer, flags.from);
@@ -120,10 +147,13 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   // Those already handed over this week (by an earlier run) are listed as skipped, not posted again.
   const handedEarlier = (n: number) =>
     markersOf(byNumber.get(n)!, f.team, 'handoff').some((m) => m.marker.week === week && m.marker.from === from);
-  const owned = f.assessments.filter((a) => a.state !== 'resolved' && (same(a.owner, from) || handedEarlier(a.number)));
+  const ours = handedOwners(f, outgoing, from, to);
+  const owned = f.assessments.filter((a) => a.state !== 'resolved' && (ours(a) || handedEarlier(a.number)));
   const actions: PlannedAction[] = owned.map((a) => {
     const base = { kind: 'handoff', number: a.number, url: a.url };
     const d = byNumber.get(a.number)!;
+    if (flags.keep.has(a.number) && !same(a.owner, from))
+      return skipAction(base, `left with @${a.owner}, as --keep asks; only @${a.owner} can keep it for ${week}`);
     if (flags.keep.has(a.number)) {
       const keepBase = { ...base, kind: 'keep' };
       if (keptFor(d, f.team, from, week)) return skipAction(keepBase, `already kept by @${from} for ${week}`, keepKey);
@@ -159,7 +189,8 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
       },
       f.template.source,
     );
-    const body = withMarker(text, 'handoff', { to, from, week, ...(backup ? { backup } : {}) }, { effort: flags.effort, key });
+    const owner = a.owner && !same(a.owner, from) ? { owner: a.owner } : {};
+    const body = withMarker(text, 'handoff', { to, from, week, ...(backup ? { backup } : {}), ...owner }, { effort: flags.effort, key });
     return {
       ...base,
       key,

@@ -187,3 +187,70 @@ describe('handoff plan', () => {
     expect(behind?.items.map((a) => a.number)).toEqual([111]);
   });
 });
+
+describe('handoff covers everyone who acted as Primary, and owners off duty (SPEC §12.3)', () => {
+  const TUE_1300 = Date.parse('2026-12-01T21:00:00Z');
+  const TUE_1500 = Date.parse('2026-12-01T23:00:00Z');
+  // eli acted as Primary on Tuesday afternoon (a delegation); otherwise the rota's Primary and Backup act.
+  const rota = (t: number) => timeline.find((x) => x.start <= t && t < x.end);
+  const actingAt = (t: number) =>
+    t >= TUE_1300 && t < TUE_1500
+      ? { primary: 'eli', backup: 'dee' }
+      : { primary: rota(t)?.primary?.login ?? null, backup: rota(t)?.backup?.login ?? null };
+  const acting = { ...policy, primaryAt: (t: number) => actingAt(t).primary };
+  const byDelegate = discussion(104, { at: '2026-12-01T21:30:00Z', who: 'kim' });
+  const deesOwn = discussion(105, { at: '2026-12-01T17:00:00Z', who: 'lee' }, [
+    { at: '2026-12-01T17:30:00Z', who: 'cho', body: `to dee\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W49' })}` },
+  ]);
+  const facts = (ds: Discussion[]): HandoffFacts => ({
+    now: FRIDAY,
+    zone: ZONE,
+    discussions: ds,
+    assessments: judged(ds, acting, FRIDAY),
+    team,
+    members: ['ada', 'bob', 'cho', 'dee', 'eli'],
+    timeline,
+    viewer: 'cho',
+    template,
+    keepTemplate,
+    actingAt,
+    actingChanges: [TUE_1300, TUE_1500],
+  });
+
+  it("hands the delegate's inquiries and an off-duty owner's, never the next Primary's own", () => {
+    const ds = [waiting, adasOld, byDelegate, deesOwn];
+    const f = facts(ds);
+    expect(f.assessments.map((a) => [a.number, a.owner])).toEqual([
+      [101, 'cho'],
+      [103, 'ada'],
+      [104, 'eli'],
+      [105, 'dee'],
+    ]);
+    const p = planHandoff(f, { keep: new Set() });
+    expect(p.actions.map((a) => [a.number, a.skip ?? 'post'])).toEqual([
+      [101, 'post'],
+      [103, 'post'],
+      [104, 'post'],
+    ]);
+    const step = p.actions.find((a) => a.number === 104)!.steps[0]!;
+    expect(step.op === 'comment' && step.body).toMatch(
+      /"kind":"handoff","to":"dee","from":"cho","week":"2026-W50","backup":"eli","owner":"eli"/,
+    );
+  });
+
+  it('without the acting roles, only the Primary’s own, as before', () => {
+    const { actingAt: _a, actingChanges: _c, ...rota } = facts([waiting, adasOld, byDelegate]);
+    expect(planHandoff(rota, { keep: new Set() }).actions.map((a) => a.number)).toEqual([101]);
+  });
+
+  it('an owner who kept it for this week is not off duty; --keep on someone else’s leaves it with them', () => {
+    const kept = discussion(103, { at: '2026-11-24T17:00:00Z', who: 'old' }, [
+      { at: '2026-11-27T17:00:00Z', who: 'ada', body: `kept\n\n${marker('keep', { from: 'ada', week: '2026-W49' })}` },
+    ]);
+    expect(planHandoff(facts([waiting, kept]), { keep: new Set() }).actions.map((a) => a.number)).toEqual([101]);
+    const p = planHandoff(facts([waiting, adasOld]), { keep: new Set([103]) });
+    expect(p.actions.find((a) => a.number === 103)).toMatchObject({
+      skip: 'left with @ada, as --keep asks; only @ada can keep it for 2026-W50',
+    });
+  });
+});
