@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface FileSystem {
   /** The file's text, or undefined when it does not exist. */
   readText(file: string): Promise<string | undefined>;
+  /** The file's bytes (an e-mail in any charset), or undefined when it does not exist. */
+  readBytes(file: string): Promise<Uint8Array | undefined>;
   exists(file: string): Promise<boolean>;
   /** Modification time in epoch ms, or undefined when missing. */
   mtime(file: string): Promise<number | undefined>;
@@ -34,6 +36,14 @@ export const nodeFileSystem: FileSystem = {
   async readText(file) {
     try {
       return await fsp.readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  },
+  async readBytes(file) {
+    try {
+      return new Uint8Array(await fsp.readFile(file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

@@ -95,7 +95,9 @@ describe('promote --search', () => {
       github: { url: s.url, token: s.token },
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/#300 Silo reader: crashes on NaN fill values \[bug\]\n\s+https:\/\/github.com\/visit-dav\/visit\/issues\/300/);
+    expect(r.stdout).toMatch(
+      /#300 Silo reader: crashes on NaN fill values \[bug\]\n\s+https:\/\/github.com\/visit-dav\/visit\/issues\/300/,
+    );
     expect(asked).toEqual([
       'Is #100 a known issue?',
       'Add to #300 Silo reader: crashes on NaN fill values',

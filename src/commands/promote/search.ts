@@ -53,7 +53,9 @@ export function showCandidates(ctx: Context, found: Found): void {
     return;
   }
   const p = ctx.paint;
-  out.write(`${p.dim(found.queries[0]!)}${found.queries.length > 1 ? p.dim(' (nothing has every word: the issues that share the most)') : ''}\n`);
+  out.write(
+    `${p.dim(found.queries[0]!)}${found.queries.length > 1 ? p.dim(' (nothing has every word: the issues that share the most)') : ''}\n`,
+  );
   if (found.candidates.length === 0) return void out.write('No open issue matches.\n');
   const width = (ctx.deps.stdout as { columns?: number }).columns ?? 100;
   for (const c of found.candidates)
