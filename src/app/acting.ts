@@ -2,7 +2,8 @@ import type { AppContext } from './context.js';
 import { relative } from '../core/timeText.js';
 import type { ActingRoles, AwayStretch, Delegation, DeskRecord, DeskState } from '../core/acting.js';
 import { actingRoles, awayFromTeam, mayPropose, readDesk } from '../core/acting.js';
-import type { Segment } from '../core/rotation.js';
+import type { Segment, Shift } from '../core/rotation.js';
+import { applySwaps } from '../core/swaps.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { MarkerKind } from '../core/markers.js';
 import { DESK_KINDS as DESK_MARKER_KINDS } from '../core/markers.js';
@@ -123,6 +124,15 @@ export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: 
   }
   await writeDeskCache(ctx.deps.fs, file, { v: 2, thread, readAt: ctx.now, entries });
   return view(entries, ctx.now, false);
+}
+
+/**
+ * The rotation's shifts with the swaps accepted on the desk thread applied
+ * (SPEC §12.4): what who, start, notify and handoff read on every machine.
+ */
+export async function withSwaps(ctx: AppContext, shifts: readonly Shift[]): Promise<Shift[]> {
+  const view = await actingView(ctx, { live: false });
+  return applySwaps(shifts, view.desk.swaps, ctx.zone, ctx.loaded.team);
 }
 
 /** The rota and the acting roles at `at`. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { contentKey } from '../store/hash.js';
 import type { FileSystem } from '../store/fs.js';
+import { INPUT_LIMITS } from '../store/fs.js';
 import { OperationalError, UsageError } from '../core/errors.js';
 
 export interface SourceDeps {
@@ -51,7 +52,7 @@ export async function loadCalendarText(
   opts: { cacheDir: string; timeoutMs?: number; what: string },
 ): Promise<CalendarText> {
   if (!isUrl(location)) {
-    const text = await deps.fs.readText(location);
+    const text = await deps.fs.readInput(location, { what: opts.what, bytes: INPUT_LIMITS.calendar });
     if (text === undefined)
       throw new UsageError(`${opts.what} ${location} not found`, 'check the path in the config, or pass --calendar FILE');
     return { text, source: location };

@@ -3,6 +3,8 @@ import type { TeamMember } from './config.js';
 import type { Marker } from './markers.js';
 import type { BusinessCalendar } from './businessTime.js';
 import { businessMinutesBetween } from './businessTime.js';
+import type { SwapProposal } from './swaps.js';
+import { readSwaps } from './swaps.js';
 
 /**
  * Who actually holds the Primary and Backup roles at an instant (SPEC §10):
@@ -78,6 +80,8 @@ export interface DeskState {
   away: AwayStretch[];
   delegations: Delegation[];
   requests: ClassifiedRequest[];
+  /** swap proposals (SPEC §12.4), oldest first, each with its accept when the replacement gave one */
+  swaps: SwapProposal[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
 }
@@ -232,7 +236,7 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       if (request && who && request.claimedBy === null) request.claimedBy = who;
     }
   }
-  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, keys };
+  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), keys };
 }
 
 /** Team members' `unavailable` ranges (whole days in the team's zone, `to` inclusive) as away stretches. */

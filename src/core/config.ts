@@ -89,6 +89,26 @@ export function overdueStage(when: EscalationWhen): number | null {
   return m ? parseDuration(m[1]!) : null;
 }
 
+/**
+ * What is wrong with a webhook URL, or null: it must be https, or http to
+ * this very machine (a test server or a local relay). The URL is a secret,
+ * so the answer never repeats it. One rule for `desk.webhook` and
+ * `VISIT_SRE_WEBHOOK` (docs/config.md).
+ */
+export function webhookUrlProblem(text: string): string | null {
+  const must = 'must be an https:// URL (http:// only to this machine: localhost, 127.0.0.1, [::1])';
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return `${must}; it is not a URL`;
+  }
+  if (url.protocol === 'https:' && url.hostname) return null;
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  if (url.protocol === 'http:' && loopback) return null;
+  return must;
+}
+
 export function defaultConfig(): Config {
   return {
     repository: 'visit-dav/visit',
@@ -293,8 +313,8 @@ export function validateConfig(raw: unknown, source: string): Config {
         notifyOutsideBusinessHours: v.boolean,
         webhook: (y: unknown, kk: string) => {
           const s = v.nullableString(y, kk);
-          // The URL is a secret: the message never repeats it.
-          if (s !== null && !/^https:\/\/\S+$/.test(s)) v.fail(kk, 'must be an https:// URL');
+          const problem = s === null ? null : webhookUrlProblem(s);
+          if (problem) v.fail(kk, problem);
           return s;
         },
       }),

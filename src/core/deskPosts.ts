@@ -9,6 +9,8 @@ import { UsageError } from './errors.js';
 import type { MarkerKind } from './markers.js';
 import { formatMarker } from './markers.js';
 import { fillTemplate } from './template.js';
+import type { SwapProposal } from './swaps.js';
+import { swapProposalKey } from './swaps.js';
 
 /**
  * Plans for the comments that go to the desk thread (SPEC §10): away notices,
@@ -32,6 +34,7 @@ export type DeskPostKind =
   | 'delegate-decline'
   | 'delegate-cancel'
   | 'swap'
+  | 'swap-accept'
   | 'classified'
   | 'claim'
   | 'misdirected';
@@ -404,6 +407,76 @@ export function planSwapAnnouncement(input: SwapInput): DeskPost {
     key,
     { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence },
     { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] },
+    input.desk,
+  );
+}
+
+export interface SwapProposalInput {
+  role: 'primary' | 'backup';
+  monday: string;
+  weekLabel: string;
+  to: { login: string; name: string };
+  /** the person relieved, or their name as the calendar gives it when it is nobody on the team */
+  from: string | null;
+  fromRaw: string;
+  broken: readonly string[];
+  desk: DeskState;
+  template: Template;
+}
+
+const weekOf = (monday: string) => DateTime.fromISO(monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d');
+const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary' : 'Backup');
+
+/**
+ * A swap on a calendar the tool did not write (SPEC §12.4): a proposal on the
+ * desk thread, @mentioning the replacement (and the person relieved). It
+ * changes nothing until the replacement accepts it.
+ */
+export function planSwapProposal(input: SwapProposalInput): DeskPost {
+  const text = renderTemplate(input.template, {
+    role: roleName(input.role),
+    week: weekOf(input.monday),
+    week_label: input.weekLabel,
+    to: at(input.to.login),
+    to_name: input.to.name,
+    from: input.from ? at(input.from) : input.fromRaw,
+    notes: input.broken.length ? ` Note: ${input.broken.join('; ')}.` : '',
+  });
+  return post(
+    'swap',
+    swapProposalKey(input.weekLabel, input.role, input.from, input.to.login),
+    { week: input.monday, role: input.role, from: input.from, to: input.to.login },
+    {
+      reason: `propose the ${input.role} swap of ${input.weekLabel} to @${input.to.login}`,
+      mentions: unique([input.to.login, input.from]),
+      text,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+/** The replacement's accept of a proposal: from now on every reader takes the role from it. */
+export function planSwapAccept(input: {
+  proposal: SwapProposal;
+  weekLabel: string;
+  fromRaw: string;
+  desk: DeskState;
+  template: Template;
+}): DeskPost {
+  const p = input.proposal;
+  const text = renderTemplate(input.template, {
+    role: roleName(p.role),
+    week: weekOf(p.week),
+    week_label: input.weekLabel,
+    to: at(p.to),
+    from: p.from ? at(p.from) : input.fromRaw,
+  });
+  return post(
+    'swap-accept',
+    `swap-accept:${p.key}`,
+    { proposal: p.key, week: p.week, role: p.role, from: p.from, to: p.to },
+    { reason: `accept the ${p.role} swap of ${input.weekLabel}`, mentions: unique([p.from]), text, notes: [] },
     input.desk,
   );
 }

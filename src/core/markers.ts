@@ -13,6 +13,7 @@ export const DESK_KINDS = [
   'delegate-decline',
   'delegate-cancel',
   'swap',
+  'swap-accept',
   'classified',
   'claim',
   'misdirected',

@@ -3,6 +3,7 @@ import type { Discussion, Policy } from './conversation.js';
 import { isBot, isTeam, trustedMarker, turnsOf } from './conversation.js';
 import { businessMinutesBetween } from './businessTime.js';
 import { formatDuration } from './duration.js';
+import { plural } from './words.js';
 import { effortOf } from './effort.js';
 
 export interface Milestone {
@@ -56,7 +57,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     const who = d.messages.find((m) => m.createdAt === firstTeam.at && isTeam(m, policy.team))?.author;
     milestones.push({
       at: firstTeam.at,
-      what: `First team response${who ? ` by @${who}` : ''}, after ${firstResponseHours} business hours`,
+      what: `First team response${who ? ` by @${who}` : ''}, after ${plural(firstResponseHours, 'business hour')}`,
     });
   }
   for (const m of d.messages) {
@@ -134,7 +135,7 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     effort: m.effortMinutes ? formatDuration(m.effortMinutes) : 'none recorded',
     business_hours_open: String(m.businessHoursOpen),
     first_response:
-      m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
+      m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${plural(m.firstResponseHours, 'business hour')}`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
     workaround: m.workarounds.length ? m.workarounds.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),

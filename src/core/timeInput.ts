@@ -4,11 +4,24 @@ import { weekdayNumber } from './businessTime.js';
 
 const HINT = 'use ISO-8601 (2026-11-30 or 2026-11-30T09:00), now, today, tomorrow, monday, next week, +2d, or 10 minutes ago';
 
+/** How far from now a WHEN may lie: any real shift, away notice or report range is far closer. */
+export const WHEN_RANGE_YEARS = 100;
+
 /**
  * Reads a WHEN argument as an instant. Local forms are read in the team's
- * zone; an explicit offset or Z wins. Relative forms count from `now`.
+ * zone; an explicit offset or Z wins. Relative forms count from `now`. An
+ * instant more than WHEN_RANGE_YEARS from now is a usage error naming the
+ * value (a mistyped +99999999d would otherwise run the calendar for ages).
  */
 export function parseWhen(text: string, now: number, zone: string, flag = 'time'): DateTime {
+  const at = readWhen(text, now, zone, flag);
+  const here = DateTime.fromMillis(now, { zone });
+  if (!at.isValid || at < here.minus({ years: WHEN_RANGE_YEARS }) || at > here.plus({ years: WHEN_RANGE_YEARS }))
+    throw new UsageError(`${flag} "${text}" is out of range`, `give a time within ${WHEN_RANGE_YEARS} years of now`);
+  return at;
+}
+
+function readWhen(text: string, now: number, zone: string, flag: string): DateTime {
   const raw = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const here = DateTime.fromMillis(now, { zone });
   const today = here.startOf('day');

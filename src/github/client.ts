@@ -46,6 +46,14 @@ export interface Endpoints {
   tokenSource: string;
 }
 
+function parsed(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /** REST and GraphQL URLs from GITHUB_API_URL, GITHUB_GRAPHQL_URL and GH_HOST (SPEC §3). */
 export function endpoints(env: Readonly<Record<string, string | undefined>>): Omit<Endpoints, 'tokenSource'> {
   const trim = (u: string) => u.replace(/\/+$/, '');
@@ -56,6 +64,14 @@ export function endpoints(env: Readonly<Record<string, string | undefined>>): Om
   if (env.GITHUB_GRAPHQL_URL) graphql = trim(env.GITHUB_GRAPHQL_URL);
   else if (/\/api\/v3$/.test(rest)) graphql = rest.replace(/\/api\/v3$/, '/api/graphql');
   else graphql = `${rest}/graphql`;
+  const from = env.GITHUB_API_URL ? 'GITHUB_API_URL' : 'GH_HOST';
+  for (const [url, name] of [
+    [rest, from],
+    [graphql, env.GITHUB_GRAPHQL_URL ? 'GITHUB_GRAPHQL_URL' : from],
+  ] as const) {
+    if (!/^https?:$/.test(parsed(url)?.protocol ?? ''))
+      throw new UsageError(`${name} does not give an http(s) URL ("${url}")`, `fix or unset ${name}`);
+  }
   return { rest, graphql };
 }
 
@@ -254,11 +270,20 @@ export function translateError(error: unknown, what: string, urls: Endpoints): E
     return new AuthError(`${what}: GitHub refused (403 ${message})`, `the token from ${urls.tokenSource} lacks a permission`);
   }
   if (e?.status === 404) return new NotFoundError(`${what}: not found (404)`, 'check the repository in the config');
+  // Octokit reports a request that got no HTTP answer at all (refused, no such host, TLS) as a 500 without a response.
+  if (e?.status === 500 && (e as { response?: unknown }).response === undefined && e?.name === 'HttpError') {
+    const host = parsed(urls.graphql)?.host ?? urls.graphql;
+    const why = (e.message ?? '').replace(/^request to .* failed, reason: /, '') || 'no answer';
+    return new OperationalError(
+      `${what}: could not connect to ${host} (${why}), after retries`,
+      'check the network, and GITHUB_API_URL or GH_HOST if set; GitHub may be unreachable',
+    );
+  }
   if (typeof e?.status === 'number' && e.status >= 500) {
-    const cause = /fetch failed|ECONN|socket|network/i.test(e.message ?? '')
-      ? `cannot reach ${urls.graphql} (${e.message})`
-      : `GitHub answered ${e.status}`;
-    return new OperationalError(`${what}: ${cause}, after retries`, 'GitHub may be down or unreachable: try again later');
+    return new OperationalError(
+      `${what}: GitHub answered ${e.status}, after retries`,
+      'GitHub may be down or unreachable: try again later',
+    );
   }
   if (error instanceof UsageError || error instanceof AuthError || error instanceof NotFoundError || error instanceof OperationalError)
     return error;

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { nodeFileSystem } from '../store/fs.js';
 import type { GitHubPort } from '../github/port.js';
 import type { Deps } from '../app/context.js';
+import { UsageError } from '../core/errors.js';
 
 /** Builds the Octokit-backed port; shared by the real Deps and the tests' (which point it at the stand-in). */
 export async function octokitGitHub(
@@ -24,6 +25,23 @@ export async function octokitGitHub(
     requestTimeoutMs: opts.requestTimeoutMs,
   });
   return new GraphqlTracker(client, opts.mutationSpacingMs);
+}
+
+/**
+ * A wait in milliseconds from the environment (VISIT_SRE_RETRY_BASE_MS and
+ * the like): undefined when unset, a UsageError naming the variable when it
+ * is not a whole number of at least `min` (a -1 must not become no wait at all).
+ */
+export function millisFromEnv(env: Deps['env'], name: string, min = 1): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const ms = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(ms) || ms < min)
+    throw new UsageError(
+      `${name}="${text}" is not a whole number of milliseconds${min > 0 ? ` of at least ${min}` : ''}`,
+      `fix or unset ${name}`,
+    );
+  return ms;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -93,9 +111,9 @@ export function processDeps(): Deps {
       (github ??= octokitGitHub(deps, {
         verbose: opts.verbose,
         ghAuthToken,
-        retryBaseMs: Number(env.VISIT_SRE_RETRY_BASE_MS) || undefined,
-        requestTimeoutMs: Number(env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined,
-        mutationSpacingMs: env.VISIT_SRE_MUTATION_SPACING_MS !== undefined ? Number(env.VISIT_SRE_MUTATION_SPACING_MS) : undefined,
+        retryBaseMs: millisFromEnv(env, 'VISIT_SRE_RETRY_BASE_MS'),
+        requestTimeoutMs: millisFromEnv(env, 'VISIT_SRE_REQUEST_TIMEOUT_MS'),
+        mutationSpacingMs: millisFromEnv(env, 'VISIT_SRE_MUTATION_SPACING_MS', 0),
       })),
     openBrowser,
     onInterrupt: (listener) => {

@@ -27,7 +27,10 @@ export function parseLogins(values: readonly string[] | undefined, flag: string)
 }
 
 export function parseNumber(value: string, what = 'discussion number'): number {
-  if (!/^#?\d+$/.test(value.trim()))
-    throw new UsageError(`invalid ${what} "${value}"`, 'give the number shown in the discussion URL, such as 4321');
-  return Number(value.trim().replace(/^#/, ''));
+  const hint = 'give the number shown in the discussion URL, such as 4321';
+  if (!/^#?\d+$/.test(value.trim())) throw new UsageError(`invalid ${what} "${value}"`, hint);
+  const n = Number(value.trim().replace(/^#/, ''));
+  // GitHub's Int is 32-bit: a larger number names nothing, and GitHub would answer with a raw type error.
+  if (n < 1 || n > 2_147_483_647) throw new UsageError(`invalid ${what} "${value}": not a valid number on GitHub (1 to 2147483647)`, hint);
+  return n;
 }

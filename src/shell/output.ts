@@ -1,4 +1,5 @@
 import type { Deps, OutStream } from '../app/context.js';
+import { truncate, wrapText } from './terminal.js';
 import type { OwnSequences } from '../core/userText.js';
 import { guardTerminal } from '../core/userText.js';
 
@@ -43,27 +44,6 @@ export function paint(enabled: boolean): Paint {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-function width(s: string): number {
-  return [...s.replace(ANSI, '')].length;
-}
-
-/** Aligned columns for a terminal; the last column is not padded. */
-export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
-        .join('  ')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
-}
-
 /** Tab-separated rows for pipes: no colour, tabs and newlines inside cells folded to spaces. */
 export function tsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return rows.map((row) => `${row.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
@@ -81,10 +61,17 @@ export function writeJson(out: OutStream, value: unknown): void {
   out.write(`${jsonText(value)}\n`);
 }
 
+/** A line for the person on stderr (what was done, what to do next): wrapped at the terminal's width there. */
+export function notice(deps: Pick<Deps, 'stderr'>, message: string): void {
+  deps.stderr.write(`${deps.stderr.isTTY ? wrapText(message, deps.stderr.columns || 80) : message}\n`);
+}
+
 /** Warnings and progress go to stderr, never stdout. */
 export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
   // While a spinner draws on this stream, clear its line first, so the warning starts at column 0.
-  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}warning: ${message}\n`);
+  const text = `warning: ${message}`;
+  const shown = deps.stderr.isTTY ? wrapText(text, deps.stderr.columns || 80) : text;
+  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}${shown}\n`);
 }
 
 /** The streams a spinner is drawing on right now. */
@@ -105,7 +92,9 @@ export async function withSpinner<T>(
 ): Promise<T> {
   if (!enabled || !deps.stderr.isTTY) return work();
   let i = 0;
-  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
+  // One line, never wider than the terminal: a wrapped spinner could not be cleared by a carriage return.
+  const shown = truncate(label, Math.max(10, (deps.stderr.columns || 80) - 3));
+  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${shown}`);
   const timer = setInterval(draw, 80);
   timer.unref?.();
   spinning.add(deps.stderr);

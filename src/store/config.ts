@@ -4,6 +4,7 @@ import { defaultConfig, validateConfig, validateTeam } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import { jsonErrorAt } from '../core/jsonErrorAt.js';
 import type { FileSystem } from './fs.js';
+import { INPUT_LIMITS } from './fs.js';
 import { xdgDir } from './paths.js';
 
 export const CONFIG_FILE_NAME = 'visit-sre.config.json';
@@ -77,11 +78,11 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
     await deps.prepareZone?.(config.timeZone);
     const teamFile = path.resolve(deps.cwd, config.team as string);
     // With no config file at all, the default team file is optional.
-    const text = await deps.fs.readText(teamFile);
+    const text = await deps.fs.readInput(teamFile, { what: 'team file', bytes: INPUT_LIMITS.config });
     const team = text === undefined ? [] : validateTeam(parseJsonFile(text, teamFile), teamFile);
     return { config, file: null, dir: deps.cwd, team };
   }
-  const text = await deps.fs.readText(file);
+  const text = await deps.fs.readInput(file, { what: 'config file', bytes: INPUT_LIMITS.config });
   if (text === undefined) throw new UsageError(`config file ${file} cannot be read`);
   const raw = parseJsonFile(text, file);
   const zone = (raw as { timeZone?: unknown } | null)?.timeZone ?? defaultConfig().timeZone;
@@ -91,7 +92,7 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
   let team: TeamMember[];
   if (typeof config.team === 'string') {
     const teamFile = path.resolve(dir, config.team);
-    const teamText = await deps.fs.readText(teamFile);
+    const teamText = await deps.fs.readInput(teamFile, { what: 'team file', bytes: INPUT_LIMITS.config });
     if (teamText === undefined) {
       throw new UsageError(
         `config key "team" names ${teamFile}, which does not exist (in ${file})`,

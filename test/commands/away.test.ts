@@ -137,10 +137,11 @@ describe('away', () => {
       env: { VISIT_SRE_CONFIG: config },
       githubPort: s.port,
     });
-    expect(tty.stdout).toMatch(/ROTA\s+ACTING/);
-    expect(tty.stdout).toMatch(
-      /Primary\s+Grace Hopper @grace-hopper .*Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)/,
-    );
+    // At the 100 columns of the test terminal, names shorten and the shift's dates go before who acts, and why, is cut.
+    expect(tty.stdout).toMatch(/\nROLE +ROTA +ACTING\n/);
+    expect(tty.stdout).toMatch(/\nPrimary +@grace-hopper +Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)\n/);
+    expect(tty.stdout).toMatch(/\nBackup +@edsger-d +@ada-lovelace \(the Backup acts as Primary, until Tue Dec 1 15:00\)\n/);
+    for (const line of tty.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(tty.stdout).toMatch(/Away: @grace-hopper Tue Dec 1 09:00 → Tue Dec 1 15:00/);
   });
 
@@ -427,7 +428,10 @@ describe('schedule swap', () => {
     const args = ['schedule', 'swap', '--week', '2027-01-20', '--role', 'backup', '--with', candidate, '--force'];
     const dry = await run([...args, '--dry-run'], { cwd: dir, now: MON_0900, github: gh });
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stderr).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    // the change and the announcement, never the whole calendar (SPEC §12.4)
+    expect(dry.stdout).toMatch(new RegExp(`^week +2027-W03 \\(Mon Jan 18\\)\nrole +backup\nbefore +@${backup}\nafter +@${candidate}\n`));
+    expect(dry.stdout).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    expect(dry.stdout).not.toMatch(/BEGIN:VCALENDAR/);
     expect(mutations(standin)).toHaveLength(0);
     const r = await run(args, { cwd: dir, now: MON_0900, github: gh });
     expect(r.code, r.stderr).toBe(0);

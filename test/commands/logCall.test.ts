@@ -229,13 +229,19 @@ describe('nothing lost: the outbox and sync', () => {
     });
     expect(queued.code).toBe(0);
     expect(queued.json().actions).toEqual([
-      { kind: 'log-call', number: null, url: null, status: 'queued', reason: expect.stringMatching(/cannot reach/) },
+      {
+        kind: 'log-call',
+        number: null,
+        url: null,
+        status: 'queued',
+        reason: expect.stringMatching(/could not connect to 127\.0\.0\.1:\d+/),
+      },
     ]);
     expect(queued.stderr).toMatch(/saved in the outbox/);
     expect(outboxFiles(state)).toHaveLength(1);
     standin = await startStandin(WEEK);
     const overdue = await sre(['overdue'], { state });
-    expect(overdue.stderr).toMatch(/1 inquiries wait in the outbox/);
+    expect(overdue.stderr).toMatch(/1 inquiry waits in the outbox/);
     const first = await sre(['sync', '--json'], { state });
     expect(first.code, first.stderr).toBe(0);
     expect(first.json().actions[0]).toMatchObject({ kind: 'sync', status: 'done' });

@@ -107,7 +107,7 @@ describe('schedule generate', () => {
     expect(attendees(written())).toHaveLength(6);
     expect(attendees(written()).map((a) => a.slice(1))).toEqual(expected(written()).map((a) => a.slice(1)));
     // A swap writes the same legal quoting.
-    const swap = await run(['schedule', 'swap', '--week', '2027-01-11', '--role', 'backup', '--with', 'person-0', '--force'], {
+    const swap = await run(['schedule', 'swap', '--week', '2027-01-11', '--role', 'backup', '--with', 'person-1', '--force'], {
       cwd: dir,
       now: NOW,
     });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
@@ -304,5 +306,140 @@ describe('bad weather and set-up mistakes (#12)', () => {
     const r = await run(['doctor'], { cwd: tempDir(), now: NOW, github: { url: 'http://127.0.0.1:9', token: 't' } });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/✗ config: no config file found .*\n {2}→ run `visit-sre init` to write one/);
+  });
+});
+
+describe('files that are not files, values out of range, and nothing that answered (issue 24.5)', () => {
+  const WEEK = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.json');
+  const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'scenarios', 'visit-week.config.json');
+  const oneOrTwoLines = (stderr: string) => {
+    expect(stderr).not.toMatch(STACK);
+    expect(stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+  };
+
+  it.each([
+    ['--config DIR', (dir: string) => ['who', '--config', dir], {}],
+    ['VISIT_SRE_CONFIG=DIR', () => ['who'], { VISIT_SRE_CONFIG: 'DIR' }],
+  ])('a directory as the config (%s): exit 2 naming it', async (_name, args, env) => {
+    const dir = tempDir();
+    const r = await run(args(dir), { now: NOW, env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('DIR', dir)])) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`config file ${dir} is a directory, not a file`);
+    oneOrTwoLines(r.stderr);
+  });
+
+  it('a directory as the calendar, in the config or by --calendar: exit 2 naming it', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'rotation.ics'));
+    for (const args of [['who'], ['who', '--calendar', path.join(dir, 'rotation.ics')]]) {
+      const r = await run(args, { cwd: dir, now: NOW });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(`${path.join(dir, 'rotation.ics').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a directory, not a file`),
+      );
+      oneOrTwoLines(r.stderr);
+    }
+  });
+
+  it('a directory as --body-file: exit 2 naming it, nothing queued or sent', async () => {
+    standin = await startStandin(WEEK);
+    const dir = tempDir();
+    const r = await run(['log-call', '--via', 'hotline', '--title', 'Silo', '--body-file', dir], {
+      now: NOW,
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: standin.url, token: standin.token },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--body-file ${dir} is a directory, not a file`);
+    expect(standin.log.filter((e) => e.kind === 'mutation')).toEqual([]);
+    oneOrTwoLines(r.stderr);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe as the config: refused at once (it was never opened), exit 2', async () => {
+    const fifo = path.join(tempDir(), 'visit-sre.config.json');
+    execFileSync('mkfifo', [fifo]);
+    const r = await run(['who'], { now: NOW, env: { VISIT_SRE_CONFIG: fifo } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`config file ${fifo} is a named pipe, not a file`);
+    oneOrTwoLines(r.stderr);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('/dev/zero as the config: exit 2, a device, never read', async () => {
+    const r = await run(['who', '--config', '/dev/zero'], { now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('config file /dev/zero is a device, not a file');
+    oneOrTwoLines(r.stderr);
+  });
+
+  it.each([
+    ['a config', 'visit-sre.config.json', ['who'], /config file .*visit-sre\.config\.json is larger than 10 MiB/],
+    ['a calendar', 'rotation.ics', ['who'], /rotation.* is larger than 50 MiB/],
+  ])('%s over its size limit: exit 2 naming it, never read', async (_name, file, args, message) => {
+    const dir = workspace();
+    // A sparse file: its size is what stat says, at no cost on disk.
+    writeFileSync(path.join(dir, file), '');
+    truncateSync(path.join(dir, file), file.endsWith('.ics') ? 51 * 1024 * 1024 : 11 * 1024 * 1024);
+    const r = await run(args, { cwd: dir, now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    oneOrTwoLines(r.stderr);
+  });
+
+  it.each([['+99999999d'], ['-99999999w'], ['9999-01-01']])('who --at %s: exit 2 naming the value, no warnings first', async (at) => {
+    const r = await run(['who', '--at', at], { cwd: workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') }), now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(`^error: --at "${at.replace('+', '\\+')}" is out of range\ngive a time within 100 years of now\n$`),
+    );
+  });
+
+  it('a closed port as GITHUB_API_URL: exit 1, "could not connect to HOST", never "GitHub answered"', async () => {
+    const server = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as net.AddressInfo).port;
+    await new Promise((r) => server.close(r));
+    const r = await run(['overdue'], {
+      now: NOW,
+      env: { VISIT_SRE_CONFIG: CONFIG },
+      github: { url: `http://127.0.0.1:${port}`, token: 't' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`could not connect to 127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED`));
+    expect(r.stderr).not.toMatch(/GitHub answered/);
+    oneOrTwoLines(r.stderr);
+  });
+
+  it('GITHUB_API_URL that is not a URL: exit 2 naming the variable', async () => {
+    const r = await run(['overdue'], { now: NOW, env: { VISIT_SRE_CONFIG: CONFIG, GITHUB_API_URL: 'not a url', GH_TOKEN: 't' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: GITHUB_API_URL does not give an http\(s\) URL \("not a url"\)\nfix or unset GITHUB_API_URL\n$/);
+  });
+
+  it.each([['99999999999999999999'], ['2147483648'], ['0']])(
+    'escalate %s: exit 2, not a valid discussion number, nothing asked of GitHub',
+    async (n) => {
+      standin = await startStandin(WEEK);
+      const r = await run(['escalate', n], {
+        now: NOW,
+        env: { VISIT_SRE_CONFIG: CONFIG },
+        github: { url: standin.url, token: standin.token },
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`invalid discussion number "${n}": not a valid number on GitHub`);
+      expect(standin.log).toEqual([]);
+      oneOrTwoLines(r.stderr);
+    },
+  );
+
+  it.each([['-1'], ['0'], ['ten'], ['1.5']])('VISIT_SRE_REQUEST_TIMEOUT_MS=%s: exit 2 naming it, never a zero timeout', async (ms) => {
+    standin = await startStandin(WEEK);
+    const r = await run(['overdue'], {
+      now: NOW,
+      env: { VISIT_SRE_CONFIG: CONFIG, VISIT_SRE_REQUEST_TIMEOUT_MS: ms },
+      github: { url: standin.url, token: standin.token },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`VISIT_SRE_REQUEST_TIMEOUT_MS="${ms}" is not a whole number of milliseconds of at least 1`);
+    expect(standin.log).toEqual([]);
   });
 });

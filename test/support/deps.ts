@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import type { Deps, InStream } from '../../src/app/context.js';
 import { nodeFileSystem } from '../../src/store/fs.js';
 import { main } from '../../src/main.js';
-import { octokitGitHub } from '../../src/shell/deps.js';
+import { millisFromEnv, octokitGitHub } from '../../src/shell/deps.js';
 import type { Prompter } from '../../src/app/context.js';
 import type { GitHubPort } from '../../src/github/port.js';
 
@@ -90,7 +90,7 @@ export function testDeps(
             {
               verbose: o.verbose,
               retryBaseMs: 1,
-              requestTimeoutMs: Number(deps.env.VISIT_SRE_REQUEST_TIMEOUT_MS) || undefined,
+              requestTimeoutMs: millisFromEnv(deps.env, 'VISIT_SRE_REQUEST_TIMEOUT_MS'),
               mutationSpacingMs: 5,
               ghAuthToken: async () => undefined,
             },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig, webhookUrlProblem } from '../../src/core/config.js';
 import { loadConfig } from '../../src/store/config.js';
 import { nodeFileSystem } from '../../src/store/fs.js';
 import { tempDir } from '../support/deps.js';
@@ -35,6 +35,26 @@ describe('validateConfig', () => {
     [[], /config key "" must be an object/],
   ])('rejects %j', (raw, message) => {
     expect(() => validateConfig(raw, 'c.json')).toThrow(message);
+  });
+});
+
+describe('a webhook URL (desk.webhook and VISIT_SRE_WEBHOOK alike)', () => {
+  it.each([
+    ['https://hooks.slack.com/services/T0/B0/x', null],
+    ['https://example.webhook.office.com/webhookb2/x', null],
+    ['http://127.0.0.1:8080/hook', null],
+    ['http://localhost/hook', null],
+    ['http://[::1]:9/hook', null],
+    ['http://hooks.example/T1', /^must be an https:\/\/ URL \(http:\/\/ only to this machine/],
+    ['http://127.0.0.1.evil.example/hook', /^must be an https/],
+    ['ftp://hooks.example/x', /^must be an https/],
+    ['not a url', /it is not a URL$/],
+    ['', /it is not a URL$/],
+  ])('%j: %s', (url, want) => {
+    const problem = webhookUrlProblem(url);
+    if (want === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(want);
+    if (problem && url) expect(problem).not.toContain(url);
   });
 });
 

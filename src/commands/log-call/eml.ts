@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Context } from '../../shell/context.js';
 import { UsageError } from '../../core/errors.js';
 import { isoUtc } from '../../core/timeText.js';
+import { INPUT_LIMITS } from '../../store/fs.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
 /** What an inquiry needs from an e-mail message: who wrote it, about what, when, and the words. */
@@ -44,7 +45,7 @@ export async function readMail(ctx: Context, fileText: string): Promise<Mail> {
     for await (const chunk of ctx.deps.stdin) chunks.push(Buffer.from(chunk as Buffer));
     bytes = new Uint8Array(Buffer.concat(chunks));
   } else {
-    bytes = await ctx.deps.fs.readBytes(name);
+    bytes = await ctx.deps.fs.readInputBytes(name, { what: '--eml', bytes: INPUT_LIMITS.mail });
     if (bytes === undefined) throw new UsageError(`--eml ${name} not found`, 'give the path of a saved e-mail (.eml) file');
   }
   const { default: PostalMime } = await import('postal-mime');

@@ -7,6 +7,7 @@ import { VIAS, initials } from '../../core/plans/contact.js';
 import { parseDuration } from '../../core/duration.js';
 import { effortMinutes } from '../../shell/flags.js';
 import { warn } from '../../shell/output.js';
+import { INPUT_LIMITS, tooLarge } from '../../store/fs.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
 /**
@@ -86,12 +87,17 @@ export async function askInquiry(opts: LogCallOptions, ctx: Context, ask: Prompt
   if (opts.bodyFile === '-') {
     // As with gh: "-" reads the description from standard input.
     const chunks: Buffer[] = [];
-    for await (const chunk of ctx.deps.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    let size = 0;
+    for await (const chunk of ctx.deps.stdin) {
+      chunks.push(Buffer.from(chunk as Buffer));
+      size += chunks.at(-1)!.length;
+      if (size > INPUT_LIMITS.body) throw tooLarge('--body-file', '- (standard input)', INPUT_LIMITS.body);
+    }
     text = Buffer.concat(chunks).toString('utf8');
   } else if (opts.bodyFile !== undefined) {
     const file = path.resolve(ctx.deps.cwd, opts.bodyFile);
-    text = await ctx.deps.fs.readText(file);
-    if (text === undefined) throw new UsageError(`--body-file ${file} not found`);
+    text = await ctx.deps.fs.readInput(file, { what: '--body-file', bytes: INPUT_LIMITS.body });
+    if (text === undefined) throw new UsageError(`--body-file ${file} not found`, 'check the path');
   }
   if (text === undefined && ask) text = await ask.editor('Describe the inquiry (your editor opens)');
   if (!text?.trim()) throw new UsageError('the inquiry needs a description', 'pass --body TEXT or --body-file FILE');

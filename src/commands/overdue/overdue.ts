@@ -1,3 +1,4 @@
+import { plural } from '../../core/words.js';
 import { DateTime } from 'luxon';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
@@ -92,7 +93,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
         plan,
         opts,
         { gh: inq.github, repo: inq.repo, team: inq.policy.team },
-        `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`,
+        `Close ${plural(n, 'stale discussion')} as wontfix?`,
       ),
     };
   }
@@ -104,7 +105,8 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
       ? { kind: 'problems-found' }
       : undefined;
   if (opts.quiet && report.overdue.length === 0 && report.stale.length === 0) return outcome;
-  if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
+  if (outbox > 0)
+    warn(ctx.deps, `${plural(outbox, 'inquiry', 'inquiries')} ${outbox === 1 ? 'waits' : 'wait'} in the outbox: run \`visit-sre sync\``);
 
   const out = ctx.deps.stdout;
   if (format === 'json') {

@@ -10,6 +10,7 @@ import { loadTemplate } from '../../app/templates.js';
 import { parseNumber } from '../../shell/flags.js';
 import { writeFileChecked } from '../../shell/files.js';
 import { writeJson } from '../../shell/output.js';
+import { INPUT_LIMITS } from '../../store/fs.js';
 import type { PostmortemOptions } from './postmortem.flags.js';
 
 export type { PostmortemOptions };
@@ -20,7 +21,7 @@ export async function runPostmortem(numberText: string, opts: PostmortemOptions,
   const template = opts.template
     ? await (async () => {
         const file = path.resolve(ctx.deps.cwd, opts.template!);
-        const text = await ctx.deps.fs.readText(file);
+        const text = await ctx.deps.fs.readInput(file, { what: '--template', bytes: INPUT_LIMITS.template });
         if (text === undefined) throw new UsageError(`template ${file} not found`);
         return { text, source: file };
       })()

@@ -8,13 +8,15 @@ import { UsageError } from '../../core/errors.js';
 import { writeRotation } from '../../calendar/write.js';
 import { splitCalendar } from '../../calendar/edit.js';
 import { mergeWithoutLoss } from '../../calendar/merge.js';
-import { writeJson } from '../../shell/output.js';
+import { notice, writeJson } from '../../shell/output.js';
+import { plural } from '../../core/words.js';
 import { shareTable, weeksTable } from './render.js';
 import { needTeam, rotationFile } from './common.js';
 import { writeFileChecked } from '../../shell/files.js';
 import { resolveLocation } from '../../store/config.js';
 import { isUrl } from '../../calendar/source.js';
 import type { GenerateOptions } from './schedule.flags.js';
+import { INPUT_LIMITS } from '../../store/fs.js';
 
 export type { GenerateOptions };
 
@@ -46,7 +48,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
       }
     }
   }
-  const existing = file ? await ctx.deps.fs.readText(file) : undefined;
+  const existing = file ? await ctx.deps.fs.readInput(file, { what: 'calendar', bytes: INPUT_LIMITS.calendar }) : undefined;
   const plan = planRotation({ team, start, weeks: Number(opts.weeks), history });
   const byLogin = new Map(team.map((m) => [m.login, m]));
   const events = plan.weeks.flatMap((w) =>
@@ -78,13 +80,15 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
         removed: merged.replaced.length + merged.excluded,
         excluded: merged.excluded,
       });
-      ctx.deps.stderr.write(
-        `${dry ? 'would replace' : 'replacing'} ${counts.removed} existing events in ${span}${counts.excluded ? ` (${counts.excluded} of them instances of recurring series, which keep the rest)` : ''}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after\n`,
+      notice(
+        ctx.deps,
+        `${dry ? 'would replace' : 'replacing'} ${plural(counts.removed, 'existing event')} in ${span}${counts.excluded ? ` (${counts.excluded} of them instances of recurring series, which keep the rest)` : ''}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after`,
       );
     } else if (!toStdout) {
       counts.removed = old.events.length;
-      ctx.deps.stderr.write(
-        `${dry ? 'would replace' : 'replacing'} the whole calendar: ${counts.removed} existing events removed (--merge keeps those outside ${span})\n`,
+      notice(
+        ctx.deps,
+        `${dry ? 'would replace' : 'replacing'} the whole calendar: ${plural(counts.removed, 'existing event')} removed (--merge keeps those outside ${span})`,
       );
     }
   }
@@ -121,6 +125,9 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   }
   if (!dry) {
     const kept = counts.keptBefore + counts.keptInside + counts.keptAfter;
-    ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${span}) to ${file}${kept ? `, keeping ${kept} other events` : ''}\n`);
+    notice(
+      ctx.deps,
+      `wrote ${plural(plan.weeks.length, 'week')} (${span}) to ${file}${kept ? `, keeping ${plural(kept, 'other event')}` : ''}`,
+    );
   }
 }

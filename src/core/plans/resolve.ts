@@ -6,6 +6,7 @@ import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
 import type { Plan, PlannedAction, Step } from './plan.js';
 import { skipAction } from './plan.js';
+import { plural } from '../words.js';
 
 /** The first lines of a message, quoted, without its marker. */
 function quote(text: string): string {
@@ -193,7 +194,7 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
   const days = f.assessment.daysSinceUserActivity === null ? null : Math.floor(f.assessment.daysSinceUserActivity);
   if (!previous && !flags.force && (days === null || days < f.staleAfterDays)) {
     throw new UsageError(
-      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
+      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
       'pass --force to close it anyway',
     );
   }

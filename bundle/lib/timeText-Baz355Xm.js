@@ -1,1 +1,0 @@
-function e(e){return new Date(e).toISOString().replace(/\.\d{3}Z$/,`Z`)}function t(e,t){let n=e-t,r=Math.abs(n);for(let[e,t]of[[6048e5,`week`],[864e5,`day`],[36e5,`hour`],[6e4,`minute`]])if(r>=e){let i=Math.round(r/e),a=`${i} ${t}${i===1?``:`s`}`;return n>=0?`in ${a}`:`${a} ago`}return`now`}export{t as n,e as t};
