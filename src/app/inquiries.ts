@@ -6,7 +6,7 @@ import { actingAt, actingView, withSwaps } from './acting.js';
 import type { Segment } from '../core/rotation.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
+import type { ClosedDiscussion, GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
 import { isoUtc } from '../core/timeText.js';
 
@@ -19,6 +19,12 @@ export interface Inquiries {
   timeline: Segment[];
   discussions: Discussion[];
   assessments: Assessment[];
+}
+
+/** The in-scope discussions closed since `since` (answered or not): open ones alone never show a closure. */
+export function closedSince(ctx: AppContext, inq: Pick<Inquiries, 'github' | 'repo' | 'info'>, since: number): Promise<ClosedDiscussion[]> {
+  const { categories, label } = ctx.loaded.config.discussions;
+  return inq.github.closedSince({ repo: inq.repo, categoryIds: categoryIds(inq.info, categories), label }, since);
 }
 
 export async function github(ctx: AppContext): Promise<GitHubPort> {

@@ -9,7 +9,7 @@ export interface Message {
   id: string;
   url: string;
   kind: 'post' | 'comment' | 'reply';
-  /** null for a deleted account ("ghost") */
+  /** null for a deleted account (GitHub may also name it "ghost": see deletedAccount) */
   author: string | null;
   /** GraphQL __typename of the author: User, Bot, Mannequin, … */
   authorType: string | null;
@@ -121,6 +121,20 @@ export function customerName(given: string): string {
 }
 
 /**
+ * Whether an author is a deleted account: GitHub shows its content as by
+ * `ghost` (https://github.com/ghost), or gives no author at all. Such an
+ * author is addressed neutrally, never @mentioned.
+ */
+export function deletedAccount(login: string | null): boolean {
+  return login === null || login.toLowerCase() === 'ghost';
+}
+
+/** An author as the team's posts name them: @login, or "a deleted account". */
+export function authorRef(login: string | null): string {
+  return deletedAccount(login) ? 'a deleted account' : `@${login}`;
+}
+
+/**
  * How the tool's comments greet the customer (SPEC §11): for a logged call,
  * the customer recorded in its contact marker, by name and never @mentioned
  * (the post's author is the team member who logged it); else the author by
@@ -136,7 +150,7 @@ export function addressee(d: Discussion, team: TeamRule): string {
     const name = given === 'not given' ? '' : customerName(given);
     return name || 'there';
   }
-  return post.author ? `@${post.author}` : 'there';
+  return deletedAccount(post.author) ? 'there' : `@${post.author}`;
 }
 
 export type State = 'resolved' | 'waiting-on-team' | 'waiting-on-user';

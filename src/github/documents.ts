@@ -198,6 +198,17 @@ mutation CreateDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!,
   }
 }`;
 
+/** Closed discussions, latest change first: what a week closed, read until the changes are older than the week. */
+export const CLOSED_DISCUSSIONS = `
+query ClosedDiscussions($owner: String!, $name: String!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    discussions(first: 50, after: $cursor, states: [CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { number title url updatedAt closedAt category { id } labels(first: 30) { nodes { name } } }
+    }
+  }
+}`;
+
 export const RECENT_DISCUSSIONS = `
 query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
   repository(owner: $owner, name: $name) {

@@ -47,6 +47,15 @@ export interface RecentDiscussion {
   labels: string[];
 }
 
+/** A discussion that was closed, as a summary lists it. */
+export interface ClosedDiscussion {
+  number: number;
+  title: string;
+  url: string;
+  /** epoch ms */
+  closedAt: number;
+}
+
 export interface RateLimit {
   limit: number;
   remaining: number;
@@ -82,6 +91,8 @@ export interface GitHubPort {
    * 1,000-result cap; OperationalError when a range cannot be read whole.
    */
   discussionsCreated(repo: RepoRef, from: string, to: string, scope?: Pick<Scope, 'categoryIds' | 'label'>): Promise<Discussion[]>;
+  /** The discussions in scope closed at or after `since` (epoch ms), answered or not, latest first. */
+  closedSince(scope: Scope, since: number): Promise<ClosedDiscussion[]>;
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;

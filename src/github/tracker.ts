@@ -6,6 +6,7 @@ import {
   DISCUSSIONS_CREATED,
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
+  CLOSED_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
   DELETE_DISCUSSION,
   DELETE_DISCUSSION_COMMENT,
@@ -34,7 +35,18 @@ import {
   UPDATE_DISCUSSION_COMMENT,
   DELETE_ISSUE_COMMENT,
 } from './documents.js';
-import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type {
+  ClosedDiscussion,
+  DeskThread,
+  GitHubPort,
+  IssueDetail,
+  IssueRef,
+  RateLimit,
+  RecentDiscussion,
+  RepoRef,
+  RepositoryInfo,
+  Scope,
+} from './port.js';
 
 /** GitHub asks integrators to space content-creating requests at least a second apart. */
 export const MUTATION_SPACING_MS = 1000;
@@ -195,6 +207,40 @@ export class GraphqlTracker implements GitHubPort {
       { ...repo, login },
     );
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
+  }
+
+  async closedSince(scope: Scope, since: number): Promise<ClosedDiscussion[]> {
+    type Node = {
+      number: number;
+      title: string;
+      url: string;
+      updatedAt: string;
+      closedAt: string | null;
+      category: { id: string };
+      labels: { nodes: Array<{ name: string }> };
+    };
+    const found: ClosedDiscussion[] = [];
+    let cursor: string | null = null;
+    // Closing a discussion changes it, so what was closed since `since` was updated since then too: no page past that is read.
+    for (let page = 0; page < 20; page++) {
+      const data: { repository: { discussions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] } } | null } =
+        await this.query(`reading the closed discussions of ${scope.repo.owner}/${scope.repo.name}`, CLOSED_DISCUSSIONS, {
+          ...scope.repo,
+          cursor,
+        });
+      if (!data.repository) throw new NotFoundError(`repository ${scope.repo.owner}/${scope.repo.name} not found`);
+      const { nodes, pageInfo } = data.repository.discussions;
+      for (const d of nodes) {
+        const closedAt = d.closedAt ? Date.parse(d.closedAt) : NaN;
+        const inScope =
+          (scope.categoryIds.length === 0 || scope.categoryIds.includes(d.category.id)) &&
+          (!scope.label || d.labels.nodes.some((l) => l.name === scope.label));
+        if (inScope && closedAt >= since) found.push({ number: d.number, title: d.title, url: d.url, closedAt });
+      }
+      if (!pageInfo.hasNextPage || nodes.some((d) => Date.parse(d.updatedAt) < since)) break;
+      cursor = pageInfo.endCursor;
+    }
+    return found;
   }
 
   async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]> {

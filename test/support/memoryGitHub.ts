@@ -208,6 +208,19 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         .reverse()
         .map((i: any) => ({ id: i.id, number: i.number, title: '', url: i.url, body: i.body }));
     },
+    async closedSince(scope, since) {
+      const ids = new Set(scope.categoryIds);
+      return repoOf(scope.repo)
+        .discussions.filter(
+          (d: any) =>
+            d.closed &&
+            Date.parse(d.closedAt) >= since &&
+            (ids.size === 0 || ids.has(d.category.id)) &&
+            (!scope.label || d.labels.some((l: any) => l.name === scope.label)),
+        )
+        .map((d: any) => ({ number: d.number, title: d.title, url: d.url, closedAt: Date.parse(d.closedAt) }))
+        .sort((a: { closedAt: number }, b: { closedAt: number }) => b.closedAt - a.closedAt);
+    },
     async recentDiscussions(r, categoryId) {
       return [...repoOf(r).discussions]
         .filter((d: any) => !categoryId || d.category.id === categoryId)

@@ -5,6 +5,7 @@ import type { Segment } from '../rotation.js';
 import { fillTemplate } from '../template.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
+import { markdownText } from '../userText.js';
 import type { Plan, PlannedAction } from './plan.js';
 import { skipAction } from './plan.js';
 
@@ -174,20 +175,33 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   return { actions, warnings, from, to, backup, week };
 }
 
-/** The markdown summary for the meeting notes. */
+/** A discussion closed lately, answered or not: open discussions alone never show it. */
+export interface ClosedItem {
+  number: number;
+  title: string;
+  url: string;
+  closedAt: number;
+}
+
+/** How far back the summary's "Resolved this week" reaches. */
+export const SUMMARY_WEEK_MS = 7 * 86_400_000;
+
+/** The markdown summary for the meeting notes. `closed`: the discussions closed in the last week (SUMMARY_WEEK_MS). */
 export function handoffSummary(
-  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'>,
+  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'> & { closed?: readonly ClosedItem[] },
   h: { from: string; to: string; backup: string | null; week: string; keep: ReadonlySet<number>; handed: ReadonlySet<number | null> },
 ): string {
-  const weekAgo = f.now - 7 * 86_400_000;
+  const weekAgo = f.now - SUMMARY_WEEK_MS;
   const resolvedAt = new Map(f.discussions.map((d) => [d.number, d.answerChosenAt ?? d.closedAt]));
-  const line = (a: Assessment, extra = '') => `- [#${a.number}](${a.url}) ${a.title}${extra}`;
+  const line = (a: Pick<Assessment, 'number' | 'url' | 'title'>, extra = '') =>
+    `- [#${a.number}](${a.url}) ${markdownText(a.title)}${extra}`;
   const all = f.assessments;
+  // Answered this week (still open), or closed this week with or without an answer.
+  const resolved = new Map<number, Pick<Assessment, 'number' | 'url' | 'title'>>();
+  for (const a of all) if (a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo) resolved.set(a.number, a);
+  for (const c of f.closed ?? []) if (c.closedAt >= weekAgo) resolved.set(c.number, c);
   const sections: Array<[string, string[]]> = [
-    [
-      'Resolved this week',
-      all.filter((a) => a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo).map((a) => line(a)),
-    ],
+    ['Resolved this week', [...resolved.values()].sort((a, b) => a.number - b.number).map((a) => line(a))],
     [
       `Handed over to @${h.to}`,
       all.filter((a) => h.handed.has(a.number)).map((a) => line(a, ` — ${a.state}${a.overdue ? ', overdue' : ''}`)),

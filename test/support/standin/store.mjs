@@ -128,6 +128,8 @@ export class Store {
       comments: [],
     });
     d.url = `${this.baseUrl}/${repo.nameWithOwner}/discussions/${number}`;
+    // Closing changes a discussion, as on GitHub.
+    if (d.closedAt && d.closedAt > d.updatedAt) d.updatedAt = d.closedAt;
     repo.discussions.push(d);
     for (const c of spec.comments ?? []) {
       const comment = this.addComment(d, c);
