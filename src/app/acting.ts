@@ -55,14 +55,19 @@ export function githubDeskReader(ctx: AppContext, opts: { quick: boolean } = { q
     const team = teamRuleOf(ctx.loaded.team, config);
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
     threadReads.set(ctx, { since, thread });
-    const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
-    const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-    return desk.entries.map((e) => ({
-      marker: e.marker,
-      createdAt: e.createdAt,
-      ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
-    }));
+    return deskRecords(thread.comments, deskEntries(thread.comments, team, DESK_KINDS));
   };
+}
+
+/** The desk posts of SPEC §10 among a thread's trusted entries, with the url of each. */
+export function deskRecords(
+  comments: ReadonlyArray<{ id: string; url: string }>,
+  entries: ReadonlyArray<{ marker: DeskRecord['marker']; commentId: string; createdAt: number }>,
+): DeskRecord[] {
+  const urls = new Map(comments.map((c) => [c.id, c.url]));
+  return entries
+    .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
+    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
 }
 
 /**
@@ -79,13 +84,14 @@ const views = new WeakMap<AppContext, Promise<ActingView>>();
  * and `escalate` share it. A live request reuses an earlier read only when it
  * came from GitHub, not from the cache.
  */
-export async function actingView(ctx: AppContext, opts: { live: boolean }): Promise<ActingView> {
+export async function actingView(ctx: AppContext, opts: { live: boolean; reader?: DeskReader }): Promise<ActingView> {
   const earlier = views.get(ctx);
-  if (earlier) {
+  if (earlier && !opts.reader) {
     const view = await earlier.catch(() => null);
     if (view && (!opts.live || (!view.cached && view.thread !== null))) return view;
   }
-  const fresh = loadActingView(ctx, githubDeskReader(ctx, { quick: !opts.live }), opts);
+  // `reader`: what the caller read already (notify's watch: a cached history and the latest comments).
+  const fresh = loadActingView(ctx, opts.reader ?? githubDeskReader(ctx, { quick: !opts.live }), opts);
   views.set(ctx, fresh);
   return fresh;
 }

@@ -28,6 +28,8 @@ export interface Discussion {
   title: string;
   url: string;
   createdAt: number;
+  /** when GitHub last saw it change (a comment, a reply, an edit, a label); absent when not read */
+  updatedAt?: number;
   closed: boolean;
   closedAt: number | null;
   isAnswered: boolean;

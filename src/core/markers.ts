@@ -16,6 +16,8 @@ export const MARKER_KINDS = [
   'effort',
   'keep',
   'notify',
+  /** a run's short-lived hold on keys before it posts their mentions (docs/markers.md#reserve) */
+  'reserve',
   ...DESK_KINDS,
 ] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];

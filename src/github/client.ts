@@ -139,6 +139,18 @@ export interface Client {
   endpoints: Endpoints;
   /** GraphQL requests sent, retries included */
   requests(): number;
+  /** points of GitHub's hourly GraphQL limit the answered calls cost: a query's own `rateLimit { cost }`, a mutation 1 */
+  points(): number;
+}
+
+/**
+ * What one answered GraphQL call cost: the `rateLimit { cost }` every query
+ * asks for; a mutation, which cannot ask, costs GitHub's minimum of one point
+ * (it has no connection to count).
+ */
+export function callCost(data: unknown): number {
+  const cost = (data as { data?: { rateLimit?: { cost?: unknown } | null } } | null)?.data?.rateLimit?.cost;
+  return typeof cost === 'number' ? cost : 1;
 }
 
 export async function createClient(opts: ClientOptions): Promise<Client> {
@@ -148,6 +160,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const clock = opts.clock ?? REAL_CLOCK;
   let requests = 0;
+  let points = 0;
   const log = opts.log;
   const octokit = new GitHubOctokit({
     auth: token,
@@ -182,7 +195,11 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
     options.request = { ...options.request, fetch: timed.fetch };
     try {
       const res = await request(options);
-      log?.(`github: ${options.method} ${options.url} ${res.status} ${(clock.now() - started).toFixed(0)} ms`);
+      const cost = String(options.url).includes('graphql') ? callCost(res.data) : 0;
+      points += cost;
+      log?.(
+        `github: ${options.method} ${options.url} ${res.status} ${(clock.now() - started).toFixed(0)} ms${cost ? `, ${cost} point${cost === 1 ? '' : 's'}` : ''}`,
+      );
       return res;
     } catch (e) {
       log?.(
@@ -194,7 +211,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
       throw e;
     }
   });
-  return { octokit, endpoints: { ...urls, tokenSource: source }, requests: () => requests };
+  return { octokit, endpoints: { ...urls, tokenSource: source }, requests: () => requests, points: () => points };
 }
 
 interface GraphqlErrorShape {

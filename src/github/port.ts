@@ -47,6 +47,16 @@ export interface RecentDiscussion {
   labels: string[];
 }
 
+/** A discussion as the search for changes sees it: enough to tell whether to read it. */
+export interface DiscussionChange {
+  id: string;
+  number: number;
+  updatedAt: number;
+  closed: boolean;
+  categoryId: string;
+  labels: string[];
+}
+
 export interface RateLimit {
   limit: number;
   remaining: number;
@@ -84,6 +94,15 @@ export interface GitHubPort {
   discussionsCreated(repo: RepoRef, from: string, to: string, scope?: Pick<Scope, 'categoryIds' | 'label'>): Promise<Discussion[]>;
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
+  /**
+   * Every discussion of a repository updated at or after `since` (epoch ms),
+   * open or closed, in any category, with only what tells whether it is in
+   * scope; oldest change first. OperationalError when more changed than one
+   * search can return: read everything instead.
+   */
+  discussionsUpdated(repo: RepoRef, since: number): Promise<DiscussionChange[]>;
+  /** Discussions by node id, each with enough of its thread to judge its state (as `openDiscussions` reads them). */
+  discussionsById(repo: RepoRef, ids: readonly string[]): Promise<Discussion[]>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;
   viewer(): Promise<{ login: string; rateLimit: RateLimit | null }>;
   /** The id of a label by name; null when the repository has no such label. */
@@ -122,6 +141,8 @@ export interface GitHubPort {
 
   /** GraphQL requests sent so far, for --verbose and the budget tests. */
   readonly requestCount: number;
+  /** Points of GitHub's hourly GraphQL limit the calls so far cost (docs/process.md#cost-of-a-watch). */
+  readonly points: number;
 }
 
 export function parseRepo(text: string): RepoRef {

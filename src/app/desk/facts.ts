@@ -11,7 +11,8 @@ import { notHandedOff } from '../../core/notify.js';
 import type { Segment } from '../../core/rotation.js';
 import { onDutyAt } from '../../core/rotation.js';
 import type { GitHubPort } from '../../github/port.js';
-import { loadInquiries } from '../inquiries.js';
+import type { Watched } from './watch.js';
+import { readWatched } from './watch.js';
 import { execute } from '../execute.js';
 import { loadTemplate } from '../templates.js';
 import { handoffWeek, keptFor } from '../../core/plans/handoff.js';
@@ -37,6 +38,8 @@ export interface DeskFacts {
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
   actions: ActionResult[];
+  /** the desk thread as read, the keys sent, what a webhook still owes, and how to save what was learned (app/desk/watch.ts) */
+  watched: Omit<Watched, 'inq'>;
 }
 
 const shift = (s: Segment | null | undefined): ShiftInfo | null =>
@@ -46,7 +49,7 @@ const shift = (s: Segment | null | undefined): ShiftInfo | null =>
 export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }): Promise<DeskFacts> {
   const config = ctx.loaded.config;
   const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
-  const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
+  const { inq, ...watched } = await readWatched(ctx, { includeUnlabelled: labelNew });
   const actions: ActionResult[] = [];
   const discussions = inq.discussions;
   const run = async (plan: Plan) =>
@@ -135,5 +138,6 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     previousPrimary: previous?.primary ?? null,
     notHandedOff: notHandedOff(facts),
     actions,
+    watched,
   };
 }

@@ -57,26 +57,26 @@ const safe = (s: string) =>
 export function notificationLine(n: Notification, zone: string, opts: { mentions: boolean } = { mentions: true }): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
-  const icon = ICON[n.when] ?? '🔴';
+  const icon = ICON[n.state ?? n.when] ?? '🔴';
   if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')
     return `- ${icon} Missed handoff: ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
   const what =
-    n.when === 'new'
+    n.state === 'new'
       ? `new inquiry, due ${local(n.dueAt!)}`
-      : n.when === 'due-soon'
+      : n.state === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
         : `overdue since ${local(n.dueAt!)}${n.lateMinutes ? ` (${(n.lateMinutes / 60).toFixed(1)} business h)` : ''}`;
   return `- ${icon} [#${n.number}](${n.url}) ${safe(n.title)} — ${what} → ${to}`;
 }
 
-/** The one comment a run posts: a line per notification, then the trusted notify marker with their keys. */
+/** The one comment a run posts: a line per notification, then the trusted notify marker with every key they cover. */
 export function notifyComment(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone' | 'now'>, run: string): string {
   const head = `**Support desk** · ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm ZZZZ')}`;
   return withMarker(`${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone)).join('\n')}`, 'notify', {
-    keys: notifications.map((n) => n.key),
+    keys: notifications.flatMap((n) => n.covers),
     run,
   });
 }

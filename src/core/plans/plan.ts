@@ -56,7 +56,8 @@ export type Step =
   /**
    * A keyed comment on the desk thread (docs/process.md#the-desk-thread), an issue or a discussion:
    * looked for first when `lookFirst` (a desk post), found by its `run` id after a lost answer
-   * (notify's feed), converged after posting. `thread` saves a read when the plan knows it.
+   * (notify's feed). One that @mentions someone reserves its keys before it is posted, so racing
+   * runs never both post the mentions. `thread` saves a read when the plan knows it.
    */
   | {
       op: 'desk-comment';
@@ -66,6 +67,9 @@ export type Step =
       keys: string[];
       run?: string;
       lookFirst: boolean;
+      /** groups of keys posted together or not at all, and the body for those a racing run left to this one */
+      units?: string[][];
+      bodyFor?: (won: string[][]) => string;
     }
   /** Edits a comment of the desk thread (what a webhook still owes, in a notify marker). */
   | { op: 'desk-edit'; thread: ThreadRef; commentId: string; body: string }

@@ -20,6 +20,8 @@ export interface LogEntry {
   invalid?: boolean;
   /** the error type GitHub refuses the document with before running it */
   refused?: string;
+  /** the points the call costs, by GitHub's published formula */
+  cost?: number;
 }
 
 export interface Snapshot {
@@ -57,6 +59,8 @@ export interface Standin {
   setLatency(ms: number): void;
   setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];
+  /** the points the GraphQL calls logged since `from` (an index into the log) cost, by GitHub's formula */
+  points(from?: number): number;
   close(): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import { execute, parse, validate, getOperationAST } from 'graphql';
 import { githubSchema } from './schema.mjs';
 import { makeResolvers } from './resolvers.mjs';
 import { Store } from './store.mjs';
-import { countNodes, MAX_NODES } from './nodeLimit.mjs';
+import { countNodes, MAX_NODES, pointCost } from './nodeLimit.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -162,6 +162,12 @@ export async function startStandin(scenario, options = {}) {
       entry.invalid = true;
       return send(res, 200, { errors: errors.map(formatError) });
     }
+    // What GitHub charges for the call against the hourly limit, by its published formula.
+    try {
+      entry.cost = pointCost(document, body.variables ?? {}, body.operationName);
+    } catch {
+      entry.cost = 1;
+    }
     // GitHub refuses, before running it, a query that could ask for too many nodes.
     let nodes = 0;
     try {
@@ -189,6 +195,7 @@ export async function startStandin(scenario, options = {}) {
       fieldResolver,
       typeResolver,
       rootValue: {},
+      contextValue: { cost: entry.cost },
     });
     entry.status = 200;
     if (fault?.type === 'lose') {
@@ -240,6 +247,10 @@ export async function startStandin(scenario, options = {}) {
     },
     graphqlRequests() {
       return log.filter((e) => e.operationName !== null || e.kind !== null);
+    },
+    /** The points the GraphQL calls logged since `from` (an index into the log) cost, by GitHub's formula. */
+    points(from = 0) {
+      return log.slice(from).reduce((sum, e) => sum + (e.status === 200 || e.status === 'lost' ? (e.cost ?? 0) : 0), 0);
     },
     close() {
       server.closeAllConnections?.();
