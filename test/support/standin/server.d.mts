@@ -57,6 +57,8 @@ export interface Standin {
   inject(fault: Fault): void;
   onStall(listener: (entry: LogEntry) => void): void;
   setLatency(ms: number): void;
+  /** how long every mutation takes before it is applied */
+  setWriteLatency(ms: number): void;
   setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];
   /** the points the GraphQL calls logged since `from` (an index into the log) cost, by GitHub's formula */
@@ -66,5 +68,5 @@ export interface Standin {
 
 export function startStandin(
   scenario: object | string,
-  options?: { latencyMs?: number; now?: () => string; port?: number },
+  options?: { latencyMs?: number; writeLatencyMs?: number; now?: () => string; port?: number },
 ): Promise<Standin>;

@@ -23,7 +23,7 @@ function formatError(e) {
 
 /**
  * @param {object|string} scenario  scenario object, or a path to its JSON file
- * @param {{ latencyMs?: number, now?: () => string, port?: number }} [options]
+ * @param {{ latencyMs?: number, writeLatencyMs?: number, now?: () => string, port?: number }} [options]
  */
 export async function startStandin(scenario, options = {}) {
   const spec = typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario;
@@ -39,7 +39,7 @@ export async function startStandin(scenario, options = {}) {
   const stallListeners = [];
   // The tool sends the same few documents over and over: parse and validate each text once.
   const documents = new Map();
-  const state = { latencyMs: options.latencyMs ?? 0 };
+  const state = { latencyMs: options.latencyMs ?? 0, writeLatencyMs: options.writeLatencyMs ?? 0 };
 
   const fieldResolver = (source, args, ctx, info) => {
     const r = resolvers[info.parentType.name]?.[info.fieldName];
@@ -101,6 +101,8 @@ export async function startStandin(scenario, options = {}) {
     entry.kind = op?.operation ?? null;
     entry.variables = body.variables ?? {};
 
+    // Writes that take a while, as GitHub's do: the window in which racing runs overlap.
+    if (entry.kind === 'mutation' && state.writeLatencyMs) await sleep(state.writeLatencyMs);
     const fault = takeFault(entry.kind);
     if (fault) {
       entry.fault = fault.type;
@@ -244,6 +246,9 @@ export async function startStandin(scenario, options = {}) {
     },
     setLatency(ms) {
       state.latencyMs = ms;
+    },
+    setWriteLatency(ms) {
+      state.writeLatencyMs = ms;
     },
     graphqlRequests() {
       return log.filter((e) => e.operationName !== null || e.kind !== null);
