@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-import { processDeps } from '../dist/shell/deps.js';
+import module from 'node:module';
+
+// Node 22.1+ keeps the compiled bundle on disk between runs (skipped where the runtime lacks it).
+module.enableCompileCache?.();
 
 // A reader that has seen enough (`visit-sre who | head -1`) closes the pipe:
 // end quietly, as git does, instead of dying on EPIPE with a stack trace.
@@ -10,4 +12,6 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(process.exitCode ?? 0);
   });
 }
+// Imported after the cache is on, so that the bundle's modules are compiled through it.
+const { main, processDeps } = await import('../bundle/lib/visit-sre.js');
 process.exitCode = await main(process.argv.slice(2), processDeps());

@@ -24,12 +24,14 @@ function which(cmd) {
 const cases = [
   { name: 'node -e 0 (baseline)', cmd: process.execPath, args: ['-e', '0'] },
   ...(which('gh') ? [{ name: 'gh --help', cmd: 'gh', args: ['--help'] }] : []),
-  { name: 'visit-sre --help', cmd: process.execPath, args: [bin, '--help'], target: 2.2 },
+  // Targets against gh (issue 26), when gh is there: --help no slower than `gh --help`, who at most 1.5 times it.
+  { name: 'visit-sre --help', cmd: process.execPath, args: [bin, '--help'], target: 2.2, ghTarget: 1.0 },
   {
     name: 'visit-sre who --json (2-year rotation)',
     cmd: process.execPath,
     args: [bin, 'who', '--json', '--calendar', path.join(root, 'schedules', 'rotation.ics')],
     target: 4,
+    ghTarget: 1.5,
   },
   // The first run after the calendar changes parses it with node-ical; later runs read the parsed cache.
   {
@@ -63,10 +65,10 @@ const deskDir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-desk-'));
     key: 'away:ada-lovelace:2026-11-25T17:00:00Z:2026-11-25T23:00:00Z',
   };
   const cache = {
-    v: 1,
+    v: 2,
     thread: 'visit-dav/visit#1',
     readAt: Date.parse(env.VISIT_SRE_NOW) - 60_000,
-    entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z') }],
+    entries: [{ marker: away, createdAt: Date.parse('2026-11-24T17:00:00Z'), author: 'ada-lovelace' }],
   };
   writeFileSync(path.join(warmCache, 'visit-sre', 'desk', 'visit-dav_visit_1.json'), JSON.stringify(cache));
   // The case measures the cached path only if the cache is what answered: Ada, away, hands the role to her Backup.
@@ -101,17 +103,23 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const base = median(times.get(cases[0].name));
-console.log(`Start-up, median of ${runs} runs (node ${process.version}, ${process.platform}):\n`);
-console.log('| command | median ms | × bare node | target | ok |');
-console.log('| --- | ---: | ---: | ---: | :---: |');
+const gh = times.has('gh --help') ? median(times.get('gh --help')) : undefined;
+console.log(`Start-up, median of ${runs} runs, the commands taking turns (node ${process.version}, ${process.platform}):\n`);
+console.log(`| command | median ms | × bare node | target | × gh --help | target | ok |`);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | :---: |');
 let failed = false;
 for (const c of cases) {
   const m = median(times.get(c.name));
   const ratio = m / base;
-  const ok = c.target === undefined ? '' : ratio <= c.target ? 'yes' : 'NO';
+  const vsGh = gh === undefined ? undefined : m / gh;
+  const misses = [c.target !== undefined && ratio > c.target, c.ghTarget !== undefined && vsGh !== undefined && vsGh > c.ghTarget];
+  const ok = c.target === undefined && c.ghTarget === undefined ? '' : misses.some(Boolean) ? 'NO' : 'yes';
   if (ok === 'NO') failed = true;
-  console.log(`| ${c.name} | ${m.toFixed(1)} | ${ratio.toFixed(2)} | ${c.target ? `≤ ${c.target}` : ''} | ${ok} |`);
+  console.log(
+    `| ${c.name} | ${m.toFixed(1)} | ${ratio.toFixed(2)} | ${c.target ? `≤ ${c.target}` : ''} | ${vsGh === undefined ? '' : vsGh.toFixed(2)} | ${c.ghTarget && gh ? `≤ ${c.ghTarget}` : ''} | ${ok} |`,
+  );
 }
+if (gh === undefined) console.log('\n(gh is not installed: `apt-get install gh` adds the ratios against `gh --help`.)');
 
 const { overdueBudget } = await import('./bench-github.mjs');
 console.log('\nGitHub reads of `overdue` (ordinary threads: up to 20 comments × 10 replies), against the stand-in:\n');

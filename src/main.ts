@@ -5,6 +5,7 @@ import { buildProgram } from './program.js';
 import type { Outcome } from './shell/errors.js';
 import { describeError, EXIT, exitCodeFor, exitCodeOf } from './shell/errors.js';
 import { checkFields, extractJsonFields, JSON_FIELDS, shapeJson } from './shell/json.js';
+import { terminalText } from './core/userText.js';
 
 interface CommanderLikeError {
   code: string;
@@ -59,7 +60,8 @@ export async function main(argv: readonly string[], deps: Deps): Promise<number>
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
       return EXIT.usage;
     }
-    deps.stderr.write(`${describeError(error)}\n`);
+    // A message can quote what GitHub or a file said: no sequence of theirs reaches the terminal.
+    deps.stderr.write(`${terminalText(describeError(error), 'block')}\n`);
     if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${error.stack}\n`);
     return exitCodeFor(error);
   }

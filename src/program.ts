@@ -95,6 +95,10 @@ const COMMANDS: Record<string, () => Promise<Declare>> = {
         },
       });
   },
+  decline: async () => {
+    const { declineCommand } = await import('./commands/decline/decline.flags.js');
+    return (run) => runs(declineCommand(), run, async () => (await import('./commands/decline/decline.js')).runDecline);
+  },
   resolve: async () => {
     const { resolveCommand } = await import('./commands/resolve/resolve.flags.js');
     return (run) => runs(resolveCommand(), run, async () => (await import('./commands/resolve/resolve.js')).runResolve);
@@ -160,13 +164,17 @@ export const SUMMARIES: Record<string, { usage: string; does: string }> = {
   },
   delegate: {
     usage: '[options]',
-    does: 'hand the Primary role to someone (default: the Backup) for a while, announced on the desk thread',
+    does: 'propose that someone (default: the Backup) act as Primary for a while; it takes effect when they accept',
   },
   claim: {
     usage: '[options] [number]',
     does: 'take a classified inquiry asked for on the desk thread (the only open one without a number)',
   },
   escalate: { usage: '[options] [number]', does: 'ask the Backup on duty (or the given developers) for help, by @mention' },
+  decline: {
+    usage: '[options] <number>',
+    does: 'decline (or defer) a discussion an escalation asked you to help with, telling the acting Primary',
+  },
   resolve: { usage: '[options] <number>', does: 'mark the answer (a reply gets a linking top-level comment), or close as wontfix' },
   promote: { usage: '[options] <number>', does: 'create a product issue that links back to the discussion (or add to a known one)' },
   'log-call': {

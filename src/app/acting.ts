@@ -1,10 +1,12 @@
 import type { AppContext } from './context.js';
 import { relative } from '../core/timeText.js';
-import type { ActingRoles, AwayStretch, DeskRecord, DeskState } from '../core/acting.js';
-import { actingRoles, awayFromTeam, readDesk } from '../core/acting.js';
-import type { Segment } from '../core/rotation.js';
+import type { ActingRoles, AwayStretch, Delegation, DeskRecord, DeskState } from '../core/acting.js';
+import { actingRoles, awayFromTeam, mayPropose, readDesk } from '../core/acting.js';
+import type { Segment, Shift } from '../core/rotation.js';
+import { applySwaps } from '../core/swaps.js';
 import { onDutyAt } from '../core/rotation.js';
 import type { MarkerKind } from '../core/markers.js';
+import { DESK_KINDS as DESK_MARKER_KINDS } from '../core/markers.js';
 import type { DeskThread } from '../github/port.js';
 import { teamRuleOf } from '../core/conversation.js';
 import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache.js';
@@ -14,7 +16,7 @@ export const DESK_FRESH_MS = 5 * 60_000;
 /** How far back away notices, delegations and classified requests are read. */
 export const DESK_HISTORY_MS = 30 * 86_400_000;
 /** Marker kinds of the desk posts of SPEC §10: all the cache keeps. */
-export const DESK_KINDS: MarkerKind[] = ['away', 'away-cancel', 'delegate', 'classified', 'claim', 'swap', 'misdirected'];
+export const DESK_KINDS: MarkerKind[] = [...DESK_MARKER_KINDS];
 
 /** Reads the desk thread's trusted markers created since `since` (epoch ms). */
 export type DeskReader = (thread: string, since: number) => Promise<DeskRecord[]>;
@@ -62,12 +64,17 @@ export function githubDeskReader(ctx: AppContext, opts: { quick: boolean } = { q
 /** The desk posts of SPEC §10 among a thread's trusted entries, with the url of each. */
 export function deskRecords(
   comments: ReadonlyArray<{ id: string; url: string }>,
-  entries: ReadonlyArray<{ marker: DeskRecord['marker']; commentId: string; createdAt: number }>,
+  entries: ReadonlyArray<{ marker: DeskRecord['marker']; commentId: string; createdAt: number; author: DeskRecord['author'] }>,
 ): DeskRecord[] {
   const urls = new Map(comments.map((c) => [c.id, c.url]));
   return entries
     .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
-    .map((e) => ({ marker: e.marker, createdAt: e.createdAt, ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}) }));
+    .map((e) => ({
+      marker: e.marker,
+      createdAt: e.createdAt,
+      author: e.author,
+      ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
+    }));
 }
 
 /**
@@ -96,16 +103,19 @@ export async function actingView(ctx: AppContext, opts: { live: boolean; reader?
   return fresh;
 }
 
+/** The acting view of records read from the desk thread (a writer's live read, or the cache). */
+export function viewOf(ctx: AppContext, thread: string, entries: readonly DeskRecord[], readAt: number, cached = false): ActingView {
+  const desk = readDesk(entries);
+  return { thread, desk, away: [...desk.away, ...awayFromTeam(ctx.loaded.team, ctx.zone)], readAt, cached };
+}
+
 export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: { live: boolean }): Promise<ActingView> {
   const team = awayFromTeam(ctx.loaded.team, ctx.zone);
   const thread = opts.live ? (await import('./desk/thread.js')).deskRef(ctx).text : deskThreadOf(ctx);
   if (!thread) return { thread: null, desk: readDesk([]), away: team, readAt: null, cached: false };
   const file = deskCacheFile(ctx.deps.env, ctx.deps.homedir, thread);
   const cache = opts.live ? undefined : await readDeskCache(ctx.deps.fs, file, thread);
-  const view = (entries: DeskRecord[], readAt: number, cached: boolean): ActingView => {
-    const desk = readDesk(entries);
-    return { thread, desk, away: [...desk.away, ...team], readAt, cached };
-  };
+  const view = (entries: DeskRecord[], readAt: number, cached: boolean): ActingView => viewOf(ctx, thread, entries, readAt, cached);
   if (cache && ctx.now - cache.readAt >= 0 && ctx.now - cache.readAt < DESK_FRESH_MS) return view(cache.entries, cache.readAt, true);
   let entries: DeskRecord[];
   try {
@@ -122,8 +132,17 @@ export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: 
     ctx.warn(`the desk thread ${thread} could not be read (${why}); showing the rotation without away notices or delegations`);
     return { thread, desk: readDesk([]), away: team, readAt: null, cached: false };
   }
-  await writeDeskCache(ctx.deps.fs, file, { v: 1, thread, readAt: ctx.now, entries });
+  await writeDeskCache(ctx.deps.fs, file, { v: 2, thread, readAt: ctx.now, entries });
   return view(entries, ctx.now, false);
+}
+
+/**
+ * The rotation's shifts with the swaps accepted on the desk thread applied
+ * (SPEC §12.4): what who, start, notify and handoff read on every machine.
+ */
+export async function withSwaps(ctx: AppContext, shifts: readonly Shift[]): Promise<Shift[]> {
+  const view = await actingView(ctx, { live: false });
+  return applySwaps(shifts, view.desk.swaps, ctx.zone, ctx.loaded.team);
 }
 
 /** The rota and the acting roles at `at`. */
@@ -137,6 +156,19 @@ export function actingAt(view: ActingView, timeline: readonly Segment[], team: A
     away: view.away,
     delegations: view.desk.delegations,
   });
+}
+
+/**
+ * Whether a delegation's proposer could propose it (SPEC §12.2): the rota's
+ * Primary at its start, or whoever stood in for them then. Every reader
+ * ignores the rest; `actingRoles` applies the same rule at each instant.
+ */
+export function proposedByPrimary(
+  view: ActingView,
+  timeline: readonly Segment[],
+  team: AppContext['loaded']['team'],
+): (d: Delegation) => boolean {
+  return (d) => mayPropose(d.from, actingAt(view, timeline, team, d.start).mayDelegate);
 }
 
 /** The acting Primary and Backup at any instant, as logins: what plans take. */
@@ -166,7 +198,7 @@ export function actingUntil(
   const holder = actingAt(view, timeline, team, at)[role].login;
   const bounds = [
     ...view.away.flatMap((a) => [a.from, a.until]),
-    ...view.desk.delegations.flatMap((d) => [d.start, d.until]),
+    ...view.desk.delegations.flatMap((d) => [d.start, d.until, d.acceptedAt ?? d.start, d.endedAt ?? d.until]),
     ...timeline.flatMap((s) => [s.start, s.end]),
   ]
     .filter((b) => b > at)

@@ -125,9 +125,15 @@ async function run(action: PlannedAction, s: Session): Promise<ActionResult> {
       case 'issue-comment':
         await gh.addIssueComment(step.issueId, step.body);
         break;
-      case 'create-discussion':
-        created = await createDiscussionOnce(s, step);
+      case 'create-discussion': {
+        const once = await createDiscussionOnce(s, step);
+        created = once.created;
+        if (once.converged)
+          notes.push(
+            `another run created the same inquiry at the same time; this copy ${once.converged === 'deleted' ? 'was removed' : 'was closed as a duplicate'}`,
+          );
         break;
+      }
       case 'desk-comment': {
         const posted = await postOnce(s, deskKeyedThread(s, step), {
           body: step.body,

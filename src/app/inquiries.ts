@@ -2,7 +2,7 @@ import type { AppContext } from './context.js';
 import type { Assessment, Discussion, Policy } from '../core/conversation.js';
 import { assess, teamRuleOf } from '../core/conversation.js';
 import { buildTimeline } from '../core/rotation.js';
-import { actingAt, actingView } from './acting.js';
+import { actingAt, actingView, withSwaps } from './acting.js';
 import type { Segment } from '../core/rotation.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
@@ -42,7 +42,7 @@ export function categoryIds(info: RepositoryInfo, wanted: readonly string[]): st
 /** The rotation as a timeline; a missing or broken calendar warns and leaves owners unknown. */
 export async function rotationTimeline(ctx: AppContext, from: number, to: number): Promise<Segment[]> {
   try {
-    return buildTimeline((await ctx.rotation(from, to)).shifts);
+    return buildTimeline(await withSwaps(ctx, (await ctx.rotation(from, to)).shifts));
   } catch (e) {
     ctx.warn(`owners unknown: ${(e as Error).message}`);
     return [];

@@ -1,10 +1,11 @@
 import type { Message, TeamRule } from '../core/conversation.js';
 import { trustedMarker } from '../core/conversation.js';
-import { OperationalError } from '../core/errors.js';
+import { AuthError, OperationalError, RefusedError } from '../core/errors.js';
 import type { KeyedEntry } from '../core/keyed.js';
 import { markerKeys, RESERVE_TTL_MS, reservedUnits, settle } from '../core/keyed.js';
 import { markerKey, parseMarker, withMarker } from '../core/markers.js';
 import type { Created, Step } from '../core/plans/plan.js';
+import type { RecentDiscussion } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
 import type { Session } from './execute.js';
 
@@ -221,16 +222,50 @@ export async function createIssueOnce(s: Session, step: Extract<Step, { op: 'cre
   }
 }
 
-/** Creates the discussion once: after a lost answer, looks among the category's latest for its client id. */
-export async function createDiscussionOnce(s: Session, step: Extract<Step, { op: 'create-discussion' }>): Promise<Created> {
+/** The copies of a discussion in a category, found by its client id, earliest first (numbers grow with creation). */
+async function copiesOf(s: Session, step: Extract<Step, { op: 'create-discussion' }>): Promise<RecentDiscussion[]> {
+  const recent = await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId);
+  return recent.filter((d) => hasClientId(d.body, step.key)).sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Creates the discussion once (docs/architecture.md#keyed-writes-converge), as
+ * comments are posted once:
+ * - after a lost answer it looks among the category's latest for its client
+ *   id before one more try;
+ * - after creating it looks again: when another run (two `sync` at once)
+ *   created the same inquiry, the earliest copy stays and this later one
+ *   removes itself, or, where the token may not delete discussions (that
+ *   takes the maintain role), closes itself as a duplicate. Only the later
+ *   copy acts, and only on itself, so exactly one stays open.
+ */
+export async function createDiscussionOnce(
+  s: Session,
+  step: Extract<Step, { op: 'create-discussion' }>,
+): Promise<{ created: Created; converged?: 'deleted' | 'closed' }> {
+  let mine: Created;
   try {
-    return await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
+    mine = await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
   } catch (e) {
     if (!(e instanceof OperationalError)) throw e;
-    const found = (await s.gh.recentDiscussions(parseRepo(step.repository), step.categoryId).catch(() => [])).find((d) =>
-      hasClientId(d.body, step.key),
-    );
-    return found ?? s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body);
+    const found = (await copiesOf(s, step).catch(() => []))[0];
+    mine = found ?? (await s.gh.createDiscussion(step.repositoryId, step.categoryId!, step.title, step.body));
+  }
+  let first: RecentDiscussion | undefined;
+  try {
+    first = (await copiesOf(s, step))[0];
+  } catch {
+    return { created: mine }; // created; without a fresh read there is nothing to converge on
+  }
+  if (!first || first.number >= mine.number) return { created: mine };
+  const created = { id: first.id, number: first.number, url: first.url };
+  try {
+    await s.gh.deleteDiscussion(mine.id);
+    return { created, converged: 'deleted' };
+  } catch (e) {
+    if (!(e instanceof AuthError || e instanceof RefusedError)) throw e;
+    await s.gh.closeDiscussion(mine.id, 'DUPLICATE');
+    return { created, converged: 'closed' };
   }
 }
 

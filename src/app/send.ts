@@ -36,7 +36,10 @@ export async function sendEntry(
           'create it, or fix discussions.label in the config',
         );
     }
-    const existing = (await gh.recentDiscussions(repo, categoryId)).find((d) => hasClientId(d.body, entry.id));
+    // The earliest copy, should an earlier race have left two.
+    const existing = (await gh.recentDiscussions(repo, categoryId))
+      .filter((d) => hasClientId(d.body, entry.id))
+      .sort((a, b) => a.number - b.number)[0];
     const action = planSend({ kind, entry, repositoryId: info.id, categoryId, labelId, existing });
     const [result] = await execute({ actions: [action], warnings: [] }, gh, { repo, ...opts });
     return result!;

@@ -1,4 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
+import type { CalendarEntry } from '../core/rotation.js';
+import type { MergeWindow } from '../core/calendarMerge.js';
+import { givesWay } from '../core/calendarMerge.js';
 
 /**
  * Text-level editing of iCalendar files, for the two writers that must keep
@@ -103,34 +106,96 @@ export interface Merged {
   keptAfter: number;
   /** existing events inside the generated weeks that are not shifts, kept */
   keptInside: number;
-  /** existing events the generated weeks replace: shifts inside them, and any event with a generated UID */
+  /** existing events the generated weeks replace: one-off shifts and overrides inside them, and any event with a generated UID */
   replaced: RawEvent[];
+  /** instances of recurring shifts inside the generated weeks, removed from their series by EXDATE */
+  excluded: number;
+}
+
+/** Adds lines just before a VEVENT's END:VEVENT, folded; the rest stays byte for byte. */
+function addLines(raw: string, lines: string[]): string {
+  const end = raw.lastIndexOf('END:VEVENT');
+  return `${raw.slice(0, end)}${lines.map((l) => `${foldLine(l)}\r\n`).join('')}${raw.slice(end)}`;
 }
 
 /**
- * The existing calendar with the generated weeks put in: every event outside
- * [from, to) stays byte for byte, in its place before or after them; inside,
- * the existing shifts give way to the generated ones, and other events stay.
+ * EXDATE values in the form of the series' DTSTART: a DATE for an all-day
+ * series, the wall-clock time in DTSTART's IANA zone, a floating time in
+ * the team's zone, else UTC (RFC 5545 asks only for the same value type).
  */
-export function mergeCalendars(generated: string, existing: RawCalendar, window: { from: number; to: number }): Merged {
+function exdateLine(raw: string, instants: number[], zone: string): string {
+  const p = property(raw, 'DTSTART');
+  const params = p?.params ?? '';
+  const value = p?.value ?? '';
+  const sorted = [...instants].sort((a, b) => a - b);
+  if (/VALUE=DATE(?!-)/i.test(params) || /^\d{8}$/.test(value))
+    return `EXDATE;VALUE=DATE:${sorted.map((t) => DateTime.fromMillis(t, { zone }).toFormat('yyyyMMdd')).join(',')}`;
+  const tzid = /TZID="?([^";:]+)"?/i.exec(params)?.[1];
+  const local = (where: string) => sorted.map((t) => DateTime.fromMillis(t, { zone: where }).toFormat("yyyyMMdd'T'HHmmss")).join(',');
+  if (tzid && IANAZone.isValidZone(tzid)) return `EXDATE;TZID=${tzid}:${local(tzid)}`;
+  if (!tzid && !value.endsWith('Z')) return `EXDATE:${local(zone)}`;
+  return `EXDATE:${sorted.map((t) => DateTime.fromMillis(t, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'")).join(',')}`;
+}
+
+/**
+ * The existing calendar with the generated weeks put in. Only the shifts
+ * that start inside [from, to) give way (`instances`, the reader's answer
+ * for the existing calendar, says which): a one-off shift or an override is
+ * removed; an instance of a recurring series is removed from it by EXDATE,
+ * so the series keeps every instance outside the weeks, later ones
+ * included. Everything else stays byte for byte, in its place before or
+ * after the generated weeks.
+ */
+export function mergeCalendars(
+  generated: string,
+  existing: RawCalendar,
+  window: MergeWindow,
+  instances: readonly CalendarEntry[],
+  zone: string,
+): Merged {
   const fresh = splitCalendar(generated, 'UTC');
   const uids = new Set(fresh.events.map((e) => e.uid));
+  const inside = instances.filter((e) => givesWay(e, window));
+  const exdates = new Map<string, number[]>();
+  const overrides = new Set<string>();
+  for (const e of inside) {
+    if (!e.recurrence) continue;
+    exdates.set(e.uid, [...(exdates.get(e.uid) ?? []), e.recurrence.of]);
+    if (e.recurrence.override) overrides.add(`${e.uid} ${e.start}`);
+  }
   const replaced: RawEvent[] = [];
   const before: RawEvent[] = [];
-  const inside: RawEvent[] = [];
+  const within: RawEvent[] = [];
   const after: RawEvent[] = [];
+  let excluded = 0;
   for (const e of existing.events) {
-    const within = e.start !== null && e.start >= window.from && e.start < window.to;
-    if ((e.uid !== null && uids.has(e.uid)) || (within && isShiftEvent(e.raw))) replaced.push(e);
-    else if (within) inside.push(e);
-    else if (e.start !== null && e.start >= window.to) after.push(e);
-    else before.push(e);
+    const isWithin = e.start !== null && e.start >= window.from && e.start < window.to;
+    const override = property(e.raw, 'RECURRENCE-ID') !== null;
+    const series = !override && (property(e.raw, 'RRULE') !== null || property(e.raw, 'RDATE') !== null);
+    const gone =
+      (e.uid !== null && uids.has(e.uid)) ||
+      (override && overrides.has(`${e.uid} ${e.start}`)) ||
+      (!series && isWithin && isShiftEvent(e.raw));
+    if (gone) {
+      replaced.push(e);
+      continue;
+    }
+    let kept = e;
+    const cut = series && e.uid !== null ? exdates.get(e.uid) : undefined;
+    if (cut?.length) {
+      kept = { ...e, raw: addLines(e.raw, [exdateLine(e.raw, cut, zone)]) };
+      excluded += cut.length;
+    }
+    // A series that starts inside the weeks keeps only its later instances: it goes after them.
+    if (isWithin && !series) within.push(kept);
+    else if (isWithin || (e.start !== null && e.start >= window.to)) after.push(kept);
+    else before.push(kept);
   }
   const norm = generated.replace(/\r?\n/g, '\r\n');
   const firstEvent = norm.search(/^BEGIN:VEVENT$/m);
   const head = firstEvent >= 0 ? norm.slice(0, firstEvent) : norm.replace(/END:VCALENDAR\r\n$/, '');
   const block = (events: RawEvent[]) => events.map((e) => `${e.raw}\r\n`).join('');
   const zones = existing.timezones.map((z) => `${z}\r\n`).join('');
-  const text = `${head + zones + block(before) + block(fresh.events) + block(inside) + block(after)}END:VCALENDAR\r\n`;
-  return { text, keptBefore: before.length, keptInside: inside.length, keptAfter: after.length, replaced };
+  const text = `${head + zones + block(before) + block(fresh.events) + block(within) + block(after)}END:VCALENDAR\r\n`;
+  return { text, keptBefore: before.length, keptInside: within.length, keptAfter: after.length, replaced, excluded };
 }

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { windowsZonesTable } from './windowsZones.js';
 import { DateTime, IANAZone } from 'luxon';
 
 /**
@@ -134,8 +132,7 @@ function windowsZone(name: string): string | undefined {
     windowsZones = new Map();
     const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
     try {
-      const dir = path.dirname(createRequire(import.meta.url).resolve('node-ical/package.json'));
-      const table = JSON.parse(readFileSync(path.join(dir, 'windowsZones.json'), 'utf8')) as Record<string, { iana?: string[] }>;
+      const table = windowsZonesTable();
       for (const [label, data] of Object.entries(table)) {
         const iana = data.iana?.[0];
         if (!iana) continue;

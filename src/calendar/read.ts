@@ -251,6 +251,7 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
   }
 
   const excluded = exdateMatcher(ev, opts.zone);
+  const recurring = Boolean(ev.rrule || (ev as { rdate?: unknown }).rdate);
   const masterSeq = ev.sequence ?? 0;
   const length = ev.rrule ? wallClockLength(ev, opts.zone) : undefined;
   const out: CalendarEntry[] = [];
@@ -294,7 +295,16 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
     if (inst.isRecurring && !inst.isOverride && !allDay && length) end = length(start);
     if (allDay && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
     if (!inst.isOverride) seen.add(start);
-    out.push({ ...entry(source, ev, start, end, allDay), ...(end !== exactEnd && !allDay ? { exactEnd } : {}) });
+    const recurrence = inst.isOverride
+      ? { of: replacedOf(source, allDayEvent, opts.zone), override: true }
+      : recurring
+        ? { of: start, override: false }
+        : undefined;
+    out.push({
+      ...entry(source, ev, start, end, allDay),
+      ...(end !== exactEnd && !allDay ? { exactEnd } : {}),
+      ...(recurrence ? { recurrence } : {}),
+    });
   }
   // RFC 5545 counts DTSTART as the first instance, even when the rule would not produce it.
   if (ev.rrule && !ev.recurrenceid) {
@@ -303,7 +313,7 @@ function expand(ev: VEvent, opts: ReadOptions, warnings: string[], extra?: { dts
       let end = ev.end instanceof Date ? at(ev.end, allDayEvent) : start;
       if (allDayEvent && end <= start) end = DateTime.fromMillis(start, { zone: opts.zone }).plus({ days: 1 }).toMillis();
       seen.add(start);
-      out.push(entry(ev, ev, start, end, allDayEvent));
+      out.push({ ...entry(ev, ev, start, end, allDayEvent), recurrence: { of: start, override: false } });
     }
   }
   out.push(...rdateEntries(ev, opts, seen, warnings));
@@ -443,7 +453,7 @@ function rdateEntries(ev: VEvent, opts: ReadOptions, seen: Set<number>, warnings
       if (end < opts.from || start > opts.to || seen.has(start) || replaced.has(start)) continue;
       if (excluded(start)) continue;
       seen.add(start);
-      out.push(entry(ev, ev, start, end, allDay));
+      out.push({ ...entry(ev, ev, start, end, allDay), recurrence: { of: start, override: false } });
     }
   }
   return out;

@@ -3,11 +3,15 @@ import type { TeamMember } from './config.js';
 import type { Marker } from './markers.js';
 import type { BusinessCalendar } from './businessTime.js';
 import { businessMinutesBetween } from './businessTime.js';
+import type { SwapProposal } from './swaps.js';
+import { readSwaps } from './swaps.js';
 
 /**
  * Who actually holds the Primary and Backup roles at an instant (SPEC §10):
  * the rota says who is on duty; away notices, team members' `unavailable`
  * ranges and delegations (read from the desk thread) say who is at their desk.
+ * A delegation is by mutual agreement (SPEC §12.2): a proposal by the acting
+ * Primary, in force once the delegate accepts, until it ends or is cancelled.
  */
 
 /** A stretch during which someone is away from their desk. Times are epoch ms, `until` exclusive. */
@@ -25,9 +29,16 @@ export interface AwayStretch {
   url?: string;
 }
 
-/** A formal hand-over of the Primary role for a while. */
+/**
+ * Where a delegation stands (SPEC §12.2): a proposal until the delegate
+ * accepts; declined or cancelled by the people it concerns; replaced when a
+ * later proposal for the same shift is accepted.
+ */
+export type DelegationState = 'proposed' | 'accepted' | 'declined' | 'cancelled' | 'replaced';
+
+/** A formal hand-over of the Primary role for a while, by mutual agreement. */
 export interface Delegation {
-  /** the Primary who delegated */
+  /** the Primary who proposed it (the author of the proposal) */
   from: string;
   to: string;
   start: number;
@@ -35,6 +46,11 @@ export interface Delegation {
   key: string;
   postedAt: number;
   url?: string;
+  state: DelegationState;
+  /** when the delegate accepted; null while it is a proposal (or was never accepted) */
+  acceptedAt: number | null;
+  /** when it was declined, cancelled or replaced */
+  endedAt: number | null;
 }
 
 /** A trusted marker read from the desk thread, with when its comment was made (the desk reader's entries fit). */
@@ -42,6 +58,8 @@ export interface DeskRecord {
   marker: Marker;
   createdAt: number;
   url?: string;
+  /** who posted it: a delegation and the answers to it count only from the people they concern */
+  author?: string | null;
 }
 
 export interface ClassifiedRequest {
@@ -62,10 +80,13 @@ export interface DeskState {
   away: AwayStretch[];
   delegations: Delegation[];
   requests: ClassifiedRequest[];
+  /** swap proposals (SPEC §12.4), oldest first, each with its accept when the replacement gave one */
+  swaps: SwapProposal[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
 }
 
+const same = (a: string | null | undefined, b: string | null | undefined) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 const instant = (value: unknown): number | null => {
   if (typeof value !== 'string') return null;
   const t = Date.parse(value);
@@ -74,13 +95,65 @@ const instant = (value: unknown): number | null => {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 /**
- * Delegations that overlap for the same shift: the later replaces the earlier
- * one whole. A marker names its shift (the delegating Primary's shift start);
- * without it, the same delegating Primary counts as the same shift.
+ * Delegations for the same shift: a marker names its shift (the delegating
+ * Primary's shift start); without it, the same delegating Primary counts as
+ * the same shift.
  */
 function sameShift(a: Delegation & { shift?: string }, b: Delegation & { shift?: string }): boolean {
-  if (a.from.toLowerCase() !== b.from.toLowerCase()) return false;
+  if (!same(a.from, b.from)) return false;
   return a.shift === undefined || b.shift === undefined || a.shift === b.shift;
+}
+
+const open = (d: Delegation) => d.state === 'proposed' || d.state === 'accepted';
+
+/**
+ * An answer to a proposal, from the comment's author (SPEC §12.2): the
+ * delegate accepts or declines a proposal; the Primary or the delegate
+ * cancels a proposal or a delegation in force. Accepting ends every earlier
+ * open delegation of the same shift that overlaps it, from that moment on.
+ * Anything else (someone else's answer, an answer to what is over) is ignored.
+ */
+function answer(
+  delegations: Array<Delegation & { shift?: string }>,
+  kind: 'delegate-accept' | 'delegate-decline' | 'delegate-cancel',
+  proposal: unknown,
+  author: string | null | undefined,
+  at: number,
+): void {
+  const d = delegations.find((x) => x.key === proposal);
+  if (!d || !open(d)) return;
+  if (kind === 'delegate-cancel') {
+    if (same(author, d.from) || same(author, d.to)) Object.assign(d, { state: 'cancelled', endedAt: at });
+    return;
+  }
+  if (d.state !== 'proposed' || !same(author, d.to) || at >= d.until) return;
+  if (kind === 'delegate-decline') {
+    Object.assign(d, { state: 'declined', endedAt: at });
+    return;
+  }
+  Object.assign(d, { state: 'accepted', acceptedAt: at });
+  for (const o of delegations)
+    if (o !== d && open(o) && o.postedAt < d.postedAt && sameShift(o, d) && overlaps(o, d))
+      Object.assign(o, { state: 'replaced', endedAt: at });
+}
+
+/**
+ * Who may propose a delegation (SPEC §12.2): the acting Primary, that is the
+ * rota's Primary or whoever stands in for them (`ActingRoles.mayDelegate`),
+ * and nobody else.
+ */
+export function mayPropose(proposer: string, mayDelegate: readonly string[]): boolean {
+  return mayDelegate.some((l) => same(l, proposer));
+}
+
+/** Whether a delegation is in force at `at`: accepted, from its start (or its acceptance, if later) until it ends. */
+export function inForce(d: Delegation, at: number): boolean {
+  return d.acceptedAt !== null && Math.max(d.start, d.acceptedAt) <= at && at < Math.min(d.until, d.endedAt ?? Infinity);
+}
+
+/** Proposals never accepted whose window ended in (from, to]: `notify` tells their Primary once. */
+export function expiredProposals(delegations: readonly Delegation[], from: number, to: number): Delegation[] {
+  return delegations.filter((d) => d.state === 'proposed' && d.until > from && d.until <= to);
 }
 
 export function overlaps(a: { start: number; until: number }, b: { start: number; until: number }): boolean {
@@ -124,19 +197,25 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       const start = instant(m.start);
       const until = instant(m.until);
       if (!from || !to || start === null || until === null || until <= start) continue;
-      const d = {
+      // A proposal counts only when its proposer posted it; whether they were the acting Primary, actingRoles checks.
+      if (!same(e.author, from)) continue;
+      const k = key ?? `delegate:${from}:${to}:${m.start}:${m.until}`;
+      if (delegations.some((d) => d.key === k)) continue;
+      delegations.push({
         from,
         to,
         start,
         until,
-        key: key ?? `delegate:${from}:${to}:${m.start}:${m.until}`,
+        key: k,
         postedAt: e.createdAt,
+        state: 'proposed',
+        acceptedAt: null,
+        endedAt: null,
         ...(e.url ? { url: e.url } : {}),
         ...(text(m.shift) ? { shift: m.shift as string } : {}),
-      };
-      for (let i = delegations.length - 1; i >= 0; i--)
-        if (sameShift(delegations[i]!, d) && overlaps(delegations[i]!, d)) delegations.splice(i, 1);
-      delegations.push(d);
+      });
+    } else if (m.kind === 'delegate-accept' || m.kind === 'delegate-decline' || m.kind === 'delegate-cancel') {
+      answer(delegations, m.kind, m.proposal, e.author, e.createdAt);
     } else if (m.kind === 'classified') {
       const neededBy = instant(m.neededBy);
       if (!key || neededBy === null || typeof m.number !== 'number' || requests.some((r) => r.key === key)) continue;
@@ -157,7 +236,7 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       if (request && who && request.claimedBy === null) request.claimedBy = who;
     }
   }
-  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, keys };
+  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), keys };
 }
 
 /** Team members' `unavailable` ranges (whole days in the team's zone, `to` inclusive) as away stretches. */
@@ -177,8 +256,6 @@ export function awayFromTeam(team: readonly TeamMember[], zone: string): AwayStr
 export function awayAt(stretches: readonly AwayStretch[], at: number): AwayStretch[] {
   return stretches.filter((s) => s.from <= at && at < s.until);
 }
-
-const same = (a: string | null | undefined, b: string | null | undefined) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 
 export function isAwayAt(stretches: readonly AwayStretch[], login: string | null, at: number): boolean {
   return login !== null && stretches.some((s) => same(s.login, login) && s.from <= at && at < s.until);
@@ -201,12 +278,26 @@ export interface Acting {
   delegation?: Delegation;
 }
 
+/** The delegation that concerns an instant, as `who` shows it: in force (or accepted for later), else a proposal waiting for its answer. */
+export interface DelegationView {
+  delegation: Delegation;
+  state: 'proposed' | 'accepted';
+  /** when it takes (or took) effect: its start, or its acceptance if later */
+  start: number;
+  /** when it ends: its until, or its cancellation if earlier */
+  until: number;
+}
+
 export interface ActingRoles {
   at: number;
   primary: Acting;
   backup: Acting;
   /** who is away at `at` */
   away: AwayStretch[];
+  /** who may propose a delegation at `at`: the rota's Primary, and whoever stands in for them (SPEC §12.2) */
+  mayDelegate: string[];
+  /** the delegation of this shift in force or accepted for later, else the latest open proposal; null when none */
+  delegation: DelegationView | null;
 }
 
 export interface ActingInput {
@@ -219,10 +310,25 @@ export interface ActingInput {
   delegations: readonly Delegation[];
 }
 
-/** The delegation running at `at` for this Primary: the latest posted wins. */
-export function delegationAt(delegations: readonly Delegation[], primary: string | null, at: number): Delegation | null {
-  const running = delegations.filter((d) => same(d.from, primary) && d.start <= at && at < d.until);
-  return running.sort((a, b) => b.postedAt - a.postedAt)[0] ?? null;
+const byLogin = (logins: readonly string[]) => (d: Delegation) => logins.some((l) => same(l, d.from));
+
+/** The delegation in force at `at` from one of `proposers`: the latest accepted wins. */
+export function delegationAt(delegations: readonly Delegation[], proposers: readonly string[], at: number): Delegation | null {
+  const running = delegations.filter((d) => byLogin(proposers)(d) && inForce(d, at));
+  return running.sort((a, b) => (b.acceptedAt ?? 0) - (a.acceptedAt ?? 0))[0] ?? null;
+}
+
+/** What `who` shows about delegation at `at`: the one in force, else one accepted for later, else the latest open proposal. */
+function delegationView(delegations: readonly Delegation[], proposers: readonly string[], at: number): DelegationView | null {
+  const mine = delegations.filter((d) => byLogin(proposers)(d) && open(d) && at < Math.min(d.until, d.endedAt ?? Infinity));
+  const running = delegationAt(mine, proposers, at);
+  const later = mine.filter((d) => d.state === 'accepted').sort((a, b) => a.start - b.start)[0];
+  const proposed = mine.filter((d) => d.state === 'proposed').sort((a, b) => b.postedAt - a.postedAt)[0];
+  const d = running ?? later ?? proposed;
+  if (!d) return null;
+  return d.acceptedAt === null
+    ? { delegation: d, state: 'proposed', start: d.start, until: d.until }
+    : { delegation: d, state: 'accepted', start: Math.max(d.start, d.acceptedAt), until: Math.min(d.until, d.endedAt ?? Infinity) };
 }
 
 /** Experienced members in team-file order, starting after `after` (wrapping), so "the next" is well defined. */
@@ -233,30 +339,37 @@ function nextExperienced(team: readonly TeamMember[], after: string | null): Tea
 }
 
 /**
- * The acting roles at an instant (SPEC §10). Acting Primary: the delegate
- * while a delegation runs; else the Backup when the Primary is away; else the
- * Primary. When that person is away too, the next candidate in that order
- * (delegate, Primary, Backup), then the next experienced member not away.
- * Acting Backup: the Backup unless away or acting as Primary, else the next
- * experienced member (team-file order after the Backup) who is not away, not
- * the acting Primary and not the Primary who delegated.
+ * The acting roles at an instant (SPEC §10, §12.2). Acting Primary: the
+ * delegate while an accepted delegation runs; else the Backup when the
+ * Primary is away; else the Primary. When that person is away too, the next
+ * candidate in that order (delegate, Primary, Backup), then the next
+ * experienced member not away. Only a delegation proposed by the rota's
+ * Primary, or by whoever stands in for them, counts. Acting Backup: the
+ * Backup unless away or acting as Primary, else the next experienced member
+ * (team-file order after the Backup) who is not away, not the acting Primary
+ * and not the Primary who delegated.
  */
 export function actingRoles(input: ActingInput): ActingRoles {
   const { at, primary, backup, team } = input;
   const away = awayAt(input.away, at);
   const isAway = (login: string | null) => isAwayAt(away, login, at);
-  const delegation = delegationAt(input.delegations, primary, at);
+
+  let standIn: Acting;
+  if (!isAway(primary)) standIn = { login: primary, reason: 'rota' };
+  else if (backup !== null && !isAway(backup)) standIn = { login: backup, reason: 'primary-away' };
+  else {
+    const stand = nextExperienced(team, backup).find((m) => !isAway(m.login) && !same(m.login, primary) && !same(m.login, backup));
+    standIn = stand ? { login: stand.login, reason: 'primary-away' } : { login: primary, reason: 'everyone-away' };
+  }
+  const mayDelegate = [primary, standIn.login].filter((l, i, all): l is string => l !== null && all.findIndex((x) => same(x, l)) === i);
+  const delegation = delegationAt(input.delegations, mayDelegate, at);
 
   let acting: Acting;
   if (delegation && !isAway(delegation.to)) acting = { login: delegation.to, reason: 'delegation', delegation };
-  else if (!isAway(primary))
-    acting = { login: primary, reason: delegation ? 'delegate-away' : 'rota', ...(delegation ? { delegation } : {}) };
-  else if (backup !== null && !isAway(backup))
-    acting = { login: backup, reason: delegation ? 'delegate-away' : 'primary-away', ...(delegation ? { delegation } : {}) };
-  else {
-    const stand = nextExperienced(team, backup).find((m) => !isAway(m.login) && !same(m.login, primary) && !same(m.login, backup));
-    acting = stand ? { login: stand.login, reason: 'primary-away' } : { login: primary, reason: 'everyone-away' };
-  }
+  else if (delegation) {
+    const back = same(standIn.login, primary) || same(standIn.login, backup);
+    acting = { ...standIn, reason: back && standIn.reason !== 'everyone-away' ? 'delegate-away' : standIn.reason, delegation };
+  } else acting = standIn;
 
   const excluded = (login: string) => same(login, acting.login) || (delegation !== null && same(login, delegation.from));
   let actingBackup: Acting;
@@ -266,7 +379,14 @@ export function actingRoles(input: ActingInput): ActingRoles {
     const why: ActingReason = backup !== null && !isAway(backup) && same(backup, acting.login) ? 'backup-acting-primary' : 'backup-away';
     actingBackup = stand ? { login: stand.login, reason: why } : { login: null, reason: 'everyone-away' };
   }
-  return { at, primary: acting, backup: actingBackup, away };
+  return {
+    at,
+    primary: acting,
+    backup: actingBackup,
+    away,
+    mayDelegate,
+    delegation: delegationView(input.delegations, mayDelegate, at),
+  };
 }
 
 /** The business time a stretch covers, and whether it is shorter than the response goal (no notice needed then). */

@@ -153,6 +153,8 @@ export interface Assessment {
   waitingSince: number | null;
   dueAt: number | null;
   businessHoursWaiting: number | null;
+  /** business minutes until due while waiting on the team, negative once past due; null otherwise */
+  businessMinutesLeft: number | null;
   lastUserActivityAt: number | null;
   daysSinceUserActivity: number | null;
   overdue: boolean;
@@ -240,7 +242,7 @@ export function assess(d: Discussion, policy: Policy, now: number): Assessment {
             'days',
           ).days,
         );
-  const idle = { waitingSince: null, dueAt: null, businessHoursWaiting: null, overdue: false, dueSoon: false };
+  const idle = { waitingSince: null, dueAt: null, businessHoursWaiting: null, businessMinutesLeft: null, overdue: false, dueSoon: false };
 
   if (d.closed || d.isAnswered) {
     return { ...base, ...idle, state: 'resolved', lastUserActivityAt: lastUser, daysSinceUserActivity: daysSince, stale: false };
@@ -253,16 +255,18 @@ export function assess(d: Discussion, policy: Policy, now: number): Assessment {
     const start = nextBusinessMinute(policy.calendar, waitingSince);
     const dueAt = addBusinessMinutes(policy.calendar, start, policy.responseGoalMinutes);
     const overdue = now >= dueAt;
+    const left = overdue ? -businessMinutesBetween(policy.calendar, dueAt, now) : businessMinutesBetween(policy.calendar, now, dueAt);
     return {
       ...base,
       state: 'waiting-on-team',
       waitingSince,
       dueAt,
       businessHoursWaiting: round2(businessMinutesBetween(policy.calendar, waitingSince, now) / 60),
+      businessMinutesLeft: left,
       lastUserActivityAt: lastUser,
       daysSinceUserActivity: daysSince,
       overdue,
-      dueSoon: !overdue && businessMinutesBetween(policy.calendar, now, dueAt) <= 60,
+      dueSoon: !overdue && left <= 60,
       stale: false,
     };
   }

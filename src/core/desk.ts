@@ -16,6 +16,8 @@ export interface DeskEntry {
   body: string;
   /** position in the thread, oldest first */
   index: number;
+  /** who posted it (null for a deleted account) */
+  author: string | null;
 }
 
 /** The trusted markers of the desk thread's comments, oldest first; `kinds` narrows them. */
@@ -25,7 +27,7 @@ export function deskEntries(comments: readonly Message[], team: TeamRule, kinds?
     if (m.hidden) return;
     const marker = trustedMarker(m, team);
     if (marker && (!kinds || kinds.includes(marker.kind)))
-      out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index });
+      out.push({ marker, commentId: m.id, createdAt: m.createdAt, body: m.body, index, author: m.author });
   });
   return out;
 }

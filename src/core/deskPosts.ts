@@ -2,13 +2,15 @@ import { DateTime } from 'luxon';
 import type { TeamMember } from './config.js';
 import type { BusinessCalendar } from './businessTime.js';
 import { businessMinutesBetween } from './businessTime.js';
-import type { AwayStretch, ClassifiedRequest, DeskState } from './acting.js';
-import { actingRoles, awayLength, overlaps } from './acting.js';
+import type { AwayStretch, ClassifiedRequest, Delegation, DeskState } from './acting.js';
+import { actingRoles, awayLength, mayPropose, overlaps } from './acting.js';
 import { formatDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import type { MarkerKind } from './markers.js';
 import { formatMarker } from './markers.js';
 import { fillTemplate } from './template.js';
+import type { SwapProposal } from './swaps.js';
+import { swapProposalKey } from './swaps.js';
 
 /**
  * Plans for the comments that go to the desk thread (SPEC §10): away notices,
@@ -24,7 +26,18 @@ export interface Template {
   source: string;
 }
 
-export type DeskPostKind = 'away' | 'away-cancel' | 'delegate' | 'swap' | 'classified' | 'claim' | 'misdirected';
+export type DeskPostKind =
+  | 'away'
+  | 'away-cancel'
+  | 'delegate'
+  | 'delegate-accept'
+  | 'delegate-decline'
+  | 'delegate-cancel'
+  | 'swap'
+  | 'swap-accept'
+  | 'classified'
+  | 'claim'
+  | 'misdirected';
 
 export interface DeskPost {
   kind: DeskPostKind;
@@ -41,6 +54,8 @@ export interface DeskPost {
   alreadyPosted: boolean;
   /** for the person running the command (warnings), never posted */
   notes: string[];
+  /** who posts it, when the plan knows (a delegation counts only from its proposer) */
+  author?: string;
 }
 
 export const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -57,7 +72,7 @@ const unique = (logins: Array<string | null | undefined>) =>
 const mentionList = (logins: readonly string[]) => (logins.length ? logins.map(at).join(' ') : 'the team');
 
 /** Fills a template and drops the lines that only held an optional part left empty. */
-function render(template: Template, values: Record<string, string>): string {
+export function renderTemplate(template: Template, values: Record<string, string>): string {
   fillTemplate(template.text, values, template.source);
   return template.text
     .split('\n')
@@ -138,7 +153,7 @@ export function planAway(input: AwayInput): DeskPost {
     acting.push(`${at(roles.primary.login)} acts as Primary meanwhile.`);
   if (roles.backup.login && !same(roles.backup.login, input.backup)) acting.push(`${at(roles.backup.login)} acts as Backup meanwhile.`);
   const mentions = unique([input.primary, input.backup, roles.primary.login, roles.backup.login]).filter((l) => !same(l, who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(who),
     from: deskTime(from, zone),
     until: deskTime(until, zone),
@@ -178,7 +193,7 @@ export function planCancelAway(input: CancelAwayInput): DeskPost {
       'see `visit-sre who` for the away notices that are running',
     );
   const mentions = unique([input.primary, input.backup]).filter((l) => !same(l, input.who));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     who: at(input.who),
     from: deskTime(latest.from, input.zone),
     until: deskTime(latest.until, input.zone),
@@ -194,8 +209,12 @@ export function planCancelAway(input: CancelAwayInput): DeskPost {
 }
 
 export interface DelegateInput {
+  /** who proposes: the token's user */
+  proposer: string;
   /** the rota's Primary shift running at `start` */
   shift: { login: string | null; start: number; end: number } | null;
+  /** who may propose a delegation at `start`: the rota's Primary and whoever stands in for them (`actingRoles`) */
+  mayDelegate: readonly string[];
   to: string;
   start: number;
   until: number;
@@ -207,23 +226,30 @@ export interface DelegateInput {
   template: Template;
 }
 
+const live = (d: Delegation, now: number) => (d.state === 'proposed' || d.state === 'accepted') && now < d.until;
+
 /**
- * A delegation of the Primary role: @mentions the delegate, marker `delegate`.
- * It ends with the Primary's shift at the latest; one that overlaps another
- * for the same shift replaces it, and the text says so.
+ * A delegation proposal: @mentions the delegate, marker `delegate`. Nothing
+ * changes until the delegate accepts. It ends with the Primary's shift at the
+ * latest; once accepted, it replaces the open delegations of the same shift
+ * that it overlaps, and the text says so.
  */
 export function planDelegate(input: DelegateInput): DeskPost {
-  const { shift, zone, to } = input;
+  const { shift, zone, to, proposer } = input;
   if (!shift?.login)
     throw new UsageError(
       `nobody on the team is Primary at ${deskTime(input.start, zone)}`,
       'check the rotation with `visit-sre who --at …`',
     );
-  const primary = shift.login;
-  const delegate = member(input.team, to, '--to').login;
-  if (same(delegate, primary))
+  if (!mayPropose(proposer, input.mayDelegate))
     throw new UsageError(
-      `@${delegate} is the Primary at ${deskTime(input.start, zone)}`,
+      `only the acting Primary may propose a delegation: at ${deskTime(input.start, zone)} that is ${input.mayDelegate.map(at).join(' or ') || 'nobody'}, not @${proposer}`,
+      `ask ${input.mayDelegate.map(at).join(' or ') || 'the Primary'} to run \`visit-sre delegate\`; see \`visit-sre who --at …\``,
+    );
+  const delegate = member(input.team, to, '--to').login;
+  if (same(delegate, shift.login) || same(delegate, proposer))
+    throw new UsageError(
+      `@${delegate} ${same(delegate, shift.login) ? 'is the Primary' : 'holds the Primary role'} at ${deskTime(input.start, zone)}`,
       'delegate to someone else, by default the Backup',
     );
   if (input.until <= input.start)
@@ -237,42 +263,117 @@ export function planDelegate(input: DelegateInput): DeskPost {
   let until = input.until;
   if (until > shift.end) {
     until = shift.end;
-    notes.push(`the delegation ends with @${primary}'s shift, at ${deskTime(until, zone)}`);
+    notes.push(`the delegation ends with @${shift.login}'s shift, at ${deskTime(until, zone)}`);
   }
   const window = { start: input.start, until };
   if (input.away.some((a) => same(a.login, delegate) && overlaps({ start: a.from, until: a.until }, window))) {
-    notes.push(`@${delegate} is away during part of it: the Primary role falls back to @${primary}, or the Backup, then`);
+    notes.push(`@${delegate} is away during part of it: the Primary role falls back to @${proposer}, or the Backup, then`);
   }
-  const key = `delegate:${primary}:${delegate}:${utc(input.start)}:${utc(until)}`;
+  // The same proposal again, once an earlier one was declined, cancelled or replaced, is a new proposal with its own key.
+  const base = `delegate:${proposer}:${delegate}:${utc(input.start)}:${utc(until)}`;
+  const earlier = input.desk.delegations.filter((d) => d.key === base || d.key.startsWith(`${base}#`));
+  const key = earlier.find((d) => live(d, input.now))?.key ?? (earlier.length ? `${base}#${earlier.length + 1}` : base);
   const replaced = input.desk.delegations.filter(
-    (d) => d.key !== key && same(d.from, primary) && d.start < shift.end && d.until > shift.start && overlaps(d, window),
+    (d) =>
+      d.key !== key && same(d.from, proposer) && live(d, input.now) && d.start < shift.end && d.until > shift.start && overlaps(d, window),
   );
   const replaces = replaced.map(
-    (d) => `This replaces the delegation to ${at(d.to)} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}.`,
+    (d) => `Once accepted, this replaces the delegation to ${at(d.to)} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}.`,
   );
-  notes.push(...replaces.map((r) => r.replace('This replaces', 'replacing')));
+  notes.push(
+    ...replaced.map(
+      (d) => `once accepted, this replaces the delegation to @${d.to} from ${deskTime(d.start, zone)} until ${deskTime(d.until, zone)}`,
+    ),
+  );
+  notes.push(`nothing changes until @${delegate} accepts, with \`visit-sre delegate --accept\``);
   const mentions = unique([delegate, ...replaced.map((d) => d.to)]);
-  const text = render(input.template, {
-    primary: at(primary),
+  const text = renderTemplate(input.template, {
+    primary: at(proposer),
     delegate: at(delegate),
     start: deskTime(input.start, zone),
     until: deskTime(until, zone),
     replaces: replaces.join(' '),
   });
-  return post(
-    'delegate',
+  return {
+    ...post(
+      'delegate',
+      key,
+      {
+        from: proposer,
+        to: delegate,
+        start: utc(input.start),
+        until: utc(until),
+        shift: utc(shift.start),
+        ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}),
+      },
+      { reason: `propose that @${delegate} act as Primary for @${proposer}`, mentions, text, notes },
+      input.desk,
+    ),
+    author: proposer,
+  };
+}
+
+export type DelegationAnswer = 'accept' | 'decline' | 'cancel';
+
+export interface DelegationAnswerInput {
+  answer: DelegationAnswer;
+  /** who answers: the token's user */
+  who: string;
+  now: number;
+  zone: string;
+  desk: DeskState;
+  /** whether a proposal came from someone who could propose it then (`mayPropose` at its start); readers ignore the rest */
+  valid: (d: Delegation) => boolean;
+  template: Template;
+}
+
+/**
+ * `delegate --accept` and `--decline`, by the delegate, answer the latest
+ * proposal addressed to them; `--cancel`, by the Primary or the delegate,
+ * ends the latest open delegation they are part of, at once (SPEC §12.2).
+ * The answer @mentions the other person, with a trusted marker naming the
+ * proposal.
+ */
+export function planDelegationAnswer(input: DelegationAnswerInput): DeskPost {
+  const { answer, who, now, zone } = input;
+  const mine = input.desk.delegations
+    .filter((d) => live(d, now) && input.valid(d) && (answer === 'cancel' ? same(d.from, who) || same(d.to, who) : same(d.to, who)))
+    .sort((a, b) => b.postedAt - a.postedAt);
+  const d = mine[0];
+  if (!d)
+    throw new UsageError(
+      answer === 'cancel'
+        ? `@${who} has no delegation to cancel: none is proposed or running that names them`
+        : `no delegation proposal to @${who} is waiting for an answer`,
+      'see `visit-sre who --json` (its "delegation"); a proposal comes from the acting Primary: visit-sre delegate --to LOGIN --until WHEN',
+    );
+  if (answer === 'decline' && d.state === 'accepted')
+    throw new UsageError(`@${who} accepted the delegation from @${d.from} already`, 'to end it, run `visit-sre delegate --cancel`');
+  const kind: DeskPostKind = `delegate-${answer}`;
+  const key = `${kind}:${d.key}`;
+  const other = same(who, d.from) ? d.to : d.from;
+  const start = d.acceptedAt === null ? Math.max(d.start, answer === 'accept' ? now : d.start) : Math.max(d.start, d.acceptedAt);
+  const text = renderTemplate(input.template, {
+    who: at(who),
+    primary: at(d.from),
+    delegate: at(d.to),
+    start: deskTime(start, zone),
+    until: deskTime(d.until, zone),
+    what: d.state === 'accepted' ? 'the delegation' : 'the proposal',
+    after:
+      d.state === 'accepted'
+        ? `The Primary role is ${at(d.from)}'s again from now.`
+        : `Nothing had changed: the Primary role stays with ${at(d.from)}.`,
+  });
+  const done = answer === 'accept' ? d.state === 'accepted' : false;
+  const planned = post(
+    kind,
     key,
-    {
-      from: primary,
-      to: delegate,
-      start: utc(input.start),
-      until: utc(until),
-      shift: utc(shift.start),
-      ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}),
-    },
-    { reason: `hand the Primary role from @${primary} to @${delegate}`, mentions, text, notes },
+    { proposal: d.key, who, from: d.from, to: d.to },
+    { reason: `${answer} the delegation from @${d.from} to @${d.to}`, mentions: [other], text, notes: [] },
     input.desk,
   );
+  return { ...planned, alreadyPosted: planned.alreadyPosted || done, author: who };
 }
 
 export interface SwapInput {
@@ -291,7 +392,7 @@ export interface SwapInput {
 
 /** The announcement of a swap: @mentions whoever's shift changed. */
 export function planSwapAnnouncement(input: SwapInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     role: input.role === 'primary' ? 'Primary' : 'Backup',
     week: DateTime.fromISO(input.monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d'),
     week_label: input.weekLabel,
@@ -306,6 +407,76 @@ export function planSwapAnnouncement(input: SwapInput): DeskPost {
     key,
     { week: input.monday, role: input.role, from: input.from, to: input.to.login, sequence: input.sequence },
     { reason: `announce the ${input.role} swap of ${input.weekLabel}`, mentions: unique([input.to.login, input.from]), text, notes: [] },
+    input.desk,
+  );
+}
+
+export interface SwapProposalInput {
+  role: 'primary' | 'backup';
+  monday: string;
+  weekLabel: string;
+  to: { login: string; name: string };
+  /** the person relieved, or their name as the calendar gives it when it is nobody on the team */
+  from: string | null;
+  fromRaw: string;
+  broken: readonly string[];
+  desk: DeskState;
+  template: Template;
+}
+
+const weekOf = (monday: string) => DateTime.fromISO(monday, { zone: 'UTC' }).setLocale('en-US').toFormat('ccc LLL d');
+const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary' : 'Backup');
+
+/**
+ * A swap on a calendar the tool did not write (SPEC §12.4): a proposal on the
+ * desk thread, @mentioning the replacement (and the person relieved). It
+ * changes nothing until the replacement accepts it.
+ */
+export function planSwapProposal(input: SwapProposalInput): DeskPost {
+  const text = renderTemplate(input.template, {
+    role: roleName(input.role),
+    week: weekOf(input.monday),
+    week_label: input.weekLabel,
+    to: at(input.to.login),
+    to_name: input.to.name,
+    from: input.from ? at(input.from) : input.fromRaw,
+    notes: input.broken.length ? ` Note: ${input.broken.join('; ')}.` : '',
+  });
+  return post(
+    'swap',
+    swapProposalKey(input.weekLabel, input.role, input.from, input.to.login),
+    { week: input.monday, role: input.role, from: input.from, to: input.to.login },
+    {
+      reason: `propose the ${input.role} swap of ${input.weekLabel} to @${input.to.login}`,
+      mentions: unique([input.to.login, input.from]),
+      text,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+/** The replacement's accept of a proposal: from now on every reader takes the role from it. */
+export function planSwapAccept(input: {
+  proposal: SwapProposal;
+  weekLabel: string;
+  fromRaw: string;
+  desk: DeskState;
+  template: Template;
+}): DeskPost {
+  const p = input.proposal;
+  const text = renderTemplate(input.template, {
+    role: roleName(p.role),
+    week: weekOf(p.week),
+    week_label: input.weekLabel,
+    to: at(p.to),
+    from: p.from ? at(p.from) : input.fromRaw,
+  });
+  return post(
+    'swap-accept',
+    `swap-accept:${p.key}`,
+    { proposal: p.key, week: p.week, role: p.role, from: p.from, to: p.to },
+    { reason: `accept the ${p.role} swap of ${input.weekLabel}`, mentions: unique([p.from]), text, notes: [] },
     input.desk,
   );
 }
@@ -336,7 +507,7 @@ export function planClassifiedRequest(input: ClassifiedRequestInput): DeskPost {
   const existing = input.desk.requests.find((r) => r.key === key);
   const number = existing?.number ?? Math.max(0, ...input.desk.requests.map((r) => r.number)) + 1;
   const mentions = access.filter((l) => !same(l, input.handler));
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     number: String(number),
     needed_by: deskTime(input.neededBy, input.zone),
     access: mentionList(mentions.length ? mentions : access),
@@ -398,7 +569,7 @@ export function planClaim(input: ClaimInput): DeskPost {
       `ask one of: ${req.access.map(at).join(', ') || 'your group lead'}`,
     );
   const mentions = unique([req.handler]).filter((l) => !same(l, who.login));
-  const text = render(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
+  const text = renderTemplate(input.template, { number: String(req.number), who: at(who.login), handler: mentionList(mentions) });
   const planned = post(
     'claim',
     `claim:${req.key}`,
@@ -443,7 +614,7 @@ export function classifiedReminders(
         key: `classified-reminder:${r.key}`,
         number: r.number,
         to,
-        text: render(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
+        text: renderTemplate(template, { number: String(r.number), needed_by: deskTime(r.neededBy, zone) }),
       };
     });
 }
@@ -461,7 +632,7 @@ export interface MisdirectedInput {
 
 /** Tells the acting Primary about a contact that reached someone else (three-way handoff). */
 export function planMisdirected(input: MisdirectedInput): DeskPost {
-  const text = render(input.template, {
+  const text = renderTemplate(input.template, {
     receiver: at(input.receiver),
     owner: at(input.owner),
     link: `#${input.number} (${input.url})`,

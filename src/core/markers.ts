@@ -4,8 +4,20 @@
  * Markers tell later runs what was already done (idempotence) and carry
  * facts such as effort and call times. Only the team's markers are trusted.
  */
-/** The desk thread's own kinds (SPEC §10): away notices, delegations, announcements, classified requests. */
-const DESK_KINDS = ['away', 'away-cancel', 'delegate', 'swap', 'classified', 'claim', 'misdirected'] as const;
+/** The desk thread's own kinds (SPEC §10, §12.2): away notices, delegations and their answers, announcements, classified requests. */
+export const DESK_KINDS = [
+  'away',
+  'away-cancel',
+  'delegate',
+  'delegate-accept',
+  'delegate-decline',
+  'delegate-cancel',
+  'swap',
+  'swap-accept',
+  'classified',
+  'claim',
+  'misdirected',
+] as const;
 export const MARKER_KINDS = [
   'contact',
   'handoff',
@@ -15,6 +27,7 @@ export const MARKER_KINDS = [
   'stale',
   'effort',
   'keep',
+  'decline',
   'notify',
   /** a run's short-lived hold on keys before it posts their mentions (docs/markers.md#reserve) */
   'reserve',
@@ -60,8 +73,12 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
   return `<!-- visit-sre ${json} -->`;
 }
 
-/** Markers that record bookkeeping, not an answer: they do not stop the response clock. */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep']);
+/**
+ * Markers that record bookkeeping, not an answer: they do not stop the
+ * response clock. A developer declining an escalation has not answered the
+ * user either (docs/markers.md#bookkeeping).
+ */
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep', 'decline']);
 
 /** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
 export function withMarker(

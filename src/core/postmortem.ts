@@ -3,6 +3,7 @@ import type { Discussion, Policy } from './conversation.js';
 import { isBot, isTeam, trustedMarker, turnsOf } from './conversation.js';
 import { businessMinutesBetween } from './businessTime.js';
 import { formatDuration } from './duration.js';
+import { plural } from './words.js';
 import { effortOf } from './effort.js';
 
 export interface Milestone {
@@ -23,6 +24,8 @@ export interface PostmortemModel {
   businessHoursOpen: number;
   effortMinutes: number;
   promoted: string[];
+  /** answers the team marked as workarounds: the short-term corrections */
+  workarounds: string[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -34,6 +37,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
   const team = new Set<string>();
   const users = new Set<string>();
   const promoted: string[] = [];
+  const workarounds: string[] = [];
   const turns = turnsOf(d, policy.team);
   const firstUser = turns.find((t) => t.side === 'user');
   const firstTeam = firstUser ? turns.find((t) => t.side === 'team' && t.at >= firstUser.at) : undefined;
@@ -53,7 +57,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     const who = d.messages.find((m) => m.createdAt === firstTeam.at && isTeam(m, policy.team))?.author;
     milestones.push({
       at: firstTeam.at,
-      what: `First team response${who ? ` by @${who}` : ''}, after ${firstResponseHours} business hours`,
+      what: `First team response${who ? ` by @${who}` : ''}, after ${plural(firstResponseHours, 'business hour')}`,
     });
   }
   for (const m of d.messages) {
@@ -64,6 +68,14 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     const to = Array.isArray(marker.to) ? (marker.to as string[]).map((l) => `@${l}`).join(', ') : marker.to ? `@${String(marker.to)}` : '';
     if (marker.kind === 'escalation')
       milestones.push({ at: m.createdAt, what: `Escalated by @${m.author} to ${to}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
+    if (marker.kind === 'decline') {
+      const who = typeof marker.who === 'string' ? marker.who : m.author;
+      const until = typeof marker.until === 'string' ? Date.parse(marker.until) : NaN;
+      const later = Number.isFinite(until)
+        ? `, not before ${DateTime.fromMillis(until, { zone: cal.zone }).toFormat('ccc LLL d HH:mm')}`
+        : '';
+      milestones.push({ at: m.createdAt, what: `Declined by @${who}${later}${marker.reason ? `: ${String(marker.reason)}` : ''}` });
+    }
     if (marker.kind === 'handoff')
       milestones.push({
         at: m.createdAt,
@@ -71,7 +83,14 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
       });
     if (marker.kind === 'promotion' && typeof marker.issue === 'string') {
       promoted.push(marker.issue);
-      milestones.push({ at: m.createdAt, what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}` });
+      milestones.push({
+        at: m.createdAt,
+        what: `${marker.known ? 'Added to the known issue' : 'Promoted to'} ${marker.issue}${marker.longTerm ? ', the long-term fix' : ''}`,
+      });
+    }
+    if (marker.kind === 'resolution' && marker.workaround === true && typeof marker.answer === 'string') {
+      workarounds.push(marker.answer);
+      milestones.push({ at: m.createdAt, what: `Workaround given (short-term correction): ${marker.answer}` });
     }
     if ((marker.kind === 'resolution' || marker.kind === 'stale') && marker.wontfix)
       milestones.push({
@@ -98,6 +117,7 @@ export function postmortemModel(d: Discussion, policy: Pick<Policy, 'team' | 'ca
     businessHoursOpen: round1(businessMinutesBetween(cal, start, end) / 60),
     effortMinutes: effortOf(d, policy.team),
     promoted,
+    workarounds,
   };
 }
 
@@ -115,8 +135,9 @@ export function postmortemValues(m: PostmortemModel, zone: string, now: number):
     effort: m.effortMinutes ? formatDuration(m.effortMinutes) : 'none recorded',
     business_hours_open: String(m.businessHoursOpen),
     first_response:
-      m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${m.firstResponseHours} business hours`,
+      m.firstResponseHours === null ? 'never: nobody from the team responded' : `after ${plural(m.firstResponseHours, 'business hour')}`,
     promoted: m.promoted.length ? m.promoted.join(', ') : 'none',
+    workaround: m.workarounds.length ? m.workarounds.join(', ') : 'none',
     timeline: m.milestones.map((x) => `- ${when(x.at)}: ${x.what}`).join('\n'),
   };
 }

@@ -19,6 +19,12 @@ export interface CalendarEntry {
   allDay: boolean;
   /** set when the instance crosses a change of UTC offset: where RFC 5545's exact duration would end it (`end` keeps the wall-clock length) */
   exactEnd?: number;
+  /**
+   * An instance of a recurring event: the instant its series names it by
+   * (an EXDATE removes it there), and whether an override (RECURRENCE-ID)
+   * stands in for it. Absent for a one-off event.
+   */
+  recurrence?: { of: number; override: boolean };
 }
 
 /** A shift: one role, one person (or nobody we recognise), one time range. */
@@ -111,6 +117,11 @@ export function identifyPerson(
  * CATEGORIES name a role; an entry that names both roles ("Primary: Ann /
  * Backup: Bo") yields one shift per role, each with its own part of the text.
  */
+/** An entry the reader takes for a shift: its SUMMARY, else its CATEGORIES, names a role (SPEC §4). */
+export function isShiftEntry(e: Pick<CalendarEntry, 'summary' | 'categories'>): boolean {
+  return ROLES.some((r) => ROLE_WORD[r].test(e.summary) || e.categories.some((c) => ROLE_WORD[r].test(c)));
+}
+
 export function shiftsFromEntries(entries: readonly CalendarEntry[], team: readonly TeamMember[]): Shift[] {
   const shifts: Shift[] = [];
   for (const e of entries) {

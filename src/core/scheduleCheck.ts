@@ -3,7 +3,7 @@ import type { TeamMember } from './config.js';
 import type { Role, Segment, Shift } from './rotation.js';
 import { buildTimeline } from './rotation.js';
 
-export type ProblemKind = 'gap' | 'overlap' | 'same-person' | 'unknown-person' | 'unavailable' | 'share';
+export type ProblemKind = 'gap' | 'overlap' | 'same-person' | 'inexperienced' | 'unknown-person' | 'unavailable' | 'share';
 
 export interface Problem {
   kind: ProblemKind;
@@ -121,7 +121,22 @@ export function checkSchedule(
         seg.end <= o.end &&
         inRange.some((w) => w.role === 'primary' && w !== o && isOverride(o, w)),
     );
+  const green = new Set<string>();
   for (const seg of timeline) {
+    // SPEC §1: an experienced Backup is paired with a less experienced Primary.
+    const p = seg.primary?.login ? members.get(seg.primary.login.toLowerCase()) : undefined;
+    const b = seg.backup?.login ? members.get(seg.backup.login.toLowerCase()) : undefined;
+    const week = weekOf(seg.start, zone);
+    if (p && b && p !== b && !p.experienced && !b.experienced && !green.has(`${week}:${p.login}:${b.login}`)) {
+      green.add(`${week}:${p.login}:${b.login}`);
+      problems.push({
+        kind: 'inexperienced',
+        week,
+        start: seg.start,
+        end: seg.end,
+        detail: `neither @${p.login} (Primary) nor @${b.login} (Backup) is experienced, from ${local(Math.max(seg.start, from))}`,
+      });
+    }
     if (seg.primary?.login && seg.primary.login === seg.backup?.login && !delegatedToBackup(seg)) {
       problems.push({
         kind: 'same-person',

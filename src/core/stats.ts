@@ -5,6 +5,7 @@ import { addBusinessMinutes, businessMinutesBetween, nextBusinessMinute } from '
 import type { Segment } from './rotation.js';
 import type { TeamMember } from './config.js';
 import { effortOf } from './effort.js';
+import { fixesOf } from './fixes.js';
 
 /**
  * Where an inquiry stands against the response goal:
@@ -39,6 +40,10 @@ export interface InquiryFigures {
   escalations: number;
   handoffs: number;
   promotions: number;
+  /** answered with a workaround (`resolve --workaround`) */
+  workaround: boolean;
+  /** promoted to a product issue, its long-term fix */
+  longTermFix: boolean;
   effortMinutes: number;
 }
 
@@ -90,6 +95,12 @@ export interface Stats {
   escalations: number;
   handoffs: number;
   promotions: number;
+  /** inquiries answered with a short-term constructive correction */
+  workarounds: number;
+  /** inquiries promoted to a product issue as their comprehensive solution */
+  longTermFixes: number;
+  /** workarounds with no long-term fix recorded yet */
+  workaroundsWithoutFix: number;
   effortHours: number;
   byWeek: Array<{
     week: string;
@@ -165,6 +176,7 @@ export function inquiryFigures(
   }
   // The markers' effort and the team's `Effort:` lines typed on GitHub.
   const effort = effortOf(d, policy.team);
+  const fixes = fixesOf(d, policy.team);
   let status: ResponseStatus = 'answered';
   let waitingHours: number | null = null;
   if (!firstUser) status = 'none-needed';
@@ -197,6 +209,8 @@ export function inquiryFigures(
     escalations,
     handoffs,
     promotions,
+    workaround: fixes.workarounds.length > 0,
+    longTermFix: fixes.longTerm.length > 0,
     effortMinutes: effort,
   };
 }
@@ -325,6 +339,9 @@ export function computeStats(
     escalations: figures.reduce((a, f) => a + f.escalations, 0),
     handoffs: figures.reduce((a, f) => a + f.handoffs, 0),
     promotions: figures.reduce((a, f) => a + f.promotions, 0),
+    workarounds: figures.filter((f) => f.workaround).length,
+    longTermFixes: figures.filter((f) => f.longTermFix).length,
+    workaroundsWithoutFix: figures.filter((f) => f.workaround && !f.longTermFix).length,
     effortHours: round2((sum(figures) + sum(journal) + sum(housekeeping)) / 60),
     byWeek: weeks,
     byPrimary,

@@ -1,3 +1,5 @@
+import { plural } from './words.js';
+
 /** ISO-8601 in UTC without milliseconds, as the JSON and piped output use. */
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -16,7 +18,7 @@ export function relative(ms: number, now: number): string {
   for (const [size, name] of units) {
     if (abs >= size) {
       const n = Math.round(abs / size);
-      const text = `${n} ${name}${n === 1 ? '' : 's'}`;
+      const text = plural(n, name);
       return diff >= 0 ? `in ${text}` : `${text} ago`;
     }
   }

@@ -136,6 +136,15 @@ query LowHangingFruit($owner: String!, $name: String!, $label: String!) {
   ${COST}
 }`;
 
+/** `promote --search`: open issues of the product repository matching a search (GitHub's best match first). */
+export const SEARCH_ISSUES = `
+query SearchIssues($searchQuery: String!) {
+  search(query: $searchQuery, type: ISSUE, first: 20) {
+    issueCount
+    nodes { ... on Issue { number title url labels(first: 10) { nodes { name } } } }
+  }
+}`;
+
 export const VIEWER = `
 query Viewer {
   viewer { login }
@@ -179,6 +188,12 @@ export const DELETE_DISCUSSION_COMMENT = `
 mutation DeleteDiscussionComment($id: ID!) {
   deleteDiscussionComment(input: { id: $id }) {
     comment { id }
+  }
+}`;
+export const DELETE_DISCUSSION = `
+mutation DeleteDiscussion($id: ID!) {
+  deleteDiscussion(input: { id: $id }) {
+    discussion { id }
   }
 }`;
 export const MARK_ANSWER = `

@@ -108,6 +108,8 @@ export interface GitHubPort {
   /** The id of a label by name; null when the repository has no such label. */
   labelId(repo: RepoRef, name: string): Promise<{ repositoryId: string; labelId: string | null }>;
   issue(repo: RepoRef, number: number): Promise<IssueDetail>;
+  /** Issues matching a GitHub search query (`repo:O/N is:issue is:open words…`), best match first, at most 20, and how many matched. */
+  searchIssues(query: string): Promise<{ total: number; issues: Array<IssueRef & { labels: string[] }> }>;
   /** Issues the given user opened lately, newest first: to find one whose creation's answer was lost. */
   recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>>;
 
@@ -118,6 +120,12 @@ export interface GitHubPort {
   addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
   /** Removes a comment: the later of two identical keyed writes removes itself (SPEC §9 "Concurrency"). */
   deleteDiscussionComment(commentId: string): Promise<void>;
+  /**
+   * Removes a discussion this token created twice: the later copy of a racing
+   * `sync` removes itself. Needs the maintain or admin role (AuthError
+   * without it); one already gone is not an error.
+   */
+  deleteDiscussion(discussionId: string): Promise<void>;
   markAnswer(commentId: string): Promise<void>;
   addLabels(labelableId: string, labelIds: string[]): Promise<void>;
   removeLabels(labelableId: string, labelIds: string[]): Promise<void>;

@@ -7,6 +7,7 @@ import {
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
+  DELETE_DISCUSSION,
   DELETE_DISCUSSION_COMMENT,
   ADD_ISSUE_COMMENT,
   ADD_LABELS,
@@ -26,6 +27,7 @@ import {
   SEARCH_DISCUSSIONS,
   DISCUSSIONS_UPDATED,
   DISCUSSIONS_BY_ID,
+  SEARCH_ISSUES,
   VIEWER,
   DESK_THREAD,
   UPDATE_ISSUE_BODY,
@@ -193,6 +195,16 @@ export class GraphqlTracker implements GitHubPort {
     return { ...issue, repositoryId: data.repository!.id, labels: issue.labels.nodes };
   }
 
+  async searchIssues(query: string): Promise<{ total: number; issues: Array<IssueRef & { labels: string[] }> }> {
+    const data = await this.query<{
+      search: { issueCount: number; nodes: Array<(IssueRef & { labels: { nodes: Array<{ name: string }> } }) | Record<string, never>> };
+    }>('searching the issues', SEARCH_ISSUES, { searchQuery: query });
+    const issues = data.search.nodes.flatMap((n) =>
+      'number' in n ? [{ number: n.number, title: n.title, url: n.url, labels: n.labels.nodes.map((l) => l.name) }] : [],
+    );
+    return { total: data.search.issueCount, issues };
+  }
+
   async recentIssuesBy(repo: RepoRef, login: string): Promise<Array<IssueRef & { id: string; body: string }>> {
     const data = await this.query<{ repository: { issues: { nodes: Array<IssueRef & { id: string; body: string }> } } | null }>(
       `reading recent issues of ${repo.owner}/${repo.name}`,
@@ -239,6 +251,15 @@ export class GraphqlTracker implements GitHubPort {
 
   async deleteDiscussionComment(commentId: string): Promise<void> {
     await this.mutate('removing a doubled comment', DELETE_DISCUSSION_COMMENT, { id: commentId });
+  }
+
+  async deleteDiscussion(discussionId: string): Promise<void> {
+    try {
+      await this.mutate('removing a doubled discussion', DELETE_DISCUSSION, { id: discussionId });
+    } catch (e) {
+      // Already deleted, by this run before its answer was lost.
+      if (!(e instanceof NotFoundError)) throw e;
+    }
   }
 
   async markAnswer(commentId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { jsonText } from './output.js';
 
 /**
  * `--json FIELDS` and `--jq EXPR`, as `gh` has them. A field names either a
@@ -32,7 +33,23 @@ const ACTING = ['actingPrimary', 'actingBackup', 'away', 'reason', 'until', 'fro
 
 /** The fields of each command's JSON document; a command missing here is checked against its output instead. */
 export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  who: ['at', 'timeZone', 'primary', 'backup', 'upcoming', 'holidays', 'date', ...PERSON, ...ACTING, 'desk', 'thread', 'readAt'],
+  who: [
+    'at',
+    'timeZone',
+    'primary',
+    'backup',
+    'upcoming',
+    'holidays',
+    'date',
+    ...PERSON,
+    ...ACTING,
+    'desk',
+    'thread',
+    'readAt',
+    'delegation',
+    'to',
+    'state',
+  ],
   overdue: ['generatedAt', 'responseGoal', 'overdue', 'dueSoon', 'stale', 'outbox', ...ITEM, ...ACTION],
   start: [
     'as',
@@ -82,6 +99,7 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   doctor: ['ok', 'checks', 'name', 'detail', 'fix'],
   handoff: [...ACTION, 'summary'],
   escalate: ACTION,
+  decline: ACTION,
   resolve: ACTION,
   promote: ACTION,
   'log-call': [...ACTION, 'journal', 'classifiedAccess', 'advice'],
@@ -228,7 +246,7 @@ export async function shapeJson(text: string, request: JsonRequest, opts: { comm
     if (!JSON_FIELDS[opts.command]) checkFields(request.fields, fieldsOf(doc));
     doc = selectFields(doc, request.fields);
   }
-  if (request.jq === null) return `${JSON.stringify(doc, null, 2)}\n`;
+  if (request.jq === null) return `${jsonText(doc)}\n`;
   const { raw } = await import('jq-wasm');
   try {
     const result = await raw(JSON.stringify(doc), request.jq, opts.pretty ? ['-r'] : ['-r', '-c']);

@@ -1,4 +1,7 @@
 import type { Deps, OutStream } from '../app/context.js';
+import { truncate, wrapText } from './terminal.js';
+import type { OwnSequences } from '../core/userText.js';
+import { guardTerminal } from '../core/userText.js';
 
 /** How this run presents data: decided once, from flags, env and the terminal. */
 export interface Presentation {
@@ -41,40 +44,34 @@ export function paint(enabled: boolean): Paint {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-function width(s: string): number {
-  return [...s.replace(ANSI, '')].length;
-}
-
-/** Aligned columns for a terminal; the last column is not padded. */
-export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
-        .join('  ')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
-}
-
 /** Tab-separated rows for pipes: no colour, tabs and newlines inside cells folded to spaces. */
 export function tsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return rows.map((row) => `${row.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')}\n`).join('');
 }
 
+/** Characters JSON may carry raw that a terminal acts on (C0 is escaped by JSON.stringify already): DEL, C1, bidi and line separators. */
+const TERMINAL_ACTIVE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON, exact, with what a terminal would act on written as \u escapes (the same string to every JSON reader). */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(TERMINAL_ACTIVE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function writeJson(out: OutStream, value: unknown): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`);
+  out.write(`${jsonText(value)}\n`);
+}
+
+/** A line for the person on stderr (what was done, what to do next): wrapped at the terminal's width there. */
+export function notice(deps: Pick<Deps, 'stderr'>, message: string): void {
+  deps.stderr.write(`${deps.stderr.isTTY ? wrapText(message, deps.stderr.columns || 80) : message}\n`);
 }
 
 /** Warnings and progress go to stderr, never stdout. */
 export function warn(deps: Pick<Deps, 'stderr'>, message: string): void {
   // While a spinner draws on this stream, clear its line first, so the warning starts at column 0.
-  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}warning: ${message}\n`);
+  const text = `warning: ${message}`;
+  const shown = deps.stderr.isTTY ? wrapText(text, deps.stderr.columns || 80) : text;
+  deps.stderr.write(`${spinning.has(deps.stderr) ? '\r\u001b[2K' : ''}${shown}\n`);
 }
 
 /** The streams a spinner is drawing on right now. */
@@ -95,7 +92,9 @@ export async function withSpinner<T>(
 ): Promise<T> {
   if (!enabled || !deps.stderr.isTTY) return work();
   let i = 0;
-  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${label}`);
+  // One line, never wider than the terminal: a wrapped spinner could not be cleared by a carriage return.
+  const shown = truncate(label, Math.max(10, (deps.stderr.columns || 80) - 3));
+  const draw = () => deps.stderr.write(`\r${FRAMES[i++ % FRAMES.length]} ${shown}`);
   const timer = setInterval(draw, 80);
   timer.unref?.();
   spinning.add(deps.stderr);
@@ -115,4 +114,32 @@ export async function withSpinner<T>(
     off?.();
     clear();
   }
+}
+
+/** Terminals known to render OSC 8 links; elsewhere the escape would show as noise or vanish with the text. */
+export function supportsHyperlinks(out: Pick<OutStream, 'isTTY'>, env: Deps['env']): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
+  if (!out.isTTY || env.TERM === 'dumb' || env.CI) return false;
+  // tmux and screen pass OSC 8 on only when configured to; plain text is the safe side.
+  if (env.TMUX || env.TERM?.startsWith('screen')) return false;
+  if (env.WT_SESSION || env.KONSOLE_VERSION || env.KITTY_WINDOW_ID || env.DOMTERM) return true;
+  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper', 'rio'].includes(env.TERM_PROGRAM ?? '')) return true;
+  if (['xterm-kitty', 'xterm-ghostty', 'alacritty', 'foot', 'wezterm'].includes(env.TERM ?? '')) return true;
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
+}
+
+/**
+ * `out` behind `guardTerminal`: what a command writes for people reaches the
+ * terminal (or the pipe) with no escape sequence but the tool's own.
+ */
+export function guardedStream(out: OutStream, own: OwnSequences): OutStream {
+  return {
+    write: (chunk: string) => out.write(guardTerminal(chunk, own)),
+    get isTTY() {
+      return out.isTTY;
+    },
+    get columns() {
+      return out.columns;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Context } from './context.js';
+import { terminalText } from '../core/userText.js';
 import type { Discussion, TeamRule } from '../core/conversation.js';
 import { UsageError } from '../core/errors.js';
 import type { ActionResult, Plan } from '../core/plans/plan.js';
@@ -23,7 +24,7 @@ export async function confirmPlan(ctx: Context, flags: WriterFlags, question: st
       `${question.replace(/\?$/, '')}: refusing without a terminal`,
       'pass --yes to go ahead, or --dry-run to see what would be posted',
     );
-  if (plan.length) ctx.deps.stdout.write(`${plan.map((l) => `  ${l}`).join('\n')}\n`);
+  if (plan.length) ctx.deps.stdout.write(`${plan.map((l) => `  ${terminalText(l)}`).join('\n')}\n`);
   return (await ctx.deps.prompter()).confirm(question, false);
 }
 
@@ -105,10 +106,10 @@ export function reportActions(
     writeJson(ctx.deps.stdout, { dryRun, actions: json, ...(dryRun ? { previews: shown } : {}), ...extra });
   } else {
     const p = ctx.paint;
-    for (const text of shown) ctx.deps.stdout.write(`${text}\n${p.dim('─'.repeat(40))}\n`);
+    for (const text of shown) ctx.deps.stdout.write(`${terminalText(text, 'block')}\n${p.dim('─'.repeat(40))}\n`);
     for (const a of actions) {
       const mark = { done: p.green('✓'), planned: p.cyan('•'), skipped: p.dim('-'), failed: p.red('✗'), queued: p.yellow('…') }[a.status];
-      const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${a.status}${a.reason ? ` (${a.reason})` : ''}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
+      const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${a.status}${a.reason ? ` (${terminalText(a.reason)})` : ''}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
       (a.status === 'failed' ? ctx.deps.stderr : ctx.deps.stdout).write(line);
     }
   }

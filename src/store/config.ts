@@ -22,6 +22,8 @@ interface LoadDeps {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   homedir: string;
+  /** Called with the config's time zone before it is checked, so that luxon can serve it from a cached table. */
+  prepareZone?: (zone: string) => Promise<void>;
 }
 
 /** Parses JSON, turning the parser's character offset into a line and column. */
@@ -72,6 +74,7 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
   const file = await locate(flag, deps);
   if (!file) {
     const config = defaultConfig();
+    await deps.prepareZone?.(config.timeZone);
     const teamFile = path.resolve(deps.cwd, config.team as string);
     // With no config file at all, the default team file is optional.
     const text = await deps.fs.readText(teamFile);
@@ -80,7 +83,10 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
   }
   const text = await deps.fs.readText(file);
   if (text === undefined) throw new UsageError(`config file ${file} cannot be read`);
-  const config = validateConfig(parseJsonFile(text, file), file);
+  const raw = parseJsonFile(text, file);
+  const zone = (raw as { timeZone?: unknown } | null)?.timeZone ?? defaultConfig().timeZone;
+  if (typeof zone === 'string') await deps.prepareZone?.(zone);
+  const config = validateConfig(raw, file);
   const dir = path.dirname(file);
   let team: TeamMember[];
   if (typeof config.team === 'string') {

@@ -5,9 +5,13 @@ import type { DeskRecord } from '../core/acting.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** What was last read from the desk thread: its trusted away, delegation and classified markers. */
+/**
+ * What was last read from the desk thread: its trusted away, delegation and
+ * classified markers, with their authors (v2: a delegation counts only from
+ * the people it concerns, so a v1 cache, without authors, is read afresh).
+ */
 export interface DeskCache {
-  v: 1;
+  v: 2;
   thread: string;
   /** when the thread was read, epoch ms (the run's "now") */
   readAt: number;
@@ -24,7 +28,7 @@ export async function readDeskCache(fs: FileSystem, file: string, thread: string
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<DeskCache>;
-    if (value.v !== 1 || value.thread !== thread || typeof value.readAt !== 'number' || !Array.isArray(value.entries)) return undefined;
+    if (value.v !== 2 || value.thread !== thread || typeof value.readAt !== 'number' || !Array.isArray(value.entries)) return undefined;
     return value as DeskCache;
   } catch {
     return undefined;

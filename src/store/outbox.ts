@@ -51,7 +51,9 @@ export async function readOutbox(env: Env, home: string, fs: FileSystem): Promis
   const out: ReadEntry[] = [];
   for (const file of await outboxEntries(env, home)) {
     try {
-      const value = JSON.parse((await fs.readText(file)) ?? '') as Partial<OutboxEntry>;
+      const text = await fs.readText(file);
+      if (text === undefined) continue; // sent and removed by another sync since the listing
+      const value = JSON.parse(text) as Partial<OutboxEntry>;
       if (
         value.v !== 1 ||
         typeof value.id !== 'string' ||

@@ -222,3 +222,52 @@ describe('the executor on the desk thread', () => {
     gh.verify();
   });
 });
+
+describe('creating a discussion once, when another run created it at the same time', () => {
+  const body = (id: string) => `Logged.\n\n${formatMarker({ kind: 'contact', via: 'hotline', id })}`;
+  /** The other run's copy is already there, but this run's look before creating did not see it yet (they raced). */
+  function raced(deleteOutcome?: Error) {
+    const gh = memoryGitHub(scenario([{ ...member('ada-lovelace', '2026-12-05T00:59:00Z', body('c-1')), number: 7 }]), { now: NOW });
+    const info = gh.store.repos[0];
+    const action: PlannedAction = {
+      kind: 'sync',
+      number: null,
+      url: null,
+      key: 'c-1',
+      steps: [
+        {
+          op: 'create-discussion',
+          repository: 'visit-dav/visit',
+          repositoryId: info.id,
+          categoryId: info.categories[0].id,
+          title: 'Hotline',
+          body: body('c-1'),
+          key: 'c-1',
+        },
+      ],
+    };
+    gh.expectWrite('createDiscussion');
+    gh.expectWrite('deleteDiscussion', deleteOutcome ? { outcome: deleteOutcome } : {});
+    if (deleteOutcome) gh.expectWrite('closeDiscussion');
+    const run = () => execute({ actions: [action], warnings: [] }, gh.port, { repo, team, now: () => Date.parse(NOW) });
+    return { gh, run };
+  }
+  const open = (gh: ReturnType<typeof memoryGitHub>) =>
+    gh.store.repos[0].discussions.filter((d: { body: string; closed: boolean }) => d.body.includes('"id":"c-1"') && !d.closed);
+
+  it('the later copy removes itself, and the result names the earlier one', async () => {
+    const { gh, run } = raced();
+    const [result] = await run();
+    expect(result).toMatchObject({ status: 'done', number: 7, reason: expect.stringMatching(/this copy was removed/) });
+    expect(open(gh).map((d: { number: number }) => d.number)).toEqual([7]);
+    gh.verify();
+  });
+
+  it('where the token may not delete discussions, the later copy closes itself as a duplicate', async () => {
+    const { gh, run } = raced(new AuthError('removing a doubled discussion: forbidden'));
+    const [result] = await run();
+    expect(result).toMatchObject({ status: 'done', number: 7, reason: expect.stringMatching(/closed as a duplicate/) });
+    expect(open(gh).map((d: { number: number }) => d.number)).toEqual([7]);
+    gh.verify();
+  });
+});

@@ -137,10 +137,11 @@ describe('away', () => {
       env: { VISIT_SRE_CONFIG: config },
       githubPort: s.port,
     });
-    expect(tty.stdout).toMatch(/ROTA\s+ACTING/);
-    expect(tty.stdout).toMatch(
-      /Primary\s+Grace Hopper @grace-hopper .*Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)/,
-    );
+    // At the 100 columns of the test terminal, names shorten and the shift's dates go before who acts, and why, is cut.
+    expect(tty.stdout).toMatch(/\nROLE +ROTA +ACTING\n/);
+    expect(tty.stdout).toMatch(/\nPrimary +@grace-hopper +Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)\n/);
+    expect(tty.stdout).toMatch(/\nBackup +@edsger-d +@ada-lovelace \(the Backup acts as Primary, until Tue Dec 1 15:00\)\n/);
+    for (const line of tty.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(tty.stdout).toMatch(/Away: @grace-hopper Tue Dec 1 09:00 → Tue Dec 1 15:00/);
   });
 
@@ -199,16 +200,17 @@ describe('away', () => {
 });
 
 describe('delegate', () => {
-  it('defaults to the Backup, @mentions the delegate with a trusted delegate marker, and who follows it', async () => {
-    const s = await start();
-    expectPost(/"kind":"delegate"/);
+  it('proposes to the Backup by default, @mentioning the delegate with a trusted delegate marker; who follows it once accepted', async () => {
+    const s = deskScenario([]);
+    (s as { tokens?: Record<string, string> }).tokens = { 'edsger-token': 'edsger-d' };
+    standin = await startStandin(s);
     const config = deskConfig();
     const r = await cli(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00', '--json'], MON_0900, config);
     expect(r.code, r.stderr).toBe(0);
-    expect(desk(s).feed[0]!.body).toMatch(
-      /^\*\*Delegation:\*\* @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\./,
+    expect(desk(standin).feed[0]!.body).toMatch(
+      /^\*\*Delegation proposed:\*\* @grace-hopper asks @edsger-d to act as Primary from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\./,
     );
-    expect(markers(s)[0]).toMatchObject({
+    expect(markers(standin)[0]).toMatchObject({
       kind: 'delegate',
       from: 'grace-hopper',
       to: 'edsger-d',
@@ -216,11 +218,15 @@ describe('delegate', () => {
       until: '2026-12-01T23:00:00Z',
     });
     const at = async (when: string) => (await cli(['who', '--at', when, '--json'], TUE_1000, config)).json();
+    expect((await at('2026-12-01T14:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
+    const yes = await cli(['delegate', '--accept'], '2026-11-30T17:10:00Z', config, { GH_TOKEN: 'edsger-token' });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(desk(standin).feed[1]).toMatchObject({ author: 'edsger-d' });
     expect((await at('2026-12-01T14:00')).actingPrimary).toMatchObject({ login: 'edsger-d', reason: 'delegation' });
     expect((await at('2026-12-01T15:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
   });
 
-  it('one that overlaps another for the same shift replaces it and says so', async () => {
+  it('one that overlaps another for the same shift says it replaces it once accepted', async () => {
     const s = await start();
     expectPost(/"kind":"delegate"/, 2);
     const config = deskConfig();
@@ -231,9 +237,11 @@ describe('delegate', () => {
       config,
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^warning: replacing the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.$/m);
+    expect(r.stderr).toMatch(
+      /^warning: once accepted, this replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST$/m,
+    );
     expect(desk(s).feed[1]!.body).toMatch(
-      /\nThis replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.\n/,
+      /\nOnce accepted, this replaces the delegation to @edsger-d from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST\.\n/,
     );
     const who = await cli(['who', '--at', '2026-12-01T13:30', '--json'], TUE_1000, config);
     expect(who.json().actingPrimary.login).toBe('grace-hopper');
@@ -421,7 +429,10 @@ describe('schedule swap', () => {
     const args = ['schedule', 'swap', '--week', '2027-01-20', '--role', 'backup', '--with', candidate, '--force'];
     const dry = await run([...args, '--dry-run'], { cwd: dir, now: MON_0900, github: gh });
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stderr).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    // the change and the announcement, never the whole calendar (SPEC §12.4)
+    expect(dry.stdout).toMatch(new RegExp(`^week +2027-W03 \\(Mon Jan 18\\)\nrole +backup\nbefore +@${backup}\nafter +@${candidate}\n`));
+    expect(dry.stdout).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
+    expect(dry.stdout).not.toMatch(/BEGIN:VCALENDAR/);
     expect(mutations(standin)).toHaveLength(0);
     const r = await run(args, { cwd: dir, now: MON_0900, github: gh });
     expect(r.code, r.stderr).toBe(0);

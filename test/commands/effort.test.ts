@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, run, tempDir } from '../support/deps.js';
+import { REPO_ROOT, tempDir } from '../support/deps.js';
+import { cliAt } from '../support/cli.js';
 import { scenario, team, user } from '../support/scenario.js';
 import { parseMarker } from '../../src/core/markers.js';
 
@@ -36,11 +37,7 @@ const WEB = scenario([
   { ...user('u2', '2026-12-01T16:30:00Z', 'Crash on open'), number: 11, title: 'Crash on open' },
 ]);
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  standin!.setClock(NOW);
-  const r = await run(args, { now: NOW, env: { VISIT_SRE_CONFIG: CONFIG, ...env }, github: { url: standin!.url, token: standin!.token } });
-  return { ...r, json: () => JSON.parse(r.stdout) };
-}
+const cli = cliAt(() => standin!, { now: NOW, config: CONFIG });
 
 describe('effort from anywhere', () => {
   it("counts a team member's `Effort:` line typed on the web, in a comment or a reply, in stats and postmortem", async () => {

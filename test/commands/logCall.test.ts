@@ -235,7 +235,7 @@ describe('nothing lost: the outbox and sync', () => {
     expect(outboxFiles(state)).toHaveLength(1);
     standin = await startStandin(WEEK);
     const overdue = await sre(['overdue'], { state });
-    expect(overdue.stderr).toMatch(/1 inquiries wait in the outbox/);
+    expect(overdue.stderr).toMatch(/1 inquiry waits in the outbox/);
     const first = await sre(['sync', '--json'], { state });
     expect(first.code, first.stderr).toBe(0);
     expect(first.json().actions[0]).toMatchObject({ kind: 'sync', status: 'done' });

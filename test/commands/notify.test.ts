@@ -68,7 +68,7 @@ describe('notify', () => {
     expect(d.body).toMatch(
       /<!-- visit-sre board -->\n## Support desk\n\n\*\*On duty:\*\* Primary \[grace-hopper\]\(https:\/\/github.com\/grace-hopper\) · Backup \[edsger-d\]/,
     );
-    expect(d.body).toMatch(/### grace-hopper \(1 waiting\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n/);
+    expect(d.body).toMatch(/### grace-hopper \(1 waiting\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n/);
     expect(d.body).toMatch(/### Not handed off by \[ada-lovelace\].*\(1\)\n\n- \[#101\]/);
     expect(d.body).not.toMatch(/@(grace|ada)/); // an edited body must not ping anyone
     // The reservation (no mentions), the comment, the reservation removed, the board.

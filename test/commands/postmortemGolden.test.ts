@@ -75,7 +75,7 @@ describe('the postmortem golden file, checked independently', () => {
 
   it('names every participant once, the team marked, and the promoted issue', () => {
     expect(GOLDEN).toMatch(/^- Participants: @ada-lovelace \(team\), @alan-turing \(team\), @edsger-d \(team\), @hpc-user$/m);
-    expect(section('Resources spent')).toContain('- Promoted issues: https://github.com/visit-dav/visit/issues/900');
+    expect(section('Resources spent')).toContain('- Long-term fix (promoted issues): https://github.com/visit-dav/visit/issues/900');
     expect(GOLDEN.startsWith('# Postmortem: Engine crash on a 2 TB Exodus file (#4321)\n')).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run } from '../support/deps.js';
-import { deskConfig, deskScenario, mutations } from '../support/desk.js';
+import { sharedHome } from '../stress/deskWeek.js';
+import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
 import { user } from '../support/scenario.js';
 
 /**
@@ -75,5 +76,204 @@ describe('notify asks nobody the Primary did not ask for (SPEC §9, §12.1)', ()
     expect(lines[0].to).toHaveLength(6);
     expect(lines[0].covers.some((k: string) => k.endsWith(':overdue'))).toBe(true);
     expect(mentioned(standin)).toEqual(['ada-lovelace', 'alan-turing', 'barbara-l', 'edsger-d', 'grace-hopper', 'katherine-j']);
+  });
+});
+
+describe('delegation by mutual agreement (SPEC §12.2), each step read on another machine', () => {
+  const TOKENS = { 'edsger-token': 'edsger-d', 'alan-token': 'alan-turing' };
+  /** A machine of its own: its own home, cache and state; signed in as one person. */
+  const machine = (token?: string): Record<string, string> => ({ ...sharedHome(), ...(token ? { GH_TOKEN: token } : {}) });
+  const marker = (fields: Record<string, unknown>) => `<!-- visit-sre ${JSON.stringify({ v: 1, ...fields })} -->`;
+  const at = (local: string) => new Date(Date.parse(`${local}-08:00`)).toISOString().replace('.000Z', 'Z');
+
+  it("a non-Primary's delegation changes nothing for any reader: who, start, notify, escalate and the board", async () => {
+    // Alan, not on duty, posted two delegations and accepted both: one in his own name, one naming Grace as if she had handed him the role.
+    const forged = [
+      marker({
+        kind: 'delegate',
+        from: 'alan-turing',
+        to: 'alan-turing',
+        start: at('2026-11-30T08:00'),
+        until: at('2026-11-30T17:00'),
+        key: 'f1',
+      }),
+      marker({
+        kind: 'delegate',
+        from: 'grace-hopper',
+        to: 'alan-turing',
+        start: at('2026-11-30T08:00'),
+        until: at('2026-11-30T17:00'),
+        key: 'f2',
+      }),
+      marker({ kind: 'delegate-accept', proposal: 'f1', key: 'delegate-accept:f1' }),
+      marker({ kind: 'delegate-accept', proposal: 'f2', key: 'delegate-accept:f2' }),
+    ].map((m, i) => ({
+      author: 'alan-turing',
+      association: 'MEMBER',
+      createdAt: at(`2026-11-30T07:0${i}`),
+      body: `**Delegation:** …\n\n${m}`,
+    }));
+    const s = deskScenario(
+      [{ ...user('jdoe', at('2026-11-30T08:30'), 'Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' }],
+      forged,
+    );
+    (s as { tokens?: Record<string, string> }).tokens = TOKENS;
+    standin = await startStandin(s);
+    const config = deskConfig();
+    const refused = await cli(['delegate', '--to', 'alan-turing', '--until', '+3h'], at('2026-11-30T09:00'), config, machine('alan-token'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^error: only the acting Primary may propose a delegation: at Mon Nov 30, 09:00 PST that is @grace-hopper, not @alan-turing$/m,
+    );
+
+    const b = machine();
+    const who = (await cli(['who', '--json'], at('2026-11-30T09:05'), config, b)).json();
+    expect(who).toMatchObject({
+      actingPrimary: { login: 'grace-hopper', reason: 'rota' },
+      actingBackup: { login: 'edsger-d' },
+      delegation: null,
+    });
+    const start = (await cli(['start', '--json'], at('2026-11-30T09:20'), config, machine())).json();
+    expect(start).toMatchObject({ actingPrimary: 'grace-hopper', actingBackup: 'edsger-d' });
+    expect(start.discussions.map((d: { owner: string }) => d.owner)).toEqual(['grace-hopper']);
+    const notify = (await cli(['notify', '--json'], at('2026-11-30T09:35'), config, machine())).json();
+    expect(notify.notifications.map((n: { to: string[] }) => n.to)).toEqual([['grace-hopper']]);
+    expect(desk(standin).body).toMatch(
+      /\*\*On duty:\*\* Primary \[grace-hopper\]\(https:\/\/github.com\/grace-hopper\) · Backup \[edsger-d\]\(https:\/\/github.com\/edsger-d\)\n/,
+    );
+    const escalate = await cli(['escalate', '100', '--json'], at('2026-11-30T09:50'), config, machine());
+    expect(escalate.code, escalate.stderr).toBe(0);
+    expect(standin.store.snapshot()[0]!.discussions[0]!.comments.at(-1)!.body).toMatch(/^@edsger-d, could you help with this one\?/);
+  });
+
+  it("a Primary's proposal changes nothing until the delegate accepts; cancelling gives the role back", async () => {
+    const s = deskScenario([]);
+    (s as { tokens?: Record<string, string> }).tokens = TOKENS;
+    standin = await startStandin(s);
+    const config = deskConfig();
+    const grace = machine();
+    const edsger = machine('edsger-token');
+    const other = machine();
+    const read = async (local: string) => (await cli(['who', '--json'], at(local), config, other)).json();
+
+    const proposed = await cli(['delegate', '--until', '2026-11-30T15:00', '--json'], at('2026-11-30T09:00'), config, grace);
+    expect(proposed.code, proposed.stderr).toBe(0);
+    expect(proposed.stderr).toMatch(/^warning: nothing changes until @edsger-d accepts/m);
+    expect(await read('2026-11-30T09:10')).toMatchObject({
+      actingPrimary: { login: 'grace-hopper', reason: 'rota' },
+      delegation: { from: 'grace-hopper', to: 'edsger-d', start: '2026-11-30T17:00:00Z', until: '2026-11-30T23:00:00Z', state: 'proposed' },
+    });
+
+    const accepted = await cli(['delegate', '--accept', '--json'], at('2026-11-30T09:30'), config, edsger);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const feed = desk(standin).feed;
+    expect(feed.map((c) => c.author)).toEqual(['grace-hopper', 'edsger-d']);
+    expect(feed[1]!.body).toMatch(/^\*\*Delegation accepted:\*\* @edsger-d acts as Primary for @grace-hopper from Mon Nov 30, 09:30 PST/);
+    expect(await read('2026-11-30T09:40')).toMatchObject({
+      actingPrimary: { login: 'edsger-d', reason: 'delegation', until: '2026-11-30T23:00:00Z' },
+      delegation: { to: 'edsger-d', start: '2026-11-30T17:30:00Z', state: 'accepted' },
+    });
+
+    const cancelled = await cli(['delegate', '--cancel', '--json'], at('2026-11-30T10:00'), config, grace);
+    expect(cancelled.code, cancelled.stderr).toBe(0);
+    expect(desk(standin).feed[2]!.body).toMatch(
+      /^\*\*Delegation cancelled:\*\* @grace-hopper ends the delegation from @grace-hopper to @edsger-d/,
+    );
+    expect(await read('2026-11-30T10:10')).toMatchObject({ actingPrimary: { login: 'grace-hopper', reason: 'rota' }, delegation: null });
+    const again = await cli(['delegate', '--cancel'], at('2026-11-30T10:20'), config, edsger);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^error: @edsger-d has no delegation to cancel/);
+  });
+});
+
+describe('an enlisted developer may decline, and tells the Primary (SPEC §12.1)', () => {
+  const inquiry = () => {
+    const s = deskScenario([
+      { ...user('jdoe', '2026-11-30T16:30:00Z', 'Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' },
+    ]);
+    (s as { tokens?: Record<string, string> }).tokens = {
+      'edsger-token': 'edsger-d',
+      'ada-token': 'ada-lovelace',
+      'alan-token': 'alan-turing',
+    };
+    return s;
+  };
+  const comments = (s: Standin) => s.store.snapshot()[0]!.discussions.find((d) => d.number === 100)!.comments;
+  const posted = (s: Standin) =>
+    mutations(s).filter((e) => e.operationName === 'DiscussionComment' || /Comment/.test(e.operationName ?? ''));
+
+  it('decline posts one comment @mentioning the acting Primary; the next escalate proposes someone else', async () => {
+    standin = await startStandin(inquiry());
+    const config = deskConfig();
+    expect((await cli(['escalate', '100'], '2026-11-30T18:00:00Z', config)).code).toBe(0);
+    expect(comments(standin).at(-1)!.body).toMatch(/^@edsger-d, could you help/);
+    const before = posted(standin).length;
+    const edsger = { GH_TOKEN: 'edsger-token' };
+    const r = await cli(['decline', '100', '--reason', 'deep in the 3.5 release', '--json'], '2026-11-30T18:30:00Z', config, edsger);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().actions).toEqual([expect.objectContaining({ kind: 'decline', number: 100, status: 'done' })]);
+    expect(posted(standin).length - before).toBe(1);
+    const decline = comments(standin).at(-1)!;
+    expect(decline.author).toBe('edsger-d');
+    expect(decline.body).toMatch(
+      /^@grace-hopper: @edsger-d can't take this one on; please ask someone else\.\n> deep in the 3\.5 release\n/,
+    );
+    const again = await cli(['decline', '100', '--json'], '2026-11-30T18:35:00Z', config, edsger);
+    expect(again.json().actions[0]).toMatchObject({ status: 'skipped' });
+    expect(posted(standin).length - before).toBe(1);
+
+    const next = await cli(['escalate', '100'], '2026-11-30T19:00:00Z', config);
+    expect(next.code).toBe(2);
+    expect(next.stderr).toMatch(/^error: #100 was escalated before \(to @edsger-d\), and @edsger-d declined it; choose who to ask next$/m);
+    expect(next.stderr).toMatch(/not yet asked: ada-lovelace \(experienced\), alan-turing \(experienced\), katherine-j, barbara-l/);
+    const offered: string[][] = [];
+    const tty = await run(['escalate', '100'], {
+      now: '2026-11-30T19:05:00Z',
+      tty: true,
+      env: { VISIT_SRE_CONFIG: config },
+      github: { url: standin.url, token: standin.token },
+      prompter: {
+        checkbox: async (_m: string, choices: Array<{ value: string }>) => {
+          offered.push(choices.map((c) => c.value));
+          return ['alan-turing'];
+        },
+      } as never,
+    });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(offered).toEqual([['ada-lovelace', 'alan-turing', 'katherine-j', 'barbara-l']]);
+    expect(comments(standin).at(-1)!.body).toMatch(/^@alan-turing, could you help/);
+
+    const view = (await cli(['view', '100', '--json'], '2026-11-30T19:10:00Z', config)).json();
+    expect(view.events.map((e: { what: string }) => e.what)).toContain('Declined by @edsger-d: deep in the 3.5 release');
+    expect(view.state).toBe('waiting-on-team');
+    const pm = await cli(['postmortem', '100', '--dry-run'], '2026-11-30T19:10:00Z', config);
+    expect(pm.stdout).toMatch(/^- 2026-11-30 10:30 PST: Declined by @edsger-d: deep in the 3\.5 release$/m);
+  });
+
+  it('someone no escalation asked cannot decline', async () => {
+    standin = await startStandin(inquiry());
+    const r = await cli(['decline', '100'], '2026-11-30T18:30:00Z', deskConfig(), { GH_TOKEN: 'ada-token' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: @ada-lovelace was not asked about #100/);
+    expect(mutations(standin)).toHaveLength(0);
+  });
+
+  it('with no acting Backup (the Backup away, the role delegated), escalate says so and asks for --to, claiming nothing', async () => {
+    standin = await startStandin(inquiry());
+    const config = deskConfig();
+    const ok = async (args: string[], now: string, token?: string) => {
+      const r = await cli(args, now, config, token ? { GH_TOKEN: token } : {});
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    };
+    await ok(['away', '--until', '2026-11-30T17:00', '--note', 'conference'], '2026-11-30T16:40:00Z', 'edsger-token');
+    await ok(['away', '--until', '2026-11-30T17:00'], '2026-11-30T16:41:00Z', 'ada-token');
+    await ok(['delegate', '--to', 'alan-turing', '--until', '2026-11-30T17:00'], '2026-11-30T16:42:00Z');
+    await ok(['delegate', '--accept'], '2026-11-30T16:43:00Z', 'alan-token');
+    const r = await cli(['escalate', '100'], '2026-11-30T18:00:00Z', config, { GH_TOKEN: 'alan-token' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: nobody can act as Backup now .*, so #100 has no default to ask; choose who to ask$/m);
+    expect(r.stderr).toMatch(/pass --to LOGIN/);
+    expect(r.stderr).not.toMatch(/escalated before|nobody on duty/);
+    expect(comments(standin)).toHaveLength(0);
   });
 });

@@ -107,7 +107,7 @@ describe('schedule generate', () => {
     expect(attendees(written())).toHaveLength(6);
     expect(attendees(written()).map((a) => a.slice(1))).toEqual(expected(written()).map((a) => a.slice(1)));
     // A swap writes the same legal quoting.
-    const swap = await run(['schedule', 'swap', '--week', '2027-01-11', '--role', 'backup', '--with', 'person-0', '--force'], {
+    const swap = await run(['schedule', 'swap', '--week', '2027-01-11', '--role', 'backup', '--with', 'person-1', '--force'], {
       cwd: dir,
       now: NOW,
     });
@@ -173,6 +173,103 @@ describe('schedule generate', () => {
       expect([...weeks.values()].every((roles) => roles.sort().join() === 'SRE Backup,SRE Primary')).toBe(true);
       const march2028 = await run(['who', '--json', '--at', '2028-03-15'], { cwd: dir, now: NOW });
       expect(JSON.parse(march2028.stdout).primary).not.toBeNull();
+    });
+
+    /**
+     * Every instance of every event, read by ical.js (series expanded, overrides
+     * related to their series), as [UID, start, end, SUMMARY], starts as
+     * written (a date, or a wall-clock time in the event's zone).
+     */
+    function icalInstances(text: string): string[][] {
+      const comp = new ICAL.Component(ICAL.parse(text));
+      for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+      const vevents = comp.getAllSubcomponents('vevent');
+      const out: string[][] = [];
+      for (const v of vevents.filter((x) => !x.hasProperty('recurrence-id'))) {
+        const event = new ICAL.Event(v);
+        for (const o of vevents.filter((x) => x.hasProperty('recurrence-id') && x.getFirstPropertyValue('uid') === event.uid))
+          event.relateException(new ICAL.Event(o));
+        if (!event.isRecurring()) {
+          out.push([event.uid, event.startDate.toString(), event.endDate.toString(), event.summary]);
+          continue;
+        }
+        const it = event.iterator();
+        for (let next = it.next(), n = 0; next && n < 500; next = it.next(), n++) {
+          const d = event.getOccurrenceDetails(next);
+          out.push([event.uid, d.startDate.toString(), d.endDate.toString(), d.item.summary]);
+        }
+      }
+      return out.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+    }
+
+    it('over a Google-style rotation (RRULE series, a RECURRENCE-ID override, EXDATE), keeps every instance outside the generated weeks, later instances of a series starting inside them included', async () => {
+      const dir = tempDir();
+      copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'team.json'), path.join(dir, 'team.json'));
+      copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'calendars', 'google-rotation.ics'), path.join(dir, 'rotation.ics'));
+      writeFileSync(path.join(dir, 'visit-sre.config.json'), JSON.stringify({ rotation: 'rotation.ics', team: 'team.json' }));
+      const old = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+      // The weeks of Oct 12 and Oct 19: Grace's biweekly series starts in them, Ada's override and Barbara's series too.
+      const r = await run(['schedule', 'generate', '--start', '2026-10-12', '--weeks', '2', '--merge'], {
+        cwd: dir,
+        now: '2026-10-01T18:00:00Z',
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const now = readFileSync(path.join(dir, 'rotation.ics'), 'utf8');
+      const inWeeks = (i: string[]) => i[1]! >= '2026-10-12' && i[1]! < '2026-10-26';
+      const before = icalInstances(old);
+      const after = icalInstances(now);
+      // instance by instance, everything outside the two weeks is as it was
+      expect(after.filter((i) => !inWeeks(i))).toEqual(before.filter((i) => !inWeeks(i)));
+      expect(after.filter((i) => !inWeeks(i)).map((i) => `${i[1]!.slice(0, 10)} ${i[3]}`)).toEqual(
+        expect.arrayContaining([
+          '2026-10-26 Primary – Grace Hopper',
+          '2026-11-23 Primary – Grace Hopper',
+          '2026-11-02 SRE Primary: @ada-lovelace',
+          '2026-11-16 SRE Primary: @ada-lovelace',
+          '2026-10-26 SRE Backup: Barbara Liskov',
+          '2026-11-09 SRE Backup: Barbara Liskov',
+        ]),
+      );
+      // inside them, only the generated shifts: one Primary and one Backup a week
+      expect(after.filter(inWeeks).map((i) => `${i[1]} ${i[0]!.replace(/-(primary|backup)@.*/, '')} ${i[3]!.split(':')[0]}`)).toEqual([
+        '2026-10-12 sre-2026-W42 SRE Backup',
+        '2026-10-12 sre-2026-W42 SRE Primary',
+        '2026-10-19 sre-2026-W43 SRE Backup',
+        '2026-10-19 sre-2026-W43 SRE Primary',
+      ]);
+      expect(r.stderr).toMatch(
+        /^replacing 5 existing events in 2026-W42 to 2026-W43 \(4 of them instances of recurring series, which keep the rest\)/,
+      );
+      // and visit-sre's own reader agrees: a real person after the generated range is still on duty
+      const who = await run(['who', '--json', '--at', '2026-11-25T19:00:00Z'], { cwd: dir, now: NOW });
+      expect(JSON.parse(who.stdout).primary?.login).toBe('grace-hopper');
+    });
+
+    it('refuses a merge that would remove anything outside the generated weeks, saying what, and writes nothing', async () => {
+      const dir = workspace();
+      // An event with the UID of a generated week, moved by hand to another week: replacing it would lose that shift.
+      const moved = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//test//EN',
+        'BEGIN:VEVENT',
+        'UID:sre-2027-W01-primary@visit-sre',
+        'DTSTAMP:20261101T000000Z',
+        'DTSTART;VALUE=DATE:20270607',
+        'DTEND;VALUE=DATE:20270614',
+        'SUMMARY:SRE Primary: Ada Lovelace (@ada-lovelace)',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
+      writeFileSync(path.join(dir, 'rotation.ics'), moved);
+      const r = await generate(dir, '--merge');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `error: refusing to merge: it would remove 1 event outside the generated weeks from ${path.join(dir, 'rotation.ics')}: "SRE Primary: Ada Lovelace (@ada-lovelace)" on 2027-06-07 (UID sre-2027-W01-primary@visit-sre)\n` +
+          'nothing was written; pass --force (without --merge) to replace the whole calendar, or edit those events by hand\n',
+      );
+      expect(readFileSync(path.join(dir, 'rotation.ics'), 'utf8')).toBe(moved);
     });
 
     it('--force without --merge says before writing how many events it removes', async () => {

@@ -130,6 +130,9 @@ describe('stats against the stand-in, figures computed by hand', () => {
       escalations: 1,
       handoffs: 0,
       promotions: 1,
+      workarounds: 0,
+      longTermFixes: 1,
+      workaroundsWithoutFix: 0,
       effortHours: 2.25,
       byWeek: [
         { week: '2026-W48', inquiries: 4, github: 4, calls: 0, classified: 0, counted: 4, unanswered: 0, medianFirstResponseHours: 2 },
@@ -191,7 +194,7 @@ describe('stats against the stand-in, figures computed by hand', () => {
     const cwd = tempDir();
     const r = await stats(['--format', 'markdown', '--html', 'report.html'], { cwd, env: { XDG_STATE_HOME: journalHome() } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/- First response on GitHub \(median \/ p90\): 2 h \/ 13 h, at least/);
+    expect(r.stdout).toMatch(/- First response on GitHub, median \/ p90: 2 h \/ 13 h, at least/);
     expect(r.stdout).toMatch(/- Within the 4 h goal: 57% of 7 \(2 with no response yet\)/);
     expect(r.stdout).toMatch(/- Classified, this machine's journal: 1 inquiry, 0.5 h effort/);
     expect(r.stdout).toMatch(/\| grace-hopper \| 5 \| 5 \| 4.25 h \| 13 h \| 25% \| 2 \|/);

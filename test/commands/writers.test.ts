@@ -85,7 +85,7 @@ describe('a full week of writes', () => {
     const MONDAY = '2026-12-07T17:00:00Z'; // Mon Dec 7, 09:00 Pacific: Katherine's week began an hour ago
     const before = await sre(['start', '--as', 'katherine-j'], MONDAY);
     expect(before.stderr).toMatch(
-      /warning: @grace-hopper \(last shift's Primary\) still owns 6 unresolved discussions that were not handed over: #101, #102, #105, #106, #107, #108\n/,
+      /^warning: 6 discussions of last week were not handed off: `visit-sre handoff --from grace-hopper`\n {2}@grace-hopper \(last week's Primary\) runs it, with `--keep N…` for any they keep\n/,
     );
     gh.expectWrite('addDiscussionComment', {
       body: /"to":"katherine-j","from":"grace-hopper","week":"2026-W50","backup":"ada-lovelace"/,

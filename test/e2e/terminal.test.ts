@@ -24,11 +24,11 @@ describe('in a real terminal (a pseudo-terminal)', () => {
   it('overdue at 80 columns: no line wraps, long titles end in an ellipsis', async () => {
     const t = await onTerminal(['overdue'], { cols: 80 });
     expect(await t.exited).toBe(0);
-    const lines = screenLines(t.output()).filter((l) => l.startsWith('#'));
+    const lines = screenLines(t.output()).filter((l) => /^#\d/.test(l));
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     expect(screenLines(t.output()).join('\n')).toMatch(
-      /#101 +@grace-hopper +was due 23 hours ago +11 h +Pseudocolor plot of a Silo fil…\n/,
+      /#101 +@grace-hopper +overdue by 7 business h +Pseudocolor plot of a Silo file s…\n/,
     );
   });
 
@@ -50,6 +50,29 @@ describe('in a real terminal (a pseudo-terminal)', () => {
     expect(await t.exited).toBe(0);
     expect(t.output()).toContain('\u001b]8;;https://github.com/visit-dav/visit/discussions/101\u001b\\');
   });
+});
+
+describe('every table fits the terminal: at 80 and 60 columns no line is wider than the screen', () => {
+  const commands: Array<[string[], RegExp]> = [
+    [['who'], /^Primary +\S/m],
+    [['who', '--next', '4'], /^Next\n/m],
+    [['start'], /^Next by urgency \(6\)\n#101 /m],
+    [['overdue'], /^#101 +\S+ +overdue by 7 business h +Pseudo/m],
+    [['schedule', 'generate', '--start', '2027-01-04', '--weeks', '6', '--dry-run'], /^2027-W01 +2027-01-04 +/m],
+    [['schedule', 'check'], /^LOGIN +SHARE +/m],
+    [['stats', '--since', '2026-11-01'], /^Inquiries +8 /m],
+  ];
+  it.each([80, 60].flatMap((cols) => commands.map(([args, shows]) => [cols, args.join(' '), args, shows] as const)))(
+    'at %i columns: %s',
+    async (cols, _name, args, shows) => {
+      const t = await onTerminal([...args], { cols });
+      expect(await t.exited).toBe(0);
+      const lines = screenLines(t.output());
+      expect(lines.join('\n')).toMatch(shows);
+      const wide = lines.filter((l) => displayWidth(l) > cols);
+      expect(wide, `lines wider than ${cols} columns`).toEqual([]);
+    },
+  );
 });
 
 describe('writes on a terminal', () => {

@@ -66,7 +66,7 @@ describe('a week at the duty desk', () => {
     const lines = desk(standin).feed.flatMap((c) => c.body.split('\n').filter((l) => l.startsWith('- ')));
     expect(lines.length).toBe(EXPECTED.length);
     expect(lines.filter((l) => / → .*@edsger-d/.test(l))).toEqual([]);
-    const overdue = lines.find((l) => /overdue since Mon Nov 30 12:00/.test(l))!;
+    const overdue = lines.find((l) => /overdue by \d+(\.\d)? business (h|min), was due Mon Nov 30 12:00/.test(l))!;
     expect(overdue.split(' → ')[1]).toBe('@grace-hopper');
   });
 
@@ -86,7 +86,7 @@ describe('a week at the duty desk', () => {
     expect(body).toMatch(/\*\*On duty:\*\* Primary \[katherine-j\]\(https:\/\/github.com\/katherine-j\) · Backup \[ada-lovelace\]/);
     expect(body).toMatch(/\*\*1\*\* waiting on us \(\*\*0\*\* overdue, \*\*0\*\* due soon\) · \*\*4\*\* waiting on users/);
     expect(body).toMatch(
-      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| late \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
+      /### katherine-j \(1 waiting, 3 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,
     );
     expect(body).not.toMatch(/Not handed off/);
     expect(body.match(/<!-- visit-sre board -->/g)).toHaveLength(1);

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
-import { REPO_ROOT, tempDir } from '../support/deps.js';
-import { pathWithTool } from '../support/bin.js';
+import { REPO_ROOT } from '../support/deps.js';
 import { user } from '../support/scenario.js';
 import { desk, deskConfig, deskScenario } from '../support/desk.js';
+import { actionDefaults, runAction, withInputs } from '../support/action.js';
 
 let standin: Standin | undefined;
 afterEach(async () => {
@@ -34,29 +33,6 @@ function runSteps(yaml: string): string[] {
   return out;
 }
 
-function shell(
-  script: string,
-  env: Record<string, string>,
-  program = 'sh',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const home = tempDir();
-  const child = spawn(program, ['-c', script], {
-    env: {
-      PATH: pathWithTool(),
-      HOME: home,
-      XDG_CACHE_HOME: path.join(home, 'c'),
-      VISIT_SRE_RETRY_BASE_MS: '1',
-      VISIT_SRE_MUTATION_SPACING_MS: '5',
-      ...env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c));
-  child.stderr.on('data', (c: Buffer) => (stderr += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 /** A Saturday question, Monday morning, with the Actions token: comments come from github-actions[bot]. */
 async function monday() {
   standin = await startStandin({
@@ -78,42 +54,48 @@ describe('examples/duty-desk.yml', () => {
     expect(permissions.sort()).toEqual(['contents: read', 'discussions: write', 'issues: write']);
   });
 
-  it('its run: steps, as written, notify once as github-actions[bot], and a second run changes nothing', async () => {
+  it('its action step, as written, notifies once as github-actions[bot], and a second run changes nothing', async () => {
     const env = await monday();
-    const steps = runSteps(workflow);
-    expect(steps).toEqual(['npm install --global visit-sre', 'visit-sre notify']);
-    // The install is what pathWithTool() stands for; the rest runs as written.
-    for (const step of steps.slice(1)) {
-      const r = await shell(step, { ...env, GH_TOKEN: standin!.token });
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/✓ new #100 → grace-hopper: done/);
-    }
+    const inputs = withInputs(workflow);
+    expect(workflow).toMatch(/uses: OWNER\/visit-sre@v1\n/);
+    expect(runSteps(workflow)).toEqual([]);
+    expect(inputs.command).toBe('notify');
+    const { webhook: _secret, ...given } = inputs;
+    const r = await runAction(given, { env: { ...env, GH_TOKEN: standin!.token } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/✓ new #100 → grace-hopper: done/);
     expect(desk(standin!).feed.map((c) => [c.author, c.keys])).toEqual([['github-actions[bot]', ['100@2026-11-28T22:00:00Z:new']]]);
-    const again = await shell(steps[1]!, { ...env, GH_TOKEN: standin!.token, VISIT_SRE_NOW: '2026-11-30T17:30:00Z' });
+    const again = await runAction(given, { env: { ...env, GH_TOKEN: standin!.token, VISIT_SRE_NOW: '2026-11-30T17:30:00Z' } });
     expect(again.code, again.stderr).toBe(0);
     expect(desk(standin!).feed).toHaveLength(1);
   });
 });
 
 describe('action.yml', () => {
-  it('is a composite action on Node 24 with config and command inputs', () => {
-    expect(action).toMatch(/runs:\n\s+using: composite/);
-    expect(action).toMatch(/node-version: 24/);
-    expect(action).toMatch(/inputs:\n\s+command:[\s\S]*default: notify[\s\S]*config:/);
+  it("is a JavaScript action on the runner's Node 24 that runs the committed bundle, with no step that installs", () => {
+    expect(action).toMatch(/runs:\n\s+using: node24\n\s+main: action\/run\.mjs\n/);
+    expect(action.replace(/^\s*#.*$/gm, '')).not.toMatch(/setup-node|npm (ci|install)|steps:/);
+    expect(actionDefaults()).toEqual({ command: 'notify', config: '', webhook: '', summary: 'false' });
   });
 
-  it('its run step runs the command given, and never prints the webhook', async () => {
+  it('runs the command given, a quoted argument kept whole, and never prints the webhook', async () => {
     const env = await monday();
-    const step = runSteps(action).find((s) => s.includes('visit-sre.js'))!;
     const hook = 'https://hooks.example.test/services/SECRET';
-    const r = await shell(
-      step,
-      { ...env, GITHUB_ACTION_PATH: REPO_ROOT, GH_TOKEN: standin!.token, VISIT_SRE_COMMAND: 'notify --json', VISIT_SRE_WEBHOOK: hook },
-      'bash',
-    );
+    const r = await runAction({ command: 'notify --json', webhook: hook }, { env: { ...env, GH_TOKEN: standin!.token } });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).notifications).toHaveLength(1);
+    const [mask, ...rest] = r.stdout.split('\n');
+    expect(mask).toBe(`::add-mask::${hook}`); // the runner hides it from the log from here on
+    expect(JSON.parse(rest.join('\n')).notifications).toHaveLength(1);
     expect(r.stderr).toMatch(/the webhook \(VISIT_SRE_WEBHOOK\) failed/);
-    expect(r.stdout + r.stderr).not.toContain('SECRET');
+    expect(rest.join('\n') + r.stderr).not.toContain('SECRET');
+    const who = await runAction({ command: `who --json --at "2026-11-30 09:00"` }, { env });
+    expect(who.code, who.stderr).toBe(0);
+    expect(JSON.parse(who.stdout).at).toBe('2026-11-30T17:00:00Z');
+  });
+
+  it('refuses a command that would need a shell, naming the character', async () => {
+    const r = await runAction({ command: 'notify; echo owned' });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/the command input: ; at character 7 of the command would need a shell/);
   });
 });

@@ -21,6 +21,7 @@ import type { Discussion } from '../../src/core/conversation.js';
 type WriteOp =
   | 'addDiscussionComment'
   | 'deleteDiscussionComment'
+  | 'deleteDiscussion'
   | 'markAnswer'
   | 'addLabels'
   | 'removeLabels'
@@ -54,6 +55,7 @@ export interface Expectation {
 const MUTATION: Record<WriteOp, string | [string, string]> = {
   addDiscussionComment: 'addDiscussionComment',
   deleteDiscussionComment: 'deleteDiscussionComment',
+  deleteDiscussion: 'deleteDiscussion',
   markAnswer: 'markDiscussionCommentAsAnswer',
   addLabels: 'addLabelsToLabelable',
   removeLabels: 'removeLabelsFromLabelable',
@@ -84,7 +86,8 @@ function raw(d: any) {
 
 export function memoryGitHub(scenario: object | string, opts: { now: string | (() => string) }) {
   const store = new Store(typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario);
-  const mutations = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now())).Mutation;
+  const resolvers = makeResolvers(store, () => (typeof opts.now === 'string' ? opts.now : opts.now()));
+  const mutations = resolvers.Mutation;
   const expectations: Array<Expectation & { op: WriteOp; left: number; any: boolean }> = [];
   const writes: Write[] = [];
   const unexpected: Write[] = [];
@@ -212,6 +215,13 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         labels: i.labels.map((l: any) => ({ id: l.id, name: l.name })),
       };
     },
+    async searchIssues(query) {
+      const found = resolvers.Query.search!(null, { type: 'ISSUE', query, first: 20 });
+      return {
+        total: found.issueCount,
+        issues: found.nodes.map((i: any) => ({ number: i.number, title: i.title, url: i.url, labels: i.labels.map((l: any) => l.name) })),
+      };
+    },
     async recentIssuesBy(r, login) {
       return [...repoOf(r).issues]
         .filter((i: any) => i.author?.login === login)
@@ -228,6 +238,7 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     addDiscussionComment: (discussionId, body, replyToId) =>
       write('addDiscussionComment', { discussionId, body, replyToId }, discussionId, (p) => ({ id: p.comment.id, url: p.comment.url })),
     deleteDiscussionComment: (id) => write('deleteDiscussionComment', { id }, id, () => undefined),
+    deleteDiscussion: (id) => write('deleteDiscussion', { id }, id, () => undefined),
     markAnswer: (id) => write('markAnswer', { id }, id, () => undefined),
     addLabels: (labelableId, labelIds) => write('addLabels', { labelableId, labelIds }, labelableId, () => undefined),
     removeLabels: (labelableId, labelIds) => write('removeLabels', { labelableId, labelIds }, labelableId, () => undefined),

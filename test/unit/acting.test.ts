@@ -27,13 +27,18 @@ const cal = makeBusinessCalendar({
 });
 
 const away = (login: string, from: string, until: string): AwayStretch => ({ login, from: t(from), until: t(until), source: 'desk' });
-const delegation = (to: string, start: string, until: string, postedAt = start): Delegation => ({
+/** A delegation from Katherine the delegate accepted as it was posted. */
+const delegation = (to: string, start: string, until: string, postedAt = start, more: Partial<Delegation> = {}): Delegation => ({
   from: 'katherine',
   to,
   start: t(start),
   until: t(until),
   key: `d-${to}-${start}`,
   postedAt: t(postedAt),
+  state: 'accepted',
+  acceptedAt: t(postedAt),
+  endedAt: null,
+  ...more,
 });
 // The week of Mon 2026-11-30: Katherine is Primary, Ada is Backup.
 const roles = (at: string, opts: { away?: AwayStretch[]; delegations?: Delegation[] } = {}) => {
@@ -73,7 +78,35 @@ describe('acting Primary and Backup (SPEC §10)', () => {
       const r = roles('2026-11-30T13:30', { delegations: toGrace, away: [away('ada', '2026-11-30T13:00', '2026-11-30T14:00')] });
       expect(r).toMatchObject({ primary: 'grace', backup: 'alan', backupWhy: 'backup-away' });
     });
-    it('the latest posted of two running delegations wins', () => {
+    it('a proposal changes nothing until it is accepted, and then only from its acceptance', () => {
+      const proposed = [
+        delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T09:00', { state: 'proposed', acceptedAt: null }),
+      ];
+      expect(roles('2026-11-30T13:30', { delegations: proposed }).primary).toBe('katherine');
+      const late = [delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T09:00', { acceptedAt: t('2026-11-30T14:00') })];
+      expect(roles('2026-11-30T13:30', { delegations: late }).primary).toBe('katherine');
+      expect(roles('2026-11-30T14:00', { delegations: late }).primary).toBe('ada');
+    });
+    it('a cancelled delegation gives the role back at once', () => {
+      const cancelled = [
+        delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T09:00', {
+          state: 'cancelled',
+          endedAt: t('2026-11-30T14:00'),
+        }),
+      ];
+      expect(roles('2026-11-30T13:59', { delegations: cancelled }).primary).toBe('ada');
+      expect(roles('2026-11-30T14:00', { delegations: cancelled }).primary).toBe('katherine');
+    });
+    it('counts only when proposed by the Primary, or by whoever stands in for them', () => {
+      const byBackup = [delegation('grace', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T09:00', { from: 'ada' })];
+      expect(roles('2026-11-30T13:30', { delegations: byBackup }).primary).toBe('katherine');
+      const standing = roles('2026-11-30T13:30', {
+        delegations: byBackup,
+        away: [away('katherine', '2026-11-30T12:00', '2026-11-30T17:00')],
+      });
+      expect(standing).toMatchObject({ primary: 'grace', primaryWhy: 'delegation' });
+    });
+    it('the latest accepted of two running delegations wins', () => {
       const two = [
         delegation('ada', '2026-11-30T13:00', '2026-11-30T15:00', '2026-11-30T08:00'),
         delegation('alan', '2026-11-30T14:00', '2026-11-30T16:00', '2026-11-30T09:00'),
@@ -84,6 +117,20 @@ describe('acting Primary and Backup (SPEC §10)', () => {
     it('applies only while the Primary who delegated is on duty', () => {
       const r = actingRoles({ at: t('2026-11-30T13:30'), primary: 'edsger', backup: 'grace', team, away: [], delegations });
       expect(r.primary.login).toBe('edsger');
+    });
+    it('shows the delegation that concerns the instant: in force, else the latest open proposal', () => {
+      const view = (at: string, ds: Delegation[]) => {
+        const d = actingRoles({ at: t(at), primary: 'katherine', backup: 'ada', team, away: [], delegations: ds }).delegation;
+        return d && [d.delegation.to, d.state];
+      };
+      const proposal = delegation('grace', '2026-11-30T16:00', '2026-11-30T17:00', '2026-11-30T10:00', {
+        state: 'proposed',
+        acceptedAt: null,
+      });
+      expect(view('2026-11-30T13:30', [...delegations, proposal])).toEqual(['ada', 'accepted']);
+      expect(view('2026-11-30T15:30', [...delegations, proposal])).toEqual(['grace', 'proposed']);
+      expect(view('2026-11-30T17:00', [...delegations, proposal])).toBeNull();
+      expect(view('2026-11-30T13:30', [{ ...proposal, from: 'alan' }])).toBeNull();
     });
   });
 
@@ -204,48 +251,51 @@ describe('reading the desk thread', () => {
     expect([...desk.keys]).toEqual(['a1', 'a2', 'c-a2']);
   });
 
-  it('a delegation that overlaps another for the same shift replaces it whole; others stay', () => {
+  it('a delegation counts once its delegate accepts; accepting replaces the earlier overlapping ones of that shift', () => {
     const shift = iso('2026-11-30T00:00');
-    const desk = readDesk([
-      entry({
-        kind: 'delegate',
-        from: 'katherine',
-        to: 'ada',
-        start: iso('2026-11-30T09:00'),
-        until: iso('2026-11-30T12:00'),
-        shift,
-        key: 'd1',
-      }),
-      entry({
-        kind: 'delegate',
-        from: 'katherine',
-        to: 'ada',
-        start: iso('2026-12-01T09:00'),
-        until: iso('2026-12-01T12:00'),
-        shift,
-        key: 'd2',
-      }),
-      entry({
-        kind: 'delegate',
-        from: 'katherine',
-        to: 'grace',
-        start: iso('2026-11-30T11:00'),
-        until: iso('2026-11-30T14:00'),
-        shift,
-        key: 'd3',
-      }),
-      entry({ kind: 'delegate', from: 'ada', to: 'alan', start: iso('2026-11-30T11:00'), until: iso('2026-11-30T14:00'), key: 'd4' }),
-    ]);
-    expect(desk.delegations.map((d) => d.key)).toEqual(['d2', 'd3', 'd4']);
-    const r = actingRoles({
-      at: t('2026-11-30T09:30'),
-      primary: 'katherine',
-      backup: 'ada',
-      team,
-      away: [],
-      delegations: desk.delegations,
+    const propose = (key: string, to: string, start: string, until: string, by = 'katherine') => ({
+      ...entry({ kind: 'delegate', from: by, to, start: iso(start), until: iso(until), shift, key }),
+      author: by,
     });
-    expect(r.primary.login).toBe('katherine');
+    const reply = (kind: string, proposal: string, author: string) => ({
+      ...entry({ kind, proposal, key: `${kind}:${proposal}` }),
+      author,
+    });
+    const desk = readDesk([
+      propose('d1', 'ada', '2026-11-30T09:00', '2026-11-30T12:00'),
+      reply('delegate-accept', 'd1', 'ada'),
+      propose('d2', 'ada', '2026-12-01T09:00', '2026-12-01T12:00'),
+      propose('d3', 'grace', '2026-11-30T11:00', '2026-11-30T14:00'),
+      reply('delegate-accept', 'd3', 'grace'),
+      propose('d4', 'alan', '2026-11-30T11:00', '2026-11-30T14:00', 'ada'),
+      reply('delegate-accept', 'd2', 'grace'),
+      reply('delegate-decline', 'd2', 'katherine'),
+    ]);
+    expect(desk.delegations.map((d) => [d.key, d.state])).toEqual([
+      ['d1', 'replaced'],
+      ['d2', 'proposed'],
+      ['d3', 'accepted'],
+      ['d4', 'proposed'],
+    ]);
+    const d1 = desk.delegations[0]!;
+    expect([d1.acceptedAt, d1.endedAt]).toEqual([desk.delegations[0]!.postedAt + 60_000, desk.delegations[2]!.postedAt + 60_000]);
+  });
+
+  it('a delegate marker posted by anyone but its proposer is ignored', () => {
+    const desk = readDesk([
+      {
+        ...entry({
+          kind: 'delegate',
+          from: 'katherine',
+          to: 'alan',
+          start: iso('2026-11-30T09:00'),
+          until: iso('2026-11-30T12:00'),
+          key: 'x',
+        }),
+        author: 'alan',
+      },
+    ]);
+    expect(desk.delegations).toEqual([]);
   });
 
   it('ignores malformed markers instead of failing', () => {

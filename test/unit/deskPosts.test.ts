@@ -12,6 +12,7 @@ import {
   planClaim,
   planClassifiedRequest,
   planDelegate,
+  planDelegationAnswer,
   planMisdirected,
   planSwapAnnouncement,
 } from '../../src/core/deskPosts.js';
@@ -143,17 +144,23 @@ describe('away notices', () => {
   });
 });
 
-describe('delegations', () => {
+describe('delegations (by mutual agreement, SPEC §12.2)', () => {
   const shift = { login: 'katherine', start: t('2026-11-30T00:00'), end: t('2026-12-07T00:00') };
-  const delegate = (to: string, start: string, until: string, desk = empty()) =>
-    planDelegate({ shift, to, start: t(start), until: t(until), now, zone, team, desk, away: [], template: template('delegate') });
+  const base = { shift, mayDelegate: ['katherine'], now, zone, team, away: [], template: template('delegate') };
+  const delegate = (to: string, start: string, until: string, desk = empty(), proposer = 'katherine') =>
+    planDelegate({ ...base, proposer, to, start: t(start), until: t(until), desk });
+  /** The desk after these posts, each by its own author, a minute apart. */
+  const thread = (...posts: DeskPost[]): DeskState =>
+    readDesk(posts.map((p, i): DeskRecord => ({ marker: parseMarker(p.body)!, createdAt: now + i * 60_000, author: p.author ?? null })));
+  const answer = (answer: 'accept' | 'decline' | 'cancel', who: string, desk: DeskState, at = now + 3_600_000) =>
+    planDelegationAnswer({ answer, who, now: at, zone, desk, valid: () => true, template: template(`delegate-${answer}`) });
 
-  it('@mention the delegate and carry a trusted delegate marker', () => {
+  it('is a proposal: @mentions the delegate, says nothing changes until they accept, and carries a trusted marker by its proposer', () => {
     const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
     expect(p.text).toBe(
-      "**Delegation:** @katherine hands the Primary role to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST. Meanwhile @ada owns new inquiries and gets the Primary's notifications.",
+      "**Delegation proposed:** @katherine asks @ada to act as Primary from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST. Nothing changes until @ada accepts, with `visit-sre delegate --accept` (or `--decline`); then @ada owns new inquiries and gets the Primary's notifications meanwhile.",
     );
-    expect(p.mentions).toEqual(['ada']);
+    expect([p.mentions, p.author]).toEqual([['ada'], 'katherine']);
     expect(parseMarker(p.body)).toMatchObject({
       kind: 'delegate',
       from: 'katherine',
@@ -162,37 +169,126 @@ describe('delegations', () => {
       until: '2026-11-30T23:00:00Z',
       shift: '2026-11-30T08:00:00Z',
     });
+    expect(thread(p).delegations).toMatchObject([{ to: 'ada', state: 'proposed', acceptedAt: null }]);
   });
 
-  it('one that overlaps another for the same shift replaces it, says so and tells the replaced delegate', () => {
+  it.each([
+    ['the Backup', ['katherine'], 'ada'],
+    ['a developer off duty', ['katherine'], 'alan'],
+    ['the Primary who is away (the Backup stands in)', ['ada'], 'katherine'],
+  ])('refuses a proposal by %s: only the acting Primary may propose', (_who, mayDelegate, proposer) => {
+    expect(() =>
+      planDelegate({
+        ...base,
+        mayDelegate,
+        proposer,
+        to: 'grace',
+        start: t('2026-11-30T13:00'),
+        until: t('2026-11-30T15:00'),
+        desk: empty(),
+      }),
+    ).toThrow(
+      new RegExp(
+        `^only the acting Primary may propose a delegation: at Mon Nov 30, 13:00 PST that is @${mayDelegate[0]}, not @${proposer}$`,
+      ),
+    );
+  });
+
+  it('whoever stands in for an away Primary may propose', () => {
+    const p = planDelegate({
+      ...base,
+      mayDelegate: ['katherine', 'ada'],
+      proposer: 'ada',
+      to: 'grace',
+      start: now,
+      until: now + 3_600_000,
+      desk: empty(),
+    });
+    expect(parseMarker(p.body)).toMatchObject({ from: 'ada', to: 'grace' });
+  });
+
+  it('the delegate accepts the latest proposal addressed to them; the answer @mentions the Primary and names the proposal', () => {
     const first = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
-    const second = delegate('grace', '2026-11-30T14:00', '2026-11-30T17:00', after(first));
-    expect(second.text).toMatch(/\nThis replaces the delegation to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST\.$/);
-    expect(second.notes).toEqual(['replacing the delegation to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST.']);
+    const second = delegate('ada', '2026-12-01T13:00', '2026-12-01T15:00');
+    const a = answer('accept', 'ada', thread(first, second));
+    expect(a.text).toBe(
+      '**Delegation accepted:** @ada acts as Primary for @katherine from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST. Either of them ends it early with `visit-sre delegate --cancel`.',
+    );
+    expect(a.mentions).toEqual(['katherine']);
+    expect(parseMarker(a.body)).toMatchObject({ kind: 'delegate-accept', proposal: second.key, key: `delegate-accept:${second.key}` });
+    const after = thread(first, second, a);
+    expect(after.delegations.map((d) => [d.key, d.state])).toEqual([
+      [first.key, 'proposed'],
+      [second.key, 'accepted'],
+    ]);
+    expect(answer('accept', 'ada', after).alreadyPosted).toBe(true);
+  });
+
+  it('an answer from anyone but the delegate is ignored by the reader, and refused by the plan', () => {
+    const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    const forged = { ...answer('accept', 'ada', thread(p)), author: 'alan' };
+    expect(thread(p, forged).delegations[0]!.state).toBe('proposed');
+    expect(() => answer('accept', 'alan', thread(p))).toThrow(/^no delegation proposal to @alan is waiting for an answer$/);
+  });
+
+  it('a proposal posted by someone other than its named proposer is ignored', () => {
+    const p = { ...delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00'), author: 'alan' };
+    expect(thread(p).delegations).toEqual([]);
+  });
+
+  it('the delegate may decline; either of them may cancel, which ends it at once', () => {
+    const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    const no = answer('decline', 'ada', thread(p));
+    expect(no.text).toMatch(
+      /^\*\*Delegation declined:\*\* @ada cannot act as Primary for @katherine .*; the role stays with @katherine\.$/,
+    );
+    expect(thread(p, no).delegations[0]).toMatchObject({ state: 'declined' });
+    const yes = answer('accept', 'ada', thread(p));
+    for (const who of ['katherine', 'ada']) {
+      const c = answer('cancel', who, thread(p, yes), t('2026-11-30T14:00'));
+      expect(c.mentions).toEqual([who === 'ada' ? 'katherine' : 'ada']);
+      expect(c.text).toMatch(/ends the delegation from @katherine to @ada .*The Primary role is @katherine's again from now\.$/);
+      expect(thread(p, yes, { ...c, author: who }).delegations[0]).toMatchObject({ state: 'cancelled' });
+    }
+    expect(() => answer('cancel', 'alan', thread(p, yes))).toThrow(/^@alan has no delegation to cancel/);
+  });
+
+  it('a proposal again after a decline is a new proposal with its own key', () => {
+    const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    const again = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00', thread(p, answer('decline', 'ada', thread(p))));
+    expect([again.key, again.alreadyPosted]).toEqual([`${p.key}#2`, false]);
+    expect(delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00', thread(p)).alreadyPosted).toBe(true);
+  });
+
+  it('once accepted, a later proposal for the same shift replaces an overlapping one, and says so beforehand', () => {
+    const first = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    const ok = answer('accept', 'ada', thread(first), now);
+    const second = delegate('grace', '2026-11-30T14:00', '2026-11-30T17:00', thread(first, ok));
+    expect(second.text).toMatch(
+      /\nOnce accepted, this replaces the delegation to @ada from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST\.$/,
+    );
     expect(second.mentions).toEqual(['grace', 'ada']);
-    expect(after(first, second).delegations.map((d) => d.to)).toEqual(['grace']);
-    const later = delegate('grace', '2026-12-01T14:00', '2026-12-01T17:00', after(first));
-    expect(later.text).not.toMatch(/replaces/);
+    expect(thread(first, ok, second).delegations.map((d) => d.state)).toEqual(['accepted', 'proposed']);
+    const yes = { ...answer('accept', 'grace', thread(first, ok, second)), author: 'grace' };
+    expect(thread(first, ok, second, yes).delegations.map((d) => d.state)).toEqual(['replaced', 'accepted']);
+    expect(delegate('grace', '2026-12-01T14:00', '2026-12-01T17:00', thread(first, ok)).text).not.toMatch(/replaces/);
   });
 
   it('ends with the Primary shift at the latest', () => {
     const p = delegate('ada', '2026-12-04T13:00', '2026-12-08T12:00');
     expect(parseMarker(p.body)).toMatchObject({ until: '2026-12-07T08:00:00Z' });
-    expect(p.notes).toEqual(["the delegation ends with @katherine's shift, at Mon Dec 7, 00:00 PST"]);
+    expect(p.notes[0]).toBe("the delegation ends with @katherine's shift, at Mon Dec 7, 00:00 PST");
   });
 
   it('warns when the delegate is away during it', () => {
     const p = planDelegate({
-      shift,
+      ...base,
+      proposer: 'katherine',
       to: 'grace',
       start: t('2026-12-01T08:00'),
       until: t('2026-12-01T17:00'),
-      now,
-      zone,
-      team,
       desk: empty(),
       away: [{ login: 'grace', from: t('2026-12-01T10:00'), until: t('2026-12-01T11:00'), source: 'team' }],
-      template: template('delegate'),
     });
     expect(p.notes.join('\n')).toMatch(/@grace is away during part of it/);
   });
@@ -206,18 +302,7 @@ describe('delegations', () => {
 
   it('refuses when nobody is Primary', () => {
     expect(() =>
-      planDelegate({
-        shift: null,
-        to: 'ada',
-        start: now,
-        until: now + 3_600_000,
-        now,
-        zone,
-        team,
-        desk: empty(),
-        away: [],
-        template: template('delegate'),
-      }),
+      planDelegate({ ...base, shift: null, proposer: 'katherine', to: 'ada', start: now, until: now + 3_600_000, desk: empty() }),
     ).toThrow(/nobody on the team is Primary/);
   });
 });

@@ -28,6 +28,7 @@ function item(over: Partial<NotifyItem> = {}): NotifyItem {
     waitingSince: t('2026-11-30T09:00'),
     dueAt: t('2026-11-30T14:00'),
     businessHoursWaiting: 0,
+    businessMinutesLeft: 240,
     lastUserActivityAt: t('2026-11-30T09:00'),
     daysSinceUserActivity: 0,
     overdue: false,

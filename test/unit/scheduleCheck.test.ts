@@ -43,3 +43,19 @@ describe('schedule check and delegations written into the calendar', () => {
     expect(problems(extra)).toEqual(kinds);
   });
 });
+
+describe('schedule check and experience (SPEC §1: an experienced Backup with a less experienced Primary)', () => {
+  it('names a week whose Primary and Backup are both inexperienced, once, and no other', () => {
+    const green = [member('ada'), { ...member('eli'), experienced: false }, { ...member('fay'), experienced: false }];
+    const shifts = [
+      shift('primary', 'eli', '2026-11-30', '2026-12-07'),
+      shift('backup', 'fay', '2026-11-30', '2026-12-07'),
+      shift('primary', 'eli', '2026-12-07', '2026-12-14'),
+      shift('backup', 'ada', '2026-12-07', '2026-12-14'),
+    ];
+    const found = checkSchedule(shifts, green, t('2026-11-30'), t('2026-12-14'), zone).problems.filter((p) => p.kind === 'inexperienced');
+    expect(found.map((p) => [p.week, p.detail])).toEqual([
+      ['2026-W49', 'neither @eli (Primary) nor @fay (Backup) is experienced, from Mon Nov 30 00:00'],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { displayWidth, fittedTable, link, supportsHyperlinks, truncate } from '../../src/shell/terminal.js';
-import { businessDayOf, greeting, humanBusinessHours } from '../../src/shell/human.js';
+import { displayWidth, fitTable, layoutTable, link, linkHint, supportsHyperlinks, truncate, wrapText } from '../../src/shell/terminal.js';
+import { greeting } from '../../src/shell/human.js';
 import { interruptSummary, startProgress } from '../../src/shell/progress.js';
 import { warn, withSpinner } from '../../src/shell/output.js';
 import { testDeps } from '../support/deps.js';
@@ -18,18 +18,73 @@ describe('titles fit the terminal, as gh cuts them', () => {
     expect(displayWidth(cut)).toBeLessThanOrEqual(max);
   });
 
-  it('a table keeps its columns and cuts only the last one, links and colours taking no room', () => {
-    const rows = [
-      ['#101', '@grace-hopper', 'overdue, was due 3 days ago', 'Build fails on macOS with Xcode 16 when the Python bindings are enabled'],
-      ['#7', '-', 'due in 2 hours', 'Short'],
-    ];
-    const text = fittedTable(rows, 80, (cell, _r, col) => (col === 0 ? link(cell, 'https://example.org', true) : cell));
-    const lines = text.trimEnd().split('\n');
-    expect(lines.map((l) => displayWidth(l))).toEqual([80, expect.any(Number)]);
-    expect(lines[0]).toMatch(/Build fails on macOS.*…$/);
-    expect(lines[1]!.endsWith('Short')).toBe(true);
-    expect(lines[0]).toContain('\u001b]8;;https://example.org\u001b\\#101\u001b]8;;\u001b\\');
+  it('a cut keeps colours and links closed, and measures only what shows', () => {
+    const cut = truncate(`\u001b[2m${link('Silo reader crashes', 'https://x', true)}\u001b[22m`, 8);
+    expect(displayWidth(cut)).toBe(8);
+    expect(cut).toBe('\u001b[2m\u001b]8;;https://x\u001b\\Silo re…\u001b]8;;\u001b\\\u001b[22m');
   });
+});
+
+describe('tables fit the terminal: titles cut, people shorten, secondary columns drop, no row wraps', () => {
+  const title = 'Build fails on macOS with Xcode 16 when the Python bindings are enabled';
+  const rows = [
+    ['#101', ['Grace Hopper @grace-hopper', '@grace-hopper'], 'overdue by 7 business h', title, 'https://github.com/o/r/discussions/101'],
+    ['#7', ['Ada Lovelace @ada', '@ada'], 'due in 2 business h', 'Short', 'https://github.com/o/r/discussions/7'],
+  ];
+  const columns = [{}, { min: 8, shrink: 2, drop: 3 }, {}, { min: 16, shrink: 1 }, { drop: 0 }];
+  const lines = (text: string) => text.trimEnd().split('\n');
+
+  it.each([200, 120, 80, 60, 40, 20])('at %i columns no line is wider than the terminal', (width) => {
+    for (const line of lines(fitTable(rows, columns, width))) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+  });
+
+  it('wide: everything, whole', () => {
+    const { text, shown } = layoutTable(rows, columns, 200);
+    expect(shown).toEqual([0, 1, 2, 3, 4]);
+    expect(lines(text)[0]).toBe(
+      `#101  Grace Hopper @grace-hopper  overdue by 7 business h  ${title}  https://github.com/o/r/discussions/101`,
+    );
+  });
+
+  it('80: the URL column goes first, then the title is cut before a person shortens', () => {
+    const { text, shown } = layoutTable(rows, columns, 80);
+    expect(shown).toEqual([0, 1, 2, 3]);
+    expect(lines(text)[0]).toBe('#101  Grace Hopper @grace-hopper  overdue by 7 business h  Build fails on macOS…');
+    expect(displayWidth(lines(text)[0]!)).toBe(80);
+  });
+
+  it('64: people are their logins, the title keeps at least its minimum', () => {
+    const text = fitTable(rows, columns, 64);
+    expect(lines(text)[0]).toBe('#101  @grace-hopper  overdue by 7 business h  Build fails on ma…');
+    expect(lines(text)[1]).toBe('#7    @ada           due in 2 business h      Short');
+  });
+
+  it('60: a login is cut before the column drops', () =>
+    expect(lines(fitTable(rows, columns, 60))[0]).toBe('#101  @grace-hopp…  overdue by 7 business h  Build fails on…'));
+
+  it('50: the person column drops, and the title gets its room back', () => {
+    const { text, shown } = layoutTable(rows, columns, 50);
+    expect(shown).toEqual([0, 2, 3]);
+    expect(lines(text)[0]).toBe('#101  overdue by 7 business h  Build fails on mac…');
+  });
+
+  it('a header shortens with its column, and an empty column is left out', () => {
+    const text = fitTable([['ada', '', '3']], [{ head: 'LOGIN' }, { head: 'EMPTY' }, { head: ['PRIMARY WEEKS', 'PRIMARY'] }], 14);
+    expect(text).toBe('LOGIN  PRIMARY\nada    3\n');
+  });
+});
+
+describe('prose wraps at the width, links tell where they lead', () => {
+  it('wraps words, indents what follows, leaves short lines alone', () => {
+    expect(wrapText('warning: 62 discussions of last week were not handed off', 30)).toBe(
+      'warning: 62 discussions of\n  last week were not handed\n  off',
+    );
+    expect(wrapText('a  b', 30)).toBe('a  b');
+  });
+  it('a hint per kind of link', () =>
+    expect(linkHint(['https://github.com/o/r/discussions/101', 'https://github.com/o/r/discussions/7'])).toBe(
+      '#N: https://github.com/o/r/discussions/N',
+    ));
 });
 
 describe('links only where the terminal shows them', () => {
@@ -47,24 +102,6 @@ describe('links only where the terminal shows them', () => {
   ])('%j on %j: %s', (env, out, want) => expect(supportsHyperlinks(out, env)).toBe(want));
 
   it('a link without support is the text alone', () => expect(link('#1', 'https://x', false)).toBe('#1'));
-});
-
-describe('business hours as people say them', () => {
-  it.each([
-    [0.5, '30 min'],
-    [2.49, '2.5 h'],
-    [14.2, '14 h'],
-    [23, '3 business days'],
-    [79, '10 business days'],
-    [1620.04, '41 business weeks'],
-    [40 * 2, '2 business weeks'],
-  ])('%f h → %s', (h, want) => expect(humanBusinessHours(h)).toBe(want));
-
-  it('a team with a 6-hour day counts its own days', () => {
-    const day = businessDayOf(['09:00-12:00', '13:00-16:00'], ['Mon', 'Tue', 'Wed', 'Thu']);
-    expect(day).toEqual({ hoursPerDay: 6, daysPerWeek: 4 });
-    expect(humanBusinessHours(18, day)).toBe('3 business days');
-  });
 });
 
 describe('the greeting follows the clock in the team zone', () => {

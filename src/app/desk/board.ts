@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
+import { markdownText } from '../../core/userText.js';
 import { markdownTable } from 'markdown-table';
 import type { BusinessCalendar } from '../../core/businessTime.js';
 import { businessMinutesBetween } from '../../core/businessTime.js';
 import type { Assessment } from '../../core/conversation.js';
 import { UPDATED_PREFIX } from '../../core/board.js';
+import { dueText, plural } from '../../core/words.js';
 import type { Roles } from '../../core/desk.js';
 import type { ShiftInfo } from '../../core/notify.js';
 import type { Holiday } from '../../core/holidays.js';
@@ -30,13 +32,8 @@ const MAX_ROWS = 40;
 
 /** A login without an @: the board is edited often, and an edit must not ping anyone. */
 const person = (login: string | null) => (login ? `[${login}](https://github.com/${login})` : '_nobody_');
-/** Cell text: no pipes, no line breaks, no HTML (a title could end the board early), no mentions. */
-const cell = (s: string) =>
-  s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '@\u200b');
+/** Cell text: no pipes, no line breaks, no HTML (a title could end the board early), no mentions, links or images. */
+const cell = markdownText;
 
 function stateOf(a: Assessment): string {
   if (a.overdue) return '🔴 overdue';
@@ -49,15 +46,14 @@ function stateOf(a: Assessment): string {
 /** How late, in whole business hours: the board changes at most hourly for it. */
 function lateness(a: Assessment, f: BoardFacts): string {
   if (!a.overdue || a.dueAt === null) return '';
-  const h = Math.floor(businessMinutesBetween(f.calendar, a.dueAt, f.now) / 60);
-  return h < 1 ? '< 1 business h' : `${h} business h`;
+  return dueText(-businessMinutesBetween(f.calendar, a.dueAt, f.now), f.calendar, { hourly: true });
 }
 
 function rows(items: readonly Assessment[], f: BoardFacts, local: (ms: number | null) => string): string {
   const shown = items.slice(0, MAX_ROWS);
   const table = markdownTable(
     [
-      ['#', 'title', 'state', `due (${f.zone})`, 'late'],
+      ['#', 'title', 'state', `due (${f.zone})`, 'clock'],
       ...shown.map((a) => [`[#${a.number}](${a.url})`, cell(a.title), stateOf(a), local(a.dueAt), lateness(a, f)]),
     ],
     { alignDelimiters: false },
@@ -113,7 +109,12 @@ export function renderBoard(f: BoardFacts): string {
           ['#', 'title', 'owner', 'user silent'],
           ...stale
             .slice(0, MAX_ROWS)
-            .map((a) => [`[#${a.number}](${a.url})`, cell(a.title), a.owner ?? '', `${Math.floor(a.daysSinceUserActivity ?? 0)} days`]),
+            .map((a) => [
+              `[#${a.number}](${a.url})`,
+              cell(a.title),
+              a.owner ?? '',
+              plural(Math.floor(a.daysSinceUserActivity ?? 0), 'day'),
+            ]),
         ],
         { alignDelimiters: false },
       ),
@@ -130,7 +131,7 @@ export function renderBoard(f: BoardFacts): string {
       '',
     );
   }
-  if (f.held) out.push(`_${f.held} notification${f.held === 1 ? '' : 's'} will go out when business hours begin._`, '');
+  if (f.held) out.push(`_${plural(f.held, 'notification')} will go out when business hours begin._`, '');
   out.push(
     `${UPDATED_PREFIX}${DateTime.fromMillis(f.now, { zone: f.zone }).toFormat('ccc LLL d HH:mm ZZZZ')} by \`visit-sre notify\`, which rewrites this board only when something on it changes.</sub>`,
   );

@@ -146,7 +146,7 @@ export async function deliver(
       if (reason) {
         ctx.warn(`${reason}; it is retried on the next run`);
         const body = compose(sentNow);
-        const entry = { commentId: mine.id, createdAt: ctx.now, index: 0, body, marker: parseMarker(body)! };
+        const entry = { commentId: mine.id, createdAt: ctx.now, index: 0, author: null, body, marker: parseMarker(body)! };
         const keys = sentNow.flatMap((n) => n.covers);
         const [edit] = await exec(pendingAction(desk.thread, { id: mine.id, entry }, keys));
         if (edit!.status === 'done')

@@ -42,7 +42,7 @@ export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
 /** Keeps `who` in step with what this machine just read, or wrote. */
 export async function saveDeskCache(ctx: AppContext, live: Pick<LiveDesk, 'ref' | 'records'>): Promise<void> {
   await writeDeskCache(ctx.deps.fs, deskCacheFile(ctx.deps.env, ctx.deps.homedir, live.ref.text), {
-    v: 1,
+    v: 2,
     thread: live.ref.text,
     readAt: ctx.now,
     entries: live.records,
@@ -86,7 +86,10 @@ export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: Desk
   if (marker)
     await saveDeskCache(ctx, {
       ref: live.ref,
-      records: [...live.records, { marker, createdAt: ctx.now, ...(results[0]?.url ? { url: results[0].url } : {}) }],
+      records: [
+        ...live.records,
+        { marker, createdAt: ctx.now, author: post.author ?? null, ...(results[0]?.url ? { url: results[0].url } : {}) },
+      ],
     });
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { markdownText } from '../../core/userText.js';
 import type { AppContext } from '../context.js';
 import type { Message, Policy } from '../../core/conversation.js';
 import { parseDeskThread } from '../../core/config.js';
@@ -9,6 +10,8 @@ import { deskEntries } from '../../core/desk.js';
 import type { Notification } from '../../core/notify.js';
 import type { DeskThread, GitHubPort, RepoRef } from '../../github/port.js';
 import { withMarker } from '../../core/markers.js';
+import type { BusinessWeek } from '../../core/words.js';
+import { businessWeekOf, dueText, plural, STANDARD_WEEK } from '../../core/words.js';
 
 /** `desk.thread` as a repository and a number; a clear usage error naming the key when it is missing. */
 export function deskRef(ctx: AppContext): { repo: RepoRef; number: number; text: string } {
@@ -47,38 +50,48 @@ export async function readDeskThread(
 }
 
 const ICON: Record<string, string> = { new: '🆕', 'due-soon': '🟠', overdue: '🔴', 'handoff-reminder': '⏰', 'missed-handoff': '⚠️' };
-const safe = (s: string) =>
-  s
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/</g, '&lt;')
-    .replace(/@/g, '@\u200b');
 
 /** One line per notification, with the @mentions that deliver it. */
-export function notificationLine(n: Notification, zone: string, opts: { mentions: boolean } = { mentions: true }): string {
+export function notificationLine(
+  n: Notification,
+  zone: string,
+  opts: { mentions: boolean; week?: BusinessWeek } = { mentions: true },
+): string {
+  const week = opts.week ?? STANDARD_WEEK;
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.state ?? n.when] ?? '🔴';
-  if (n.when === 'classified-reminder') return `- 🔒 ${safe(n.title)} → ${to}`;
+  // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'handoff-reminder')
-    return `- ${icon} End of shift (${local(n.shift!.end)}): ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} to hand off with \`visit-sre handoff\` → ${to}`;
+    return `- ${icon} End of shift (${local(n.shift!.end)}): ${plural(n.count ?? 0, 'unresolved discussion')} to hand off with \`visit-sre handoff\` → ${to}`;
   if (n.when === 'missed-handoff')
-    return `- ${icon} Missed handoff: ${n.count} unresolved discussion${n.count === 1 ? '' : 's'} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
+    return `- ${icon} Missed handoff: ${plural(n.count ?? 0, 'unresolved discussion')} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
   const what =
     n.state === 'new'
       ? `new inquiry, due ${local(n.dueAt!)}`
       : n.state === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
-        : `overdue since ${local(n.dueAt!)}${n.lateMinutes ? ` (${(n.lateMinutes / 60).toFixed(1)} business h)` : ''}`;
-  return `- ${icon} [#${n.number}](${n.url}) ${safe(n.title)} — ${what} → ${to}`;
+        : `${dueText(-(n.lateMinutes ?? 0), week)}, was due ${local(n.dueAt!)}`;
+  return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what} → ${to}`;
 }
 
 /** The one comment a run posts: a line per notification, then the trusted notify marker with every key they cover. */
-export function notifyComment(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone' | 'now'>, run: string): string {
+export function notifyComment(
+  notifications: readonly Notification[],
+  ctx: Pick<AppContext, 'zone' | 'now' | 'loaded'>,
+  run: string,
+): string {
+  const week = businessWeekOf(ctx.loaded.config.businessHours);
   const head = `**Support desk** · ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm ZZZZ')}`;
-  return withMarker(`${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone)).join('\n')}`, 'notify', {
-    keys: notifications.flatMap((n) => n.covers),
-    run,
-  });
+  return withMarker(
+    `${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone, { mentions: true, week })).join('\n')}`,
+    'notify',
+    {
+      keys: notifications.flatMap((n) => n.covers),
+      run,
+    },
+  );
 }
 
 /** The comment of this run in a fresh read of the thread, found by its run id. */

@@ -1,6 +1,7 @@
 import type { Deps } from '../context.js';
 import type { Notification } from '../../core/notify.js';
 import type { AppContext } from '../context.js';
+import { businessWeekOf } from '../../core/words.js';
 import { notificationLine } from './thread.js';
 
 /** Where the webhook URL came from, to name in messages: the URL itself is a secret and never printed. */
@@ -34,6 +35,7 @@ export async function postWebhook(deps: Pick<Deps, 'fetch'>, hook: Webhook, text
   }
 }
 
-export function webhookText(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone'>): string {
-  return notifications.map((n) => notificationLine(n, ctx.zone, { mentions: false })).join('\n');
+export function webhookText(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone' | 'loaded'>): string {
+  const week = businessWeekOf(ctx.loaded.config.businessHours);
+  return notifications.map((n) => notificationLine(n, ctx.zone, { mentions: false, week })).join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../shell/context.js';
 import { assess } from '../../core/conversation.js';
 import { UsageError } from '../../core/errors.js';
-import { planEscalate } from '../../core/plans/escalate.js';
+import { choiceText, planEscalate } from '../../core/plans/escalate.js';
 import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import type { Outcome } from '../../shell/errors.js';
@@ -12,7 +12,7 @@ import type { EscalateOptions } from './escalate.flags.js';
 
 export type { EscalateOptions };
 
-/** @mentions the Backup on duty, or the given developers, with an escalation marker. */
+/** @mentions the acting Backup, or the given developers, with an escalation marker; never someone who declined, unless named. */
 export async function runEscalate(numberText: string, opts: EscalateOptions, ctx: Context): Promise<Outcome> {
   const number = parseNumber(numberText);
   const to = parseLogins(opts.to, '--to');
@@ -36,13 +36,14 @@ export async function runEscalate(numberText: string, opts: EscalateOptions, ctx
   };
   let plan = planEscalate(facts, { to, reason: opts.reason, effort });
   if (plan.choose) {
-    const { candidates, asked } = plan.choose;
+    const { candidates } = plan.choose;
     if (!(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY)) {
       throw new UsageError(
-        `#${number} was escalated before (to ${asked.map((l) => `@${l}`).join(', ') || 'nobody on duty'}); choose who to ask next`,
+        choiceText(number, plan.choose),
         `not yet asked: ${candidates.map((m) => `${m.login}${m.experienced ? ' (experienced)' : ''}`).join(', ')} — pass --to LOGIN`,
       );
     }
+    ctx.deps.stderr.write(`${choiceText(number, plan.choose)}\n`);
     const chosen = await (await ctx.deps.prompter()).checkbox(
       `Who should look at #${number} next?`,
       candidates.map((m) => ({ value: m.login, name: `${m.name} (@${m.login})${m.experienced ? ' – experienced' : ''}` })),

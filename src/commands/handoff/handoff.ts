@@ -7,10 +7,9 @@ import type { Outcome } from '../../shell/errors.js';
 import { effortMinutes, parseLogins, parseNumber } from '../../shell/flags.js';
 import { carryOut, reportActions } from '../../shell/writerIo.js';
 import type { HandoffOptions } from './handoff.flags.js';
+import { plural } from '../../core/words.js';
 
 export type { HandoffOptions };
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** End of week: hands each unresolved discussion of the outgoing Primary to the next one. */
 export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Outcome> {

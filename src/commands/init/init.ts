@@ -7,6 +7,7 @@ import { FileExistsError } from '../../store/fs.js';
 import { isUrl } from '../../calendar/source.js';
 import type { Prompter } from '../../app/context.js';
 import type { InitOptions } from './init.flags.js';
+import { plural } from '../../core/words.js';
 
 export type { InitOptions };
 
@@ -61,7 +62,7 @@ async function ensureTeam(
     )}\n`,
     { overwrite: false },
   );
-  ctx.deps.stderr.write(`wrote ${file} (${members.length} member${members.length === 1 ? '' : 's'})\n`);
+  ctx.deps.stderr.write(`wrote ${file} (${plural(members.length, 'member')})\n`);
   return 'created';
 }
 
@@ -75,7 +76,7 @@ async function holidayRule(
   timeZone: string,
   ask: Prompter | undefined,
 ): Promise<{ rule: { country: string | null; region?: string; dates?: string[] }; step?: string }> {
-  const { computePublicHolidays, countriesOfZone } = await import('../../calendar/publicHolidays.js');
+  const { computePublicHolidays, countriesOfZone } = await import('../../calendar/holidayLibrary.js');
   const derived = opts.country === undefined ? countriesOfZone(timeZone) : [];
   const guess = derived.length === 1 ? derived[0]! : '';
   let country = opts.country ?? guess;

@@ -1,4 +1,5 @@
 import type { ActionResult, ActionStatus } from '../../core/plans/plan.js';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import { writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
@@ -43,7 +44,7 @@ export function renderNotify(
   } else {
     for (const n of notifications)
       ctx.deps.stdout.write(
-        `${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${n.reason})` : ''}\n`,
+        `${n.status === 'done' ? '✓' : n.status === 'failed' ? '✗' : '-'} ${n.when}${n.number !== null ? ` #${n.number}` : ''} → ${n.to.join(', ') || 'nobody'}: ${n.status}${n.reason ? ` (${terminalText(n.reason)})` : ''}\n`,
       );
     if (!opts.dryRun) ctx.deps.stdout.write(`${boardUpdated ? '✓ board updated' : '- board unchanged'}: ${desk.thread.url}\n`);
     reportActions(

@@ -1,9 +1,11 @@
+import { plural } from '../../core/words.js';
 import { DateTime } from 'luxon';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { warn, writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
+import { markdownText } from '../../core/userText.js';
 import { outboxEntries } from '../../store/outbox.js';
 import type { Outcome } from '../../shell/errors.js';
 import { effortMinutes } from '../../shell/flags.js';
@@ -29,7 +31,8 @@ export function buildReport(assessments: readonly Assessment[]): Report {
 
 export function markdownReport(report: Report, ctx: Context): string {
   const local = (ms: number | null) => (ms === null ? '' : DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm'));
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  // Titles are neutralised whole (links, images, mentions: markdownText); other cells need only their pipes escaped.
+  const esc = (s: string) => s.replace(/(?<!\\)\|/g, '\\|');
   const section = (title: string, items: Assessment[], row: (a: Assessment) => string[], head: string[]) =>
     items.length === 0
       ? ''
@@ -38,19 +41,30 @@ export function markdownReport(report: Report, ctx: Context): string {
     section(
       'Overdue',
       report.overdue,
-      (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt), `${a.businessHoursWaiting} h`],
+      (a) => [
+        `[#${a.number}](${a.url})`,
+        markdownText(a.title),
+        a.owner ? `@${a.owner}` : '',
+        local(a.dueAt),
+        `${a.businessHoursWaiting} h`,
+      ],
       ['#', 'title', 'owner', 'was due', 'business hours waiting'],
     ) +
-    section('Due soon', report.dueSoon, (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', local(a.dueAt)], [
-      '#',
-      'title',
-      'owner',
-      'due',
-    ]) +
+    section(
+      'Due soon',
+      report.dueSoon,
+      (a) => [`[#${a.number}](${a.url})`, markdownText(a.title), a.owner ? `@${a.owner}` : '', local(a.dueAt)],
+      ['#', 'title', 'owner', 'due'],
+    ) +
     section(
       'Stale',
       report.stale,
-      (a) => [`[#${a.number}](${a.url})`, a.title, a.owner ? `@${a.owner}` : '', `${Math.floor(a.daysSinceUserActivity ?? 0)} days`],
+      (a) => [
+        `[#${a.number}](${a.url})`,
+        markdownText(a.title),
+        a.owner ? `@${a.owner}` : '',
+        `${Math.floor(a.daysSinceUserActivity ?? 0)} days`,
+      ],
       ['#', 'title', 'owner', 'user silent for'],
     )
   );
@@ -79,7 +93,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
         plan,
         opts,
         { gh: inq.github, repo: inq.repo, team: inq.policy.team },
-        `Close ${n} stale discussion${n === 1 ? '' : 's'} as wontfix?`,
+        `Close ${plural(n, 'stale discussion')} as wontfix?`,
       ),
     };
   }
@@ -91,7 +105,8 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
       ? { kind: 'problems-found' }
       : undefined;
   if (opts.quiet && report.overdue.length === 0 && report.stale.length === 0) return outcome;
-  if (outbox > 0) warn(ctx.deps, `${outbox} inquiries wait in the outbox: run \`visit-sre sync\``);
+  if (outbox > 0)
+    warn(ctx.deps, `${plural(outbox, 'inquiry', 'inquiries')} ${outbox === 1 ? 'waits' : 'wait'} in the outbox: run \`visit-sre sync\``);
 
   const out = ctx.deps.stdout;
   if (format === 'json') {

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import { terminalText } from '../../core/userText.js';
 import type { Context } from '../../shell/context.js';
 import type { Assessment } from '../../core/conversation.js';
 import { tsv } from '../../shell/output.js';
-import { isoUtc, relative } from '../../core/timeText.js';
-import { fittedTable, link, terminalFacts } from '../../shell/terminal.js';
-import { businessDayOf, humanBusinessHours } from '../../shell/human.js';
+import { isoUtc } from '../../core/timeText.js';
+import { layoutTable, link, linkHint, terminalFacts } from '../../shell/terminal.js';
+import { businessWeekOf, dueText, plural, silentText } from '../../core/words.js';
 import { parseDuration } from '../../core/duration.js';
 
 export interface Report {
@@ -13,12 +14,12 @@ export interface Report {
   stale: Assessment[];
 }
 
-function waited(a: Assessment, ctx: Context): string {
-  const config = ctx.loaded.config;
-  return humanBusinessHours(a.businessHoursWaiting ?? 0, businessDayOf(config.businessHours.windows, config.businessHours.days));
+/** "overdue by 7 business h", "due in 30 business min": the one way the tool says the clock. */
+function clock(a: Assessment, ctx: Context): string {
+  return dueText(a.businessMinutesLeft ?? 0, businessWeekOf(ctx.loaded.config.businessHours));
 }
 
-const silent = (a: Assessment) => `user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`;
+const silent = (a: Assessment) => silentText(a.daysSinceUserActivity ?? 0);
 
 /** One row per item for scripts: KIND NUMBER OWNER DUE HOURS TITLE URL. */
 export function tsvReport(report: Report): string {
@@ -28,7 +29,7 @@ export function tsvReport(report: Report): string {
     a.owner ?? '',
     isoUtc(a.dueAt!),
     String(a.businessHoursWaiting),
-    a.title,
+    terminalText(a.title),
     a.url,
   ];
   return tsv([
@@ -40,7 +41,7 @@ export function tsvReport(report: Report): string {
       a.owner ?? '',
       a.lastUserActivityAt ? isoUtc(a.lastUserActivityAt) : '',
       String(a.daysSinceUserActivity ?? ''),
-      a.title,
+      terminalText(a.title),
       a.url,
     ]),
   ]);
@@ -55,42 +56,46 @@ export function textReport(report: Report, ctx: Context): string {
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm');
   const owner = (a: Assessment) => (a.owner ? `@${a.owner}` : 'no owner');
   const item = (a: Assessment, clock: string) =>
-    `  #${a.number}  ${a.title}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
+    `  #${a.number}  ${terminalText(a.title)}\n  ${' '.repeat(String(a.number).length + 1)}  ${owner(a)}, ${clock}\n  ${' '.repeat(String(a.number).length + 1)}  ${a.url}\n`;
   const section = (title: string, items: Assessment[], clock: (a: Assessment) => string) =>
     items.length ? `${title} (${items.length})\n${items.map((a) => item(a, clock(a))).join('')}\n` : '';
   const head = `Support report for ${ctx.loaded.config.repository}, ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d yyyy HH:mm ZZZZ')}\n`;
   const goalHours = parseDuration(ctx.loaded.config.responseGoal, 'responseGoal') / 60;
-  const goal = `Response goal: ${goalHours} business hour${goalHours === 1 ? '' : 's'}.\n\n`;
+  const goal = `Response goal: ${plural(goalHours, 'business hour')}.\n\n`;
   const body =
-    section('Overdue', report.overdue, (a) => `was due ${local(a.dueAt!)}, waiting ${waited(a, ctx)}`) +
-    section('Due soon', report.dueSoon, (a) => `due ${local(a.dueAt!)}`) +
+    section('Overdue', report.overdue, (a) => `${clock(a, ctx)} (was due ${local(a.dueAt!)})`) +
+    section('Due soon', report.dueSoon, (a) => `${clock(a, ctx)} (at ${local(a.dueAt!)})`) +
     section('Stale', report.stale, (a) => `${silent(a)}, closes as wontfix with --close-stale`);
   return head + goal + (body || 'Nothing overdue, due soon or stale.\n');
 }
 
-/** The terminal's view: coloured sections, titles cut to the width, numbers that link where the terminal can. */
+/** The terminal's view: coloured sections, titles cut to the width, numbers that link where the terminal can (else a URL column or a hint). */
 export function tableReport(report: Report, ctx: Context): string {
   const p = ctx.paint;
   const term = terminalFacts(ctx.deps);
-  const who = (a: Assessment) => (a.owner ? `@${a.owner}` : 'no owner');
-  const block = (title: string, items: Assessment[], colour: (s: string) => string, clock: (a: Assessment) => string[]) =>
-    items.length
-      ? `${p.bold(colour(`${title} (${items.length})`))}\n${fittedTable(
-          items.map((a) => [`#${a.number}`, who(a), ...clock(a), a.title]),
-          term.columns,
-          (cell, r, col) =>
-            col === 0 ? colour(link(cell, items[r]!.url, term.hyperlinks)) : col === 1 && !items[r]!.owner ? p.dim(cell) : cell,
-        )}`
-      : '';
+  const unlinked = new Set<string>();
+  const who = (a: Assessment) => (a.owner ? `@${a.owner}` : p.dim('no owner'));
+  const block = (title: string, items: Assessment[], colour: (s: string) => string, state: (a: Assessment) => string) => {
+    if (!items.length) return '';
+    const laid = layoutTable(
+      items.map((a) => [
+        colour(link(`#${a.number}`, a.url, term.hyperlinks)),
+        who(a),
+        state(a),
+        terminalText(a.title),
+        ...(term.hyperlinks ? [] : [a.url]),
+      ]),
+      [{}, { min: 8, shrink: 2, drop: 3 }, {}, { min: 16, shrink: 1 }, { drop: 0 }],
+      term.columns,
+    );
+    if (!term.hyperlinks && !laid.shown.includes(4)) for (const a of items) unlinked.add(a.url);
+    return `${p.bold(colour(`${title} (${items.length})`))}\n${laid.text}`;
+  };
   const parts = [
-    block('Overdue', report.overdue, p.red, (a) => [`was due ${relative(a.dueAt!, ctx.now)}`, waited(a, ctx)]),
-    block('Due soon', report.dueSoon, p.yellow, (a) => [`due ${relative(a.dueAt!, ctx.now)}`]),
-    block(
-      'Stale',
-      report.stale,
-      (s) => s,
-      (a) => [silent(a)],
-    ),
+    block('Overdue', report.overdue, p.red, (a) => clock(a, ctx)),
+    block('Due soon', report.dueSoon, p.yellow, (a) => clock(a, ctx)),
+    block('Stale', report.stale, (s) => s, silent),
   ].filter(Boolean);
+  if (unlinked.size) parts.push(p.dim(`${linkHint(unlinked)}\n`));
   return parts.length ? parts.join('\n') : `${p.green('✓')} nothing overdue, due soon or stale\n`;
 }

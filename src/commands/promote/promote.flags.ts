@@ -9,9 +9,15 @@ export const promoteCommand = () =>
       .option('--repo <owner/name>', 'the product repository (default: productRepository)')
       .option('--title <title>', 'the issue title (default: the discussion title)')
       .option('--known <issue>', "add the discussion's summary to this issue and remove its reviewed label")
+      .option('--search [words...]', "search the product's open issues for the title's words (or these): is it a known issue?")
       .option('--keep-open', 'leave the discussion unresolved (by default its link comment becomes the answer)'),
   ).addHelpText(
     'after',
-    examples('visit-sre promote 4321 --title "Silo reader: support NaN fill values"', 'visit-sre promote 4321 --known 19876'),
+    examples(
+      'visit-sre promote 4321 --search                     # then add to one, or create a new one, on a terminal',
+      'visit-sre promote 4321 --search silo nan fill --json',
+      'visit-sre promote 4321 --title "Silo reader: support NaN fill values"',
+      'visit-sre promote 4321 --known 19876',
+    ),
   );
 export type PromoteOptions = OptionsOf<typeof promoteCommand>;

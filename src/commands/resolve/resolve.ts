@@ -3,6 +3,7 @@ import type { Discussion, Message } from '../../core/conversation.js';
 import { assess } from '../../core/conversation.js';
 import { UsageError } from '../../core/errors.js';
 import { planAnswer, planWontfix } from '../../core/plans/resolve.js';
+import { fixesOf } from '../../core/fixes.js';
 import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
@@ -43,6 +44,8 @@ async function chooseAnswer(ctx: Context, d: Discussion, wanted: string | undefi
 export async function runResolve(numberText: string, opts: ResolveOptions, ctx: Context): Promise<Outcome> {
   const number = parseNumber(numberText);
   if (opts.answer && opts.wontfix) throw new UsageError('--answer and --wontfix cannot go together');
+  if (opts.workaround && opts.wontfix)
+    throw new UsageError('--workaround and --wontfix cannot go together', '--workaround marks an answer that helped for now');
   const effort = effortMinutes(opts);
   const gh = await github(ctx);
   const repo = parseRepo(ctx.loaded.config.repository);
@@ -65,8 +68,18 @@ export async function runResolve(numberText: string, opts: ResolveOptions, ctx: 
     const plan = { actions: [planWontfix(facts, { kind: 'resolution', message: opts.message, effort, force: opts.force })], warnings: [] };
     return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
   }
-  // A resolved discussion is skipped without asking which comment answers it.
-  const chosen = d.isAnswered || d.closed ? null : await chooseAnswer(ctx, d, opts.answer);
-  const plan = planAnswer({ discussion: d, team: policy.team, chosen, effort });
+  const resolved = d.isAnswered || d.closed;
+  // A resolved discussion is skipped without asking which comment answers it; a workaround may still be marked on its answer.
+  const chosen = !resolved
+    ? await chooseAnswer(ctx, d, opts.answer)
+    : opts.workaround
+      ? opts.answer
+        ? await chooseAnswer(ctx, d, opts.answer)
+        : (d.messages.find((m) => m.isAnswer) ?? null)
+      : null;
+  if (opts.workaround && !chosen)
+    throw new UsageError(`#${number} is closed with no answer marked`, 'pass --answer COMMENT_URL: the comment that is the workaround');
+  const longTerm = fixesOf(d, policy.team).longTerm.at(-1)?.issue ?? null;
+  const plan = planAnswer({ discussion: d, team: policy.team, chosen, effort, workaround: opts.workaround, longTerm });
   return reportActions(ctx, await carryOut(ctx, plan, opts, target), opts, plan);
 }

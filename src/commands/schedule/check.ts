@@ -3,7 +3,8 @@ import type { Context } from '../../shell/context.js';
 import { checkSchedule } from '../../core/scheduleCheck.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
-import { table, tsv, writeJson } from '../../shell/output.js';
+import { tsv, writeJson } from '../../shell/output.js';
+import { terminalFacts, wrapText } from '../../shell/terminal.js';
 import { isoUtc } from '../../core/timeText.js';
 import { shareTable } from './render.js';
 import type { Outcome } from '../../shell/errors.js';
@@ -41,11 +42,13 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
     return outcome;
   }
   const p = ctx.paint;
-  out.write(`${p.bold('Rotation check')} ${from.toISODate()} → ${to.toISODate()} (${rotation.source})\n`);
+  const width = terminalFacts(ctx.deps).columns;
+  out.write(`${wrapText(`${p.bold('Rotation check')} ${from.toISODate()} → ${to.toISODate()} (${rotation.source})`, width)}\n`);
   out.write(
     problems.length
-      ? table(problems.map((x) => [p.red('✗'), x.kind, x.week ?? '', x.detail]))
-      : `${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts\n`,
+      ? // A problem is a sentence: wrapped at the width rather than cut, so none of it is lost.
+        problems.map((x) => `${wrapText(`${p.red('✗')} ${p.bold(x.kind)}${x.week ? ` ${x.week}` : ''}: ${x.detail}`, width)}\n`).join('')
+      : `${wrapText(`${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts`, width)}\n`,
   );
   out.write(`\n${shareTable(ctx, shares)}`);
   return outcome;

@@ -5,6 +5,7 @@ import { isUrl } from '../../calendar/source.js';
 import { resolveLocation } from '../../store/config.js';
 import { UsageError } from '../../core/errors.js';
 import type { TeamMember } from '../../core/config.js';
+import { plural } from '../../core/words.js';
 
 /** The local rotation file the schedule verbs read and write: --out/--calendar, else the config's. */
 export function rotationFile(ctx: Context, flag: string | undefined, what: string): string {
@@ -23,7 +24,7 @@ export function rotationFile(ctx: Context, flag: string | undefined, what: strin
 export function needTeam(ctx: Context): TeamMember[] {
   if (ctx.loaded.team.length < 2) {
     throw new UsageError(
-      `the team has ${ctx.loaded.team.length} member${ctx.loaded.team.length === 1 ? '' : 's'}; planning needs at least two`,
+      `the team has ${plural(ctx.loaded.team.length, 'member')}; planning needs at least two`,
       'list the team in the config or its team file (see schedules/team.json)',
     );
   }

@@ -6,8 +6,10 @@ import { buildTimeline, onDutyAt } from '../../core/rotation.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
 import { writeRotation } from '../../calendar/write.js';
-import { mergeCalendars, splitCalendar } from '../../calendar/edit.js';
-import { writeJson } from '../../shell/output.js';
+import { splitCalendar } from '../../calendar/edit.js';
+import { mergeWithoutLoss } from '../../calendar/merge.js';
+import { notice, writeJson } from '../../shell/output.js';
+import { plural } from '../../core/words.js';
 import { shareTable, weeksTable } from './render.js';
 import { needTeam, rotationFile } from './common.js';
 import { writeFileChecked } from '../../shell/files.js';
@@ -57,7 +59,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   let text = writeRotation(events, { zone: ctx.zone, now: ctx.now });
   const endMs = DateTime.fromMillis(startMs, { zone: ctx.zone }).plus({ weeks: plan.weeks.length }).toMillis();
   const span = `${weekLabel(plan.weeks[0]!.monday)} to ${weekLabel(plan.weeks[plan.weeks.length - 1]!.monday)}`;
-  const counts = { keptBefore: 0, keptInside: 0, keptAfter: 0, removed: 0 };
+  const counts = { keptBefore: 0, keptInside: 0, keptAfter: 0, removed: 0, excluded: 0 };
   const dry = Boolean(opts.dryRun) || toStdout;
   if (existing !== undefined) {
     const old = splitCalendar(existing, ctx.zone);
@@ -68,21 +70,24 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
       );
     }
     if (opts.merge) {
-      const merged = mergeCalendars(text, old, { from: startMs, to: endMs });
+      const merged = mergeWithoutLoss(text, existing, { from: startMs, to: endMs }, { zone: ctx.zone, source: file! });
       text = merged.text;
       Object.assign(counts, {
         keptBefore: merged.keptBefore,
         keptInside: merged.keptInside,
         keptAfter: merged.keptAfter,
-        removed: merged.replaced.length,
+        removed: merged.replaced.length + merged.excluded,
+        excluded: merged.excluded,
       });
-      ctx.deps.stderr.write(
-        `${dry ? 'would replace' : 'replacing'} ${counts.removed} existing events in ${span}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after\n`,
+      notice(
+        ctx.deps,
+        `${dry ? 'would replace' : 'replacing'} ${plural(counts.removed, 'existing event')} in ${span}${counts.excluded ? ` (${counts.excluded} of them instances of recurring series, which keep the rest)` : ''}; keeping ${counts.keptBefore} before${counts.keptInside ? `, ${counts.keptInside} other than shifts inside` : ''} and ${counts.keptAfter} after`,
       );
     } else if (!toStdout) {
       counts.removed = old.events.length;
-      ctx.deps.stderr.write(
-        `${dry ? 'would replace' : 'replacing'} the whole calendar: ${counts.removed} existing events removed (--merge keeps those outside ${span})\n`,
+      notice(
+        ctx.deps,
+        `${dry ? 'would replace' : 'replacing'} the whole calendar: ${plural(counts.removed, 'existing event')} removed (--merge keeps those outside ${span})`,
       );
     }
   }
@@ -119,6 +124,9 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
   }
   if (!dry) {
     const kept = counts.keptBefore + counts.keptInside + counts.keptAfter;
-    ctx.deps.stderr.write(`wrote ${plan.weeks.length} weeks (${span}) to ${file}${kept ? `, keeping ${kept} other events` : ''}\n`);
+    notice(
+      ctx.deps,
+      `wrote ${plural(plan.weeks.length, 'week')} (${span}) to ${file}${kept ? `, keeping ${plural(kept, 'other event')}` : ''}`,
+    );
   }
 }

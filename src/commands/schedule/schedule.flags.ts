@@ -39,18 +39,20 @@ export type CheckOptions = OptionsOf<typeof checkCommand>;
 
 export const swapCommand = () =>
   new Command('swap')
-    .description("change one week's Primary or Backup, and print the announcement for the team")
-    .requiredOption('--week <date>', 'any day of the week to change')
-    .requiredOption('--role <role>', 'primary or backup')
-    .requiredOption('--with <login>', 'who takes the shift')
+    .description("change one week's Primary or Backup (on a calendar visit-sre did not write: propose it on the desk thread)")
+    .option('--week <date>', 'any day of the week to change')
+    .option('--role <role>', 'primary or backup')
+    .option('--with <login>', 'who takes the shift')
+    .option('--accept', 'take the swap proposed to you on the desk thread (--week and --role narrow it)')
     .option('--out <file>', 'write the changed calendar here instead of in place')
     .option('--force', 'make a swap that breaks a constraint; replace an existing --out file')
-    .option('--dry-run', 'print the changed calendar instead of writing it')
+    .option('--dry-run', 'print the change (week, role, before, after) and the announcement; change nothing')
     .addHelpText(
       'after',
       examples(
         'visit-sre schedule swap --week 2026-12-07 --role primary --with alan-turing',
         'visit-sre schedule swap --week "next week" --role backup --with @grace-hopper --dry-run',
+        'visit-sre schedule swap --accept',
       ),
     );
 export type SwapOptions = OptionsOf<typeof swapCommand>;

@@ -3,8 +3,9 @@ import type { Context } from '../../shell/context.js';
 import { onDutyAt } from '../../core/rotation.js';
 import { byUrgency, itemJson, loadInquiries } from '../../app/inquiries.js';
 import { actingAt, actingView, awayDuring } from '../../app/acting.js';
-import { warn, writeJson } from '../../shell/output.js';
+import { notice, warn, writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
+import { plural } from '../../core/words.js';
 import { outboxEntries } from '../../store/outbox.js';
 import { parseRepo } from '../../github/port.js';
 import { isLogin } from '../../core/config.js';
@@ -45,7 +46,6 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const open = inq.assessments.filter((a) => a.state !== 'resolved' && (!opts.mine || mine(a))).sort(byUrgency);
   const handedOff = open.filter((a) => a.handedOffTo?.toLowerCase() === as.toLowerCase());
   const rest = open.filter((a) => !handedOff.includes(a));
-  const shown = limit === 0 ? rest : rest.slice(0, limit);
   const config = ctx.loaded.config;
   const fruit = await inq.github.lowHangingFruit(parseRepo(config.productRepository), config.labels.lowHangingFruit);
   const outbox = (await outboxEntries(ctx.deps.env, ctx.deps.homedir)).length;
@@ -58,13 +58,13 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
     team: inq.policy.team,
   });
   if (behind) {
+    // A count and the command, not the list: `start --json` and the board list them.
+    const n = behind.items.length;
     warn(
       ctx.deps,
-      `@${behind.from} (last shift's Primary) still owns ${behind.items.length} unresolved discussion${behind.items.length === 1 ? '' : 's'} that ${behind.items.length === 1 ? 'was' : 'were'} not handed over: ${behind.items.map((a) => `#${a.number}`).join(', ')}`,
+      `${plural(n, 'discussion')} of last week ${n === 1 ? 'was' : 'were'} not handed off: \`visit-sre handoff --from ${behind.from}\``,
     );
-    ctx.deps.stderr.write(
-      `  ask @${behind.from} to run \`visit-sre handoff --from ${behind.from}\` (with \`--keep N…\` for any they keep)\n`,
-    );
+    notice(ctx.deps, `  @${behind.from} (last week's Primary) runs it, with \`--keep N…\` for any they keep`);
   }
 
   if (ctx.out.json) {
@@ -114,8 +114,8 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
       : null,
     holidays,
     handedOff,
-    others: shown,
-    more: rest.length - shown.length,
+    others: rest,
+    limit,
     counts: {
       open: open.length,
       overdue: open.filter((a) => a.overdue).length,

@@ -363,7 +363,7 @@ td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{fon
 /** A self-contained HTML report: no scripts, fonts or network; static SVG charts with their numbers beside them. */
 export function statsHtml(s: Stats, repo: string, generatedAt: string): string {
   const doc = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  const rows = (pairs: Array<[string, string]>) =>
+  const rows = (pairs: ReturnType<typeof headline>) =>
     pairs.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   const tables = breakdowns(s)
     .slice(1, 3)

@@ -1,13 +1,15 @@
 import type { ResponseSummary, Row, Stats } from '../../core/stats.js';
 import { ROW_COLUMNS } from '../../core/stats.js';
+import { plural } from '../../core/words.js';
 import type { Paint } from '../../shell/output.js';
-import { table, tsv } from '../../shell/output.js';
+import { jsonText, tsv } from '../../shell/output.js';
+import type { Cell } from '../../shell/terminal.js';
+import { fitTable, wrapText } from '../../shell/terminal.js';
 
 export const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 /** Primary weeks for people to read: a week split by a swap makes fractions, but 2.01 reads as 2 (the JSON keeps two decimals). */
 export const weeks = (x: number) => String(Math.round(x * 10) / 10);
 export const hours = (x: number | null) => (x === null ? '–' : `${x} h`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What `stats --json` prints: everything but the chart-only figures. */
 export function statsJson(s: Stats): Omit<Stats, 'distribution' | 'goalHours'> {
@@ -20,10 +22,14 @@ export function withinText(r: ResponseSummary): string {
   return r.withinGoal === null ? '–' : `${pct(r.withinGoal)} of ${r.count}${r.unanswered ? ` (${r.unanswered} with no response yet)` : ''}`;
 }
 
+/** A headline figure: its label and value, and shorter forms of either for a narrow terminal. */
+export type Pair = [label: string, value: string, short?: { label?: string; value?: string }];
+
 /** The headline figures as label/value pairs: the same words in the terminal, markdown and HTML. */
-export function headline(s: Stats): Array<[string, string]> {
+export function headline(s: Stats): Pair[] {
   const fr = s.firstResponse;
-  const pairs: Array<[string, string]> = [
+  const firstResponse = `${hours(fr.medianHours)} / ${hours(fr.p90Hours)}`;
+  const pairs: Pair[] = [
     [
       'Inquiries',
       `${s.inquiries} (${Object.entries(s.byVia)
@@ -31,11 +37,16 @@ export function headline(s: Stats): Array<[string, string]> {
         .join(', ')})`,
     ],
     [
-      'First response on GitHub (median / p90)',
-      `${hours(fr.medianHours)} / ${hours(fr.p90Hours)}${fr.unanswered ? ', at least: unanswered ones count at their wait so far' : ''}`,
+      'First response on GitHub, median / p90',
+      `${firstResponse}${fr.unanswered ? ', at least: unanswered ones count at their wait so far' : ''}`,
+      { label: 'First response, median / p90', value: `${firstResponse}${fr.unanswered ? ' at least' : ''}` },
     ],
     [`Within the ${s.goalHours} h goal`, withinText(fr)],
-    ['No response yet', `${s.unanswered.overdue} past the due time, ${s.unanswered.notYetDue} not yet due`],
+    [
+      'No response yet',
+      `${s.unanswered.overdue} past the due time, ${s.unanswered.notYetDue} not yet due`,
+      { value: `${s.unanswered.overdue} overdue, ${s.unanswered.notYetDue} not yet due` },
+    ],
     [
       'Logged calls (reported apart: the logging is their first response)',
       `${s.calls.count}, ${s.calls.resolved} resolved, ${s.calls.effortHours} h effort`,
@@ -52,9 +63,17 @@ export function headline(s: Stats): Array<[string, string]> {
       `${plural(s.housekeeping.entries, 'entry', 'entries')}, ${s.housekeeping.effortHours} h effort`,
     ]);
   pairs.push(
-    ['Resolution (median)', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
+    ['Resolution, median', `${hours(s.resolution.medianHours)} (${s.resolution.count} resolved)`],
     ['Closed as wontfix', String(s.wontfix)],
-    ['Escalations / handoffs / promotions', `${s.escalations} / ${s.handoffs} / ${s.promotions}`],
+    [
+      'Escalations / handoffs / promotions',
+      `${s.escalations} / ${s.handoffs} / ${s.promotions}`,
+      { label: 'Escalations/handoffs/promotions' },
+    ],
+    [
+      'Workarounds / long-term fixes',
+      `${s.workarounds} / ${s.longTermFixes}${s.workaroundsWithoutFix ? ` (${plural(s.workaroundsWithoutFix, 'workaround')} without a long-term fix yet)` : ''}`,
+    ],
     ['Recorded effort', `${s.effortHours} h${s.journal.inquiries || s.housekeeping.entries ? `, including ${s.journal.source}` : ''}`],
   );
   return pairs;
@@ -78,6 +97,8 @@ export function statsTsv(s: Stats): string {
     ['escalations', String(s.escalations)],
     ['handoffs', String(s.handoffs)],
     ['promotions', String(s.promotions)],
+    ['workarounds', String(s.workarounds)],
+    ['long-term-fixes', String(s.longTermFixes)],
     ['effort-hours', String(s.effortHours)],
   ]);
 }
@@ -143,12 +164,40 @@ export function statsMarkdown(s: Stats, repo: string): string {
   ].join('\n');
 }
 
-export function statsTerminal(s: Stats, p: Paint): string {
-  let text = `${p.bold(`Support record ${s.since} → ${s.until}`)} ${p.dim("(business hours; first response = the team's first human reply)")}\n`;
-  text += table(headline(s).map(([k, v]) => [k, v]));
-  text += `\n${p.bold('Weekly median first response on GitHub')} (| = the ${s.goalHours} h goal; in brackets the inquiries it counts)\n${terminalChart(s, (bar, over) => (over ? p.red(bar) : p.green(bar)))}\n`;
+/** A value and, where it ends in a parenthesis, its shorter form without it, for a narrow terminal. */
+const shortened = (v: string): Cell => (/ \([^()]*\)$/.test(v) ? [v, v.replace(/ \([^()]*\)$/, '')] : v);
+/** The breakdown tables' headers where the terminal is narrow, and the columns that go first. */
+const SHORT_HEAD: Record<string, string> = {
+  'as Primary': 'PRIM.',
+  'as owner': 'OWNS',
+  'within goal': 'GOAL',
+  'no response yet': 'NONE YET',
+  'logged calls': 'CALLS',
+  'median first response': 'MEDIAN',
+  inquiries: 'INQ.',
+  'Primary weeks': 'WEEKS',
+};
+const DROP: Record<string, number> = { p90: 4, 'no response yet': 3, 'logged calls': 3 };
+
+export function statsTerminal(s: Stats, p: Paint, width = 80): string {
+  let text = `${p.bold(`Support record ${s.since} → ${s.until}`)}\n${p.dim(wrapText("Business hours; first response = the team's first human reply.", width))}\n`;
+  text += fitTable(
+    headline(s).map(([k, v, short]) => [short?.label ? [k, short.label] : shortened(k), short?.value ? [v, short.value] : shortened(v)]),
+    [{ shrink: 1 }, { min: 12, shrink: 2 }],
+    width,
+  );
+  text += `\n${wrapText(`${p.bold('Weekly median first response on GitHub')} (| = the ${s.goalHours} h goal; in brackets the inquiries it counts)`, width)}\n${terminalChart(s, (bar, over) => (over ? p.red(bar) : p.green(bar)), width)}\n`;
   for (const b of breakdowns(s))
-    if (b.rows.length) text += `\n${p.bold(b.title)}\n${table([b.head.map((h) => p.bold(h.toUpperCase())), ...b.rows])}`;
+    if (b.rows.length)
+      text += `\n${wrapText(p.bold(b.title), width)}\n${fitTable(
+        b.rows.map((r) => r.map(shortened)),
+        b.head.map((h, i) => ({
+          head: [h.toUpperCase(), ...(SHORT_HEAD[h] ? [SHORT_HEAD[h]] : [])].map((x) => p.bold(x)),
+          ...(i === 0 ? { min: 8, shrink: 2 } : { shrink: 1 }),
+          ...(DROP[h] ? { drop: DROP[h] } : {}),
+        })),
+        width,
+      )}`;
   return text;
 }
 
@@ -158,9 +207,10 @@ export function emptyWeekText(w: Stats['byWeek'][number]): string {
 }
 
 /** A small terminal chart of the weekly median against the goal. */
-export function terminalChart(s: Stats, color: (text: string, over: boolean) => string): string {
+export function terminalChart(s: Stats, color: (text: string, over: boolean) => string, columns = 80): string {
   const max = Math.max(s.goalHours * 1.5, ...s.byWeek.map((w) => w.medianFirstResponseHours ?? 0));
-  const width = 40;
+  // The week (8), two gaps and the longest value ("nothing due yet") around the bar.
+  const width = Math.max(10, Math.min(40, columns - 8 - 4 - 16));
   const goalAt = Math.round((s.goalHours / max) * width);
   return s.byWeek
     .map((w) => {
@@ -184,5 +234,5 @@ export function statsCsv(rows: readonly Row[]): string {
 }
 
 export function statsJsonl(rows: readonly Row[]): string {
-  return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return rows.map((r) => `${jsonText(r, 0)}\n`).join('');
 }

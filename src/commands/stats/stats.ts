@@ -10,9 +10,11 @@ import { isHousekeeping, readJournal } from '../../store/journal.js';
 import { categoryIds, github, policyFor, rotationTimeline } from '../../app/inquiries.js';
 import { warn, withSpinner, writeJson } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
+import { terminalFacts } from '../../shell/terminal.js';
 import { statsCsv, statsJson, statsJsonl, statsMarkdown, statsTerminal, statsTsv } from './render.js';
 import { writeFileChecked } from '../../shell/files.js';
 import type { StatsOptions } from './stats.flags.js';
+import { plural } from '../../core/words.js';
 
 export type { StatsOptions };
 
@@ -85,13 +87,13 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
   if (format === 'csv') return void out.write(statsCsv(inquiryRows(figures, journal, { from, to })));
   if (format === 'jsonl') return void out.write(statsJsonl(inquiryRows(figures, journal, { from, to })));
   if (format === 'markdown') return void out.write(statsMarkdown(stats, repoName));
-  out.write(ctx.out.tty ? statsTerminal(stats, ctx.paint) : statsTsv(stats));
+  out.write(ctx.out.tty ? statsTerminal(stats, ctx.paint, terminalFacts(ctx.deps).columns) : statsTsv(stats));
 }
 
 /** This machine's journal: classified inquiries (counts and effort only) and housekeeping effort. */
 async function journalEntries(ctx: Context): Promise<{ journal: JournalEntry[]; housekeeping: HousekeepingEntry[] }> {
   const { records, damaged } = await readJournal(ctx.deps.env, ctx.deps.homedir, ctx.deps.fs);
-  if (damaged) warn(ctx.deps, `${damaged} damaged line${damaged === 1 ? '' : 's'} in the local journal skipped`);
+  if (damaged) warn(ctx.deps, `${plural(damaged, 'damaged line')} in the local journal skipped`);
   return {
     journal: records
       .filter((r) => !isHousekeeping(r))

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { warn } from '../../shell/output.js';
 import { isoUtc } from '../../core/timeText.js';
 import { renderWho } from './render.js';
-import { actingAt, actingUntil, awayDuring, actingView } from '../../app/acting.js';
+import { actingAt, actingUntil, awayDuring, actingView, withSwaps } from '../../app/acting.js';
 import type { WhoOptions } from './who.flags.js';
 
 export type { WhoOptions };
@@ -26,7 +26,7 @@ export async function runWho(opts: WhoOptions, ctx: Context): Promise<void> {
   const from = local.minus({ days: 62 }).toMillis();
   const to = local.plus({ weeks: next + 2, days: 62 }).toMillis();
   const rotation = await ctx.rotation(from, to, opts.calendar);
-  const timeline = buildTimeline(rotation.shifts);
+  const timeline = buildTimeline(await withSwaps(ctx, rotation.shifts));
   const duty = onDutyAt(timeline, at, next);
   const view = await actingView(ctx, { live: false });
   const roles = actingAt(view, timeline, ctx.loaded.team, at);

@@ -1,6 +1,7 @@
 import type { Discussion, TeamRule } from '../conversation.js';
 import { isTeam, markersOf } from '../conversation.js';
 import { parseMarker, withMarker } from '../markers.js';
+import { workaroundsOf } from '../fixes.js';
 import type { Created, Plan, Step } from './plan.js';
 import { skipAction } from './plan.js';
 
@@ -8,8 +9,9 @@ function clean(text: string): string {
   return text.replace(/<!--[\s\S]*?-->/g, '').trim();
 }
 
-/** The issue body: the question, the user, what was tried, and the links back. */
+/** The issue body: the question, the user, what was tried, the workaround given, and the links back. */
 export function summarise(d: Discussion, team: TeamRule): string {
+  const workaround = workaroundsOf(d, team).at(-1)?.answer;
   const post = d.messages.find((m) => m.kind === 'post')!;
   const question = clean(post.body)
     .split('\n')
@@ -20,7 +22,7 @@ export function summarise(d: Discussion, team: TeamRule): string {
     .filter((m) => m.kind !== 'post' && !m.hidden && isTeam(m, team) && !parseMarker(m.body))
     .map((m) => `- @${m.author}: ${clean(m.body).replace(/\s+/g, ' ').slice(0, 200)} ([link](${m.url}))`);
   return [
-    `Promoted from the support discussion ${d.url} (#${d.number}, asked by @${post.author ?? 'ghost'}).`,
+    `Promoted from the support discussion ${d.url} (#${d.number}, asked by @${post.author ?? 'ghost'}): this issue is its long-term, comprehensive solution.`,
     '',
     '### The question',
     '',
@@ -33,6 +35,7 @@ export function summarise(d: Discussion, team: TeamRule): string {
     `### Links`,
     '',
     `- Discussion: ${d.url}`,
+    ...(workaround ? [`- Workaround given meanwhile (short-term correction): ${workaround}`] : []),
   ].join('\n');
 }
 
@@ -101,6 +104,10 @@ export function planPromote(f: PromoteFacts): Plan {
     };
   }
   const summary = summarise(d, f.team);
+  // The issue is the comprehensive solution; a workaround given before is tied to it (docs/markers.md#promotion).
+  const workaround = workaroundsOf(d, f.team).at(-1)?.answer;
+  const longTerm = { longTerm: true, ...(workaround ? { workaround } : {}) };
+  const meanwhile = workaround ? ` That issue is the lasting fix; until it lands, [the workaround](${workaround}) helps.` : '';
   if (known) {
     const key = `promotion/${f.product}#${known.number}`;
     const reviewed = known.labels.find((l) => l.name === f.reviewedLabel);
@@ -111,9 +118,9 @@ export function planPromote(f: PromoteFacts): Plan {
       { effort: f.effort },
     );
     const discussionBody = withMarker(
-      `This is tracked in the known issue ${known.url}; we added the details from here to it.`,
+      `This is tracked in the known issue ${known.url}; we added the details from here to it.${meanwhile}`,
       'promotion',
-      { issue: known.url, repo: f.product, number: known.number, known: true },
+      { issue: known.url, repo: f.product, number: known.number, known: true, ...longTerm },
       { effort: f.effort, key },
     );
     const steps: Step[] = [{ op: 'issue-comment', issueId: known.id, body: issueBody }];
@@ -139,9 +146,9 @@ export function planPromote(f: PromoteFacts): Plan {
   const issueBody = withMarker(summary, 'promotion', { discussion: d.url }, { effort: f.effort, key: issueKey });
   const discussionBody = (issue: Created) =>
     withMarker(
-      `We are tracking the work for this in ${issue.url}.`,
+      `We are tracking the work for this in ${issue.url}.${meanwhile}`,
       'promotion',
-      { issue: issue.url, repo: f.product, number: issue.number },
+      { issue: issue.url, repo: f.product, number: issue.number, ...longTerm },
       { effort: f.effort, key },
     );
   return {

@@ -1,10 +1,12 @@
 import type { Assessment, Discussion, Message, TeamRule } from '../conversation.js';
+import { workaroundsOf } from '../fixes.js';
 import { addressee, markersOf } from '../conversation.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
 import type { Plan, PlannedAction, Step } from './plan.js';
 import { skipAction } from './plan.js';
+import { plural } from '../words.js';
 
 /** The first lines of a message, quoted, without its marker. */
 function quote(text: string): string {
@@ -17,11 +19,73 @@ function quote(text: string): string {
     .join('\n');
 }
 
+export interface AnswerFacts {
+  discussion: Discussion;
+  team: TeamRule;
+  chosen: Message | null;
+  effort?: number;
+  /** --workaround: the answer is a short-term constructive correction, the lasting fix comes later */
+  workaround?: boolean;
+  /** the product issue an earlier `promote` named as the long-term fix, if any */
+  longTerm?: string | null;
+}
+
+/**
+ * `resolve --workaround`: a comment that names the answer a workaround (a
+ * short-term constructive correction) and says where the lasting fix is or
+ * will be, with a `resolution` marker `{ answer, workaround: true, longTerm? }`.
+ * The answer is marked as usual (the chosen comment itself, or for a reply
+ * this comment); on a discussion already answered it only records the mark.
+ */
+function planWorkaround(f: AnswerFacts): Plan {
+  const { discussion: d, chosen } = f;
+  const base = { kind: 'workaround', number: d.number, url: d.url };
+  if (!chosen) return { actions: [skipAction(base, 'no answer to mark as a workaround')], warnings: [] };
+  const key = `workaround/${chosen.url}`;
+  const earlier = workaroundsOf(d, f.team).find((m) => m.answer === chosen.url);
+  const resolved = d.isAnswered || d.closed;
+  const answer: Step[] = resolved
+    ? []
+    : !d.category.isAnswerable
+      ? [{ op: 'close', discussionId: d.id, reason: 'RESOLVED' }]
+      : [{ op: 'mark-answer', ...(chosen.kind === 'comment' ? { commentId: chosen.id } : {}) }];
+  if (earlier && answer.length === 0) return { actions: [skipAction(base, 'already marked as a workaround', key)], warnings: [] };
+  const later = f.longTerm
+    ? `The lasting fix is tracked in ${f.longTerm}.`
+    : 'It is a short-term correction: we will follow up with a lasting fix in the product.';
+  const body = withMarker(
+    `A workaround for now is in [this ${chosen.kind === 'reply' ? 'reply' : 'comment'}](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}\n\n${later}`,
+    'resolution',
+    { answer: chosen.url, workaround: true, ...(f.longTerm ? { longTerm: f.longTerm } : {}) },
+    { effort: f.effort, key },
+  );
+  return {
+    actions: [
+      {
+        ...base,
+        key,
+        reason: resolved ? 'marked as a workaround' : 'answered with a workaround',
+        ...(earlier
+          ? { plannedReason: 'marking the earlier workaround as the answer' }
+          : { preview: `#${d.number} ${d.title}\n\n${body}` }),
+        steps: [
+          earlier
+            ? { op: 'reuse-comment', id: earlier.messageId, url: earlier.url }
+            : { op: 'comment', discussionId: d.id, number: d.number, body, key },
+          ...answer,
+        ],
+      },
+    ],
+    warnings: [],
+  };
+}
+
 /**
  * Marks the answer. A threaded reply cannot be marked on GitHub: a top-level
  * comment links to it (quoting it) and is marked instead, the VisIt convention.
  */
-export function planAnswer(f: { discussion: Discussion; team: TeamRule; chosen: Message | null; effort?: number }): Plan {
+export function planAnswer(f: AnswerFacts): Plan {
+  if (f.workaround) return planWorkaround(f);
   const { discussion: d, chosen } = f;
   const base = { kind: 'answer', number: d.number, url: d.url };
   if (d.isAnswered || d.closed || !chosen)
@@ -130,7 +194,7 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
   const days = f.assessment.daysSinceUserActivity === null ? null : Math.floor(f.assessment.daysSinceUserActivity);
   if (!previous && !flags.force && (days === null || days < f.staleAfterDays)) {
     throw new UsageError(
-      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
+      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
       'pass --force to close it anyway',
     );
   }

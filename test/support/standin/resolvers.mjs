@@ -53,11 +53,13 @@ function orderDiscussions(list, orderBy) {
 /** Parses the part of GitHub's search syntax the tool uses. */
 function searchFilter(query) {
   const tokens = query.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-  const f = { labels: [], categories: [] };
+  const f = { labels: [], categories: [], words: [] };
   for (const t of tokens) {
     const [key, ...rest] = t.split(':');
     const value = rest.join(':').replace(/"/g, '');
-    if (key === 'repo') f.repo = value.toLowerCase();
+    // Free text (a word or a "quoted phrase") matches the title or the body, in any case, as GitHub's search does.
+    if (rest.length === 0) f.words.push(t.replace(/"/g, '').toLowerCase());
+    else if (key === 'repo') f.repo = value.toLowerCase();
     else if (key === 'is') f[value] = true;
     else if (key === 'label') f.labels.push(value);
     else if (key === 'category') f.categories.push(value);
@@ -119,10 +121,13 @@ export function makeResolvers(store, clock) {
         const f = searchFilter(args.query);
         const repos = store.repos.filter((r) => !f.repo || r.nameWithOwner.toLowerCase() === f.repo);
         let items = repos.flatMap((r) => (args.type === 'DISCUSSION' ? r.discussions : r.issues));
+        const closed = (d) => (args.type === 'ISSUE' ? d.state !== 'OPEN' : d.closed);
+        const text = (d) => `${d.title}\n${d.body}`.toLowerCase();
         items = items.filter(
           (d) =>
-            (!f.open || !d.closed) &&
-            (!f.closed || d.closed) &&
+            (!f.open || !closed(d)) &&
+            (!f.closed || closed(d)) &&
+            f.words.every((w) => text(d).includes(w)) &&
             (!f.answered || d.answer) &&
             (!f.unanswered || !d.answer) &&
             f.labels.every((l) => d.labels.some((x) => x.name.toLowerCase() === l.toLowerCase())) &&
@@ -136,6 +141,9 @@ export function makeResolvers(store, clock) {
           field: field === 'updated' ? 'UPDATED_AT' : 'CREATED_AT',
           direction: direction === 'asc' ? 'ASC' : 'DESC',
         });
+        // "Best match": with free text and no sort asked, more words in the title rank first.
+        const inTitle = (d) => f.words.filter((w) => d.title.toLowerCase().includes(w)).length;
+        if (f.words.length && !f.sort) items = [...items].sort((a, b) => inTitle(b) - inTitle(a));
         // GitHub search never returns more than 1,000 results.
         const c = connection(items.slice(0, 1000), args, 'search');
         return { ...c, discussionCount: items.length, issueCount: items.length };
@@ -217,6 +225,15 @@ export function makeResolvers(store, clock) {
         store.nodes.delete(c.id);
         touch(c.discussion);
         return { clientMutationId: input.clientMutationId ?? null, comment: c };
+      },
+      deleteDiscussion: (_s, { input }) => {
+        const d = node(input.id, 'Discussion');
+        const list = d.repository.discussions;
+        list.splice(list.indexOf(d), 1);
+        // Its comments and replies go with it; deleting it again is NOT_FOUND, as on GitHub.
+        for (const c of d.comments) for (const x of [c, ...c.replies]) store.nodes.delete(x.id);
+        store.nodes.delete(d.id);
+        return { clientMutationId: input.clientMutationId ?? null, discussion: d };
       },
       markDiscussionCommentAsAnswer: (_s, { input }) => {
         const c = node(input.id, 'DiscussionComment');

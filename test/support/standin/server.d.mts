@@ -48,6 +48,8 @@ export interface Standin {
     /** more accounts: token -> login (scenario `tokens`), each acting as that person */
     tokens: Record<string, string>;
     requestCount: number;
+    /** the raw repositories, for what a snapshot leaves out (comment URLs, ids) */
+    repos: any[];
     /** an issue or discussion's body and top-level comments (the desk thread) */
     thread(
       nameWithOwner: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planEscalate } from '../../../src/core/plans/escalate.js';
+import { choiceText, planEscalate } from '../../../src/core/plans/escalate.js';
 import type { Discussion } from '../../../src/core/conversation.js';
 import { assess } from '../../../src/core/conversation.js';
 import { discussion, marker, members, policyOf, team, weeks } from '../../support/domain.js';
@@ -13,12 +13,17 @@ const asked = (to: string[], at: string) => ({
   body: `${to.map((l) => `@${l}`).join(' ')}, could you help?\n\n${marker('escalation', { to })}`,
 });
 
-function plan(d: Discussion, to: string[] = [], now = TUESDAY) {
+function plan(d: Discussion, to: string[] = [], now = TUESDAY, acting?: { primary: string | null; backup: string | null }) {
   return planEscalate(
-    { now, discussion: d, assessment: assess(d, policy, now), team, members, timeline },
+    { now, discussion: d, assessment: assess(d, policy, now), team, members, timeline, ...(acting ? { acting } : {}) },
     { to, reason: 'Silo internals' },
   );
 }
+const declined = (who: string, at: string, until?: string) => ({
+  at,
+  who,
+  body: `@cho: @${who} can't take this one on.\n\n${marker('decline', { who, ...(until ? { until } : {}) })}`,
+});
 const fresh = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' });
 
 describe('escalation plan', () => {
@@ -64,5 +69,44 @@ describe('escalation plan', () => {
   it('someone not on the team is allowed, with a warning', () => {
     const p = plan(fresh, ['guest']);
     expect(!p.choose && p.warnings).toEqual(['@guest is not on the team']);
+  });
+
+  it('a second escalation does not propose a developer who declined it', () => {
+    const d = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [
+      asked(['dee'], '2026-12-01T16:00:00Z'),
+      asked(['ada'], '2026-12-01T16:20:00Z'),
+      declined('ada', '2026-12-01T16:30:00Z'),
+    ]);
+    const p = plan(d);
+    expect(p.choose?.candidates.map((m) => m.login)).toEqual(['bob', 'eli']);
+    expect(choiceText(101, p.choose!)).toBe('#101 was escalated before (to @dee, @ada), and @ada declined it; choose who to ask next');
+  });
+
+  it('a deferral counts only until its time; asking someone who declined, by name, warns', () => {
+    const d = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [
+      asked(['dee'], '2026-12-01T16:00:00Z'),
+      declined('dee', '2026-12-01T16:30:00Z', '2026-12-02T17:00:00Z'),
+    ]);
+    expect(!plan(d, ['dee']).choose && (plan(d, ['dee']) as { warnings: string[] }).warnings).toEqual([
+      '@dee declined #101; asking again as you named them',
+    ]);
+    const later = plan(d, ['dee'], Date.parse('2026-12-02T17:00:00Z'));
+    expect(!later.choose && later.warnings).toEqual([]);
+  });
+
+  it('the first escalation skips an acting Backup who declined, and says so', () => {
+    const d = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [declined('dee', '2026-12-01T17:30:00Z')]);
+    const p = plan(d);
+    expect(p.choose).toMatchObject({ why: 'backup-declined', backup: 'dee' });
+    expect(choiceText(101, p.choose!)).toBe('@dee (the acting Backup) declined #101; choose who to ask instead');
+  });
+
+  it('with no acting Backup it says so and asks for a choice; it never claims an escalation that did not happen', () => {
+    const p = plan(fresh, [], TUESDAY, { primary: 'ada', backup: null });
+    expect(p.choose).toMatchObject({ why: 'no-backup', asked: [] });
+    expect(p.choose?.candidates.map((m) => m.login)).toEqual(['bob', 'dee', 'eli']);
+    const text = choiceText(101, p.choose!);
+    expect(text).toMatch(/^nobody can act as Backup now/);
+    expect(text).not.toMatch(/escalated before/);
   });
 });

@@ -33,6 +33,54 @@ const wontfix = (d: Discussion, flags: { force?: boolean; message?: string } = {
     { kind: 'resolution', ...flags },
   );
 
+describe('workaround plan', () => {
+  const d = discussion(130, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [
+    { at: '2026-12-01T18:00:00Z', who: 'ada', body: 'Set the fill value to 0 first.' },
+    { at: '2026-12-01T19:00:00Z', who: 'ada', kind: 'reply', body: 'Or convert the file.' },
+  ]);
+  const plan = (over: Partial<Parameters<typeof planAnswer>[0]> = {}) =>
+    planAnswer({ discussion: d, team, chosen: d.messages[1]!, workaround: true, ...over }).actions[0]!;
+
+  it.each([
+    ['a top-level comment: the note, then that comment marked', d, 1, ['comment', 'mark-answer'], 'commentId'],
+    ['a reply: the note is marked', d, 2, ['comment', 'mark-answer'], null],
+    [
+      'a category without answers: the note, then closed',
+      { ...d, category: { ...d.category, isAnswerable: false } },
+      1,
+      ['comment', 'close'],
+      null,
+    ],
+    ['already answered: the note only', { ...d, isAnswered: true }, 1, ['comment'], null],
+  ])('%s', (_what, disc, index, steps, commentId) => {
+    const a = planAnswer({ discussion: disc, team, chosen: disc.messages[index]!, workaround: true }).actions[0]!;
+    expect(ops(a)).toEqual(steps);
+    const mark = a.steps.find((s) => s.op === 'mark-answer');
+    if (commentId) expect(mark).toMatchObject({ commentId: disc.messages[index]!.id });
+    else if (mark) expect(mark).not.toHaveProperty('commentId');
+    expect(bodyOf(a)).toMatch(/^A workaround for now is in \[this (comment|reply)\]/);
+  });
+
+  it('names the long-term fix when one is known, in the text and the marker', () => {
+    const body = bodyOf(plan({ longTerm: 'https://x/issues/7' }));
+    expect(body).toContain('The lasting fix is tracked in https://x/issues/7.');
+    expect(body).toMatch(/"workaround":true,"longTerm":"https:\/\/x\/issues\/7"/);
+  });
+
+  it('an answered discussion whose workaround is marked already is skipped', () => {
+    const chosen = d.messages[1]!;
+    const marked = {
+      ...d,
+      isAnswered: true,
+      messages: [
+        ...d.messages,
+        { ...d.messages[1]!, id: 'n', body: `note\n${marker('resolution', { answer: chosen.url, workaround: true })}` },
+      ],
+    };
+    expect(plan({ discussion: marked, chosen })).toMatchObject({ skip: 'already marked as a workaround' });
+  });
+});
+
 describe('answer plan', () => {
   const withReply = discussion(102, { at: '2026-12-01T17:00:00Z', who: 'mk' }, [
     { at: '2026-12-01T18:00:00Z', who: 'ada' },

@@ -1,0 +1,2 @@
+export class WordsError extends Error {}
+export function splitWords(text: string): string[];

@@ -1,0 +1,1 @@
+function e(e){let[t,n]=e.split(`/`);return{owner:t,name:n}}export{e as t};
