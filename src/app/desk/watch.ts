@@ -70,8 +70,9 @@ const sentOf = (entries: readonly DeskEntry[]): Array<[string, number]> =>
   entries.filter((e) => e.marker.kind === 'notify').flatMap((e) => keysOf(e).map((k): [string, number] => [k, e.createdAt]));
 
 export async function readWatched(ctx: AppContext, opts: { includeUnlabelled: boolean }): Promise<Watched> {
+  deskRef(ctx); // a missing or malformed desk.thread is a usage error before anything is read
   const fingerprint = fingerprintOf(ctx, opts.includeUnlabelled);
-  const file = watchStateFile(ctx.deps.env, ctx.deps.homedir, ctx.loaded.config.desk.thread ?? ctx.loaded.config.repository);
+  const file = watchStateFile(ctx.deps.env, ctx.deps.homedir, deskRef(ctx).text);
   const state = await readWatchState(ctx.deps.fs, file, fingerprint);
   const usable = state && ctx.now >= state.readAt && ctx.now - state.readAt <= WATCH_MAX_AGE_MS;
   const read =
