@@ -63,7 +63,7 @@ function fingerprintOf(ctx: AppContext, includeUnlabelled: boolean): string {
 /** The instant from which desk comments must be read to see every key that can still matter: the shift's start, the oldest open waiting. */
 function keysSince(ctx: AppContext, inq: Inquiries): number {
   const shift = onDutyAt(inq.timeline, ctx.now, 0).current?.start ?? ctx.now;
-  return Math.min(ctx.now - DESK_HISTORY_MS, shift, ...inq.assessments.map((a) => a.waitingSince ?? ctx.now)) - 60_000;
+  return Math.min(shift, ...inq.assessments.map((a) => a.waitingSince ?? ctx.now)) - 60_000;
 }
 
 const sentOf = (entries: readonly DeskEntry[]): Array<[string, number]> =>
@@ -86,7 +86,8 @@ export async function readWatched(ctx: AppContext, opts: { includeUnlabelled: bo
     pending: read.pending.map((entry) => ({ entry, keys: webhookPending([entry])[0]?.keys ?? [] })),
     warm: read.warm,
     async save(done) {
-      const since = keysSince(ctx, read.inq);
+      // What a run without state would read back: the desk posts' 30 days, or further to the oldest open waiting.
+      const since = Math.min(keysSince(ctx, read.inq), ctx.now - DESK_HISTORY_MS);
       const sent = new Map([...read.sent, ...done.sent.map((k): [string, number] => [k, ctx.now])]);
       await writeWatchState(ctx.deps.fs, file, {
         v: 1,
