@@ -63,7 +63,7 @@ export async function policyFor(ctx: AppContext, timeline: Segment[]): Promise<P
     team: teamRuleOf(ctx.loaded.team, config),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
-    // New inquiries belong to the acting Primary (SPEC §10): the delegate, or the Backup while the Primary is away.
+    // New inquiries belong to the acting Primary (docs/process.md#acting-roles): the delegate, or the Backup while the Primary is away.
     primaryAt: (t) => actingAt(view, timeline, ctx.loaded.team, t).primary.login,
   };
 }
@@ -97,11 +97,20 @@ async function readInquiries(ctx: AppContext, opts: { includeUnlabelled?: boolea
   ctx.verbose(
     `read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
   );
+  return judgeInquiries(ctx, { github: gh, repo, info, discussions });
+}
+
+/** The scope's discussions judged: the rotation around them, the policy, and each one's state now. */
+export async function judgeInquiries(
+  ctx: AppContext,
+  read: Pick<Inquiries, 'github' | 'repo' | 'info' | 'discussions'>,
+): Promise<Inquiries> {
+  const { discussions } = read;
   const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));
   const timeline = await rotationTimeline(ctx, earliest - 14 * 86_400_000, ctx.now + 35 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
   const assessments = discussions.map((d) => assess(d, policy, ctx.now));
-  return { github: gh, repo, info, policy, timeline, discussions, assessments };
+  return { ...read, policy, timeline, assessments };
 }
 
 /** The §6 Item shape, with a few extra keys. */

@@ -7,10 +7,10 @@ import type { SwapProposal } from './swaps.js';
 import { readSwaps } from './swaps.js';
 
 /**
- * Who actually holds the Primary and Backup roles at an instant (SPEC §10):
+ * Who actually holds the Primary and Backup roles at an instant (docs/process.md#acting-roles):
  * the rota says who is on duty; away notices, team members' `unavailable`
  * ranges and delegations (read from the desk thread) say who is at their desk.
- * A delegation is by mutual agreement (SPEC §12.2): a proposal by the acting
+ * A delegation is by mutual agreement (docs/process.md#delegation): a proposal by the acting
  * Primary, in force once the delegate accepts, until it ends or is cancelled.
  */
 
@@ -30,7 +30,7 @@ export interface AwayStretch {
 }
 
 /**
- * Where a delegation stands (SPEC §12.2): a proposal until the delegate
+ * Where a delegation stands (docs/process.md#delegation): a proposal until the delegate
  * accepts; declined or cancelled by the people it concerns; replaced when a
  * later proposal for the same shift is accepted.
  */
@@ -80,7 +80,7 @@ export interface DeskState {
   away: AwayStretch[];
   delegations: Delegation[];
   requests: ClassifiedRequest[];
-  /** swap proposals (SPEC §12.4), oldest first, each with its accept when the replacement gave one */
+  /** swap proposals (docs/process.md#swaps), oldest first, each with its accept when the replacement gave one */
   swaps: SwapProposal[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
@@ -107,7 +107,7 @@ function sameShift(a: Delegation & { shift?: string }, b: Delegation & { shift?:
 const open = (d: Delegation) => d.state === 'proposed' || d.state === 'accepted';
 
 /**
- * An answer to a proposal, from the comment's author (SPEC §12.2): the
+ * An answer to a proposal, from the comment's author (docs/process.md#delegation): the
  * delegate accepts or declines a proposal; the Primary or the delegate
  * cancels a proposal or a delegation in force. Accepting ends every earlier
  * open delegation of the same shift that overlaps it, from that moment on.
@@ -138,7 +138,7 @@ function answer(
 }
 
 /**
- * Who may propose a delegation (SPEC §12.2): the acting Primary, that is the
+ * Who may propose a delegation (docs/process.md#delegation): the acting Primary, that is the
  * rota's Primary or whoever stands in for them (`ActingRoles.mayDelegate`),
  * and nobody else.
  */
@@ -294,7 +294,7 @@ export interface ActingRoles {
   backup: Acting;
   /** who is away at `at` */
   away: AwayStretch[];
-  /** who may propose a delegation at `at`: the rota's Primary, and whoever stands in for them (SPEC §12.2) */
+  /** who may propose a delegation at `at`: the rota's Primary, and whoever stands in for them (docs/process.md#delegation) */
   mayDelegate: string[];
   /** the delegation of this shift in force or accepted for later, else the latest open proposal; null when none */
   delegation: DelegationView | null;
@@ -339,7 +339,7 @@ function nextExperienced(team: readonly TeamMember[], after: string | null): Tea
 }
 
 /**
- * The acting roles at an instant (SPEC §10, §12.2). Acting Primary: the
+ * The acting roles at an instant (docs/process.md#acting-roles, §12.2). Acting Primary: the
  * delegate while an accepted delegation runs; else the Backup when the
  * Primary is away; else the Primary. When that person is away too, the next
  * candidate in that order (delegate, Primary, Backup), then the next

@@ -41,7 +41,7 @@ export interface Config {
   trustedBots: string[];
 }
 
-/** The duty desk (SPEC §9): the thread holding the board and the notification feed. */
+/** The duty desk (docs/process.md#duty-desk): the thread holding the board and the notification feed. */
 export interface DeskConfig {
   /** "OWNER/NAME#NUMBER", an issue or a discussion */
   thread: string | null;

@@ -13,7 +13,7 @@ import type { SwapProposal } from './swaps.js';
 import { swapProposalKey } from './swaps.js';
 
 /**
- * Plans for the comments that go to the desk thread (SPEC §10): away notices,
+ * Plans for the comments that go to the desk thread (docs/process.md#acting-roles): away notices,
  * delegations, swap announcements, classified requests and claims, and the
  * note that tells the acting Primary about a contact someone else received.
  * Each plan carries its text (from a template in templates/), its @mentions,
@@ -330,7 +330,7 @@ export interface DelegationAnswerInput {
 /**
  * `delegate --accept` and `--decline`, by the delegate, answer the latest
  * proposal addressed to them; `--cancel`, by the Primary or the delegate,
- * ends the latest open delegation they are part of, at once (SPEC §12.2).
+ * ends the latest open delegation they are part of, at once (docs/process.md#delegation).
  * The answer @mentions the other person, with a trusted marker naming the
  * proposal.
  */
@@ -428,7 +428,7 @@ const weekOf = (monday: string) => DateTime.fromISO(monday, { zone: 'UTC' }).set
 const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary' : 'Backup');
 
 /**
- * A swap on a calendar the tool did not write (SPEC §12.4): a proposal on the
+ * A swap on a calendar the tool did not write (docs/process.md#swaps): a proposal on the
  * desk thread, @mentioning the replacement (and the person relieved). It
  * changes nothing until the replacement accepts it.
  */

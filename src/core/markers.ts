@@ -4,7 +4,7 @@
  * Markers tell later runs what was already done (idempotence) and carry
  * facts such as effort and call times. Only the team's markers are trusted.
  */
-/** The desk thread's own kinds (SPEC §10, §12.2): away notices, delegations and their answers, announcements, classified requests. */
+/** The desk thread's own kinds (docs/process.md#acting-roles, §12.2): away notices, delegations and their answers, announcements, classified requests. */
 export const DESK_KINDS = [
   'away',
   'away-cancel',
@@ -29,6 +29,8 @@ export const MARKER_KINDS = [
   'keep',
   'decline',
   'notify',
+  /** a run's short-lived hold on keys before it posts their mentions (docs/markers.md#reserve) */
+  'reserve',
   ...DESK_KINDS,
 ] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
@@ -44,7 +46,7 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /**
  * The marker of a body the tool wrote, or null. Only the body's last line
- * counts, and only outside a code fence (SPEC §11): a marker quoted in a
+ * counts, and only outside a code fence (docs/process.md#words-to-people): a marker quoted in a
  * reply, pasted into a code block or written mid-text by someone else is text.
  */
 export function parseMarker(body: string): Marker | null {

@@ -31,7 +31,7 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
     expect(delegate.code, delegate.stderr).toBe(0);
     expect(desk(standin).feed.map((c) => c.body.split('\n')[0])).toEqual([
       '**Away:** @grace-hopper will be away from their desk from Mon Nov 30, 13:00 PST until Mon Nov 30, 17:00 PST (4h of business hours).',
-      "**Delegation:** @grace-hopper hands the Primary role to @edsger-d from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Meanwhile @edsger-d owns new inquiries and gets the Primary's notifications.",
+      "**Delegation proposed:** @grace-hopper asks @edsger-d to act as Primary from Tue Dec 1, 09:00 PST until Tue Dec 1, 12:00 PST. Nothing changes until @edsger-d accepts, with `visit-sre delegate --accept` (or `--decline`); then @edsger-d owns new inquiries and gets the Primary's notifications meanwhile.",
     ]);
     await standin.close();
     standin = undefined;
@@ -44,6 +44,8 @@ describe('away, delegate and who with a desk thread (the built bin)', () => {
       away: [{ login: 'grace-hopper', note: 'doctor' }],
     });
     const tomorrow = await runBin(['who', '--at', '2026-12-01T10:00'], { env: { ...env, VISIT_SRE_NOW: '2026-11-30T17:01:00Z' } });
-    expect(tomorrow.stdout).toMatch(/^acting-primary\tedsger-d\tEdsger Dijkstra\t2026-12-01T18:00:00Z\t2026-12-01T20:00:00Z$/m);
+    // A proposal nobody accepted changes nothing (docs/process.md#delegation): the rota's Primary acts.
+    expect(tomorrow.stdout).toMatch(/^acting-primary\tgrace-hopper\t/m);
+    expect(tomorrow.stdout).not.toMatch(/^acting-primary\tedsger-d/m);
   });
 });

@@ -53,7 +53,7 @@ const roles = (at: string, opts: { away?: AwayStretch[]; delegations?: Delegatio
   return { primary: r.primary.login, primaryWhy: r.primary.reason, backup: r.backup.login, backupWhy: r.backup.reason };
 };
 
-describe('acting Primary and Backup (SPEC §10)', () => {
+describe('acting Primary and Backup (docs/process.md#acting-roles)', () => {
   it('is the rota when nobody is away and nothing is delegated', () => {
     expect(roles('2026-11-30T10:00')).toEqual({ primary: 'katherine', primaryWhy: 'rota', backup: 'ada', backupWhy: 'rota' });
   });

@@ -11,7 +11,8 @@ import { notHandedOff } from '../../core/notify.js';
 import type { Segment } from '../../core/rotation.js';
 import { onDutyAt } from '../../core/rotation.js';
 import type { GitHubPort } from '../../github/port.js';
-import { loadInquiries } from '../inquiries.js';
+import type { Watched } from './watch.js';
+import { readWatched } from './watch.js';
 import { execute } from '../execute.js';
 import { loadTemplate } from '../templates.js';
 import { handoffWeek, keptFor } from '../../core/plans/handoff.js';
@@ -31,12 +32,14 @@ export interface DeskFacts {
   acting: Roles;
   members: string[];
   away: ReadonlySet<string>;
-  /** classified requests to remind about (SPEC §10) */
+  /** classified requests to remind about (docs/process.md#acting-roles) */
   reminders: Array<{ key: string; title: string; to: string[] }>;
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
   actions: ActionResult[];
+  /** the desk thread as read, the keys sent, what a webhook still owes, and how to save what was learned (app/desk/watch.ts) */
+  watched: Omit<Watched, 'inq'>;
 }
 
 const shift = (s: Segment | null | undefined): ShiftInfo | null =>
@@ -46,7 +49,7 @@ const shift = (s: Segment | null | undefined): ShiftInfo | null =>
 export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }): Promise<DeskFacts> {
   const config = ctx.loaded.config;
   const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
-  const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
+  const { inq, ...watched } = await readWatched(ctx, { includeUnlabelled: labelNew });
   const actions: ActionResult[] = [];
   const discussions = inq.discussions;
   const run = async (plan: Plan) =>
@@ -91,7 +94,7 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
   });
 
   if (config.desk.closeStale) {
-    // What `overdue --close-stale --yes` does (SPEC §9), through the same plan and executor.
+    // What `overdue --close-stale --yes` does (docs/process.md#duty-desk), through the same plan and executor.
     const stale = items.filter((a) => a.stale);
     if (stale.length) {
       const label = flags.dryRun ? { name: config.labels.wontfix, id: '' } : await wontfixLabel(ctx, inq.github, inq.repo);
@@ -106,7 +109,7 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
   }
 
   const members = ctx.loaded.team.map((m) => m.login);
-  // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
+  // Away notices and delegations from the desk thread, and the team file's unavailability (docs/process.md#acting-roles).
   const view = await actingView(ctx, { live: true });
   const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
@@ -135,5 +138,6 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     previousPrimary: previous?.primary ?? null,
     notHandedOff: notHandedOff(facts),
     actions,
+    watched,
   };
 }

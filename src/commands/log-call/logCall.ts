@@ -26,7 +26,7 @@ export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Ou
   const { via, at, effort } = await askContact(opts, ctx, ask);
   const timeline = await rotationTimeline(ctx, at - 86_400_000, at + 86_400_000);
   const duty = onDutyAt(timeline, at, 0).current;
-  // The acting Primary owns the contact (SPEC §10): the delegate, or the Backup while the Primary is away.
+  // The acting Primary owns the contact (docs/process.md#acting-roles): the delegate, or the Backup while the Primary is away.
   const handler =
     actingAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team, at).primary.login ?? duty?.primary?.login ?? null;
 

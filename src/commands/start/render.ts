@@ -23,7 +23,7 @@ export interface Briefing {
   counts: { open: number; overdue: number; dueSoon: number; stale: number };
   fruit: Array<{ number: number; title: string; url: string }>;
   outbox: number;
-  /** who acts now and who is away, when a delegation or an away notice moves a role (SPEC §10) */
+  /** who acts now and who is away, when a delegation or an away notice moves a role (docs/process.md#acting-roles) */
   acting?: string[];
 }
 

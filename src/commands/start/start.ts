@@ -20,7 +20,7 @@ import { briefingText } from './render.js';
 
 export type { StartOptions };
 
-/** The shift-start briefing (SPEC §6 `start`). */
+/** The shift-start briefing (docs/reference.md `start`). */
 export async function runStart(opts: StartOptions, ctx: Context): Promise<void> {
   if (opts.as !== undefined && !isLogin(opts.as.replace(/^@/, '')))
     throw new UsageError(`invalid --as "${opts.as}"`, 'give a GitHub login');
@@ -33,7 +33,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
   const shift = duty.current ?? duty.upcoming[0] ?? null;
   const role = shift?.primary?.login === as ? 'primary' : shift?.backup?.login === as ? 'backup' : null;
-  // Who acts now (SPEC §10): a delegation, or someone away, moves a role for a while.
+  // Who acts now (docs/process.md#acting-roles): a delegation, or someone away, moves a role for a while.
   const view = await actingView(ctx, { live: false });
   const acting = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = awayDuring(view, ctx.now, shift?.end ?? ctx.now + 7 * 86_400_000);

@@ -22,7 +22,7 @@ export interface Contact {
   customerPrivate?: boolean;
   at: number;
   handler: string | null;
-  /** who the contact reached, when not the acting Primary who owns it (SPEC §10's three-way handoff) */
+  /** who the contact reached, when not the acting Primary who owns it (docs/process.md#acting-roles's three-way handoff) */
   receiver?: string | null;
   /** whether the receiver answered the customer; when not, this post is not the team's response and the clock runs */
   answered?: boolean;

@@ -23,7 +23,7 @@ export interface HandoffFacts {
   template: { text: string; source: string };
   /** the note left on a discussion the outgoing Primary keeps */
   keepTemplate: { text: string; source: string };
-  /** the acting roles at an instant (SPEC §10); the rota's when absent */
+  /** the acting roles at an instant (docs/process.md#acting-roles); the rota's when absent */
   actingAt?: (t: number) => { primary: string | null; backup: string | null };
 }
 

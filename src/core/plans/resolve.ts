@@ -139,7 +139,7 @@ export function planAnswer(f: AnswerFacts): Plan {
 
 /**
  * The polite closing comment, from the closing template. It states a number of
- * days only when the user really was silent that long (SPEC §11).
+ * days only when the user really was silent that long (docs/process.md#words-to-people).
  */
 export function closingText(
   template: { text: string; source: string },
