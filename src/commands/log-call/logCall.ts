@@ -14,13 +14,15 @@ import { isoUtc } from '../../core/timeText.js';
 import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { askContact, askInquiry, confirmPost } from './flow.js';
+import { fromMail } from './eml.js';
 import { logClassified, tellOwner, viewerLogin } from './desk.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
 export type { LogCallOptions };
 
 /** Records an inquiry from outside GitHub as a discussion, or, if classified, only in the local journal. */
-export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Outcome | void> {
+export async function runLogCall(given: LogCallOptions, ctx: Context): Promise<Outcome | void> {
+  const opts = given.eml !== undefined ? await fromMail(given, ctx) : given;
   const interactive = Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
   const ask = interactive ? await ctx.deps.prompter() : undefined;
   const { via, at, effort } = await askContact(opts, ctx, ask);
