@@ -1,0 +1,1 @@
+import{j as e}from"./visit-sre.js";function t(t,n,r){let i=[...t.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map(e=>e[1]).filter(e=>!(e in n));if(i.length)throw new e(`unknown placeholder {{${i[0]}}} in ${r}`,`the placeholders are: ${Object.keys(n).map(e=>`{{${e}}}`).join(`, `)}`);return t.replace(/\{\{\s*([^}\s]+)\s*\}\}/g,(e,t)=>n[t])}export{t};
