@@ -75,6 +75,16 @@ export interface ClassifiedRequest {
   claimedBy: string | null;
 }
 
+/** A serious incident, for the next project meeting until its postmortem is linked (`postmortem --link`). */
+export interface Incident {
+  number: number;
+  url: string;
+  title: string;
+  markedAt: number;
+  by: string | null;
+  postmortem: string | null;
+}
+
 /** A contact someone other than the acting Primary received (docs/process.md, the three-way handoff). */
 export interface RedirectedContact {
   number: number;
@@ -97,6 +107,8 @@ export interface DeskState {
   swaps: SwapProposal[];
   /** contacts that reached someone other than their owner (`misdirected`), oldest first, with whether the owner confirmed reaching the customer */
   contacts: RedirectedContact[];
+  /** serious incidents marked on the desk thread (`postmortem --incident`), oldest first, each open until its postmortem is linked */
+  incidents: Incident[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
 }
@@ -183,6 +195,7 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
   const delegations: Array<Delegation & { shift?: string }> = [];
   const requests: ClassifiedRequest[] = [];
   const contacts: RedirectedContact[] = [];
+  const incidents: Incident[] = [];
   for (const e of ordered) {
     const m = e.marker;
     const key = text(m.key);
@@ -252,6 +265,12 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       const url = text(m.url);
       if (owner && receiver && url && typeof m.number === 'number' && !contacts.some((c) => c.url === url))
         contacts.push({ number: m.number, url, owner, receiver, answered: m.answered === true, postedAt: e.createdAt, confirmed: false });
+    } else if (m.kind === 'incident') {
+      const url = text(m.url);
+      if (url && typeof m.number === 'number' && !incidents.some((i) => i.url === url))
+        incidents.push({ number: m.number, url, title: text(m.title) ?? '', markedAt: e.createdAt, by: text(m.by), postmortem: null });
+    } else if (m.kind === 'postmortem') {
+      for (const i of incidents) if (i.url === m.url) i.postmortem = text(m.postmortem);
     } else if (m.kind === 'contact-confirmed') {
       for (const c of contacts) if (c.url === m.url) c.confirmed = true;
     } else if (m.kind === 'claim') {
@@ -260,7 +279,15 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
       if (request && who && request.claimedBy === null) request.claimedBy = who;
     }
   }
-  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), contacts, keys };
+  return {
+    away,
+    delegations: delegations.map(({ shift: _shift, ...d }) => d),
+    requests,
+    swaps: readSwaps(ordered),
+    contacts,
+    incidents,
+    keys,
+  };
 }
 
 /** Team members' `unavailable` ranges (whole days in the team's zone, `to` inclusive) as away stretches. */

@@ -38,7 +38,9 @@ export type DeskPostKind =
   | 'classified'
   | 'claim'
   | 'misdirected'
-  | 'contact-confirmed';
+  | 'contact-confirmed'
+  | 'incident'
+  | 'postmortem';
 
 export interface DeskPost {
   kind: DeskPostKind;
@@ -712,3 +714,59 @@ export function planContactConfirmed(input: ConfirmInput): DeskPost {
     input.desk,
   );
 }
+
+export interface IncidentInput {
+  number: number;
+  url: string;
+  title: string;
+  by: string | null;
+  /** the logins config `incident.notify` names, resolved (docs/config.md) */
+  notify: readonly string[];
+  desk: DeskState;
+}
+
+/** `postmortem --incident`: a short notice on the desk thread, @mentioning the incident recipients, marker `incident`. */
+export function planIncident(input: IncidentInput): DeskPost {
+  const mentions = unique([...input.notify]);
+  const title = input.title
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/@/g, '@\u200b')
+    .replace(/</g, '&lt;');
+  return post(
+    'incident',
+    `incident:${input.url}`,
+    { number: input.number, url: input.url, title: input.title, ...(input.by ? { by: input.by } : {}) },
+    {
+      reason: `mark #${input.number} as a serious incident`,
+      mentions,
+      text: `**Serious incident:** [#${input.number}](${input.url}) ${title}${input.by ? `, marked by @\u200b${input.by}` : ''}. It goes on the agenda of the next project meeting until its postmortem is linked (\`visit-sre postmortem ${input.number} --link URL\`). ${mentionList(mentions)}`,
+      notes: mentions.length ? [] : ['nobody to notify: config "incident.notify" names nobody on the team'],
+    },
+    input.desk,
+  );
+}
+
+/** `postmortem --link URL`: the incident's postmortem is written; the board and the handoff summary stop listing it. */
+export function planPostmortemLink(input: { number: number; url: string; postmortem: string; desk: DeskState }): DeskPost {
+  const incident = input.desk.incidents.find((i) => i.url === input.url);
+  if (!incident)
+    throw new UsageError(
+      `#${input.number} is not marked as an incident on the desk thread`,
+      `mark it first: visit-sre postmortem ${input.number} --incident`,
+    );
+  return post(
+    'postmortem',
+    `postmortem:${input.url}:${input.postmortem}`,
+    { number: input.number, url: input.url, postmortem: input.postmortem },
+    {
+      reason: `link the postmortem of #${input.number}`,
+      mentions: [],
+      text: `**Postmortem** of the incident [#${input.number}](${input.url}): ${input.postmortem}`,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+/** The incidents still waiting for their postmortem: what the board and the handoff summary list for the next project meeting. */
+export const openIncidents = (desk: Pick<DeskState, 'incidents'>) => desk.incidents.filter((i) => i.postmortem === null);

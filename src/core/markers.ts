@@ -18,6 +18,8 @@ export const DESK_KINDS = [
   'claim',
   'misdirected',
   'contact-confirmed',
+  'incident',
+  'postmortem',
 ] as const;
 export const MARKER_KINDS = [
   'contact',
@@ -79,7 +81,7 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
  * response clock. A developer declining an escalation has not answered the
  * user either (docs/markers.md#bookkeeping).
  */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep', 'decline']);
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep', 'incident', 'decline']);
 
 /** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
 export function withMarker(

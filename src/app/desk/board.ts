@@ -23,6 +23,8 @@ export interface BoardFacts {
   items: readonly Assessment[];
   previousPrimary: string | null;
   notHandedOff: readonly Assessment[];
+  /** serious incidents whose postmortem is not linked yet */
+  incidents?: ReadonlyArray<{ number: number; url: string; title: string }>;
   /** notifications held until business hours */
   held: number;
 }
@@ -118,6 +120,16 @@ export function renderBoard(f: BoardFacts): string {
         ],
         { alignDelimiters: false },
       ),
+      '',
+    );
+  }
+  if (f.incidents?.length) {
+    out.push(`### Incidents for the next project meeting (${f.incidents.length})`, '');
+    out.push(
+      f.incidents
+        .slice(0, MAX_ROWS)
+        .map((i) => `- [#${i.number}](${i.url}) ${cell(i.title)} — postmortem not linked yet`)
+        .join('\n'),
       '',
     );
   }

@@ -3,7 +3,7 @@ import type { Policy } from '../../core/conversation.js';
 import { turnsOf } from '../../core/conversation.js';
 import type { Roles } from '../../core/desk.js';
 import { awayAt } from '../../core/acting.js';
-import { classifiedReminders, contactReminders } from '../../core/deskPosts.js';
+import { classifiedReminders, contactReminders, openIncidents } from '../../core/deskPosts.js';
 import { actingAt, actingView } from '../acting.js';
 import { deskTemplate } from './post.js';
 import type { NotifyItem, ShiftInfo } from '../../core/notify.js';
@@ -33,6 +33,8 @@ export interface DeskFacts {
   members: string[];
   away: ReadonlySet<string>;
   /** classified requests to remind about (docs/process.md#acting-roles) */
+  /** serious incidents whose postmortem is not linked yet, for the board */
+  incidents: Array<{ number: number; url: string; title: string }>;
   reminders: Array<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'contact-reminder' }>;
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
@@ -137,6 +139,7 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     rota,
     acting: { primary: roles.primary.login, backup: roles.backup.login },
     reminders,
+    incidents: openIncidents(view.desk),
     members,
     away,
     previousPrimary: previous?.primary ?? null,

@@ -1,6 +1,7 @@
 import type { Context } from '../../shell/context.js';
 import { handoffSummary, planHandoff, SUMMARY_WEEK_MS } from '../../core/plans/handoff.js';
 import { actingRolesAt, actingView } from '../../app/acting.js';
+import { openIncidents } from '../../core/deskPosts.js';
 import { closedSince, loadInquiries } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../../shell/errors.js';
@@ -69,7 +70,8 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
       ctx.warn(`the summary leaves out what was closed this week: ${e.message}`);
       return [];
     });
-    ctx.deps.stdout.write(`\n${handoffSummary({ ...facts, closed }, { ...plan, keep, handed })}`);
+    const incidents = openIncidents((await actingView(ctx, { live: false })).desk);
+    ctx.deps.stdout.write(`\n${handoffSummary({ ...facts, closed, incidents }, { ...plan, keep, handed })}`);
   }
   return outcome;
 }

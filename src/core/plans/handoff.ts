@@ -188,7 +188,11 @@ export const SUMMARY_WEEK_MS = 7 * 86_400_000;
 
 /** The markdown summary for the meeting notes. `closed`: the discussions closed in the last week (SUMMARY_WEEK_MS). */
 export function handoffSummary(
-  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'> & { closed?: readonly ClosedItem[] },
+  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'> & {
+    closed?: readonly ClosedItem[];
+    /** serious incidents whose postmortem is not linked yet (docs/process.md#incidents) */
+    incidents?: ReadonlyArray<{ number: number; url: string; title: string }>;
+  },
   h: { from: string; to: string; backup: string | null; week: string; keep: ReadonlySet<number>; handed: ReadonlySet<number | null> },
 ): string {
   const weekAgo = f.now - SUMMARY_WEEK_MS;
@@ -209,6 +213,10 @@ export function handoffSummary(
     [`Kept by @${h.from}`, all.filter((a) => h.keep.has(a.number)).map((a) => line(a, ` — ${a.state}`))],
     ['Overdue', all.filter((a) => a.overdue).map((a) => line(a, a.owner ? ` — @${a.owner}` : ''))],
     ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`))],
+    [
+      'Incidents for the next project meeting',
+      (f.incidents ?? []).map((i) => `- [#${i.number}](${i.url}) ${i.title} — postmortem not linked yet`),
+    ],
   ];
   return `## Support handoff ${h.week}: @${h.from} → @${h.to}${h.backup ? ` (Backup @${h.backup})` : ''}\n\n${sections.map(([title, lines]) => `### ${title}\n\n${lines.length ? lines.join('\n') : '_none_'}\n`).join('\n')}`;
 }
