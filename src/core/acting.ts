@@ -75,6 +75,19 @@ export interface ClassifiedRequest {
   claimedBy: string | null;
 }
 
+/** A contact someone other than the acting Primary received (docs/process.md, the three-way handoff). */
+export interface RedirectedContact {
+  number: number;
+  url: string;
+  owner: string;
+  receiver: string;
+  /** the receiver answered the customer: nothing left to hand over */
+  answered: boolean;
+  postedAt: number;
+  /** the owner ran `log-call --confirm`: the customer reached them */
+  confirmed: boolean;
+}
+
 /** What the desk thread says about the team, once cancellations and replacements are applied. */
 export interface DeskState {
   away: AwayStretch[];
@@ -82,6 +95,8 @@ export interface DeskState {
   requests: ClassifiedRequest[];
   /** swap proposals (docs/process.md#swaps), oldest first, each with its accept when the replacement gave one */
   swaps: SwapProposal[];
+  /** contacts that reached someone other than their owner (`misdirected`), oldest first, with whether the owner confirmed reaching the customer */
+  contacts: RedirectedContact[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
 }
@@ -167,6 +182,7 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
   const away: AwayStretch[] = [];
   const delegations: Array<Delegation & { shift?: string }> = [];
   const requests: ClassifiedRequest[] = [];
+  const contacts: RedirectedContact[] = [];
   for (const e of ordered) {
     const m = e.marker;
     const key = text(m.key);
@@ -230,13 +246,21 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
         claimedBy: null,
         ...(e.url ? { url: e.url } : {}),
       });
+    } else if (m.kind === 'misdirected') {
+      const owner = text(m.owner);
+      const receiver = text(m.receiver);
+      const url = text(m.url);
+      if (owner && receiver && url && typeof m.number === 'number' && !contacts.some((c) => c.url === url))
+        contacts.push({ number: m.number, url, owner, receiver, answered: m.answered === true, postedAt: e.createdAt, confirmed: false });
+    } else if (m.kind === 'contact-confirmed') {
+      for (const c of contacts) if (c.url === m.url) c.confirmed = true;
     } else if (m.kind === 'claim') {
       const request = requests.find((r) => r.key === m.request);
       const who = text(m.who);
       if (request && who && request.claimedBy === null) request.claimedBy = who;
     }
   }
-  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), keys };
+  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), contacts, keys };
 }
 
 /** Team members' `unavailable` ranges (whole days in the team's zone, `to` inclusive) as away stretches. */

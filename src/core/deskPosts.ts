@@ -37,7 +37,8 @@ export type DeskPostKind =
   | 'swap-accept'
   | 'classified'
   | 'claim'
-  | 'misdirected';
+  | 'misdirected'
+  | 'contact-confirmed';
 
 export interface DeskPost {
   kind: DeskPostKind;
@@ -645,6 +646,69 @@ export function planMisdirected(input: MisdirectedInput): DeskPost {
     `misdirected:${input.url}`,
     { number: input.number, url: input.url, receiver: input.receiver, owner: input.owner, answered: input.answered },
     { reason: `tell @${input.owner} about #${input.number}`, mentions: [input.owner], text, notes: [] },
+    input.desk,
+  );
+}
+
+export interface ContactReminder {
+  key: string;
+  number: number;
+  url: string;
+  to: string[];
+  title: string;
+}
+
+/**
+ * The reminder `notify` sends once (docs/process.md, the three-way handoff):
+ * a contact someone other than its owner received, not answered by them, that
+ * the owner has not confirmed (`log-call --confirm`) one business hour after
+ * it was logged. One whose discussion is no longer open (`open`, when given)
+ * needs no reminder.
+ */
+export function contactReminders(
+  desk: DeskState,
+  now: number,
+  cal: BusinessCalendar,
+  open?: ReadonlySet<number>,
+  afterMinutes = 60,
+): ContactReminder[] {
+  return desk.contacts
+    .filter(
+      (c) =>
+        !c.answered &&
+        !c.confirmed &&
+        (open === undefined || open.has(c.number)) &&
+        !desk.keys.has(`contact-reminder:${c.url}`) &&
+        businessMinutesBetween(cal, c.postedAt, now) >= afterMinutes,
+    )
+    .map((c) => ({
+      key: `contact-reminder:${c.url}`,
+      number: c.number,
+      url: c.url,
+      to: [c.owner],
+      title: `[#${c.number}](${c.url}): the customer that ${c.receiver} received has not been confirmed as reaching you; once you have talked to them, run \`visit-sre log-call --confirm ${c.number}\``,
+    }));
+}
+
+export interface ConfirmInput {
+  number: number;
+  url: string;
+  owner: string;
+  desk: DeskState;
+}
+
+/** `log-call --confirm`: tells the desk thread the owner reached a redirected customer, so `notify` stops asking. */
+export function planContactConfirmed(input: ConfirmInput): DeskPost {
+  return post(
+    'contact-confirmed',
+    `contact-confirmed:${input.url}`,
+    { number: input.number, url: input.url, owner: input.owner },
+    {
+      reason: `confirm that @${input.owner} reached the customer of #${input.number}`,
+      mentions: [],
+      text: `**Contact confirmed:** @\u200b${input.owner} reached the customer of #${input.number} (${input.url}): the three-way handoff is complete.`,
+      notes: [],
+    },
     input.desk,
   );
 }

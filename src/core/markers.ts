@@ -17,6 +17,7 @@ export const DESK_KINDS = [
   'classified',
   'claim',
   'misdirected',
+  'contact-confirmed',
 ] as const;
 export const MARKER_KINDS = [
   'contact',

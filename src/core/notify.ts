@@ -39,7 +39,7 @@ export interface NotifyInput {
   /** desk.notifyOutsideBusinessHours */
   outsideBusinessHours: boolean;
   /** once-only reminders decided elsewhere (classified requests, docs/process.md#acting-roles), sent and held like the rest */
-  reminders?: ReadonlyArray<{ key: string; title: string; to: string[] }>;
+  reminders?: ReadonlyArray<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'contact-reminder' }>;
   /** most notifications in one comment (GitHub caps a comment at 65,536 characters); the rest wait for the next run */
   maxPerRun?: number;
 }
@@ -53,6 +53,7 @@ export type NotificationKind =
   | 'handoff-reminder'
   | 'missed-handoff'
   | 'classified-reminder'
+  | 'contact-reminder'
   | `overdue+${string}`;
 
 export interface Notification {
@@ -173,7 +174,7 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
       due.push({
         key: r.key,
         covers: [r.key],
-        when: 'classified-reminder',
+        when: r.when ?? 'classified-reminder',
         state: null,
         number: null,
         url: null,

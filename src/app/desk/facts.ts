@@ -3,7 +3,7 @@ import type { Policy } from '../../core/conversation.js';
 import { turnsOf } from '../../core/conversation.js';
 import type { Roles } from '../../core/desk.js';
 import { awayAt } from '../../core/acting.js';
-import { classifiedReminders } from '../../core/deskPosts.js';
+import { classifiedReminders, contactReminders } from '../../core/deskPosts.js';
 import { actingAt, actingView } from '../acting.js';
 import { deskTemplate } from './post.js';
 import type { NotifyItem, ShiftInfo } from '../../core/notify.js';
@@ -33,7 +33,7 @@ export interface DeskFacts {
   members: string[];
   away: ReadonlySet<string>;
   /** classified requests to remind about (docs/process.md#acting-roles) */
-  reminders: Array<{ key: string; title: string; to: string[] }>;
+  reminders: Array<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'contact-reminder' }>;
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
@@ -114,13 +114,17 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
   const roles = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = new Set(awayAt(view.away, ctx.now).map((a) => a.login));
   const reminderTemplate = view.desk.requests.length ? await deskTemplate(ctx, 'classified-reminder') : null;
-  const reminders = reminderTemplate
+  const reminders: DeskFacts['reminders'] = reminderTemplate
     ? classifiedReminders(view.desk, ctx.now, inq.policy.calendar, 60, ctx.zone, reminderTemplate).map((r) => ({
         key: r.key,
         title: r.text,
         to: r.to,
       }))
     : [];
+  // A redirected customer not confirmed as reaching the owner after a business hour (the three-way handoff).
+  const open = new Set(items.filter((a) => a.state !== 'resolved').map((a) => a.number));
+  for (const r of contactReminders(view.desk, ctx.now, inq.policy.calendar, open))
+    reminders.push({ key: r.key, title: r.title, to: r.to, when: 'contact-reminder' });
   const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
   const facts = { items, current, previous };
   return {

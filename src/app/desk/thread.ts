@@ -62,6 +62,7 @@ export function notificationLine(
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
   const icon = ICON[n.state ?? n.when] ?? '🔴';
   // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'contact-reminder') return `- 📞 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'handoff-reminder')
     return `- ${icon} End of shift (${local(n.shift!.end)}): ${plural(n.count ?? 0, 'unresolved discussion')} to hand off with \`visit-sre handoff\` → ${to}`;

@@ -15,6 +15,7 @@ import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { askContact, askInquiry, confirmPost } from './flow.js';
 import { fromMail } from './eml.js';
+import { confirmContact } from './confirm.js';
 import { logClassified, tellOwner, viewerLogin } from './desk.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
@@ -22,6 +23,7 @@ export type { LogCallOptions };
 
 /** Records an inquiry from outside GitHub as a discussion, or, if classified, only in the local journal. */
 export async function runLogCall(given: LogCallOptions, ctx: Context): Promise<Outcome | void> {
+  if (given.confirm !== undefined) return confirmContact(ctx, given.confirm, given);
   const opts = given.eml !== undefined ? await fromMail(given, ctx) : given;
   const interactive = Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
   const ask = interactive ? await ctx.deps.prompter() : undefined;

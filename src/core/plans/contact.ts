@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { customerName } from '../conversation.js';
+import type { Discussion, TeamRule } from '../conversation.js';
+import { customerName, markersOf, trustedMarker } from '../conversation.js';
 import { withMarker } from '../markers.js';
 import type { PlannedAction, Step } from './plan.js';
 import { skipAction } from './plan.js';
@@ -137,4 +138,17 @@ export function classifiedAdvice(
   if (hoursLeft !== null && hoursLeft <= 24)
     return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
   return `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
+}
+
+/**
+ * A contact someone other than its owner received and did not answer, that
+ * the owner has not yet confirmed reaching (`log-call --confirm`): the inquiry
+ * is "awaiting contact" with its owner. Null otherwise.
+ */
+export function awaitingContact(d: Discussion, team: TeamRule): { owner: string; receiver: string } | null {
+  const post = d.messages.find((m) => m.kind === 'post');
+  const m = post ? trustedMarker(post, team) : null;
+  if (m?.kind !== 'contact' || m.answered !== false || typeof m.receiver !== 'string' || typeof m.handler !== 'string') return null;
+  if (markersOf(d, team, 'contact-confirmed').length) return null;
+  return { owner: m.handler, receiver: m.receiver };
 }
