@@ -107,7 +107,7 @@ const COMMANDS: Record<string, () => Promise<Declare>> = {
     const { promoteCommand } = await import('./commands/promote/promote.flags.js');
     return (run) =>
       runs(promoteCommand(), run, async () => (await import('./commands/promote/promote.js')).runPromote, {
-        // The global -R/--repo takes `promote --repo` too: here it names the product repository, as SPEC §6 has it.
+        // The global -R/--repo takes `promote --repo` too: here it names the product repository, as docs/reference.md has it.
         adapt: (args, opts, { repo, ...flags }) => ({ args, opts: { ...opts, repo: opts.repo ?? repo }, flags }),
       });
   },

@@ -16,7 +16,7 @@ import { deskCacheFile, readDeskCache, writeDeskCache } from '../store/deskCache
 export const DESK_FRESH_MS = 5 * 60_000;
 /** How far back away notices, delegations and classified requests are read. */
 export const DESK_HISTORY_MS = 30 * 86_400_000;
-/** Marker kinds of the desk posts of SPEC §10: all the cache keeps. */
+/** Marker kinds of the desk posts of docs/process.md#acting-roles: all the cache keeps. */
 export const DESK_KINDS: MarkerKind[] = [...DESK_MARKER_KINDS];
 
 /** Reads the desk thread's trusted markers created since `since` (epoch ms). */
@@ -58,15 +58,24 @@ export function githubDeskReader(ctx: AppContext, opts: { quick: boolean } = { q
     const team = teamRuleOf(ctx.loaded.team, config);
     const thread = await gh.deskThread(ref.repo, ref.number, { since, quick: opts.quick });
     threadReads.set(ctx, { since, thread });
-    const desk = { thread, entries: deskEntries(thread.comments, team, DESK_KINDS) };
-    const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-    return desk.entries.map((e) => ({
+    return deskRecords(thread.comments, deskEntries(thread.comments, team, DESK_KINDS));
+  };
+}
+
+/** The desk posts of docs/process.md#acting-roles among a thread's trusted entries, with the url of each. */
+export function deskRecords(
+  comments: ReadonlyArray<{ id: string; url: string }>,
+  entries: ReadonlyArray<{ marker: DeskRecord['marker']; commentId: string; createdAt: number; author: DeskRecord['author'] }>,
+): DeskRecord[] {
+  const urls = new Map(comments.map((c) => [c.id, c.url]));
+  return entries
+    .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
+    .map((e) => ({
       marker: e.marker,
       createdAt: e.createdAt,
       author: e.author,
       ...(urls.get(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
     }));
-  };
 }
 
 /**
@@ -83,13 +92,14 @@ const views = new WeakMap<AppContext, Promise<ActingView>>();
  * and `escalate` share it. A live request reuses an earlier read only when it
  * came from GitHub, not from the cache.
  */
-export async function actingView(ctx: AppContext, opts: { live: boolean }): Promise<ActingView> {
+export async function actingView(ctx: AppContext, opts: { live: boolean; reader?: DeskReader }): Promise<ActingView> {
   const earlier = views.get(ctx);
-  if (earlier) {
+  if (earlier && !opts.reader) {
     const view = await earlier.catch(() => null);
     if (view && (!opts.live || (!view.cached && view.thread !== null))) return view;
   }
-  const fresh = loadActingView(ctx, githubDeskReader(ctx, { quick: !opts.live }), opts);
+  // `reader`: what the caller read already (notify's watch: a cached history and the latest comments).
+  const fresh = loadActingView(ctx, opts.reader ?? githubDeskReader(ctx, { quick: !opts.live }), opts);
   views.set(ctx, fresh);
   return fresh;
 }
@@ -129,7 +139,7 @@ export async function loadActingView(ctx: AppContext, reader: DeskReader, opts: 
 
 /**
  * The rotation's shifts with the swaps accepted on the desk thread applied
- * (SPEC §12.4): what who, start, notify and handoff read on every machine.
+ * (docs/process.md#swaps): what who, start, notify and handoff read on every machine.
  */
 export async function withSwaps(ctx: AppContext, shifts: readonly Shift[]): Promise<Shift[]> {
   const view = await actingView(ctx, { live: false });
@@ -150,7 +160,7 @@ export function actingAt(view: ActingView, timeline: readonly Segment[], team: A
 }
 
 /**
- * Whether a delegation's proposer could propose it (SPEC §12.2): the rota's
+ * Whether a delegation's proposer could propose it (docs/process.md#delegation): the rota's
  * Primary at its start, or whoever stood in for them then. Every reader
  * ignores the rest; `actingRoles` applies the same rule at each instant.
  */

@@ -19,6 +19,7 @@ import type { TeamRule } from '../core/conversation.js';
 import { AuthError, NotFoundError, RefusedError, UsageError, VisitSreError } from '../core/errors.js';
 import type { ActionResult, Created, FailureKind, Plan, PlannedAction } from '../core/plans/plan.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
+import { mentions } from '../core/keyed.js';
 import type { Posted } from './keyedWrites.js';
 import { createDiscussionOnce, createIssueOnce, discussionThread, postOnce } from './keyedWrites.js';
 import { deskKeyedThread } from './desk/post.js';
@@ -137,8 +138,11 @@ async function run(action: PlannedAction, s: Session): Promise<ActionResult> {
         const posted = await postOnce(s, deskKeyedThread(s, step), {
           body: step.body,
           keys: step.keys,
-          run: step.run,
           lookFirst: step.lookFirst,
+          reserve: mentions(step.body),
+          ...(step.run ? { run: step.run } : {}),
+          ...(step.units ? { units: step.units } : {}),
+          ...(step.bodyFor ? { bodyFor: step.bodyFor } : {}),
         });
         if (posted.converged)
           notes.push(

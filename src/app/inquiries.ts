@@ -6,7 +6,7 @@ import { actingAt, actingView, withSwaps } from './acting.js';
 import type { Segment } from '../core/rotation.js';
 import { parseDuration } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
-import type { GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
+import type { ClosedDiscussion, GitHubPort, RepoRef, RepositoryInfo } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
 import { isoUtc } from '../core/timeText.js';
 import { offDuty } from '../core/acting.js';
@@ -21,6 +21,12 @@ export interface Inquiries {
   timeline: Segment[];
   discussions: Discussion[];
   assessments: Assessment[];
+}
+
+/** The in-scope discussions closed since `since` (answered or not): open ones alone never show a closure. */
+export function closedSince(ctx: AppContext, inq: Pick<Inquiries, 'github' | 'repo' | 'info'>, since: number): Promise<ClosedDiscussion[]> {
+  const { categories, label } = ctx.loaded.config.discussions;
+  return inq.github.closedSince({ repo: inq.repo, categoryIds: categoryIds(inq.info, categories), label }, since);
 }
 
 export async function github(ctx: AppContext): Promise<GitHubPort> {
@@ -59,7 +65,7 @@ export async function policyFor(ctx: AppContext, timeline: Segment[]): Promise<P
     team: teamRuleOf(ctx.loaded.team, config),
     responseGoalMinutes: parseDuration(config.responseGoal, 'responseGoal'),
     staleAfterDays: config.staleAfterDays,
-    // New inquiries belong to the acting Primary (SPEC §10): the delegate, or the Backup while the Primary is away.
+    // New inquiries belong to the acting Primary (docs/process.md#acting-roles): the delegate, or the Backup while the Primary is away.
     primaryAt: (t) => actingAt(view, timeline, ctx.loaded.team, t).primary.login,
   };
 }
@@ -93,11 +99,20 @@ async function readInquiries(ctx: AppContext, opts: { includeUnlabelled?: boolea
   ctx.verbose(
     `read ${discussions.length} open discussions in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
   );
+  return judgeInquiries(ctx, { github: gh, repo, info, discussions });
+}
+
+/** The scope's discussions judged: the rotation around them, the policy, and each one's state now. */
+export async function judgeInquiries(
+  ctx: AppContext,
+  read: Pick<Inquiries, 'github' | 'repo' | 'info' | 'discussions'>,
+): Promise<Inquiries> {
+  const { discussions } = read;
   const earliest = Math.min(ctx.now, ...discussions.map((d) => d.createdAt));
   const timeline = await rotationTimeline(ctx, earliest - 14 * 86_400_000, ctx.now + 35 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
   const assessments = discussions.map((d) => assess(d, policy, ctx.now));
-  return { github: gh, repo, info, policy, timeline, discussions, assessments };
+  return { ...read, policy, timeline, assessments };
 }
 
 /** Whether an inquiry's owner kept it for the shift starting at `shiftStart` (`handoff --keep` leaves a `keep` marker). */
@@ -115,7 +130,7 @@ export function keptByOwner(
   };
 }
 
-/** The unresolved inquiries whose owner is off duty now (SPEC §12.3): neither acting role, and not kept for this shift. */
+/** The unresolved inquiries whose owner is off duty now (docs/process.md#off-duty-owners): neither acting role, and not kept for this shift. */
 export function offDutyItems(
   inq: Pick<Inquiries, 'discussions' | 'policy' | 'assessments'>,
   acting: { primary: string | null; backup: string | null },

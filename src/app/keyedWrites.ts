@@ -2,8 +2,8 @@ import type { Message, TeamRule } from '../core/conversation.js';
 import { trustedMarker } from '../core/conversation.js';
 import { AuthError, OperationalError, RefusedError } from '../core/errors.js';
 import type { KeyedEntry } from '../core/keyed.js';
-import { markerKeys, settle } from '../core/keyed.js';
-import { markerKey, parseMarker } from '../core/markers.js';
+import { markerKeys, RESERVE_TTL_MS, reservedUnits, settle } from '../core/keyed.js';
+import { markerKey, parseMarker, withMarker } from '../core/markers.js';
 import type { Created, Step } from '../core/plans/plan.js';
 import type { RecentDiscussion } from '../github/port.js';
 import { parseRepo } from '../github/port.js';
@@ -61,6 +61,16 @@ export interface KeyedPost {
   lookFirst?: boolean;
   /** copies further apart than this are separate writes */
   windowMs?: number;
+  /**
+   * Reserve the keys first (a short comment without mentions), and post the
+   * mentions only for what this run won: no mention goes out twice when runs
+   * race, since a comment that is posted has notified, deleted or not.
+   */
+  reserve?: boolean;
+  /** groups of keys that are posted together or not at all (default: all the keys, one group) */
+  units?: string[][];
+  /** the body for the groups this run won (default: `body`, for the one group) */
+  bodyFor?: (won: string[][]) => string;
 }
 
 export interface Posted {
@@ -86,31 +96,18 @@ export interface Posted {
  */
 export async function postOnce(s: Session, thread: KeyedThread, post: KeyedPost): Promise<Posted> {
   const viewer = () => (thread.asksViewer ? s.viewer().catch(() => null) : Promise.resolve(null));
-  const holdsAll = (c: KeyedComment) => post.keys.length > 0 && post.keys.every((k) => markerKeys(c.marker).includes(k));
+  const holds = (c: KeyedComment) => holdsAll(post.keys, c);
   if (post.lookFirst) {
-    const there = (await thread.read(await viewer())).find(holdsAll);
+    const there = (await thread.read(await viewer())).find(holds);
     if (there) return { id: there.id, url: there.url, kept: post.keys, converged: false };
   }
+  if (post.reserve) return postReserved(s, thread, post);
   const started = s.now();
-  let mine: { id: string; url: string };
-  try {
-    mine = await thread.add(post.body);
-  } catch (e) {
-    if (!(e instanceof OperationalError)) throw e;
-    let landed: KeyedComment | undefined;
-    try {
-      // A token that may not ask who it is (some app tokens) still has the key and the time to go by.
-      const who = await viewer();
-      landed = (await thread.read(who, started - CLOCK_SKEW_MS)).find((c) =>
-        post.run !== undefined
-          ? c.marker?.run === post.run
-          : (who === null || same(c.author, who)) && holdsAll(c) && c.createdAt >= started - CLOCK_SKEW_MS,
-      );
-    } catch {
-      throw e;
-    }
-    mine = landed ?? (await thread.add(post.body));
-  }
+  const mine = await addOnce(s, thread, post.body, started, async (c, who) =>
+    post.run !== undefined
+      ? c.marker?.run === post.run && c.marker.kind !== 'reserve'
+      : (who === null || same(c.author, who)) && holds(c) && c.createdAt >= started - CLOCK_SKEW_MS,
+  );
   let fresh: KeyedComment[];
   try {
     fresh = await thread.read(await viewer(), started - CLOCK_SKEW_MS);
@@ -121,13 +118,81 @@ export async function postOnce(s: Session, thread: KeyedThread, post: KeyedPost)
   // Not in the read (eventual consistency): it was posted, and keeps what it holds.
   const outcome = own ? settle(fresh, mine.id, post.windowMs) : { action: 'keep' as const, kept: post.keys };
   if (outcome.action === 'keep') return { ...mine, kept: outcome.kept.length ? outcome.kept : post.keys, converged: false };
-  const first = fresh.find((c) => c.id !== mine.id && holdsAll(c));
+  const first = fresh.find((c) => c.id !== mine.id && holds(c));
   if (outcome.action === 'delete') {
     await thread.remove(mine.id);
     return { id: first?.id ?? null, url: first?.url ?? null, kept: [], converged: true };
   }
   await thread.edit(mine.id, outcome.body);
   return { ...mine, kept: outcome.kept, converged: true };
+}
+
+/** A comment that carries every one of `keys` (a reservation does not count: it mentions nobody). */
+const holdsAll = (keys: readonly string[], c: KeyedComment) =>
+  c.marker?.kind !== 'reserve' && keys.length > 0 && keys.every((k) => markerKeys(c.marker).includes(k));
+
+/**
+ * Adds a comment once: after a lost answer, the thread is read again and a
+ * comment that `landed` recognises is taken as this write; else it is posted once more.
+ */
+async function addOnce(
+  s: Session,
+  thread: KeyedThread,
+  body: string,
+  started: number,
+  landed: (c: KeyedComment, viewer: string | null) => Promise<boolean> | boolean,
+): Promise<{ id: string; url: string }> {
+  try {
+    return await thread.add(body);
+  } catch (e) {
+    if (!(e instanceof OperationalError)) throw e;
+    let found: KeyedComment | undefined;
+    try {
+      // A token that may not ask who it is (some app tokens) still has the key and the time to go by.
+      const who = thread.asksViewer ? await s.viewer().catch(() => null) : null;
+      for (const c of await thread.read(who, started - CLOCK_SKEW_MS)) if (await landed(c, who)) found ??= c;
+    } catch {
+      throw e;
+    }
+    return found ?? (await thread.add(body));
+  }
+}
+
+/**
+ * Reserve, read, then post the mentions (core/keyed.ts `reservedUnits`): the
+ * reservation is a short comment with the keys and no mention; after reading
+ * the thread back, only the units this run was first to reserve are posted,
+ * with their mentions, and the reservation removes itself. A run that cannot
+ * see its own reservation, or took too long, posts nothing: the next run sends it.
+ */
+async function postReserved(s: Session, thread: KeyedThread, post: KeyedPost): Promise<Posted> {
+  const run = post.run ?? `${post.keys[0]}@${s.now()}`;
+  const units = post.units ?? [post.keys];
+  const started = s.now();
+  const note = withMarker('_visit-sre is about to post here; this note removes itself._', 'reserve', { keys: post.keys, run });
+  const reservation = await addOnce(s, thread, note, started, (c) => c.marker?.kind === 'reserve' && c.marker.run === run);
+  const release = () => thread.remove(reservation.id).catch(() => undefined);
+  let won: string[][] = [];
+  try {
+    const fresh = await thread.read(null, started - RESERVE_TTL_MS);
+    if (s.now() - started < RESERVE_TTL_MS / 2) won = reservedUnits(fresh, reservation.id, units, s.now());
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  if (won.length === 0) {
+    await release();
+    return { id: null, url: null, kept: [], converged: true };
+  }
+  const kept = won.flat();
+  const body = post.bodyFor ? post.bodyFor(won) : post.body;
+  const mine = await addOnce(s, thread, body, started, (c) =>
+    post.run !== undefined
+      ? c.marker?.kind !== 'reserve' && c.marker?.run === run
+      : holdsAll(post.keys, c) && c.createdAt >= started - CLOCK_SKEW_MS,
+  );
+  await release();
+  return { ...mine, kept, converged: kept.length < post.keys.length };
 }
 
 /** A discussion as a keyed thread: its whole thread is read back. */

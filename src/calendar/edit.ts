@@ -93,7 +93,7 @@ export function rewriteEvent(raw: string, set: Record<string, string>, drop: str
   return kept.map(foldLine).join('\r\n');
 }
 
-/** An event the reader takes for a shift: its SUMMARY or CATEGORIES names a role (SPEC §4). */
+/** An event the reader takes for a shift: its SUMMARY or CATEGORIES names a role (docs/config.md#reading-the-calendar). */
 export function isShiftEvent(raw: string): boolean {
   return ['SUMMARY', 'CATEGORIES'].some((name) => /\b(primary|backup)\b/i.test(property(raw, name)?.value ?? ''));
 }

@@ -12,7 +12,7 @@ export interface HolidayDeps extends SourceDeps {
 }
 
 /**
- * The holidays in force around `now` (SPEC §12.5): the country's public
+ * The holidays in force around `now` (docs/config.md#holidays): the country's public
  * holidays by rule, the holiday calendar's all-day events and the
  * organisation's days, minus `except`. Every command's business clock is
  * built from this one list.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { contentKey } from '../store/hash.js';
 import type { FileSystem } from '../store/fs.js';
-import { INPUT_LIMITS } from '../store/fs.js';
+import { INPUT_LIMITS, mib } from '../store/fs.js';
 import { OperationalError, UsageError } from '../core/errors.js';
 
 export interface SourceDeps {
@@ -41,6 +41,27 @@ function age(ms: number): string {
   return `${Math.round(hours / 24)} days`;
 }
 
+/** A response's text, or null once it passes `limit` bytes (a server that never stops sending is cut off there). */
+async function boundedText(res: Response, limit: number): Promise<string | null> {
+  if (Number(res.headers.get('content-length') ?? 0) > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return res.text();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(r.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Reads a calendar from a file or an https URL. A URL is fetched with a
  * timeout; its last good copy is cached and stands in, with a warning naming
@@ -64,12 +85,12 @@ export async function loadCalendarText(
   try {
     const res = await deps.fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000), headers: { accept: 'text/calendar, */*' } });
     if (res.ok) {
-      const text = await res.text();
-      if (/BEGIN:VCALENDAR/i.test(text)) {
+      const text = await boundedText(res, INPUT_LIMITS.calendar);
+      if (text === null) failure = `the answer is larger than ${mib(INPUT_LIMITS.calendar)}`;
+      else if (/BEGIN:VCALENDAR/i.test(text)) {
         await deps.fs.writeAtomic(cache, text, { overwrite: true, mode: 0o600 });
         return { text, source: shown };
-      }
-      failure = 'the answer is not an iCalendar file';
+      } else failure = 'the answer is not an iCalendar file';
     } else {
       failure = `HTTP ${res.status}`;
     }

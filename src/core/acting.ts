@@ -7,10 +7,10 @@ import type { SwapProposal } from './swaps.js';
 import { readSwaps } from './swaps.js';
 
 /**
- * Who actually holds the Primary and Backup roles at an instant (SPEC §10):
+ * Who actually holds the Primary and Backup roles at an instant (docs/process.md#acting-roles):
  * the rota says who is on duty; away notices, team members' `unavailable`
  * ranges and delegations (read from the desk thread) say who is at their desk.
- * A delegation is by mutual agreement (SPEC §12.2): a proposal by the acting
+ * A delegation is by mutual agreement (docs/process.md#delegation): a proposal by the acting
  * Primary, in force once the delegate accepts, until it ends or is cancelled.
  */
 
@@ -30,7 +30,7 @@ export interface AwayStretch {
 }
 
 /**
- * Where a delegation stands (SPEC §12.2): a proposal until the delegate
+ * Where a delegation stands (docs/process.md#delegation): a proposal until the delegate
  * accepts; declined or cancelled by the people it concerns; replaced when a
  * later proposal for the same shift is accepted.
  */
@@ -75,13 +75,40 @@ export interface ClassifiedRequest {
   claimedBy: string | null;
 }
 
+/** A serious incident, for the next project meeting until its postmortem is linked (`postmortem --link`). */
+export interface Incident {
+  number: number;
+  url: string;
+  title: string;
+  markedAt: number;
+  by: string | null;
+  postmortem: string | null;
+}
+
+/** A contact someone other than the acting Primary received (docs/process.md, the three-way handoff). */
+export interface RedirectedContact {
+  number: number;
+  url: string;
+  owner: string;
+  receiver: string;
+  /** the receiver answered the customer: nothing left to hand over */
+  answered: boolean;
+  postedAt: number;
+  /** the owner ran `log-call --confirm`: the customer reached them */
+  confirmed: boolean;
+}
+
 /** What the desk thread says about the team, once cancellations and replacements are applied. */
 export interface DeskState {
   away: AwayStretch[];
   delegations: Delegation[];
   requests: ClassifiedRequest[];
-  /** swap proposals (SPEC §12.4), oldest first, each with its accept when the replacement gave one */
+  /** swap proposals (docs/process.md#swaps), oldest first, each with its accept when the replacement gave one */
   swaps: SwapProposal[];
+  /** contacts that reached someone other than their owner (`misdirected`), oldest first, with whether the owner confirmed reaching the customer */
+  contacts: RedirectedContact[];
+  /** serious incidents marked on the desk thread (`postmortem --incident`), oldest first, each open until its postmortem is linked */
+  incidents: Incident[];
   /** every idempotency key already on the thread, so a re-run posts nothing twice */
   keys: Set<string>;
 }
@@ -107,7 +134,7 @@ function sameShift(a: Delegation & { shift?: string }, b: Delegation & { shift?:
 const open = (d: Delegation) => d.state === 'proposed' || d.state === 'accepted';
 
 /**
- * An answer to a proposal, from the comment's author (SPEC §12.2): the
+ * An answer to a proposal, from the comment's author (docs/process.md#delegation): the
  * delegate accepts or declines a proposal; the Primary or the delegate
  * cancels a proposal or a delegation in force. Accepting ends every earlier
  * open delegation of the same shift that overlaps it, from that moment on.
@@ -138,7 +165,7 @@ function answer(
 }
 
 /**
- * Who may propose a delegation (SPEC §12.2): the acting Primary, that is the
+ * Who may propose a delegation (docs/process.md#delegation): the acting Primary, that is the
  * rota's Primary or whoever stands in for them (`ActingRoles.mayDelegate`),
  * and nobody else.
  */
@@ -167,6 +194,8 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
   const away: AwayStretch[] = [];
   const delegations: Array<Delegation & { shift?: string }> = [];
   const requests: ClassifiedRequest[] = [];
+  const contacts: RedirectedContact[] = [];
+  const incidents: Incident[] = [];
   for (const e of ordered) {
     const m = e.marker;
     const key = text(m.key);
@@ -230,13 +259,35 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
         claimedBy: null,
         ...(e.url ? { url: e.url } : {}),
       });
+    } else if (m.kind === 'misdirected') {
+      const owner = text(m.owner);
+      const receiver = text(m.receiver);
+      const url = text(m.url);
+      if (owner && receiver && url && typeof m.number === 'number' && !contacts.some((c) => c.url === url))
+        contacts.push({ number: m.number, url, owner, receiver, answered: m.answered === true, postedAt: e.createdAt, confirmed: false });
+    } else if (m.kind === 'incident') {
+      const url = text(m.url);
+      if (url && typeof m.number === 'number' && !incidents.some((i) => i.url === url))
+        incidents.push({ number: m.number, url, title: text(m.title) ?? '', markedAt: e.createdAt, by: text(m.by), postmortem: null });
+    } else if (m.kind === 'postmortem') {
+      for (const i of incidents) if (i.url === m.url) i.postmortem = text(m.postmortem);
+    } else if (m.kind === 'contact-confirmed') {
+      for (const c of contacts) if (c.url === m.url) c.confirmed = true;
     } else if (m.kind === 'claim') {
       const request = requests.find((r) => r.key === m.request);
       const who = text(m.who);
       if (request && who && request.claimedBy === null) request.claimedBy = who;
     }
   }
-  return { away, delegations: delegations.map(({ shift: _shift, ...d }) => d), requests, swaps: readSwaps(ordered), keys };
+  return {
+    away,
+    delegations: delegations.map(({ shift: _shift, ...d }) => d),
+    requests,
+    swaps: readSwaps(ordered),
+    contacts,
+    incidents,
+    keys,
+  };
 }
 
 /** Team members' `unavailable` ranges (whole days in the team's zone, `to` inclusive) as away stretches. */
@@ -294,7 +345,7 @@ export interface ActingRoles {
   backup: Acting;
   /** who is away at `at` */
   away: AwayStretch[];
-  /** who may propose a delegation at `at`: the rota's Primary, and whoever stands in for them (SPEC §12.2) */
+  /** who may propose a delegation at `at`: the rota's Primary, and whoever stands in for them (docs/process.md#delegation) */
   mayDelegate: string[];
   /** the delegation of this shift in force or accepted for later, else the latest open proposal; null when none */
   delegation: DelegationView | null;
@@ -339,7 +390,7 @@ function nextExperienced(team: readonly TeamMember[], after: string | null): Tea
 }
 
 /**
- * The acting roles at an instant (SPEC §10, §12.2). Acting Primary: the
+ * The acting roles at an instant (docs/process.md#acting-roles, §12.2). Acting Primary: the
  * delegate while an accepted delegation runs; else the Backup when the
  * Primary is away; else the Primary. When that person is away too, the next
  * candidate in that order (delegate, Primary, Backup), then the next
@@ -390,7 +441,7 @@ export function actingRoles(input: ActingInput): ActingRoles {
 }
 
 /**
- * Whether an inquiry's owner is off duty (SPEC §12.3): neither the acting
+ * Whether an inquiry's owner is off duty (docs/process.md#off-duty-owners): neither the acting
  * Primary nor the acting Backup now, and they did not keep it this week
  * (`handoff --keep`). An unknown owner is nobody's, not off duty.
  */

@@ -1,5 +1,5 @@
 /**
- * The live board in the desk thread's body (SPEC §9), between two marker
+ * The live board in the desk thread's body (docs/process.md#duty-desk), between two marker
  * lines. Everything outside them is the team's and is kept byte for byte.
  */
 export const BOARD_START = '<!-- visit-sre board -->';

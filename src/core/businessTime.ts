@@ -14,7 +14,7 @@ export interface BusinessCalendar {
   readonly windows: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** ISO dates (YYYY-MM-DD) in `zone` that are not business days */
   readonly holidays: ReadonlySet<string>;
-  /** a holiday's name where one is known (SPEC §12.5), for the board */
+  /** a holiday's name where one is known (docs/config.md#holidays), for the board */
   readonly holidayNames: ReadonlyMap<string, string>;
   /** memo of a civil day's business intervals (days since 1970-01-01 → [start, end) epoch ms) */
   readonly intervalCache: Map<number, ReadonlyArray<readonly [number, number]>>;

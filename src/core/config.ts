@@ -39,9 +39,11 @@ export interface Config {
   escalation: EscalationRule[];
   /** bots whose markers are trusted as the team's (their comments still never answer a user) */
   trustedBots: string[];
+  /** the escalation path for major incidents: who `postmortem --incident` @mentions (`team`, `primary`, `backup` or logins) */
+  incident: { notify: Recipient[] };
 }
 
-/** The duty desk (SPEC §9): the thread holding the board and the notification feed. */
+/** The duty desk (docs/process.md#duty-desk): the thread holding the board and the notification feed. */
 export interface DeskConfig {
   /** "OWNER/NAME#NUMBER", an issue or a discussion */
   thread: string | null;
@@ -127,6 +129,7 @@ export function defaultConfig(): Config {
     desk: { thread: null, labelNew: false, closeStale: false, notifyOutsideBusinessHours: false, webhook: null },
     escalation: DEFAULT_ESCALATION.map((r) => ({ when: r.when, notify: [...r.notify] })),
     trustedBots: ['github-actions[bot]'],
+    incident: { notify: ['team'] },
   };
 }
 
@@ -340,6 +343,15 @@ export function validateConfig(raw: unknown, source: string): Config {
       });
     },
     trustedBots: v.stringArray,
+    incident: (x, k) =>
+      v.object(x, k, {
+        notify: (y: unknown, kk: string) =>
+          v.stringArray(y, kk).map((n, j) => {
+            if (!['primary', 'backup', 'team'].includes(n) && !LOGIN.test(n.replace(/^@/, '')))
+              v.fail(`${kk}[${j}]`, `must be primary, backup, team or a GitHub login, not "${n}"`);
+            return n.replace(/^@/, '');
+          }),
+      }),
   });
   type Part = Record<string, unknown>;
   const merged: Config = {
@@ -353,6 +365,7 @@ export function validateConfig(raw: unknown, source: string): Config {
     holidays: c.holidays ? { ...d.holidays, country: null, ...(c.holidays as Part) } : d.holidays,
     templates: { ...d.templates, ...((c.templates as Part) ?? {}) },
     desk: { ...d.desk, ...((c.desk as Part) ?? {}) },
+    incident: { ...d.incident, ...((c.incident as Part) ?? {}) },
   } as Config;
   delete (merged as Partial<Config> & { $schema?: string }).$schema;
   try {

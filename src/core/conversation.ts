@@ -9,7 +9,7 @@ export interface Message {
   id: string;
   url: string;
   kind: 'post' | 'comment' | 'reply';
-  /** null for a deleted account ("ghost") */
+  /** null for a deleted account (GitHub may also name it "ghost": see deletedAccount) */
   author: string | null;
   /** GraphQL __typename of the author: User, Bot, Mannequin, … */
   authorType: string | null;
@@ -28,6 +28,8 @@ export interface Discussion {
   title: string;
   url: string;
   createdAt: number;
+  /** when GitHub last saw it change (a comment, a reply, an edit, a label); absent when not read */
+  updatedAt?: number;
   closed: boolean;
   closedAt: number | null;
   isAnswered: boolean;
@@ -50,7 +52,7 @@ export interface TeamRule {
 /** A bot's login as GitHub's GraphQL API gives it ("github-actions") and as people write it ("github-actions[bot]"). */
 const botName = (login: string) => login.toLowerCase().replace(/\[bot\]$/, '');
 
-/** The team rule of a config: its members' logins, the trusted associations and the trusted bots (SPEC §2, §9). */
+/** The team rule of a config: its members' logins, the trusted associations and the trusted bots (docs/config.md, §9). */
 export function teamRuleOf(
   members: ReadonlyArray<{ login: string }>,
   config: { teamAssociations: Iterable<string>; trustedBots: Iterable<string> },
@@ -121,7 +123,21 @@ export function customerName(given: string): string {
 }
 
 /**
- * How the tool's comments greet the customer (SPEC §11): for a logged call,
+ * Whether an author is a deleted account: GitHub shows its content as by
+ * `ghost` (https://github.com/ghost), or gives no author at all. Such an
+ * author is addressed neutrally, never @mentioned.
+ */
+export function deletedAccount(login: string | null): boolean {
+  return login === null || login.toLowerCase() === 'ghost';
+}
+
+/** An author as the team's posts name them: @login, or "a deleted account". */
+export function authorRef(login: string | null): string {
+  return deletedAccount(login) ? 'a deleted account' : `@${login}`;
+}
+
+/**
+ * How the tool's comments greet the customer (docs/process.md#words-to-people): for a logged call,
  * the customer recorded in its contact marker, by name and never @mentioned
  * (the post's author is the team member who logged it); else the author by
  * @mention; "there" for a deleted author or a call with no customer given.
@@ -136,7 +152,7 @@ export function addressee(d: Discussion, team: TeamRule): string {
     const name = given === 'not given' ? '' : customerName(given);
     return name || 'there';
   }
-  return post.author ? `@${post.author}` : 'there';
+  return deletedAccount(post.author) ? 'there' : `@${post.author}`;
 }
 
 export type State = 'resolved' | 'waiting-on-team' | 'waiting-on-user';
@@ -186,7 +202,7 @@ export function turnsOf(d: Discussion, team: TeamRule): Turn[] {
     const marker = trustedMarker(m, team);
     if (m.kind === 'post' && marker?.kind === 'contact') {
       // A logged call: the call is the user's turn, the logging post the team's answer,
-      // unless someone other than the Primary logged it without answering (SPEC §10): then the clock runs.
+      // unless someone other than the Primary logged it without answering (docs/process.md#acting-roles): then the clock runs.
       const at = typeof marker.at === 'string' ? Date.parse(marker.at) : NaN;
       turns.push({ at: Number.isNaN(at) ? m.createdAt : at, side: 'user' });
       if (marker.answered !== false) turns.push({ at: m.createdAt, side: 'team' });
@@ -214,7 +230,7 @@ export function viaOf(d: Discussion, team: TeamRule): string {
   return marker?.kind === 'contact' && typeof marker.via === 'string' ? marker.via : 'github';
 }
 
-/** Who owes whom a reply, and by when (SPEC §5). */
+/** Who owes whom a reply, and by when (docs/process.md#conversation-state). */
 export function assess(d: Discussion, policy: Policy, now: number): Assessment {
   const handedOffTo = latestHandoff(d, policy.team);
   const owner = handedOffTo ?? policy.primaryAt(nextBusinessMinute(policy.calendar, d.createdAt));

@@ -4,7 +4,7 @@ import type { Marker, MarkerKind } from './markers.js';
 import { settle } from './keyed.js';
 
 /**
- * The desk thread's feed (SPEC §9, §10): comments whose trusted markers carry
+ * The desk thread's feed (docs/process.md#duty-desk, §10): comments whose trusted markers carry
  * what the team shares without a server — notifications sent, and later away
  * notices and delegations. Any marker kind can be read; the order is the
  * thread's, which every machine sees alike.

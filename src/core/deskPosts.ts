@@ -13,7 +13,7 @@ import type { SwapProposal } from './swaps.js';
 import { swapProposalKey } from './swaps.js';
 
 /**
- * Plans for the comments that go to the desk thread (SPEC §10): away notices,
+ * Plans for the comments that go to the desk thread (docs/process.md#acting-roles): away notices,
  * delegations, swap announcements, classified requests and claims, and the
  * note that tells the acting Primary about a contact someone else received.
  * Each plan carries its text (from a template in templates/), its @mentions,
@@ -37,7 +37,10 @@ export type DeskPostKind =
   | 'swap-accept'
   | 'classified'
   | 'claim'
-  | 'misdirected';
+  | 'misdirected'
+  | 'contact-confirmed'
+  | 'incident'
+  | 'postmortem';
 
 export interface DeskPost {
   kind: DeskPostKind;
@@ -330,7 +333,7 @@ export interface DelegationAnswerInput {
 /**
  * `delegate --accept` and `--decline`, by the delegate, answer the latest
  * proposal addressed to them; `--cancel`, by the Primary or the delegate,
- * ends the latest open delegation they are part of, at once (SPEC §12.2).
+ * ends the latest open delegation they are part of, at once (docs/process.md#delegation).
  * The answer @mentions the other person, with a trusted marker naming the
  * proposal.
  */
@@ -428,7 +431,7 @@ const weekOf = (monday: string) => DateTime.fromISO(monday, { zone: 'UTC' }).set
 const roleName = (role: 'primary' | 'backup') => (role === 'primary' ? 'Primary' : 'Backup');
 
 /**
- * A swap on a calendar the tool did not write (SPEC §12.4): a proposal on the
+ * A swap on a calendar the tool did not write (docs/process.md#swaps): a proposal on the
  * desk thread, @mentioning the replacement (and the person relieved). It
  * changes nothing until the replacement accepts it.
  */
@@ -620,7 +623,7 @@ export function classifiedReminders(
 }
 
 /**
- * The notices `notify` sends once each (SPEC §12.2): a proposal whose window
+ * The notices `notify` sends once each (docs/process.md#delegation): a proposal whose window
  * ended in (from, now] before its delegate accepted it, to the Primary who
  * proposed it. Logins are named without @: the delegate needs no ping.
  */
@@ -676,3 +679,122 @@ export function planMisdirected(input: MisdirectedInput): DeskPost {
     input.desk,
   );
 }
+
+export interface ContactReminder {
+  key: string;
+  number: number;
+  url: string;
+  to: string[];
+  title: string;
+}
+
+/**
+ * The reminder `notify` sends once (docs/process.md, the three-way handoff):
+ * a contact someone other than its owner received, not answered by them, that
+ * the owner has not confirmed (`log-call --confirm`) one business hour after
+ * it was logged. One whose discussion is no longer open (`open`, when given)
+ * needs no reminder.
+ */
+export function contactReminders(
+  desk: DeskState,
+  now: number,
+  cal: BusinessCalendar,
+  open?: ReadonlySet<number>,
+  afterMinutes = 60,
+): ContactReminder[] {
+  return desk.contacts
+    .filter(
+      (c) =>
+        !c.answered &&
+        !c.confirmed &&
+        (open === undefined || open.has(c.number)) &&
+        !desk.keys.has(`contact-reminder:${c.url}`) &&
+        businessMinutesBetween(cal, c.postedAt, now) >= afterMinutes,
+    )
+    .map((c) => ({
+      key: `contact-reminder:${c.url}`,
+      number: c.number,
+      url: c.url,
+      to: [c.owner],
+      title: `[#${c.number}](${c.url}): the customer that ${c.receiver} received has not been confirmed as reaching you; once you have talked to them, run \`visit-sre log-call --confirm ${c.number}\``,
+    }));
+}
+
+export interface ConfirmInput {
+  number: number;
+  url: string;
+  owner: string;
+  desk: DeskState;
+}
+
+/** `log-call --confirm`: tells the desk thread the owner reached a redirected customer, so `notify` stops asking. */
+export function planContactConfirmed(input: ConfirmInput): DeskPost {
+  return post(
+    'contact-confirmed',
+    `contact-confirmed:${input.url}`,
+    { number: input.number, url: input.url, owner: input.owner },
+    {
+      reason: `confirm that @${input.owner} reached the customer of #${input.number}`,
+      mentions: [],
+      text: `**Contact confirmed:** @\u200b${input.owner} reached the customer of #${input.number} (${input.url}): the three-way handoff is complete.`,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+export interface IncidentInput {
+  number: number;
+  url: string;
+  title: string;
+  by: string | null;
+  /** the logins config `incident.notify` names, resolved (docs/config.md) */
+  notify: readonly string[];
+  desk: DeskState;
+}
+
+/** `postmortem --incident`: a short notice on the desk thread, @mentioning the incident recipients, marker `incident`. */
+export function planIncident(input: IncidentInput): DeskPost {
+  const mentions = unique([...input.notify]);
+  const title = input.title
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/@/g, '@\u200b')
+    .replace(/</g, '&lt;');
+  return post(
+    'incident',
+    `incident:${input.url}`,
+    { number: input.number, url: input.url, title: input.title, ...(input.by ? { by: input.by } : {}) },
+    {
+      reason: `mark #${input.number} as a serious incident`,
+      mentions,
+      text: `**Serious incident:** [#${input.number}](${input.url}) ${title}${input.by ? `, marked by @\u200b${input.by}` : ''}. It goes on the agenda of the next project meeting until its postmortem is linked (\`visit-sre postmortem ${input.number} --link URL\`). ${mentionList(mentions)}`,
+      notes: mentions.length ? [] : ['nobody to notify: config "incident.notify" names nobody on the team'],
+    },
+    input.desk,
+  );
+}
+
+/** `postmortem --link URL`: the incident's postmortem is written; the board and the handoff summary stop listing it. */
+export function planPostmortemLink(input: { number: number; url: string; postmortem: string; desk: DeskState }): DeskPost {
+  const incident = input.desk.incidents.find((i) => i.url === input.url);
+  if (!incident)
+    throw new UsageError(
+      `#${input.number} is not marked as an incident on the desk thread`,
+      `mark it first: visit-sre postmortem ${input.number} --incident`,
+    );
+  return post(
+    'postmortem',
+    `postmortem:${input.url}:${input.postmortem}`,
+    { number: input.number, url: input.url, postmortem: input.postmortem },
+    {
+      reason: `link the postmortem of #${input.number}`,
+      mentions: [],
+      text: `**Postmortem** of the incident [#${input.number}](${input.url}): ${input.postmortem}`,
+      notes: [],
+    },
+    input.desk,
+  );
+}
+
+/** The incidents still waiting for their postmortem: what the board and the handoff summary list for the next project meeting. */
+export const openIncidents = (desk: Pick<DeskState, 'incidents'>) => desk.incidents.filter((i) => i.postmortem === null);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /**
- * Holidays by rule (SPEC §12.5): a country's public holidays, computed for
+ * Holidays by rule (docs/config.md#holidays): a country's public holidays, computed for
  * any year by a holiday library, plus the organisation's own days, minus the
  * days it works, merged with the all-day events of a holiday calendar. Pure:
  * the library's answer comes in as `publicHolidays`, already read.

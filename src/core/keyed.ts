@@ -40,7 +40,7 @@ export function settle(entries: readonly KeyedEntry[], id: string, windowMs = In
   const taken = new Set(
     entries
       .slice(0, at)
-      .filter((e) => mine.createdAt - e.createdAt <= windowMs)
+      .filter((e) => e.marker?.kind !== 'reserve' && mine.createdAt - e.createdAt <= windowMs)
       .flatMap((e) => markerKeys(e.marker))
       .filter((k) => keys.includes(k)),
   );
@@ -68,4 +68,39 @@ export function rewriteKeyed(body: string, marker: Marker, change: { drop?: Read
   const pending = (change.pending ?? (Array.isArray(old) ? (old as string[]) : [])).filter((k) => !drop.has(k));
   const fresh = { ...rest, keys: keys.filter((k) => !drop.has(k)), ...(pending.length ? { pending } : {}) };
   return `${kept.join('\n').trimEnd()}\n\n${formatMarker(fresh as Parameters<typeof formatMarker>[0])}`;
+}
+
+/** How long a reservation holds its keys: a run that reserved and then died frees them for the next run. */
+export const RESERVE_TTL_MS = 10 * 60_000;
+
+/** A body that @mentions someone (an escaped `@\u200b` in a title does not). */
+export function mentions(body: string): boolean {
+  return /(^|[^\w`])@[A-Za-z0-9]/m.test(body);
+}
+
+/**
+ * Which of a run's units (groups of keys posted together, or not at all) its
+ * reservation `id` wins, from a read made after the reservation was posted
+ * (docs/process.md#concurrency). A unit is lost when any of its keys is held
+ * by a comment that carries the mentions (wherever it is), or by a live
+ * reservation earlier in the thread. Every run reads after its own
+ * reservation, and the thread's order is the same for all, so of racing runs
+ * exactly one wins each unit: the earliest to reserve. Only the winner posts
+ * the mentions, so no mention goes out twice, not even for a moment.
+ */
+export function reservedUnits(
+  entries: readonly KeyedEntry[],
+  id: string,
+  units: readonly (readonly string[])[],
+  now: number,
+  ttlMs = RESERVE_TTL_MS,
+): string[][] {
+  const at = entries.findIndex((e) => e.id === id);
+  if (at < 0) return [];
+  const taken = new Set(
+    entries
+      .filter((e, i) => (e.marker?.kind === 'reserve' ? i < at && now - e.createdAt < ttlMs : true))
+      .flatMap((e) => markerKeys(e.marker)),
+  );
+  return units.filter((u) => u.every((k) => !taken.has(k))).map((u) => [...u]);
 }

@@ -4,7 +4,7 @@
  * Markers tell later runs what was already done (idempotence) and carry
  * facts such as effort and call times. Only the team's markers are trusted.
  */
-/** The desk thread's own kinds (SPEC §10, §12.2): away notices, delegations and their answers, announcements, classified requests. */
+/** The desk thread's own kinds (docs/process.md#acting-roles, §12.2): away notices, delegations and their answers, announcements, classified requests. */
 export const DESK_KINDS = [
   'away',
   'away-cancel',
@@ -17,6 +17,9 @@ export const DESK_KINDS = [
   'classified',
   'claim',
   'misdirected',
+  'contact-confirmed',
+  'incident',
+  'postmortem',
 ] as const;
 export const MARKER_KINDS = [
   'contact',
@@ -29,6 +32,8 @@ export const MARKER_KINDS = [
   'keep',
   'decline',
   'notify',
+  /** a run's short-lived hold on keys before it posts their mentions (docs/markers.md#reserve) */
+  'reserve',
   ...DESK_KINDS,
 ] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
@@ -44,7 +49,7 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /**
  * The marker of a body the tool wrote, or null. Only the body's last line
- * counts, and only outside a code fence (SPEC §11): a marker quoted in a
+ * counts, and only outside a code fence (docs/process.md#words-to-people): a marker quoted in a
  * reply, pasted into a code block or written mid-text by someone else is text.
  */
 export function parseMarker(body: string): Marker | null {
@@ -76,7 +81,7 @@ export function formatMarker(marker: Omit<Marker, 'v'> & { kind: MarkerKind }): 
  * response clock. A developer declining an escalation has not answered the
  * user either (docs/markers.md#bookkeeping).
  */
-export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep', 'decline']);
+export const BOOKKEEPING: ReadonlySet<MarkerKind> = new Set(['handoff', 'escalation', 'effort', 'keep', 'incident', 'decline']);
 
 /** A body the tool writes: the text, then its hidden marker line, which carries the effort and the write's idempotency key. */
 export function withMarker(

@@ -12,7 +12,7 @@ export interface NotifyItem extends Assessment {
   teamReplied: boolean;
   /** its owner kept it for this shift (`handoff --keep` leaves a `keep` marker): not off duty, and not a missed handoff */
   kept: boolean;
-  /** its owner is off duty (SPEC §12.3), as the caller judged it (at the next business minute); else judged from `acting` */
+  /** its owner is off duty (docs/process.md#off-duty-owners), as the caller judged it (at the next business minute); else judged from `acting` */
   offDuty?: boolean;
 }
 
@@ -28,7 +28,7 @@ export interface NotifyInput {
   /** the shift in progress, and the one that ended when it began (null over a gap) */
   current: ShiftInfo | null;
   previous: ShiftInfo | null;
-  /** the acting Primary and Backup now (SPEC §10) */
+  /** the acting Primary and Backup now (docs/process.md#acting-roles) */
   acting: Roles;
   /** every team member's login */
   members: readonly string[];
@@ -41,8 +41,13 @@ export interface NotifyInput {
   calendar: BusinessCalendar;
   /** desk.notifyOutsideBusinessHours */
   outsideBusinessHours: boolean;
-  /** once-only reminders decided elsewhere (classified requests, SPEC §10; expired delegation proposals, §12.2), sent and held like the rest */
-  reminders?: ReadonlyArray<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'delegate-expired' }>;
+  /** once-only reminders decided elsewhere (classified requests, contacts, expired delegation proposals: docs/process.md#acting-roles), sent and held like the rest */
+  reminders?: ReadonlyArray<{
+    key: string;
+    title: string;
+    to: string[];
+    when?: 'classified-reminder' | 'contact-reminder' | 'delegate-expired';
+  }>;
   /** most notifications in one comment (GitHub caps a comment at 65,536 characters); the rest wait for the next run */
   maxPerRun?: number;
 }
@@ -56,13 +61,19 @@ export type NotificationKind =
   | 'handoff-reminder'
   | 'missed-handoff'
   | 'classified-reminder'
+  | 'contact-reminder'
   | 'delegate-expired'
   | 'off-duty'
   | `overdue+${string}`;
 
 export interface Notification {
+  /** the key of its stage (`when`) */
   key: string;
+  /** every key it covers: its own and those of the less urgent stages it was reached together with, never sent apart */
+  covers: string[];
   when: NotificationKind;
+  /** what the line says: the inquiry overdue, due soon, or new (only while it is neither) */
+  state: 'new' | 'due-soon' | 'overdue' | null;
   number: number | null;
   url: string | null;
   title: string;
@@ -100,7 +111,7 @@ export function shiftKey(shiftStart: number, when: 'handoff-reminder' | 'missed-
   return `shift@${iso(shiftStart)}:${when}`;
 }
 
-/** Whether the item's owner is off duty now (SPEC §12.3): neither acting role, and they did not keep it. */
+/** Whether the item's owner is off duty now (docs/process.md#off-duty-owners): neither acting role, and they did not keep it. */
 export function ownerOffDuty(item: NotifyItem, input: Pick<NotifyInput, 'acting'>): boolean {
   return item.offDuty ?? offDuty(item.owner, input.acting, item.kept);
 }
@@ -135,33 +146,44 @@ function stageHolds(rule: EscalationRule, item: NotifyItem, input: NotifyInput):
   return late >= stage ? { late } : null;
 }
 
+/** How urgent a stage is: new, due soon, overdue, then overdue+DURATION by its duration. */
+function urgency(when: string): number {
+  if (when === 'new') return 0;
+  if (when === 'due-soon') return 1;
+  return 2 + (overdueStage(when) ?? 0);
+}
+
 /**
- * What `notify` sends now (SPEC §9): each escalation stage an open discussion
- * has reached, the end-of-shift reminder and a missed handoff, each once (by
- * key), and none outside business hours unless the team asked for them.
+ * What `notify` sends now (docs/process.md#notifications): for each open
+ * discussion, one line at the most urgent escalation stage it has reached and
+ * not been told of, to that stage's people, covering the keys of the stages
+ * it passed on the way (so none of them is sent later); the end-of-shift
+ * reminder and a missed handoff; each key once, and none outside business
+ * hours unless the team asked for them.
  */
 export function planNotifications(input: NotifyInput): NotifyPlan {
   const due: Notification[] = [];
   const items = [...input.items].sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.number - b.number);
   for (const item of items) {
-    for (const rule of input.escalation) {
-      const holds = stageHolds(rule, item, input);
-      if (!holds) continue;
-      const key = notificationKey(item.number, item.waitingSince!, rule.when);
-      if (input.sent.has(key)) continue;
-      due.push({
-        key,
-        when: rule.when as NotificationKind,
-        number: item.number,
-        url: item.url,
-        title: item.title,
-        to: recipients(rule.notify, item, input),
-        dueAt: item.dueAt,
-        lateMinutes: holds.late,
-        count: null,
-        shift: null,
-      });
-    }
+    const reached = input.escalation
+      .map((rule) => ({ rule, holds: stageHolds(rule, item, input), key: notificationKey(item.number, item.waitingSince ?? 0, rule.when) }))
+      .filter((r) => r.holds !== null && !input.sent.has(r.key));
+    if (reached.length === 0) continue;
+    const top = reached.reduce((a, b) => (urgency(b.rule.when) > urgency(a.rule.when) ? b : a));
+    due.push({
+      key: top.key,
+      covers: [top.key, ...reached.filter((r) => r !== top).map((r) => r.key)],
+      when: top.rule.when as NotificationKind,
+      state: item.overdue ? 'overdue' : item.dueSoon ? 'due-soon' : 'new',
+      number: item.number,
+      url: item.url,
+      title: item.title,
+      to: recipients(top.rule.notify, item, input),
+      dueAt: item.dueAt,
+      lateMinutes: item.overdue ? businessMinutesBetween(input.calendar, item.dueAt!, input.now) : null,
+      count: null,
+      shift: null,
+    });
   }
   for (const item of items) {
     // An inquiry whose owner is off duty: the acting Primary hears once that it is theirs meanwhile.
@@ -170,7 +192,9 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
     if (input.sent.has(key)) continue;
     due.push({
       key,
+      covers: [key],
       when: 'off-duty',
+      state: item.overdue ? 'overdue' : item.dueSoon ? 'due-soon' : 'new',
       number: item.number,
       url: item.url,
       title: item.title,
@@ -187,7 +211,9 @@ export function planNotifications(input: NotifyInput): NotifyPlan {
     if (!input.sent.has(r.key))
       due.push({
         key: r.key,
+        covers: [r.key],
         when: r.when ?? 'classified-reminder',
+        state: null,
         number: null,
         url: null,
         title: r.title,
@@ -222,7 +248,7 @@ function shiftNotifications(input: NotifyInput): Notification[] {
   const out: Notification[] = [];
   const { current, calendar, now } = input;
   if (!current) return out;
-  const base = { number: null, url: null, dueAt: null, lateMinutes: null };
+  const base = { number: null, url: null, dueAt: null, lateMinutes: null, state: null };
   // The last business hour of the shift: remind its Primary to hand off.
   const left = businessMinutesBetween(calendar, now, current.end);
   const owned = current.primary ? input.items.filter((a) => unresolved(a) && a.owner === current.primary).length : 0;
@@ -230,6 +256,7 @@ function shiftNotifications(input: NotifyInput): Notification[] {
     out.push({
       ...base,
       key: shiftKey(current.start, 'handoff-reminder'),
+      covers: [shiftKey(current.start, 'handoff-reminder')],
       when: 'handoff-reminder',
       title: 'end of shift: hand off',
       to: [current.primary],
@@ -244,6 +271,7 @@ function shiftNotifications(input: NotifyInput): Notification[] {
     out.push({
       ...base,
       key: shiftKey(current.start, 'missed-handoff'),
+      covers: [shiftKey(current.start, 'missed-handoff')],
       when: 'missed-handoff',
       title: 'missed handoff',
       to,

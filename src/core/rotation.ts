@@ -117,7 +117,7 @@ export function identifyPerson(
  * CATEGORIES name a role; an entry that names both roles ("Primary: Ann /
  * Backup: Bo") yields one shift per role, each with its own part of the text.
  */
-/** An entry the reader takes for a shift: its SUMMARY, else its CATEGORIES, names a role (SPEC §4). */
+/** An entry the reader takes for a shift: its SUMMARY, else its CATEGORIES, names a role (docs/config.md#reading-the-calendar). */
 export function isShiftEntry(e: Pick<CalendarEntry, 'summary' | 'categories'>): boolean {
   return ROLES.some((r) => ROLE_WORD[r].test(e.summary) || e.categories.some((c) => ROLE_WORD[r].test(c)));
 }

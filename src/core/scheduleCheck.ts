@@ -123,7 +123,7 @@ export function checkSchedule(
     );
   const green = new Set<string>();
   for (const seg of timeline) {
-    // SPEC §1: an experienced Backup is paired with a less experienced Primary.
+    // docs/process.md: an experienced Backup is paired with a less experienced Primary.
     const p = seg.primary?.login ? members.get(seg.primary.login.toLowerCase()) : undefined;
     const b = seg.backup?.login ? members.get(seg.backup.login.toLowerCase()) : undefined;
     const week = weekOf(seg.start, zone);

@@ -4,7 +4,7 @@ import type { TeamMember } from './config.js';
 import type { Role, Shift } from './rotation.js';
 
 /**
- * Swaps on a calendar the tool did not write (SPEC §12.4). Such a calendar
+ * Swaps on a calendar the tool did not write (docs/process.md#swaps). Such a calendar
  * (a Google, Outlook or Thunderbird export, or a URL) is not edited: the swap
  * is proposed on the desk thread and takes effect when the replacement
  * accepts it there. Every machine then reads the swapped role for that week

@@ -54,7 +54,7 @@ function parsed(url: string): URL | null {
   }
 }
 
-/** REST and GraphQL URLs from GITHUB_API_URL, GITHUB_GRAPHQL_URL and GH_HOST (SPEC §3). */
+/** REST and GraphQL URLs from GITHUB_API_URL, GITHUB_GRAPHQL_URL and GH_HOST (docs/reference.md#environment). */
 export function endpoints(env: Readonly<Record<string, string | undefined>>): Omit<Endpoints, 'tokenSource'> {
   const trim = (u: string) => u.replace(/\/+$/, '');
   let rest = 'https://api.github.com';
@@ -155,6 +155,18 @@ export interface Client {
   endpoints: Endpoints;
   /** GraphQL requests sent, retries included */
   requests(): number;
+  /** points of GitHub's hourly GraphQL limit the answered calls cost: a query's own `rateLimit { cost }`, a mutation 1 */
+  points(): number;
+}
+
+/**
+ * What one answered GraphQL call cost: the `rateLimit { cost }` every query
+ * asks for; a mutation, which cannot ask, costs GitHub's minimum of one point
+ * (it has no connection to count).
+ */
+export function callCost(data: unknown): number {
+  const cost = (data as { data?: { rateLimit?: { cost?: unknown } | null } } | null)?.data?.rateLimit?.cost;
+  return typeof cost === 'number' ? cost : 1;
 }
 
 export async function createClient(opts: ClientOptions): Promise<Client> {
@@ -164,6 +176,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   const timeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const clock = opts.clock ?? REAL_CLOCK;
   let requests = 0;
+  let points = 0;
   const log = opts.log;
   const octokit = new GitHubOctokit({
     auth: token,
@@ -189,7 +202,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
     retry: { retryAfterBaseValue: base, retries: 3 },
   });
   octokit.hook.wrap('request', async (request, options) => {
-    // GraphQL goes where SPEC §3 says, which may differ from Octokit's own guess from baseUrl.
+    // GraphQL goes where docs/reference.md#environment says, which may differ from Octokit's own guess from baseUrl.
     if (options.url === '/graphql' || options.url === '/api/graphql') options.url = urls.graphql;
     const started = clock.now();
     if (String(options.url).includes('graphql')) requests++;
@@ -198,7 +211,11 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
     options.request = { ...options.request, fetch: timed.fetch };
     try {
       const res = await request(options);
-      log?.(`github: ${options.method} ${options.url} ${res.status} ${(clock.now() - started).toFixed(0)} ms`);
+      const cost = String(options.url).includes('graphql') ? callCost(res.data) : 0;
+      points += cost;
+      log?.(
+        `github: ${options.method} ${options.url} ${res.status} ${(clock.now() - started).toFixed(0)} ms${cost ? `, ${cost} point${cost === 1 ? '' : 's'}` : ''}`,
+      );
       return res;
     } catch (e) {
       log?.(
@@ -210,7 +227,7 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
       throw e;
     }
   });
-  return { octokit, endpoints: { ...urls, tokenSource: source }, requests: () => requests };
+  return { octokit, endpoints: { ...urls, tokenSource: source }, requests: () => requests, points: () => points };
 }
 
 interface GraphqlErrorShape {

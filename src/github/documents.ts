@@ -6,6 +6,9 @@
 
 const AUTHOR = 'author { __typename login }';
 
+/** What GitHub charged for the query, in points of the hourly limit: every query asks, so `--verbose` and `notify --json` can say. */
+const COST = 'rateLimit { cost }';
+
 const MESSAGE = `id url createdAt body authorAssociation ${AUTHOR}`;
 
 /**
@@ -19,7 +22,7 @@ const REPLY_TURN = `id createdAt authorAssociation ${AUTHOR} isMinimized deleted
 const REPLY_WITH_BODY = `${REPLY_TURN} body`;
 
 export const DISCUSSION_HEAD = `
-  id number title url createdAt closed closedAt isAnswered answerChosenAt
+  id number title url createdAt updatedAt closed closedAt isAnswered answerChosenAt
   body authorAssociation ${AUTHOR}
   category { id slug name isAnswerable }
   labels(first: 30) { nodes { name } }`;
@@ -43,6 +46,7 @@ query OpenDiscussions($owner: String!, $name: String!, $categoryId: ID, $pageSiz
       nodes { ${DISCUSSION_HEAD} ${RECENT_THREAD} }
     }
   }
+  ${COST}
 }`;
 
 export const SEARCH_DISCUSSIONS = `
@@ -52,6 +56,29 @@ query SearchDiscussions($searchQuery: String!, $pageSize: Int!, $comments: Int!,
     pageInfo { hasNextPage endCursor }
     nodes { ... on Discussion { ${DISCUSSION_HEAD} ${RECENT_THREAD} } }
   }
+  ${COST}
+}`;
+
+/**
+ * What changed since an instant, cheaply (docs/process.md#cost-of-a-watch):
+ * every discussion of the repository updated since then, open or closed, with
+ * only what tells whether it is in scope. 100 a page cost one point.
+ */
+export const DISCUSSIONS_UPDATED = `
+query DiscussionsUpdated($searchQuery: String!, $cursor: String) {
+  search(query: $searchQuery, type: DISCUSSION, first: 100, after: $cursor) {
+    discussionCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ... on Discussion { id number updatedAt closed isAnswered category { id } labels(first: 30) { nodes { name } } } }
+  }
+  ${COST}
+}`;
+
+/** Discussions by id, each with its latest thread: the few that changed. Six at a time cost one point. */
+export const DISCUSSIONS_BY_ID = `
+query DiscussionsById($ids: [ID!]!, $comments: Int!, $replies: Int!) {
+  nodes(ids: $ids) { ... on Discussion { ${DISCUSSION_HEAD} ${RECENT_THREAD} } }
+  ${COST}
 }`;
 
 export const DISCUSSION_THREAD = `
@@ -69,6 +96,7 @@ query DiscussionThread($owner: String!, $name: String!, $number: Int!, $cursor: 
       }
     }
   }
+  ${COST}
 }`;
 
 export const COMMENT_REPLIES = `
@@ -78,6 +106,7 @@ query CommentReplies($id: ID!, $cursor: String) {
       replies(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ${MESSAGE} isMinimized deletedAt } }
     }
   }
+  ${COST}
 }`;
 
 export const REPOSITORY_SCOPE = `
@@ -86,6 +115,7 @@ query RepositoryScope($owner: String!, $name: String!) {
     id nameWithOwner hasDiscussionsEnabled
     discussionCategories(first: 100) { nodes { id slug name isAnswerable } }
   }
+  ${COST}
 }`;
 
 export const REPOSITORY_LABELS = `
@@ -93,6 +123,7 @@ query RepositoryLabels($owner: String!, $name: String!, $cursor: String) {
   repository(owner: $owner, name: $name) {
     labels(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { id name } }
   }
+  ${COST}
 }`;
 
 export const LOW_HANGING_FRUIT = `
@@ -102,6 +133,7 @@ query LowHangingFruit($owner: String!, $name: String!, $label: String!) {
       nodes { number title url }
     }
   }
+  ${COST}
 }`;
 
 /** `promote --search`: open issues of the product repository matching a search (GitHub's best match first). */
@@ -116,12 +148,13 @@ query SearchIssues($searchQuery: String!) {
 export const VIEWER = `
 query Viewer {
   viewer { login }
-  rateLimit { limit remaining resetAt used }
+  rateLimit { limit remaining resetAt used cost }
 }`;
 
 export const LABEL_BY_NAME = `
 query LabelByName($owner: String!, $name: String!, $label: String!) {
   repository(owner: $owner, name: $name) { id label(name: $label) { id name } }
+  ${COST}
 }`;
 
 export const ISSUE_FOR_PROMOTION = `
@@ -130,6 +163,7 @@ query IssueForPromotion($owner: String!, $name: String!, $number: Int!) {
     id
     issue(number: $number) { id number url title state labels(first: 50) { nodes { id name } } }
   }
+  ${COST}
 }`;
 
 export const RECENT_OWN_ISSUES = `
@@ -140,6 +174,7 @@ query RecentOwnIssues($owner: String!, $name: String!, $login: String!) {
       nodes { id number url body labels(first: 20) { nodes { name } } }
     }
   }
+  ${COST}
 }`;
 
 export const ADD_DISCUSSION_COMMENT = `
@@ -198,6 +233,17 @@ mutation CreateDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!,
   }
 }`;
 
+/** Closed discussions, latest change first: what a week closed, read until the changes are older than the week. */
+export const CLOSED_DISCUSSIONS = `
+query ClosedDiscussions($owner: String!, $name: String!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    discussions(first: 50, after: $cursor, states: [CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { number title url updatedAt closedAt category { id } labels(first: 30) { nodes { name } } }
+    }
+  }
+}`;
+
 export const RECENT_DISCUSSIONS = `
 query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
   repository(owner: $owner, name: $name) {
@@ -205,6 +251,7 @@ query RecentDiscussions($owner: String!, $name: String!, $categoryId: ID) {
       nodes { id number url body }
     }
   }
+  ${COST}
 }`;
 
 /** Discussions created in a date range, for stats: the opening of each thread, where first responses are, with reply bodies for effort lines. */
@@ -226,10 +273,11 @@ query DiscussionsCreated($searchQuery: String!, $cursor: String) {
       }
     }
   }
+  ${COST}
 }`;
 
 /**
- * The desk thread (SPEC §9): an issue or a discussion, whichever the number is,
+ * The desk thread (docs/process.md#duty-desk): an issue or a discussion, whichever the number is,
  * with its latest comments. GitHub answers NOT_FOUND for the other kind; the
  * adapter reads the part that was found.
  */
@@ -249,6 +297,7 @@ query DeskThread($owner: String!, $name: String!, $number: Int!, $cursor: String
       comments(last: 100, before: $cursor) { pageInfo { hasPreviousPage startCursor } nodes { ${DESK_COMMENT} deletedAt } }
     }
   }
+  ${COST}
 }`;
 
 export const UPDATE_ISSUE_BODY = `

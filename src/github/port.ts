@@ -47,13 +47,32 @@ export interface RecentDiscussion {
   labels: string[];
 }
 
+/** A discussion that was closed, as a summary lists it. */
+export interface ClosedDiscussion {
+  number: number;
+  title: string;
+  url: string;
+  /** epoch ms */
+  closedAt: number;
+}
+
+/** A discussion as the search for changes sees it: enough to tell whether to read it. */
+export interface DiscussionChange {
+  id: string;
+  number: number;
+  updatedAt: number;
+  closed: boolean;
+  categoryId: string;
+  labels: string[];
+}
+
 export interface RateLimit {
   limit: number;
   remaining: number;
   resetAt: string;
 }
 
-/** The desk thread (SPEC §9): an issue or a discussion whose body holds the board and whose comments are the feed. */
+/** The desk thread (docs/process.md#duty-desk): an issue or a discussion whose body holds the board and whose comments are the feed. */
 export interface DeskThread {
   kind: 'issue' | 'discussion';
   id: string;
@@ -82,8 +101,19 @@ export interface GitHubPort {
    * 1,000-result cap; OperationalError when a range cannot be read whole.
    */
   discussionsCreated(repo: RepoRef, from: string, to: string, scope?: Pick<Scope, 'categoryIds' | 'label'>): Promise<Discussion[]>;
+  /** The discussions in scope closed at or after `since` (epoch ms), answered or not, latest first. */
+  closedSince(scope: Scope, since: number): Promise<ClosedDiscussion[]>;
   /** One discussion with its whole thread. */
   discussion(repo: RepoRef, number: number): Promise<Discussion>;
+  /**
+   * Every discussion of a repository updated at or after `since` (epoch ms),
+   * open or closed, in any category, with only what tells whether it is in
+   * scope; oldest change first. OperationalError when more changed than one
+   * search can return: read everything instead.
+   */
+  discussionsUpdated(repo: RepoRef, since: number): Promise<DiscussionChange[]>;
+  /** Discussions by node id, each with enough of its thread to judge its state (as `openDiscussions` reads them). */
+  discussionsById(repo: RepoRef, ids: readonly string[]): Promise<Discussion[]>;
   lowHangingFruit(repo: RepoRef, label: string): Promise<IssueRef[]>;
   viewer(): Promise<{ login: string; rateLimit: RateLimit | null }>;
   /** The id of a label by name; null when the repository has no such label. */
@@ -99,7 +129,7 @@ export interface GitHubPort {
 
   // Writes. Sent one at a time, at least a second apart, as GitHub asks.
   addDiscussionComment(discussionId: string, body: string, replyToId?: string): Promise<{ id: string; url: string }>;
-  /** Removes a comment: the later of two identical keyed writes removes itself (SPEC §9 "Concurrency"). */
+  /** Removes a comment: the later of two identical keyed writes removes itself (docs/process.md#duty-desk "Concurrency"). */
   deleteDiscussionComment(commentId: string): Promise<void>;
   /**
    * Removes a discussion this token created twice: the later copy of a racing
@@ -130,6 +160,8 @@ export interface GitHubPort {
 
   /** GraphQL requests sent so far, for --verbose and the budget tests. */
   readonly requestCount: number;
+  /** Points of GitHub's hourly GraphQL limit the calls so far cost (docs/process.md#cost-of-a-watch). */
+  readonly points: number;
 }
 
 export function parseRepo(text: string): RepoRef {

@@ -6,6 +6,7 @@ import {
   DISCUSSIONS_CREATED,
   CREATE_DISCUSSION,
   RECENT_DISCUSSIONS,
+  CLOSED_DISCUSSIONS,
   ADD_DISCUSSION_COMMENT,
   DELETE_DISCUSSION,
   DELETE_DISCUSSION_COMMENT,
@@ -25,6 +26,8 @@ import {
   REPOSITORY_LABELS,
   REPOSITORY_SCOPE,
   SEARCH_DISCUSSIONS,
+  DISCUSSIONS_UPDATED,
+  DISCUSSIONS_BY_ID,
   SEARCH_ISSUES,
   VIEWER,
   DESK_THREAD,
@@ -34,7 +37,19 @@ import {
   UPDATE_DISCUSSION_COMMENT,
   DELETE_ISSUE_COMMENT,
 } from './documents.js';
-import type { DeskThread, GitHubPort, IssueDetail, IssueRef, RateLimit, RecentDiscussion, RepoRef, RepositoryInfo, Scope } from './port.js';
+import type {
+  ClosedDiscussion,
+  DeskThread,
+  DiscussionChange,
+  GitHubPort,
+  IssueDetail,
+  IssueRef,
+  RateLimit,
+  RecentDiscussion,
+  RepoRef,
+  RepositoryInfo,
+  Scope,
+} from './port.js';
 
 /** GitHub asks integrators to space content-creating requests at least a second apart. */
 export const MUTATION_SPACING_MS = 1000;
@@ -45,6 +60,8 @@ export const WINDOW_COMMENTS = 20;
 export const WINDOW_REPLIES = 10;
 /** search stops at 1,000 results, whatever the page size */
 const SEARCH_CAP = 1000;
+/** Discussions read by id in one request: six threads of 20 comments × 10 replies need 132 requests by GitHub's formula, one point. */
+export const BY_ID_BATCH = 6;
 
 interface Author {
   __typename: string;
@@ -70,6 +87,7 @@ interface RawDiscussion {
   title: string;
   url: string;
   createdAt: string;
+  updatedAt?: string;
   closed: boolean;
   closedAt: string | null;
   isAnswered: boolean | null;
@@ -114,6 +132,7 @@ export function toDiscussion(raw: RawDiscussion): Discussion {
     title: raw.title,
     url: raw.url,
     createdAt: Date.parse(raw.createdAt),
+    ...(raw.updatedAt ? { updatedAt: Date.parse(raw.updatedAt) } : {}),
     closed: raw.closed,
     closedAt: raw.closedAt ? Date.parse(raw.closedAt) : null,
     isAnswered: Boolean(raw.isAnswered),
@@ -195,6 +214,40 @@ export class GraphqlTracker implements GitHubPort {
       { ...repo, login },
     );
     return (data.repository?.issues.nodes ?? []).map((i) => ({ ...i, title: '' }));
+  }
+
+  async closedSince(scope: Scope, since: number): Promise<ClosedDiscussion[]> {
+    type Node = {
+      number: number;
+      title: string;
+      url: string;
+      updatedAt: string;
+      closedAt: string | null;
+      category: { id: string };
+      labels: { nodes: Array<{ name: string }> };
+    };
+    const found: ClosedDiscussion[] = [];
+    let cursor: string | null = null;
+    // Closing a discussion changes it, so what was closed since `since` was updated since then too: no page past that is read.
+    for (let page = 0; page < 20; page++) {
+      const data: { repository: { discussions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] } } | null } =
+        await this.query(`reading the closed discussions of ${scope.repo.owner}/${scope.repo.name}`, CLOSED_DISCUSSIONS, {
+          ...scope.repo,
+          cursor,
+        });
+      if (!data.repository) throw new NotFoundError(`repository ${scope.repo.owner}/${scope.repo.name} not found`);
+      const { nodes, pageInfo } = data.repository.discussions;
+      for (const d of nodes) {
+        const closedAt = d.closedAt ? Date.parse(d.closedAt) : NaN;
+        const inScope =
+          (scope.categoryIds.length === 0 || scope.categoryIds.includes(d.category.id)) &&
+          (!scope.label || d.labels.nodes.some((l) => l.name === scope.label));
+        if (inScope && closedAt >= since) found.push({ number: d.number, title: d.title, url: d.url, closedAt });
+      }
+      if (!pageInfo.hasNextPage || nodes.some((d) => Date.parse(d.updatedAt) < since)) break;
+      cursor = pageInfo.endCursor;
+    }
+    return found;
   }
 
   async recentDiscussions(repo: RepoRef, categoryId: string | null): Promise<RecentDiscussion[]> {
@@ -374,6 +427,10 @@ export class GraphqlTracker implements GitHubPort {
     return this.client.requests();
   }
 
+  get points(): number {
+    return this.client.points();
+  }
+
   private async query<T>(what: string, document: string, variables: Record<string, unknown>, request?: { retries: number }): Promise<T> {
     try {
       return await this.client.octokit.graphql<T>(document, request ? { ...variables, request } : variables);
@@ -388,6 +445,33 @@ export class GraphqlTracker implements GitHubPort {
       for await (const page of iterator) yield page;
     } catch (e) {
       throw translateError(e, what, this.client.endpoints);
+    }
+  }
+
+  /**
+   * Pages of a listing whose page size is `$pageSize`, each sized to what is
+   * left once the first has told how many there are: GitHub charges a page by
+   * the size asked for, not by what it returns (docs/process.md#cost-of-a-watch).
+   */
+  private async *sizedPages<T>(
+    what: string,
+    document: string,
+    variables: Record<string, unknown>,
+    connection: (page: T) => { total: number; count: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null,
+  ): AsyncGenerator<T> {
+    let cursor: string | null = null;
+    let got = 0;
+    let total: number | null = null;
+    const size = Number(variables.pageSize);
+    for (;;) {
+      const pageSize = total === null ? size : Math.max(1, Math.min(size, total - got));
+      const page: T = await this.query<T>(what, document, { ...variables, pageSize, cursor });
+      yield page;
+      const c = connection(page);
+      if (!c?.pageInfo.hasNextPage || !c.pageInfo.endCursor) return;
+      total ??= c.total;
+      got += c.count;
+      cursor = c.pageInfo.endCursor;
     }
   }
 
@@ -436,11 +520,13 @@ export class GraphqlTracker implements GitHubPort {
         searches.map(async ({ qualifiers, category }) => {
           const raw: RawDiscussion[] = [];
           const query = `repo:${where} is:open ${qualifiers}`;
-          for await (const page of this.pages<{ search: { discussionCount: number; nodes: RawDiscussion[] } }>(
-            `searching the discussions of ${where}`,
-            SEARCH_DISCUSSIONS,
-            { searchQuery: query, ...window },
-          )) {
+          for await (const page of this.sizedPages<{
+            search: { discussionCount: number; nodes: RawDiscussion[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          }>(`searching the discussions of ${where}`, SEARCH_DISCUSSIONS, { searchQuery: query, ...window }, (p) => ({
+            total: p.search.discussionCount,
+            count: p.search.nodes.length,
+            pageInfo: p.search.pageInfo,
+          }))) {
             if (page.search.discussionCount > SEARCH_CAP) {
               throw new OperationalError(
                 `${page.search.discussionCount} open discussions carry the label "${scope.label}"${category ? ` in the category "${category}"` : ''}; GitHub search stops at ${SEARCH_CAP}`,
@@ -463,10 +549,18 @@ export class GraphqlTracker implements GitHubPort {
     const listings = await Promise.all(
       (scope.categoryIds.length ? scope.categoryIds : [null]).map(async (categoryId) => {
         const found: RawDiscussion[] = [];
-        for await (const page of this.pages<{ repository: { discussions: { nodes: RawDiscussion[] } } | null }>(
-          `listing the open discussions of ${where}`,
-          OPEN_DISCUSSIONS,
-          { ...scope.repo, categoryId, ...window },
+        for await (const page of this.sizedPages<{
+          repository: {
+            discussions: { totalCount: number; nodes: RawDiscussion[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          } | null;
+        }>(`listing the open discussions of ${where}`, OPEN_DISCUSSIONS, { ...scope.repo, categoryId, ...window }, (p) =>
+          p.repository
+            ? {
+                total: p.repository.discussions.totalCount,
+                count: p.repository.discussions.nodes.length,
+                pageInfo: p.repository.discussions.pageInfo,
+              }
+            : null,
         )) {
           if (!page.repository) throw new NotFoundError(`repository ${where} not found`);
           found.push(...page.repository.discussions.nodes);
@@ -566,6 +660,55 @@ export class GraphqlTracker implements GitHubPort {
       raw.map(toDiscussion).sort((x, y) => x.createdAt - y.createdAt || x.number - y.number),
       repo,
     );
+  }
+
+  async discussionsUpdated(repo: RepoRef, since: number): Promise<DiscussionChange[]> {
+    const where = `${repo.owner}/${repo.name}`;
+    const instant = new Date(Math.floor(since / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    type Node = {
+      id?: string;
+      number: number;
+      updatedAt: string;
+      closed: boolean;
+      category: { id: string };
+      labels: { nodes: Array<{ name: string }> } | null;
+    };
+    const out: DiscussionChange[] = [];
+    for await (const page of this.pages<{ search: { discussionCount: number; nodes: Node[] } }>(
+      `searching the discussions of ${where} changed since ${instant}`,
+      DISCUSSIONS_UPDATED,
+      { searchQuery: `repo:${where} updated:>=${instant} sort:updated-asc` },
+    )) {
+      if (page.search.discussionCount > SEARCH_CAP)
+        throw new OperationalError(
+          `${page.search.discussionCount} discussions of ${where} changed since ${instant}; GitHub search stops at ${SEARCH_CAP}`,
+          'read them all instead',
+        );
+      for (const n of page.search.nodes)
+        if (n?.id)
+          out.push({
+            id: n.id,
+            number: n.number,
+            updatedAt: Date.parse(n.updatedAt),
+            closed: n.closed,
+            categoryId: n.category.id,
+            labels: (n.labels?.nodes ?? []).map((l) => l.name),
+          });
+    }
+    return out;
+  }
+
+  async discussionsById(repo: RepoRef, ids: readonly string[]): Promise<Discussion[]> {
+    const raw: RawDiscussion[] = [];
+    for (let i = 0; i < ids.length; i += BY_ID_BATCH) {
+      const data = await this.query<{ nodes: Array<RawDiscussion | null> }>(
+        `reading ${ids.length} changed discussions of ${repo.owner}/${repo.name}`,
+        DISCUSSIONS_BY_ID,
+        { ids: ids.slice(i, i + BY_ID_BATCH), comments: WINDOW_COMMENTS, replies: WINDOW_REPLIES },
+      );
+      raw.push(...data.nodes.filter((n): n is RawDiscussion => Boolean(n?.id)));
+    }
+    return this.complete(raw.map(toDiscussion), repo);
   }
 
   async discussion(repo: RepoRef, number: number): Promise<Discussion> {

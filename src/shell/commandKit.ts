@@ -26,7 +26,7 @@ export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-/** Every writer takes these (SPEC §6). */
+/** Every writer takes these (docs/reference.md). */
 export function writerFlags<A extends unknown[], O extends Typed.OptionValues>(cmd: Typed.Command<A, O>) {
   return cmd
     .option('--dry-run', 'print exactly what would be posted; change nothing')

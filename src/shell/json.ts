@@ -28,7 +28,7 @@ const ITEM = [
 ];
 const ACTION = ['dryRun', 'actions', 'previews', 'kind', 'number', 'url', 'status', 'reason'];
 const PERSON = ['login', 'name', 'start', 'end'];
-/** SPEC §10: who acts now and who is away (who, start) */
+/** docs/process.md#acting-roles: who acts now and who is away (who, start) */
 const ACTING = ['actingPrimary', 'actingBackup', 'away', 'reason', 'until', 'from', 'source', 'note'];
 
 /** The fields of each command's JSON document; a command missing here is checked against its output instead. */

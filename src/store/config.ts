@@ -47,7 +47,7 @@ export function parseJsonFile(text: string, file: string): unknown {
   }
 }
 
-/** Finds the config file in the order SPEC §2 gives. */
+/** Finds the config file in the order docs/config.md gives. */
 async function locate(flag: string | undefined, deps: LoadDeps): Promise<string | null> {
   if (flag) {
     const file = path.resolve(deps.cwd, flag);

@@ -15,6 +15,8 @@ export interface FileSystem {
    * file. It is looked at before it is opened, so a FIFO never blocks the run.
    */
   readInput(file: string, limit: InputLimit): Promise<string | undefined>;
+  /** The same, as bytes (an e-mail in any charset). */
+  readInputBytes(file: string, limit: InputLimit): Promise<Uint8Array | undefined>;
   exists(file: string): Promise<boolean>;
   /** Modification time in epoch ms, or undefined when missing. */
   mtime(file: string): Promise<number | undefined>;
@@ -33,7 +35,7 @@ export interface InputLimit {
 
 const MiB = 1024 * 1024;
 /** How large a file a person names may be: far above any real one, far below what would exhaust memory. */
-export const INPUT_LIMITS = { config: 10 * MiB, body: 10 * MiB, template: 10 * MiB, calendar: 50 * MiB } as const;
+export const INPUT_LIMITS = { config: 10 * MiB, body: 10 * MiB, mail: 50 * MiB, template: 10 * MiB, calendar: 50 * MiB } as const;
 
 /** "10 MiB", for messages. */
 export const mib = (bytes: number) => `${Math.round(bytes / MiB)} MiB`;
@@ -57,6 +59,23 @@ function tmpName(file: string): string {
   );
 }
 
+/** Whether a file a person named exists; a UsageError when it is no regular file or too large. */
+async function checkedInput(file: string, limit: InputLimit): Promise<boolean> {
+  let info: Stats;
+  try {
+    info = await fsp.stat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+  if (!info.isFile()) {
+    const kind = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device';
+    throw new UsageError(`${limit.what} ${file} is ${kind}, not a file`, 'give the path of a regular file');
+  }
+  if (info.size > limit.bytes) throw tooLarge(limit.what, file, limit.bytes);
+  return true;
+}
+
 export const nodeFileSystem: FileSystem = {
   async readText(file) {
     try {
@@ -67,19 +86,10 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   async readInput(file, limit) {
-    let info: Stats;
-    try {
-      info = await fsp.stat(file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    }
-    if (!info.isFile()) {
-      const kind = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device';
-      throw new UsageError(`${limit.what} ${file} is ${kind}, not a file`, 'give the path of a regular file');
-    }
-    if (info.size > limit.bytes) throw tooLarge(limit.what, file, limit.bytes);
-    return fsp.readFile(file, 'utf8');
+    return (await checkedInput(file, limit)) ? fsp.readFile(file, 'utf8') : undefined;
+  },
+  async readInputBytes(file, limit) {
+    return (await checkedInput(file, limit)) ? new Uint8Array(await fsp.readFile(file)) : undefined;
   },
   async exists(file) {
     try {

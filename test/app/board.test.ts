@@ -22,7 +22,7 @@ const facts = (now: string) => ({
   held: 0,
 });
 
-describe('the board names the holidays of the week (SPEC §12.5)', () => {
+describe('the board names the holidays of the week (docs/config.md#holidays)', () => {
   it('with their names where known, and only this week', () => {
     expect(renderBoard(facts('2026-11-24T18:00:00Z'))).toContain('**Holidays this week:** Thu Nov 26 (Thanksgiving Day), Fri Nov 27\n');
     expect(renderBoard(facts('2026-12-02T18:00:00Z'))).not.toContain('Holidays this week');

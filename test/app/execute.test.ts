@@ -7,6 +7,7 @@ import type { Plan, PlannedAction } from '../../src/core/plans/plan.js';
 import { memoryGitHub } from '../support/memoryGitHub.js';
 import type { DiscussionSpec } from '../support/scenario.js';
 import { scenario, team as member, user } from '../support/scenario.js';
+import { deskScenario, expectDeskPost } from '../support/desk.js';
 
 const NOW = '2026-12-05T01:00:00Z';
 const repo = { owner: 'visit-dav', name: 'visit' };
@@ -156,6 +157,69 @@ describe('the executor', () => {
     const { gh } = world();
     gh.expectWrite('markAnswer', { number: 3 });
     expect(() => gh.verify()).toThrow(/expected but never sent: markAnswer on #3/);
+  });
+});
+
+describe('the executor on the desk thread', () => {
+  const desk = { owner: 'visit-dav', name: 'visit', number: 1 };
+  const post = (key: string) =>
+    `**Away:** @ada-lovelace is away.\n@grace-hopper\n\n${formatMarker({ kind: 'away', who: 'ada-lovelace', key })}`;
+  function deskWorld(comments: Array<{ author: string; body: string; createdAt: string; association?: string }> = []) {
+    const gh = memoryGitHub(deskScenario([], comments), { now: NOW });
+    const action = (key: string): PlannedAction => ({
+      kind: 'away',
+      number: 1,
+      url: null,
+      key,
+      steps: [{ op: 'desk-comment', desk, body: post(key), keys: [key], lookFirst: true }],
+    });
+    const run = (a: PlannedAction) => execute({ actions: [a], warnings: [] }, gh.port, { repo, team, now: () => Date.parse(NOW) });
+    const bodies = () => gh.store.thread('visit-dav/visit', 1)!.comments.map((c) => c.body);
+    return { gh, action, run, bodies };
+  }
+  const reservation = (key: string, at: string) => ({
+    author: 'ada-lovelace',
+    association: 'MEMBER',
+    createdAt: at,
+    body: `_visit-sre is about to post here; this note removes itself._\n\n${formatMarker({ kind: 'reserve', keys: [key], run: 'other' })}`,
+  });
+
+  it('a post that @mentions someone is reserved first (without mentions), then posted, and the reservation removed', async () => {
+    const { gh, action, run, bodies } = deskWorld();
+    expectDeskPost(gh, /"kind":"away"/);
+    expect((await run(action('away:1')))[0]!.status).toBe('done');
+    expect(gh.writes.map((w) => w.op)).toEqual(['addThreadComment', 'addThreadComment', 'deleteThreadComment']);
+    expect(gh.writes[0]!.body!.replace(/<!--.*-->/, '')).not.toMatch(/@/);
+    expect(bodies()).toEqual([post('away:1')]);
+    gh.verify();
+  });
+
+  it('when another run reserved the same key first, this run posts nothing and removes its reservation', async () => {
+    const { gh, action, run, bodies } = deskWorld([reservation('away:1', '2026-12-05T00:59:00Z')]);
+    gh.expectWrite('addThreadComment', { number: 1, body: /"kind":"reserve"/ });
+    gh.expectWrite('deleteThreadComment', { number: 1 });
+    const [result] = await run(action('away:1'));
+    expect(result).toMatchObject({ status: 'done', reason: expect.stringMatching(/another run posted the same/) });
+    expect(gh.writes.some((w) => w.body?.includes('@grace-hopper'))).toBe(false);
+    expect(bodies()).toHaveLength(1);
+    gh.verify();
+  });
+
+  it('a reservation older than its time to live is a run that died: this run posts', async () => {
+    const { gh, action, run } = deskWorld([reservation('away:1', '2026-12-05T00:40:00Z')]);
+    expectDeskPost(gh, /"kind":"away"/);
+    expect((await run(action('away:1')))[0]!.status).toBe('done');
+    gh.verify();
+  });
+
+  it('a lost answer on the reservation or the post is found, not sent again', async () => {
+    const { gh, action, run, bodies } = deskWorld();
+    gh.expectWrite('addThreadComment', { number: 1, body: /"kind":"reserve"/, outcome: 'lost' });
+    gh.expectWrite('addThreadComment', { number: 1, body: /"kind":"away"/, outcome: 'lost' });
+    gh.expectWrite('deleteThreadComment', { number: 1 });
+    expect((await run(action('away:1')))[0]!.status).toBe('done');
+    expect(bodies()).toEqual([post('away:1')]);
+    gh.verify();
   });
 });
 

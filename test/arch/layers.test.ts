@@ -97,6 +97,17 @@ describe('layers', () => {
     expect(violations(planted).map((v) => v.rule)).toEqual([rule]);
   });
 
+  it('comments cite the reference in docs/, not documents outside the repository', () => {
+    const outside = [...tree].flatMap(([file, text]) =>
+      text
+        .split('\n')
+        .map((line, i) => ({ file: `${file}:${i + 1}`, line }))
+        .filter(({ line }) => /\bSPEC ?§|\bSTYLE \d/.test(line))
+        .map(({ file }) => file),
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('a downward import and a command importing its own files are allowed', () => {
     const ok = new Map([
       ['src/commands/who/who.ts', "import { render } from './render.js';\nimport { x } from '../../shell/output.js';"],

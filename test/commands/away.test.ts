@@ -4,7 +4,7 @@ import { startStandin } from '../support/standin/server.mjs';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
-import { desk, deskConfig, deskScenario, mutations } from '../support/desk.js';
+import { desk, deskConfig, deskScenario, expectDeskPost, mutations } from '../support/desk.js';
 import { team, user } from '../support/scenario.js';
 import { parseMarker } from '../../src/core/markers.js';
 import { memoryGitHub } from '../support/memoryGitHub.js';
@@ -22,8 +22,8 @@ afterEach(async () => {
   gh = undefined;
   g?.verify();
 });
-/** Expects `times` keyed posts to the desk thread whose body matches. */
-const expectPost = (body: RegExp, times = 1) => gh!.expectWrite('addThreadComment', { number: 1, body, times });
+/** Expects `times` keyed posts to the desk thread whose body matches (each reserved first). */
+const expectPost = (body: RegExp, times = 1) => expectDeskPost(gh!, body, times);
 
 // The week of Mon Nov 30 2026: Grace is Primary, Edsger Backup. The stand-in's token is Grace's.
 const MON_0900 = '2026-11-30T17:00:00Z';
@@ -400,6 +400,7 @@ describe('notify and the acting roles', () => {
         number: null,
         url: null,
         to: ['ada-lovelace', 'alan-turing'],
+        covers: ['classified-reminder:classified:katherine-j:2026-11-30T16:00:00Z'],
         status: 'done',
       },
     ]);
@@ -428,7 +429,7 @@ describe('schedule swap', () => {
     const args = ['schedule', 'swap', '--week', '2027-01-20', '--role', 'backup', '--with', candidate, '--force'];
     const dry = await run([...args, '--dry-run'], { cwd: dir, now: MON_0900, github: gh });
     expect(dry.code, dry.stderr).toBe(0);
-    // the change and the announcement, never the whole calendar (SPEC §12.4)
+    // the change and the announcement, never the whole calendar (docs/process.md#swaps)
     expect(dry.stdout).toMatch(new RegExp(`^week +2027-W03 \\(Mon Jan 18\\)\nrole +backup\nbefore +@${backup}\nafter +@${candidate}\n`));
     expect(dry.stdout).toMatch(new RegExp(`SRE rotation change: Backup for the week of Mon Jan 18 \\(2027-W03\\) is now @${candidate}`));
     expect(dry.stdout).not.toMatch(/BEGIN:VCALENDAR/);

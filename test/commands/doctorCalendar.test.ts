@@ -37,7 +37,7 @@ it("doctor's calendar check says where keeping a shift's wall-clock length acros
   );
 });
 
-describe('doctor: holidays that run out (SPEC §12.5)', () => {
+describe('doctor: holidays that run out (docs/config.md#holidays)', () => {
   const workspace = (holidays: unknown) => {
     const dir = tempDir();
     copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'team.json'), path.join(dir, 'team.json'));

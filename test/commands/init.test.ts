@@ -41,7 +41,7 @@ describe('init', () => {
       timeZone: 'America/Los_Angeles',
       rotation: 'schedules/rotation.ics',
     });
-    // The rule, never one year's dates (SPEC §12.5).
+    // The rule, never one year's dates (docs/config.md#holidays).
     expect(written.holidays).toEqual({ country: 'US' });
     expect((await run(['who', '--calendar', 'x.ics'], { cwd })).stderr).toMatch(/x\.ics not found/);
   });

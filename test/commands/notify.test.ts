@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../support/deps.js';
 import { team, user } from '../support/scenario.js';
 import { memoryGitHub } from '../support/memoryGitHub.js';
-import { DESK_BODY, desk, deskConfig, deskScenario } from '../support/desk.js';
+import { DESK_BODY, desk, deskConfig, deskScenario, expectDeskPost } from '../support/desk.js';
 
 // The in-memory port (test/support/memoryGitHub.ts): every write must be expected, and afterEach fails on one that never came.
 let gh: ReturnType<typeof memoryGitHub> | undefined;
@@ -44,7 +44,7 @@ const weekend = () =>
 describe('notify', () => {
   it('posts one comment with @mentions and a keyed marker, writes the board after the team text, and a re-run writes nothing', async () => {
     world(weekend());
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig();
     const r = await notify(['--json'], MON_0915, config);
@@ -71,19 +71,21 @@ describe('notify', () => {
     expect(d.body).toMatch(/### grace-hopper \(1 waiting\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n/);
     expect(d.body).toMatch(/### Not handed off by \[ada-lovelace\].*\(1\)\n\n- \[#101\]/);
     expect(d.body).not.toMatch(/@(grace|ada)/); // an edited body must not ping anyone
-    expect(writes()).toHaveLength(2);
+    // The reservation (no mentions), the comment, the reservation removed, the board.
+    expect(writes().map((w) => w.op)).toEqual(['addThreadComment', 'addThreadComment', 'deleteThreadComment', 'updateThreadBody']);
+    expect(writes()[0]!.body).not.toMatch(/@[a-z]/);
 
     const again = await notify(['--json'], '2026-11-30T17:30:00Z', config);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json().notifications).toEqual([]);
     expect(again.json().board.updated).toBe(false);
-    expect(writes()).toHaveLength(2);
+    expect(writes()).toHaveLength(4);
   });
 
   it('stays quiet outside business hours but keeps the board, then sends at the first run in business hours', async () => {
     world(weekend());
     gh!.expectWrite('updateThreadBody', { number: 1, body: /1 notification will go out/ });
-    gh!.expectWrite('addThreadComment', { number: 1, body: /new inquiry/ });
+    expectDeskPost(gh!, /new inquiry/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig();
     const night = await notify(['--json'], '2026-11-29T20:00:00Z', config);
@@ -106,7 +108,7 @@ describe('notify', () => {
 
   it('--fail-on-overdue exits 8 when something is overdue', async () => {
     world(weekend());
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     const r = await notify(['--fail-on-overdue'], MON_1300, deskConfig());
     expect(r.code, r.stderr).toBe(8);
@@ -137,7 +139,7 @@ describe('notify', () => {
       category: 'ideas',
     } as never);
     world(s);
-    gh!.expectWrite('addThreadComment', { number: 50 });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 50);
     gh!.expectWrite('updateThreadBody', { number: 50 });
     const r = await notify(['--json'], MON_0915, deskConfig({ desk: { thread: 'visit-dav/visit#50' } }));
     expect(r.code, r.stderr).toBe(0);
@@ -154,12 +156,12 @@ describe('notify', () => {
       body: 'x\n\n<!-- visit-sre {"v":1,"kind":"notify","keys":["100@2026-11-28T22:00:00Z:new"]} -->',
     });
     world(deskScenario(weekend().repositories[0]!.discussions as never, [forged('eve', 'NONE')]));
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).toContain('new');
     gh!.verify();
     world(deskScenario(weekend().repositories[0]!.discussions as never, [forged('github-actions[bot]', 'NONE')]));
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     expect((await notify(['--json'], MON_0915, deskConfig())).json().notifications.map((n: { when: string }) => n.when)).not.toContain(
       'new',
@@ -168,7 +170,7 @@ describe('notify', () => {
 
   it('the webhook gets the same batch; a failure does not stop GitHub, is reported, and is retried next run', async () => {
     world(weekend());
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     gh!.expectWrite('updateThreadComment', { number: 1, body: /"pending":\[/ });
     gh!.expectWrite('updateThreadComment', { number: 1, body: /^(?![\s\S]*"pending")/ });
@@ -213,7 +215,7 @@ describe('notify', () => {
     gh!.expectWrite('addDiscussionComment', { number: 101, body: /"kind":"stale"/ });
     gh!.expectWrite('markAnswer', { number: 101 });
     gh!.expectWrite('addLabels', { number: 101 });
-    gh!.expectWrite('addThreadComment', { number: 1, body: /"kind":"notify"/ });
+    expectDeskPost(gh!, /"kind":"notify"/, 1, 1);
     gh!.expectWrite('updateThreadBody', { number: 1 });
     const config = deskConfig({ discussions: { label: 'support' }, desk: { labelNew: true, closeStale: true } });
     const dry = await notify(['--json', '--dry-run'], MON_0915, config);

@@ -59,6 +59,7 @@ function workspace(withConfig: boolean): string {
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'rotation.ics'), path.join(dir, 'rotation.ics'));
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'team.json'));
   writeFileSync(path.join(dir, 'notes.txt'), 'They cannot open Silo files written by VisIt 2.x.\n');
+  copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'eml', 'multipart-encoded.eml'), path.join(dir, 'question.eml'));
   mkdirSync(path.join(dir, 'schedules'));
   copyFileSync(path.join(REPO_ROOT, 'schedules', 'team.json'), path.join(dir, 'schedules', 'team.json'));
   if (withConfig)

@@ -27,7 +27,7 @@ describe('start fits a terminal and a Monday morning', () => {
     );
     expect(r.stdout.match(/^#105 /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/\nHanded to you \(1\)\n#105 /);
-    // Katherine, who holds no role this week, still owns #104: the acting Primary covers it (SPEC §12.3).
+    // Katherine, who holds no role this week, still owns #104: the acting Primary covers it (docs/process.md#off-duty-owners).
     expect(r.stdout).toMatch(/\nOwned by someone off duty \(1, all @katherine-j\)\n#104 +stale: user silent 25 days /);
     expect(r.stdout.match(/^#104 /gm)).toHaveLength(1);
     expect(r.stdout).toMatch(/\nNext by urgency \(3 of 5\)\n#101 [^\n]*\n#108 [^\n]*\n#102 [^\n]*\n2 more \(--limit 0 lists them all\)\n/);

@@ -8,7 +8,7 @@ import { desk, deskScenario, mutations } from '../support/desk.js';
 import { parseMarker } from '../../src/core/markers.js';
 
 /**
- * SPEC §12.4: a swap on a calendar the tool did not write. The Google-style
+ * docs/process.md#swaps: a swap on a calendar the tool did not write. The Google-style
  * rotation has Grace as Primary for the week of Oct 12 by name only
  * ("Primary – Grace Hopper"). Grace proposes Alan on her machine; Alan
  * accepts on his; a third machine reads the swap from the desk thread.

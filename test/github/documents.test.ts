@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
 import { githubSchema } from '../support/standin/schema.mjs';
-import { countNodes, MAX_NODES } from '../support/standin/nodeLimit.mjs';
+import { countNodes, countRequests, MAX_NODES, pointCost } from '../support/standin/nodeLimit.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { scenario } from '../support/scenario.js';
 import * as documents from '../../src/github/documents.js';
@@ -64,6 +64,25 @@ describe('the node count, as GitHub documents it', () => {
     );
     expect(countNodes(doc, { n: 3 })).toBe(3 + 21);
     expect(() => countNodes(doc, {})).toThrow(/\$n, which has no value/);
+  });
+
+  it('costs points as GitHub publishes: requests per connection, summed, over 100, rounded, at least 1', () => {
+    // GitHub's own example: 100 repositories, 50 issues each, 60 labels each: 1 + 100 + 5,000 requests, 51 points.
+    const example = parse(
+      'query { viewer { login repositories(first: 100) { edges { node { id issues(first: 50) { edges { node { id labels(first: 60) { edges { node { id name } } } } } } } } } } }',
+    );
+    expect([countRequests(example), pointCost(example)]).toEqual([5101, 51]);
+    // The issue's warning: an empty search of 100 with comments(first: 30) { replies(first: 10) } still costs 31.
+    const empty = parse(
+      'query { search(query: "x", type: DISCUSSION, first: 100) { nodes { ... on Discussion { comments(first: 30) { nodes { replies(first: 10) { totalCount } } } } } } }',
+    );
+    expect(pointCost(empty)).toBe(31);
+    expect(pointCost(parse('query { viewer { login } }'))).toBe(1);
+    // A list by ids resolves its connections once per id.
+    const byIds = parse(
+      'query Q($ids: [ID!]!) { nodes(ids: $ids) { ... on Discussion { comments(last: 20) { nodes { replies(last: 10) { totalCount } } } } } }',
+    );
+    expect(countRequests(byIds, { ids: ['a', 'b', 'c'] })).toBe(3 + 3 * 20);
   });
 
   it('the stand-in refuses a query over the limit, as GitHub does, and runs nothing', async () => {

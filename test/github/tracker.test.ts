@@ -61,7 +61,7 @@ async function allInScope(tracker: GraphqlTracker) {
   return tracker.openDiscussions({ repo: REPO, categoryIds: ids, label: null });
 }
 
-describe('endpoints (SPEC §3)', () => {
+describe('endpoints (docs/reference.md#environment)', () => {
   it.each([
     [{}, 'https://api.github.com', 'https://api.github.com/graphql'],
     [{ GH_HOST: 'github.example.gov' }, 'https://github.example.gov/api/v3', 'https://github.example.gov/api/graphql'],

@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { isUnavailable, planRotation } from '../../src/core/rotationPlan.js';
-import type { TeamMember } from '../../src/core/config.js';
-
-const member = (login: string, percentTime = 50, experienced = true, unavailable: TeamMember['unavailable'] = []): TeamMember => ({
-  login,
-  name: login,
-  percentTime,
-  experienced,
-  classifiedAccess: false,
-  unavailable,
-});
-
-const monday = (base: string, weeks: number) => DateTime.fromISO(base, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
+import { member, monday } from '../support/rotationTeam.js';
 
 const roster = fc
   .array(fc.record({ percentTime: fc.integer({ min: 10, max: 100 }), experienced: fc.boolean() }), { minLength: 3, maxLength: 30 })

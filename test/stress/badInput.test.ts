@@ -385,6 +385,25 @@ describe('files that are not files, values out of range, and nothing that answer
     oneOrTwoLines(r.stderr);
   });
 
+  it('a calendar URL that never stops sending: cut off at 50 MiB, then the cached copy or exit 1, never all of memory', async () => {
+    let sent = 0;
+    const endless = (async () =>
+      new Response(
+        new ReadableStream({
+          pull(c) {
+            sent += 1024 * 1024;
+            c.enqueue(new Uint8Array(1024 * 1024).fill(65));
+          },
+        }),
+        { status: 200 },
+      )) as unknown as typeof fetch;
+    const r = await run(['who'], { cwd: workspace({ rotation: 'https://calendar.example/rota.ics' }), now: NOW, fetch: endless });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/could not fetch .*calendar\.example.* \(the answer is larger than 50 MiB\) and no cached copy exists/);
+    expect(sent).toBeLessThanOrEqual(52 * 1024 * 1024);
+    oneOrTwoLines(r.stderr);
+  });
+
   it.each([['+99999999d'], ['-99999999w'], ['9999-01-01']])('who --at %s: exit 2 naming the value, no warnings first', async (at) => {
     const r = await run(['who', '--at', at], { cwd: workspace({ rotation: path.join(REPO_ROOT, 'schedules', 'rotation.ics') }), now: NOW });
     expect(r.code).toBe(2);

@@ -8,9 +8,10 @@ import { withMarker } from '../../src/core/markers.js';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
+import { EVENTS, EXPECTED, isoZ, pst, weekConfig, weekScenario } from './deskWeek.js';
 
 /**
- * SPEC §9 "Concurrency": two runs of a writer started together, as on two
+ * docs/process.md#duty-desk "Concurrency": two runs of a writer started together, as on two
  * machines (no shared lock, no shared memory), leave each comment exactly
  * once. Two worker processes each run the built CLI; every repetition starts
  * the same command in both at the same instant against a fresh stand-in, then
@@ -30,7 +31,7 @@ afterEach(async () => {
 type Result = { code: number; stdout: string; stderr: string };
 let machines: ChildProcess[] = [];
 beforeAll(() => {
-  machines = [0, 1].map(() =>
+  machines = [0, 1, 2].map(() =>
     fork(path.join(REPO_ROOT, 'test', 'support', 'raceWorker.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
   );
 });
@@ -83,7 +84,7 @@ describe('two runs started together on two machines', () => {
           XDG_CACHE_HOME: cache,
           XDG_STATE_HOME: cache,
         };
-        const [a, b] = (await Promise.all(machines.map((m) => runOn(m, args, env)))) as [Result, Result];
+        const [a, b] = (await Promise.all(machines.slice(0, 2).map((m) => runOn(m, args, env)))) as [Result, Result];
         expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
         const got = counts(standin, kind);
         if (JSON.stringify(got) !== JSON.stringify(expected)) doubled.push(`race ${i + 1}: ${JSON.stringify(got)}`);
@@ -97,7 +98,75 @@ describe('two runs started together on two machines', () => {
 });
 
 /**
- * SPEC §8: `sync` checks for a discussion with the entry's client id before
+ * notify on two and three machines started on the same tick, writes taking
+ * 300 ms as GitHub's may: a mention that was posted has notified, whether the
+ * comment is deleted afterwards or not. So every notification key must be in
+ * exactly one posted comment, counted from the stand-in's log of writes, and
+ * no reservation may mention anyone.
+ */
+const TICKS = [
+  '2026-11-30T08:00',
+  '2026-11-30T09:00',
+  '2026-11-30T11:00',
+  '2026-11-30T13:00',
+  '2026-11-30T15:00',
+  '2026-12-01T08:00',
+  '2026-12-01T14:00',
+  '2026-12-03T08:00',
+].map(pst);
+
+describe.each([2, 3])('notify on %i machines started together', (count) => {
+  it('every key is in one posted comment, and its mentions went out once', async () => {
+    standin = await startStandin(weekScenario(), { writeLatencyMs: 300 });
+    const config = weekConfig();
+    const caches = machines.slice(0, count).map(() => tempDir('visit-sre-race-notify-'));
+    let next = 0;
+    for (const now of TICKS) {
+      while (next < EVENTS.length && EVENTS[next]!.at <= now) EVENTS[next++]!.apply(standin.store as never);
+      standin.setClock(isoZ(now));
+      const results = await Promise.all(
+        machines.slice(0, count).map((m, i) =>
+          runOn(m, ['notify', '--json'], {
+            GITHUB_API_URL: standin!.url,
+            GH_TOKEN: standin!.token,
+            VISIT_SRE_CONFIG: config,
+            VISIT_SRE_NOW: isoZ(now),
+            VISIT_SRE_RETRY_BASE_MS: '1',
+            VISIT_SRE_MUTATION_SPACING_MS: '5',
+            XDG_CACHE_HOME: caches[i]!,
+            XDG_STATE_HOME: caches[i]!,
+          }),
+        ),
+      );
+      for (const r of results) expect(r.code, r.stderr).toBe(0);
+    }
+    const posted = standin.log
+      .filter((e) => e.kind === 'mutation' && e.status === 200 && typeof e.variables?.body === 'string')
+      .map((e) => e.variables!.body as string);
+    const marker = (body: string) =>
+      JSON.parse(/<!-- visit-sre (\{.*\}) -->\s*$/.exec(body)?.[1] ?? '{}') as { kind?: string; keys?: string[] };
+    const sent = posted.filter((b) => marker(b).kind === 'notify').flatMap((b) => marker(b).keys ?? []);
+    const counts = new Map<string, number>();
+    for (const k of sent) counts.set(k, (counts.get(k) ?? 0) + 1);
+    expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
+    // The notifications of those days all went out, and the races were real: runs reserved and lost.
+    expect([...counts.keys()].sort()).toEqual(
+      EXPECTED.filter((e) => e.at <= TICKS.at(-1)!)
+        .map((e) => e.key)
+        .sort(),
+    );
+    const reservations = posted.filter((b) => marker(b).kind === 'reserve');
+    expect(reservations.length).toBeGreaterThan(TICKS.length);
+    for (const b of reservations) expect(b.replace(/<!-- visit-sre .* -->\s*$/, '')).not.toMatch(/@/);
+    // Each reservation removed itself, and the feed holds each key once.
+    const feed = standin.store.thread('visit-dav/visit', 1)!.comments.map((c) => marker(c.body));
+    expect(feed.filter((m) => m.kind === 'reserve')).toEqual([]);
+    expect(feed.flatMap((m) => (m.kind === 'notify' ? (m.keys ?? []) : [])).sort()).toEqual([...counts.keys()].sort());
+  }, 240_000);
+});
+
+/**
+ * docs/architecture.md#nothing-lost-nothing-doubled: `sync` checks for a discussion with the entry's client id before
  * creating one, and every writer is idempotent under concurrency. Two `sync`
  * processes started together on one outbox entry, then a third run: exactly
  * one discussion with that client id is left, however the two interleaved.
@@ -139,7 +208,7 @@ describe('two sync runs started together on one outbox entry', () => {
         XDG_CACHE_HOME: state,
         XDG_STATE_HOME: state,
       };
-      const [a, b] = (await Promise.all(machines.map((m) => runOn(m, ['sync', '--json'], env)))) as [Result, Result];
+      const [a, b] = (await Promise.all(machines.slice(0, 2).map((m) => runOn(m, ['sync', '--json'], env)))) as [Result, Result];
       expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
       const third = await runOn(machines[0]!, ['sync', '--json'], env);
       expect(third.code, third.stderr).toBe(0);

@@ -92,7 +92,7 @@ describe('a week at the duty desk', () => {
     expect(body.startsWith('Pinned by the support team.')).toBe(true);
     expect(body).toMatch(/\*\*On duty:\*\* Primary \[katherine-j\]\(https:\/\/github.com\/katherine-j\) · Backup \[ada-lovelace\]/);
     expect(body).toMatch(/\*\*1\*\* waiting on us \(\*\*0\*\* overdue, \*\*0\*\* due soon\) · \*\*4\*\* waiting on users/);
-    // Grace's handoff took Ada's #100 too (Ada was off duty all week, SPEC §12.3): all four are Katherine's now.
+    // Grace's handoff took Ada's #100 too (Ada was off duty all week, docs/process.md#off-duty-owners): all four are Katherine's now.
     expect(body).not.toMatch(/Owned by someone off duty/);
     expect(body).toMatch(
       /### katherine-j \(1 waiting, 4 waiting on users\)\n\n\| # \| title \| state \| due \(America\/Los_Angeles\) \| clock \|\n\| - \| - \| - \| - \| - \|\n\| \[#104\]\(https:\/\/github.com\/visit-dav\/visit\/discussions\/104\) \| Volume rendering artifacts \| 🟡 waiting on us \| Mon Dec 7 12:00 \| \|\n/,

@@ -54,6 +54,12 @@ describe('examples/duty-desk.yml', () => {
     expect(permissions.sort()).toEqual(['contents: read', 'discussions: write', 'issues: write']);
   });
 
+  it("restores the watch's state before notify and saves it after, so a run reads only what changed", () => {
+    expect(workflow).toMatch(
+      /- uses: actions\/cache@v4\n\s+with:\n\s+path: ~\/\.cache\/visit-sre\/watch\n\s+key: visit-sre-watch-\$\{\{ github\.run_id \}\}\n\s+restore-keys: visit-sre-watch-\n\s+- name: Notify\n/,
+    );
+  });
+
   it('its action step, as written, notifies once as github-actions[bot], and a second run changes nothing', async () => {
     const env = await monday();
     const inputs = withInputs(workflow);

@@ -5,7 +5,7 @@ import { startStandin } from '../support/standin/server.mjs';
 import { REPO_ROOT, run, tempDir } from '../support/deps.js';
 
 /**
- * The fault suite (SPEC §8): every writer, under every fault, runs to
+ * The fault suite (docs/architecture.md#nothing-lost-nothing-doubled): every writer, under every fault, runs to
  * completion or is completed by one re-run, with nothing missing, nothing
  * doubled and the exit codes of §6. The count of passing cases goes to the README.
  */
@@ -114,7 +114,7 @@ const COMMANDS: CommandCase[] = [
     name: 'log-call',
     args: ['log-call', '--via', 'hotline', '--title', 'Fault suite call', '--body', 'kept whatever happens'],
     rerun: ['sync'],
-    // GitHub refused the token: the call waits in the outbox, which is success (SPEC §6)
+    // GitHub refused the token: the call waits in the outbox, which is success (docs/reference.md)
     codes: { 'the token revoked mid-run': 0 },
     check: () => expect(snap().discussions.filter((d) => d.title === 'Fault suite call')).toHaveLength(1),
   },

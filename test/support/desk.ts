@@ -61,3 +61,18 @@ export function desk(standin: { store: Pick<Standin['store'], 'thread'> }) {
 }
 
 export const mutations = (standin: Standin) => standin.log.filter((e) => e.kind === 'mutation');
+
+/**
+ * What a desk post with @mentions writes on the in-memory port: its
+ * reservation (no mentions), the post itself, and the reservation removed.
+ */
+export function expectDeskPost(
+  gh: { expectWrite(op: 'addThreadComment' | 'deleteThreadComment', e: { number?: number; body?: RegExp; times?: number }): void },
+  body: RegExp,
+  times = 1,
+  number = DESK_NUMBER,
+) {
+  gh.expectWrite('addThreadComment', { number, body: /"kind":"reserve"/, times });
+  gh.expectWrite('addThreadComment', { number, body, times });
+  gh.expectWrite('deleteThreadComment', { number, times });
+}

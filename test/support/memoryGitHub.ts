@@ -137,6 +137,7 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
 
   const port: GitHubPort = {
     requestCount: 0,
+    points: 0,
     async repository(r) {
       const repo = repoOf(r);
       return {
@@ -162,6 +163,25 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
     async discussionsCreated(r, from, to) {
       return repoOf(r)
         .discussions.filter((d: any) => d.createdAt >= from && d.createdAt < to)
+        .map((d: any) => toDiscussion(raw(d)));
+    },
+    async discussionsUpdated(r, since) {
+      return repoOf(r)
+        .discussions.filter((d: any) => Date.parse(d.updatedAt ?? d.createdAt) >= Math.floor(since / 1000) * 1000)
+        .sort((a: any, b: any) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
+        .map((d: any) => ({
+          id: d.id,
+          number: d.number,
+          updatedAt: Date.parse(d.updatedAt),
+          closed: d.closed,
+          categoryId: d.category.id,
+          labels: d.labels.map((l: any) => l.name),
+        }));
+    },
+    async discussionsById(_r, ids) {
+      return ids
+        .map((id) => store.nodes.get(id))
+        .filter((d: any) => d?.__typename === 'Discussion')
         .map((d: any) => toDiscussion(raw(d)));
     },
     async discussion(r, number) {
@@ -207,6 +227,19 @@ export function memoryGitHub(scenario: object | string, opts: { now: string | ((
         .filter((i: any) => i.author?.login === login)
         .reverse()
         .map((i: any) => ({ id: i.id, number: i.number, title: '', url: i.url, body: i.body }));
+    },
+    async closedSince(scope, since) {
+      const ids = new Set(scope.categoryIds);
+      return repoOf(scope.repo)
+        .discussions.filter(
+          (d: any) =>
+            d.closed &&
+            Date.parse(d.closedAt) >= since &&
+            (ids.size === 0 || ids.has(d.category.id)) &&
+            (!scope.label || d.labels.some((l: any) => l.name === scope.label)),
+        )
+        .map((d: any) => ({ number: d.number, title: d.title, url: d.url, closedAt: Date.parse(d.closedAt) }))
+        .sort((a: { closedAt: number }, b: { closedAt: number }) => b.closedAt - a.closedAt);
     },
     async recentDiscussions(r, categoryId) {
       return [...repoOf(r).discussions]

@@ -53,7 +53,7 @@ const roles = (at: string, opts: { away?: AwayStretch[]; delegations?: Delegatio
   return { primary: r.primary.login, primaryWhy: r.primary.reason, backup: r.backup.login, backupWhy: r.backup.reason };
 };
 
-describe('acting Primary and Backup (SPEC §10)', () => {
+describe('acting Primary and Backup (docs/process.md#acting-roles)', () => {
   it('is the rota when nobody is away and nothing is delegated', () => {
     expect(roles('2026-11-30T10:00')).toEqual({ primary: 'katherine', primaryWhy: 'rota', backup: 'ada', backupWhy: 'rota' });
   });
@@ -320,7 +320,7 @@ describe('reading the desk thread', () => {
   });
 });
 
-describe('who is off duty (SPEC §12.3) and who acted as Primary', () => {
+describe('who is off duty (docs/process.md#off-duty-owners) and who acted as Primary', () => {
   const now = { primary: 'katherine', backup: 'ada' };
   it.each([
     ['the acting Primary', 'katherine', false, false],

@@ -9,7 +9,7 @@ import { expectSameAsShared, filesUnder } from '../support/vendored.js';
 /**
  * Other projects' test calendars (python-recurring-ical-events, node-ical,
  * ical.js: see test/fixtures/ical-diff/SOURCES.md), read as rotations. The
- * contract (SPEC §4) says the answer never depends on the host's time zone.
+ * contract (docs/config.md#reading-the-calendar) says the answer never depends on the host's time zone.
  * Changing TZ inside one process is not reliable, so one child process per
  * host zone reads every file with the built reader and prints a hash of its
  * entries, shift timeline and warnings (test/support/corpusRead.mjs).

@@ -145,7 +145,7 @@ describe('away notices', () => {
   });
 });
 
-describe('delegations (by mutual agreement, SPEC §12.2)', () => {
+describe('delegations (by mutual agreement, docs/process.md#delegation)', () => {
   const shift = { login: 'katherine', start: t('2026-11-30T00:00'), end: t('2026-12-07T00:00') };
   const base = { shift, mayDelegate: ['katherine'], now, zone, team, away: [], template: template('delegate') };
   const delegate = (to: string, start: string, until: string, desk = empty(), proposer = 'katherine') =>

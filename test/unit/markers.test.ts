@@ -7,7 +7,7 @@ const handoff = formatMarker({ kind: 'handoff', to: 'eve', from: 'ada', week: '2
 const policy = policyOf(weeks(['ada', 'bob'], ['cho', 'dee']));
 const NOW = Date.parse('2026-12-02T19:00:00Z');
 
-describe("markers are read only from the tool's own last line (SPEC §11)", () => {
+describe("markers are read only from the tool's own last line (docs/process.md#words-to-people)", () => {
   it('the last line of a body the tool wrote is its marker', () => {
     expect(parseMarker(`Over to you.\n\n${handoff}\n`)).toMatchObject({ kind: 'handoff', to: 'eve' });
   });

@@ -140,7 +140,7 @@ describe('notify decisions (§9)', () => {
     expect(sent(input({ items: [item({ owner: 'bob' })], away: new Set(['bob']) }))).toEqual([['new', 'ada']]);
   });
 
-  describe('an owner off duty (SPEC §12.3): neither acting role now, and not kept', () => {
+  describe('an owner off duty (docs/process.md#off-duty-owners): neither acting role now, and not kept', () => {
     const lastMonths = item({ number: 9, owner: 'dee', teamReplied: true, overdue: true, dueAt: t('2026-11-30T10:00') });
     it('their notices go to the acting Primary, who is told once that the inquiry is theirs meanwhile', () => {
       const plan = planNotifications(input({ items: [lastMonths], now: t('2026-11-30T13:00') }));
@@ -251,10 +251,27 @@ describe('notify decisions (§9)', () => {
     expect(plan.notifications.map((n) => [n.when, n.count])).toEqual([['missed-handoff', 1]]);
   });
 
-  it('every rule that holds goes out, each with its own key, in one plan', () => {
+  it('an inquiry that reached several stages at once gets one line, at the most urgent, to its people, covering the others', () => {
     const a = item({ overdue: true, dueAt: t('2026-11-30T10:00'), waitingSince: t('2026-11-30T06:00') });
     const plan = planNotifications(input({ items: [a], escalation: paging, now: t('2026-11-30T13:00') }));
-    expect(plan.notifications.map((n) => n.when)).toEqual(['new', 'overdue', 'overdue+2h']);
+    expect(plan.notifications.map((n) => [n.when, n.state, n.to])).toEqual([['overdue+2h', 'overdue', ['ada', 'bob', 'cy', 'dee']]]);
+    const key = (when: string) => notificationKey(7, t('2026-11-30T06:00'), when);
+    expect(plan.notifications[0]!.covers).toEqual([key('overdue+2h'), key('new'), key('overdue')]);
+    // Once the run's marker holds every key it covered, none of those stages is sent later.
+    const later = planNotifications(
+      input({ items: [a], escalation: paging, now: t('2026-11-30T16:00'), sent: new Set(plan.notifications[0]!.covers) }),
+    );
+    expect(later.notifications).toEqual([]);
+  });
+
+  it('"new" heads a line only while the inquiry is neither due soon nor overdue', () => {
+    const soon = item({ dueSoon: true });
+    const first = planNotifications(input({ items: [soon], now: t('2026-11-30T13:30') }));
+    expect(first.notifications.map((n) => [n.when, n.state])).toEqual([['due-soon', 'due-soon']]);
+    // A team that asks only for "new" is still not told an overdue inquiry is new.
+    const late = item({ overdue: true, dueAt: t('2026-11-30T10:00') });
+    const onlyNew = planNotifications(input({ items: [late], escalation: DEFAULT_ESCALATION.slice(0, 1), now: t('2026-11-30T13:00') }));
+    expect(onlyNew.notifications.map((n) => [n.when, n.state])).toEqual([['new', 'overdue']]);
   });
 
   it('at most maxPerRun go out in one run, the most urgent first; the rest wait for the next run', () => {

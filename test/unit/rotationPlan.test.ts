@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DateTime } from 'luxon';
 import { planRotation } from '../../src/core/rotationPlan.js';
-import type { TeamMember } from '../../src/core/config.js';
-
-const member = (login: string, percentTime = 50, experienced = true, unavailable: TeamMember['unavailable'] = []): TeamMember => ({
-  login,
-  name: login,
-  percentTime,
-  experienced,
-  classifiedAccess: false,
-  unavailable,
-});
-
-const monday = (base: string, weeks: number) => DateTime.fromISO(base, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
+import { member, monday } from '../support/rotationTeam.js';
 
 describe('planRotation (§7)', () => {
   it('weights Primary weeks by percent-time and pairs an experienced Backup with a newcomer', () => {

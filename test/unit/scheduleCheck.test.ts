@@ -44,7 +44,7 @@ describe('schedule check and delegations written into the calendar', () => {
   });
 });
 
-describe('schedule check and experience (SPEC §1: an experienced Backup with a less experienced Primary)', () => {
+describe('schedule check and experience (docs/process.md: an experienced Backup with a less experienced Primary)', () => {
   it('names a week whose Primary and Backup are both inexperienced, once, and no other', () => {
     const green = [member('ada'), { ...member('eli'), experienced: false }, { ...member('fay'), experienced: false }];
     const shifts = [

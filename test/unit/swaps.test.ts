@@ -27,7 +27,7 @@ const week = (login: string | null, start = '2026-11-30T08:00', end = '2026-12-0
 const team: TeamMember[] = [{ login: 'bob', name: 'Bob B', percentTime: 50, experienced: true, classifiedAccess: false, unavailable: [] }];
 const logins = (records: DeskRecord[], shifts: Shift[]) => applySwaps(shifts, readSwaps(records), zone, team).map((s) => s.login);
 
-describe('swaps read from the desk thread (SPEC §12.4)', () => {
+describe('swaps read from the desk thread (docs/process.md#swaps)', () => {
   it.each([
     ['a proposal alone changes nothing', [record(proposal, '2026-11-25T09:00', 'ada')], ['ada', 'ada']],
     [

@@ -25,7 +25,21 @@ describe('zone offsets from a table read from Intl once', () => {
     for (const at of table.changes) instants.push(at - 1000, at - 1, at, at + 1, at + 999);
     const differ = instants.filter((ts) => served.offset(ts) !== real.offset(ts)).map((ts) => new Date(ts).toISOString());
     expect(differ).toEqual([]);
-    expect(table.changes.length).toBeGreaterThanOrEqual(zone === 'Asia/Kolkata' ? 0 : 28);
+    // How many changes there are is the tz data's business (Morocco's Ramadan
+    // changes differ between ICU releases), so count them independently: every
+    // change Intl shows on a 6-hour walk must be in the table, and no others.
+    const seen: number[] = [];
+    let before = real.offset(FROM);
+    for (let ts = FROM + 6 * 3_600_000; ts <= TO; ts += 6 * 3_600_000) {
+      const now = real.offset(ts);
+      if (now !== before) seen.push(ts);
+      before = now;
+    }
+    expect(table.changes.length).toBe(seen.length);
+    // Zones with yearly summer time have at least two changes a year.
+    if (['America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'America/St_Johns'].includes(zone)) {
+      expect(table.changes.length).toBeGreaterThanOrEqual(28);
+    }
     expect(served.formatOffset(FROM, 'short')).toBe(real.formatOffset(FROM, 'short'));
     expect(served.equals(real) && real.equals(served)).toBe(true);
   });

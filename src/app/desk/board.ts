@@ -23,8 +23,10 @@ export interface BoardFacts {
   items: readonly Assessment[];
   previousPrimary: string | null;
   notHandedOff: readonly Assessment[];
-  /** unresolved inquiries whose owner is off duty now (SPEC §12.3); absent: none */
+  /** unresolved inquiries whose owner is off duty now (docs/process.md#off-duty-owners); absent: none */
   offDuty?: readonly Assessment[];
+  /** serious incidents whose postmortem is not linked yet */
+  incidents?: ReadonlyArray<{ number: number; url: string; title: string }>;
   /** notifications held until business hours */
   held: number;
 }
@@ -138,6 +140,16 @@ export function renderBoard(f: BoardFacts): string {
         ],
         { alignDelimiters: false },
       ),
+      '',
+    );
+  }
+  if (f.incidents?.length) {
+    out.push(`### Incidents for the next project meeting (${f.incidents.length})`, '');
+    out.push(
+      f.incidents
+        .slice(0, MAX_ROWS)
+        .map((i) => `- [#${i.number}](${i.url}) ${cell(i.title)} — postmortem not linked yet`)
+        .join('\n'),
       '',
     );
   }

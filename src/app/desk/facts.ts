@@ -3,7 +3,7 @@ import type { Policy } from '../../core/conversation.js';
 import { turnsOf } from '../../core/conversation.js';
 import type { Roles } from '../../core/desk.js';
 import { awayAt, offDuty } from '../../core/acting.js';
-import { classifiedReminders, expiredProposalNotices } from '../../core/deskPosts.js';
+import { classifiedReminders, contactReminders, expiredProposalNotices, openIncidents } from '../../core/deskPosts.js';
 import { actingAt, actingRolesAt, actingView, dutyInstant, proposedByPrimary } from '../acting.js';
 import { deskTemplate } from './post.js';
 import type { NotifyItem, ShiftInfo } from '../../core/notify.js';
@@ -11,7 +11,9 @@ import { notHandedOff } from '../../core/notify.js';
 import type { Segment } from '../../core/rotation.js';
 import { onDutyAt } from '../../core/rotation.js';
 import type { GitHubPort } from '../../github/port.js';
-import { keptByOwner, loadInquiries } from '../inquiries.js';
+import { keptByOwner } from '../inquiries.js';
+import type { Watched } from './watch.js';
+import { readWatched } from './watch.js';
 import { execute } from '../execute.js';
 import { loadTemplate } from '../templates.js';
 import type { ActionResult, Plan } from '../../core/plans/plan.js';
@@ -30,14 +32,18 @@ export interface DeskFacts {
   acting: Roles;
   members: string[];
   away: ReadonlySet<string>;
-  /** classified requests to remind about (SPEC §10), delegation proposals that expired unaccepted (§12.2) */
-  reminders: Array<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'delegate-expired' }>;
-  /** unresolved inquiries whose owner is off duty (SPEC §12.3) */
+  /** serious incidents whose postmortem is not linked yet, for the board */
+  incidents: Array<{ number: number; url: string; title: string }>;
+  /** classified requests, contacts not confirmed, delegation proposals that expired unaccepted (docs/process.md#acting-roles) */
+  reminders: Array<{ key: string; title: string; to: string[]; when?: 'classified-reminder' | 'contact-reminder' | 'delegate-expired' }>;
+  /** unresolved inquiries whose owner is off duty (docs/process.md#off-duty-owners) */
   offDuty: NotifyItem[];
   previousPrimary: string | null;
   notHandedOff: NotifyItem[];
   /** what desk.labelNew and desk.closeStale did */
   actions: ActionResult[];
+  /** the desk thread as read, the keys sent, what a webhook still owes, and how to save what was learned (app/desk/watch.ts) */
+  watched: Omit<Watched, 'inq'>;
 }
 
 const shift = (s: Segment | null | undefined): ShiftInfo | null =>
@@ -47,7 +53,7 @@ const shift = (s: Segment | null | undefined): ShiftInfo | null =>
 export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }): Promise<DeskFacts> {
   const config = ctx.loaded.config;
   const labelNew = Boolean(config.desk.labelNew && config.discussions.label);
-  const inq = await loadInquiries(ctx, { includeUnlabelled: labelNew });
+  const { inq, ...watched } = await readWatched(ctx, { includeUnlabelled: labelNew });
   const actions: ActionResult[] = [];
   const discussions = inq.discussions;
   const run = async (plan: Plan) =>
@@ -80,7 +86,7 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     : null;
   const byNumber = new Map(discussions.map((d) => [d.number, d]));
   const kept = keptByOwner(inq, current?.start ?? null, ctx.zone);
-  // Away notices and delegations from the desk thread, and the team file's unavailability (SPEC §10).
+  // Away notices and delegations from the desk thread, and the team file's unavailability (docs/process.md#acting-roles).
   const view = await actingView(ctx, { live: true });
   const onDuty = actingRolesAt(view, inq.timeline, ctx.loaded.team)(dutyInstant(inq.policy.calendar, ctx.now));
   let items: NotifyItem[] = inq.assessments.map((a) => {
@@ -88,14 +94,14 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     return {
       ...a,
       teamReplied: turnsOf(d, inq.policy.team).some((t) => t.side === 'team'),
-      // Kept by its owner for this shift: not off duty (SPEC §12.3), and not a missed handoff.
+      // Kept by its owner for this shift: not off duty (docs/process.md#off-duty-owners), and not a missed handoff.
       kept: kept(a),
       offDuty: offDuty(a.owner, onDuty, kept(a)),
     };
   });
 
   if (config.desk.closeStale) {
-    // What `overdue --close-stale --yes` does (SPEC §9), through the same plan and executor.
+    // What `overdue --close-stale --yes` does (docs/process.md#duty-desk), through the same plan and executor.
     const stale = items.filter((a) => a.stale);
     if (stale.length) {
       const label = flags.dryRun ? { name: config.labels.wontfix, id: '' } : await wontfixLabel(ctx, inq.github, inq.repo);
@@ -120,12 +126,16 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
         to: r.to,
       }))
     : [];
-  // Proposals of this shift that expired unaccepted, told once to their Primary (SPEC §12.2); the feed is read back to the shift's start.
+  // Proposals of this shift that expired unaccepted, told once to their Primary (docs/process.md#delegation); the feed is read back to the shift's start.
   if (current && view.desk.delegations.some((d) => d.state === 'proposed' && d.until <= ctx.now)) {
     const valid = proposedByPrimary(view, inq.timeline, ctx.loaded.team);
     const template = await deskTemplate(ctx, 'delegate-expired');
     reminders.push(...expiredProposalNotices(view.desk, current.start, ctx.now, valid, ctx.zone, template));
   }
+  // A redirected customer not confirmed as reaching the owner after a business hour (the three-way handoff).
+  const open = new Set(items.filter((a) => a.state !== 'resolved').map((a) => a.number));
+  for (const r of contactReminders(view.desk, ctx.now, inq.policy.calendar, open))
+    reminders.push({ key: r.key, title: r.title, to: r.to, when: 'contact-reminder' });
   const acting = { primary: roles.primary.login, backup: roles.backup.login };
   const rota = { primary: current?.primary ?? null, backup: current?.backup ?? null };
   const facts = { items, current, previous };
@@ -140,10 +150,12 @@ export async function loadDeskFacts(ctx: AppContext, flags: { dryRun?: boolean }
     acting,
     offDuty: items.filter((a) => a.state !== 'resolved' && a.offDuty),
     reminders,
+    incidents: openIncidents(view.desk),
     members,
     away,
     previousPrimary: previous?.primary ?? null,
     notHandedOff: notHandedOff(facts),
     actions,
+    watched,
   };
 }

@@ -9,7 +9,7 @@ import { parseMarker } from '../../core/markers.js';
 import type { ActionResult, Plan, Step, ThreadRef } from '../../core/plans/plan.js';
 import type { GitHubPort, RepoRef } from '../../github/port.js';
 import { deskCacheFile, writeDeskCache } from '../../store/deskCache.js';
-import { DESK_HISTORY_MS, DESK_KINDS } from '../acting.js';
+import { DESK_HISTORY_MS, deskRecords } from '../acting.js';
 import type { Session } from '../execute.js';
 import type { KeyedThread } from '../keyedWrites.js';
 import { keyedComments } from '../keyedWrites.js';
@@ -21,21 +21,11 @@ export interface LiveDesk {
   ref: { repo: RepoRef; number: number; text: string };
   team: TeamRule;
   desk: Desk;
-  /** its trusted markers of the kinds of SPEC §10 */
+  /** its trusted markers of the kinds of docs/process.md#acting-roles */
   records: DeskRecord[];
 }
 
-const recordsOf = (desk: Desk): DeskRecord[] => {
-  const urls = new Map(desk.thread.comments.map((c) => [c.id, c.url]));
-  return desk.entries
-    .filter((e) => (DESK_KINDS as string[]).includes(e.marker.kind))
-    .map((e) => ({
-      marker: e.marker,
-      createdAt: e.createdAt,
-      author: e.author,
-      ...(urls.has(e.commentId) ? { url: urls.get(e.commentId)! } : {}),
-    }));
-};
+const recordsOf = (desk: Desk): DeskRecord[] => deskRecords(desk.thread.comments, desk.entries);
 
 export async function readLiveDesk(ctx: AppContext): Promise<LiveDesk> {
   const { deskRef } = await import('./thread.js');

@@ -60,8 +60,9 @@ export function notificationLine(
   const week = opts.week ?? STANDARD_WEEK;
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
   const to = n.to.length ? n.to.map((l) => (opts.mentions ? `@${l}` : l)).join(' ') : 'nobody on duty';
-  const icon = ICON[n.when] ?? '🔴';
+  const icon = ICON[n.state ?? n.when] ?? '🔴';
   // A classified reminder's text is the team's template (no content of the inquiry), so its markdown stays.
+  if (n.when === 'contact-reminder') return `- 📞 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'classified-reminder') return `- 🔒 ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'delegate-expired') return `- ⌛ ${n.title.replace(/\s*[\r\n]+\s*/g, ' ')} → ${to}`;
   if (n.when === 'off-duty')
@@ -71,15 +72,15 @@ export function notificationLine(
   if (n.when === 'missed-handoff')
     return `- ${icon} Missed handoff: ${plural(n.count ?? 0, 'unresolved discussion')} of the last shift still belong to ${n.shift?.primary ?? 'its Primary'}; run \`visit-sre handoff --from ${n.shift?.primary ?? 'LOGIN'}\` → ${to}`;
   const what =
-    n.when === 'new'
+    n.state === 'new'
       ? `new inquiry, due ${local(n.dueAt!)}`
-      : n.when === 'due-soon'
+      : n.state === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
         : `${dueText(-(n.lateMinutes ?? 0), week)}, was due ${local(n.dueAt!)}`;
   return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what} → ${to}`;
 }
 
-/** The one comment a run posts: a line per notification, then the trusted notify marker with their keys. */
+/** The one comment a run posts: a line per notification, then the trusted notify marker with every key they cover. */
 export function notifyComment(
   notifications: readonly Notification[],
   ctx: Pick<AppContext, 'zone' | 'now' | 'loaded'>,
@@ -91,7 +92,7 @@ export function notifyComment(
     `${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone, { mentions: true, week })).join('\n')}`,
     'notify',
     {
-      keys: notifications.map((n) => n.key),
+      keys: notifications.flatMap((n) => n.covers),
       run,
     },
   );

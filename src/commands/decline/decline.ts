@@ -15,7 +15,7 @@ export type { DeclineOptions };
 
 const DAY = 86_400_000;
 
-/** `decline NUMBER`: an enlisted developer declines or defers, and tells the acting Primary in the discussion (SPEC §12.1). */
+/** `decline NUMBER`: an enlisted developer declines or defers, and tells the acting Primary in the discussion (docs/process.md#escalation). */
 export async function runDecline(numberText: string, opts: DeclineOptions, ctx: Context): Promise<Outcome> {
   const number = parseNumber(numberText);
   const until = opts.until === undefined ? undefined : parseWhen(opts.until, ctx.now, ctx.zone, '--until').toMillis();

@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 /**
  * `delegate`: the acting Primary proposes that someone act as Primary for a
  * while; `--accept` and `--decline` by the delegate, `--cancel` by either
- * of them (SPEC §12.2). Everything is posted to the desk thread as the
+ * of them (docs/process.md#delegation). Everything is posted to the desk thread as the
  * token's user, whose login the readers check.
  */
 export async function runDelegate(opts: DelegateOptions, ctx: Context): Promise<Outcome> {

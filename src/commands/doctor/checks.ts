@@ -57,7 +57,7 @@ function fmt(ms: number, ctx: Context): string {
   return DateTime.fromMillis(ms, { zone: ctx.zone }).toFormat('LLL d HH:mm');
 }
 
-/** Whether the holidays in force go on (a country's rule), or a list of dates runs out soon (SPEC §12.5). */
+/** Whether the holidays in force go on (a country's rule), or a list of dates runs out soon (docs/config.md#holidays). */
 export async function holidayCheck(c: Context): Promise<Check> {
   try {
     const rule = c.loaded.config.holidays;

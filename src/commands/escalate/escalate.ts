@@ -23,7 +23,7 @@ export async function runEscalate(numberText: string, opts: EscalateOptions, ctx
   await confirmOutOfScope(ctx, d, opts);
   const timeline = await rotationTimeline(ctx, Math.min(d.createdAt, ctx.now) - 14 * 86_400_000, ctx.now + 14 * 86_400_000);
   const policy = await policyFor(ctx, timeline);
-  // The acting Backup: away notices and delegations on the desk thread, unavailability in the team file (SPEC §10).
+  // The acting Backup: away notices and delegations on the desk thread, unavailability in the team file (docs/process.md#acting-roles).
   const acting = actingRolesAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team)(ctx.now);
   const facts = {
     now: ctx.now,

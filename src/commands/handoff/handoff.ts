@@ -1,7 +1,8 @@
 import type { Context } from '../../shell/context.js';
-import { handoffSummary, planHandoff } from '../../core/plans/handoff.js';
+import { handoffSummary, planHandoff, SUMMARY_WEEK_MS } from '../../core/plans/handoff.js';
 import { actingChanges, actingRolesAt, actingView, dutyInstant } from '../../app/acting.js';
-import { loadInquiries } from '../../app/inquiries.js';
+import { openIncidents } from '../../core/deskPosts.js';
+import { closedSince, loadInquiries } from '../../app/inquiries.js';
 import { loadTemplate } from '../../app/templates.js';
 import type { Outcome } from '../../shell/errors.js';
 import { effortMinutes, parseLogins, parseNumber } from '../../shell/flags.js';
@@ -67,6 +68,13 @@ export async function runHandoff(opts: HandoffOptions, ctx: Context): Promise<Ou
       .filter((a) => a.kind === 'handoff' && (a.status === 'done' || a.status === 'planned' || a.reason?.startsWith('already')))
       .map((a) => a.number),
   );
-  if (!ctx.out.json) ctx.deps.stdout.write(`\n${handoffSummary(facts, { ...plan, keep, handed })}`);
+  if (!ctx.out.json) {
+    const closed = await closedSince(ctx, inq, ctx.now - SUMMARY_WEEK_MS).catch((e: Error) => {
+      ctx.warn(`the summary leaves out what was closed this week: ${e.message}`);
+      return [];
+    });
+    const incidents = openIncidents(view.desk);
+    ctx.deps.stdout.write(`\n${handoffSummary({ ...facts, closed, incidents }, { ...plan, keep, handed })}`);
+  }
   return outcome;
 }

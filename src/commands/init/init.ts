@@ -67,7 +67,7 @@ async function ensureTeam(
 }
 
 /**
- * The holidays init writes (SPEC §12.5): the rule, never one year's dates.
+ * The holidays init writes (docs/config.md#holidays): the rule, never one year's dates.
  * The country comes from --country, else from the time zone, as the holiday
  * library knows it; on a terminal it is asked, with that as the default.
  */

@@ -86,7 +86,7 @@ export async function logClassified(
 
 /**
  * `--classified --needed-by`: asks the desk thread for someone with access,
- * with no content at all (SPEC §10). Without `desk.thread` it says so and the
+ * with no content at all (docs/process.md#acting-roles). Without `desk.thread` it says so and the
  * journal entry stands; a thread that cannot be reached is reported, not
  * failed, since the journal already holds the contact.
  */

@@ -14,19 +14,23 @@ import { isoUtc } from '../../core/timeText.js';
 import { queueEntry } from '../../store/outbox.js';
 import type { OutboxEntry } from '../../store/outbox.js';
 import { askContact, askInquiry, confirmPost } from './flow.js';
+import { fromMail } from './eml.js';
+import { confirmContact } from './confirm.js';
 import { logClassified, tellOwner, viewerLogin } from './desk.js';
 import type { LogCallOptions } from './logCall.flags.js';
 
 export type { LogCallOptions };
 
 /** Records an inquiry from outside GitHub as a discussion, or, if classified, only in the local journal. */
-export async function runLogCall(opts: LogCallOptions, ctx: Context): Promise<Outcome | void> {
+export async function runLogCall(given: LogCallOptions, ctx: Context): Promise<Outcome | void> {
+  if (given.confirm !== undefined) return confirmContact(ctx, given.confirm, given);
+  const opts = given.eml !== undefined ? await fromMail(given, ctx) : given;
   const interactive = Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
   const ask = interactive ? await ctx.deps.prompter() : undefined;
   const { via, at, effort } = await askContact(opts, ctx, ask);
   const timeline = await rotationTimeline(ctx, at - 86_400_000, at + 86_400_000);
   const duty = onDutyAt(timeline, at, 0).current;
-  // The acting Primary owns the contact (SPEC §10): the delegate, or the Backup while the Primary is away.
+  // The acting Primary owns the contact (docs/process.md#acting-roles): the delegate, or the Backup while the Primary is away.
   const handler =
     actingAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team, at).primary.login ?? duty?.primary?.login ?? null;
 

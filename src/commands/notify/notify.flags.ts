@@ -11,7 +11,8 @@ export const notifyCommand = () =>
       `${examples(
         'visit-sre notify                       # every 15 minutes, from a scheduled workflow or cron',
         'visit-sre notify --dry-run',
+        'visit-sre notify --verbose             # also says what the run cost in GitHub GraphQL points',
         'visit-sre notify --json | jq \'.notifications[] | select(.status == "done")\'',
-      )}\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config. Whom to tell and when: "escalation".\n`,
+      )}\nNeeds "desk": { "thread": "OWNER/NAME#NUMBER" } in the config. Whom to tell and when: "escalation".\nA run after an earlier one on this machine (or runner, with the Action's cache) reads only what changed.\n`,
     );
 export type NotifyOptions = OptionsOf<typeof notifyCommand>;

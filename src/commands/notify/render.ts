@@ -12,15 +12,23 @@ export interface NotificationRow {
   number: number | null;
   url: string | null;
   to: string[];
+  /** every key the line covers: its own and the less urgent stages it was reached with */
+  covers: string[];
   status: ActionStatus;
   reason?: string;
 }
 
-/** notify's result: SPEC §9's JSON, or one line per notification and the actions. */
+/** notify's result: docs/process.md#duty-desk's JSON, or one line per notification and the actions. */
 export function renderNotify(
   ctx: Context,
   opts: NotifyOptions,
-  r: { notifications: NotificationRow[]; actions: ActionResult[]; boardUpdated: boolean; url: string },
+  r: {
+    notifications: NotificationRow[];
+    actions: ActionResult[];
+    boardUpdated: boolean;
+    url: string;
+    cost: { points: number; requests: number };
+  },
 ): void {
   const { notifications, actions, boardUpdated } = r;
   const desk = { thread: { url: r.url } };
@@ -31,6 +39,7 @@ export function renderNotify(
       notifications,
       board: { url: desk.thread.url, updated: boardUpdated },
       actions: actions.map(({ failure: _failure, ...a }) => a),
+      cost: r.cost,
     });
   } else {
     for (const n of notifications)

@@ -78,7 +78,7 @@ export async function runOverdue(opts: OverdueOptions, ctx: Context): Promise<Ou
   const report = buildReport(inq.assessments);
   let closing;
   if (opts.closeStale) {
-    // Resolves every stale discussion as wontfix (SPEC §6), after confirmation.
+    // Resolves every stale discussion as wontfix (docs/reference.md), after confirmation.
     const label = await wontfixLabel(ctx, inq.github, inq.repo);
     const template = await loadTemplate(ctx, ctx.loaded.config.templates.closing, 'closing.md');
     const plan = planCloseStale(

@@ -9,5 +9,15 @@ export const postmortemCommand = () =>
     .option('--template <file>', 'a template instead of the configured or shipped one')
     .option('--force', 'replace an existing file')
     .option('--dry-run', 'print the postmortem instead of writing it')
-    .addHelpText('after', examples('visit-sre postmortem 4321', 'visit-sre postmortem 4321 --template docs/pm-template.md --out pm.md'));
+    .option('--incident', 'mark a serious incident: a note on the discussion and the desk thread, @mentioning incident.notify')
+    .option('--link <url>', "the incident's postmortem is published here: the board and the handoff summary stop listing it")
+    .addHelpText(
+      'after',
+      examples(
+        'visit-sre postmortem 4321',
+        'visit-sre postmortem 4321 --template docs/pm-template.md --out pm.md',
+        'visit-sre postmortem 4321 --incident                # for the next project meeting',
+        'visit-sre postmortem 4321 --link https://github.com/visit-dav/visit/wiki/PM-4321',
+      ),
+    );
 export type PostmortemOptions = OptionsOf<typeof postmortemCommand>;

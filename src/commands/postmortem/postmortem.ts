@@ -12,12 +12,20 @@ import { writeFileChecked } from '../../shell/files.js';
 import { writeJson } from '../../shell/output.js';
 import { INPUT_LIMITS } from '../../store/fs.js';
 import type { PostmortemOptions } from './postmortem.flags.js';
+import type { Outcome } from '../../shell/errors.js';
+import { markIncident } from './incident.js';
 
 export type { PostmortemOptions };
 
 /** Writes a markdown postmortem from the whole thread and the team's markers. */
-export async function runPostmortem(numberText: string, opts: PostmortemOptions, ctx: Context): Promise<void> {
+export async function runPostmortem(numberText: string, opts: PostmortemOptions, ctx: Context): Promise<Outcome | void> {
   const number = parseNumber(numberText);
+  if (opts.incident || opts.link !== undefined) {
+    if (opts.incident && opts.link !== undefined)
+      throw new UsageError('--incident and --link cannot go together', 'mark the incident first, link its postmortem once written');
+    const gh = await github(ctx);
+    return markIncident(ctx, gh, await gh.discussion(parseRepo(ctx.loaded.config.repository), number), opts);
+  }
   const template = opts.template
     ? await (async () => {
         const file = path.resolve(ctx.deps.cwd, opts.template!);

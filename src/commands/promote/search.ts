@@ -1,4 +1,5 @@
 import type { Context } from '../../shell/context.js';
+import { terminalText } from '../../core/userText.js';
 import type { Discussion } from '../../core/conversation.js';
 import { parseDeskThread } from '../../core/config.js';
 import { issueSearchQueries, rankByWords, searchWords } from '../../core/issueSearch.js';
@@ -49,7 +50,7 @@ export function showCandidates(ctx: Context, found: Found): void {
   if (ctx.out.json) return writeJson(ctx.deps.stdout, found);
   const out = ctx.deps.stdout;
   if (!ctx.out.tty) {
-    for (const c of found.candidates) out.write(`${c.number}\t${c.title}\t${c.url}\n`);
+    for (const c of found.candidates) out.write(`${c.number}\t${terminalText(c.title)}\t${c.url}\n`);
     return;
   }
   const p = ctx.paint;
@@ -60,7 +61,7 @@ export function showCandidates(ctx: Context, found: Found): void {
   const width = (ctx.deps.stdout as { columns?: number }).columns ?? 100;
   for (const c of found.candidates)
     out.write(
-      `  ${p.bold(`#${c.number}`)} ${truncate(c.title, width - 12)}${c.labels.length ? p.dim(` [${c.labels.join(', ')}]`) : ''}\n      ${p.dim(c.url)}\n`,
+      `  ${p.bold(`#${c.number}`)} ${truncate(terminalText(c.title), width - 12)}${c.labels.length ? p.dim(` [${terminalText(c.labels.join(', '))}]`) : ''}\n      ${p.dim(c.url)}\n`,
     );
   if (found.total > found.candidates.length) out.write(p.dim(`  …and ${found.total - found.candidates.length} more on GitHub\n`));
 }

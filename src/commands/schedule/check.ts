@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../../shell/context.js';
+import { terminalText } from '../../core/userText.js';
 import { checkSchedule } from '../../core/scheduleCheck.js';
 import { parseDate } from '../../core/timeInput.js';
 import { UsageError } from '../../core/errors.js';
@@ -38,7 +39,7 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
   }
   const out = ctx.deps.stdout;
   if (!ctx.out.tty) {
-    out.write(tsv(problems.map((p) => [p.kind, p.week ?? '', p.detail])));
+    out.write(tsv(problems.map((p) => [p.kind, p.week ?? '', terminalText(p.detail)])));
     return outcome;
   }
   const p = ctx.paint;
@@ -47,7 +48,9 @@ export async function runCheck(opts: CheckOptions, ctx: Context): Promise<Outcom
   out.write(
     problems.length
       ? // A problem is a sentence: wrapped at the width rather than cut, so none of it is lost.
-        problems.map((x) => `${wrapText(`${p.red('✗')} ${p.bold(x.kind)}${x.week ? ` ${x.week}` : ''}: ${x.detail}`, width)}\n`).join('')
+        problems
+          .map((x) => `${wrapText(`${p.red('✗')} ${p.bold(x.kind)}${x.week ? ` ${x.week}` : ''}: ${terminalText(x.detail)}`, width)}\n`)
+          .join('')
       : `${wrapText(`${p.green('✓')} no gaps, overlaps, double roles, unknown people or unavailability conflicts`, width)}\n`,
   );
   out.write(`\n${shareTable(ctx, shares)}`);

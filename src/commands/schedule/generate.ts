@@ -22,7 +22,7 @@ export type { GenerateOptions };
 
 const LOOKBACK_WEEKS = 26;
 
-/** Plans the rotation (SPEC §7) and writes it as iCal. */
+/** Plans the rotation (docs/process.md#rotation-planning) and writes it as iCal. */
 export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<void> {
   const team = needTeam(ctx);
   if (!/^\d+$/.test(opts.weeks) || Number(opts.weeks) < 1 || Number(opts.weeks) > 520)

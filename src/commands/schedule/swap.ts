@@ -27,7 +27,7 @@ export type { SwapOptions };
 const same = (a: string | null | undefined, b: string | null | undefined) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 
 /**
- * A last-minute change of one shift (SPEC §12.4). On a calendar written by
+ * A last-minute change of one shift (docs/process.md#swaps). On a calendar written by
  * `schedule generate` the week's event keeps its UID and gets SEQUENCE + 1, so
  * every subscriber's calendar updates in place; on any other calendar (an
  * export, a URL) the swap is proposed on the desk thread and takes effect when

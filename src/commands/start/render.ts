@@ -16,7 +16,7 @@ export interface Briefing {
   shift: { start: number; end: number; primary: string; backup: string } | null;
   holidays: Holiday[];
   handedOff: Assessment[];
-  /** owned by someone off duty (SPEC §12.3), most urgent first */
+  /** owned by someone off duty (docs/process.md#off-duty-owners), most urgent first */
   offDuty?: Assessment[];
   /** the rest of the queue by urgency, without the handed-off rows */
   others: Assessment[];
@@ -25,7 +25,7 @@ export interface Briefing {
   counts: { open: number; overdue: number; dueSoon: number; stale: number };
   fruit: Array<{ number: number; title: string; url: string }>;
   outbox: number;
-  /** who acts now and who is away, when a delegation or an away notice moves a role (SPEC §10) */
+  /** who acts now and who is away, when a delegation or an away notice moves a role (docs/process.md#acting-roles) */
   acting?: string[];
 }
 
@@ -88,7 +88,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
   const c = b.counts;
   text += `${p.bold('Open')}: ${c.open}   ${p.bold(p.red('Overdue'))}: ${c.overdue}   ${p.bold(p.yellow('Due soon'))}: ${c.dueSoon}   ${p.bold('Stale')}: ${c.stale}\n`;
   text += queue('Handed to you', b.handedOff);
-  // Owned by someone holding no role now (SPEC §12.3): the acting Primary's until the week's handoff takes them.
+  // Owned by someone holding no role now (docs/process.md#off-duty-owners): the acting Primary's until the week's handoff takes them.
   text += queue('Owned by someone off duty', b.offDuty ?? []);
   text += b.others.length ? queue('Next by urgency', b.others) : `\n${p.bold('Next by urgency (0)')}\n${p.dim('none\n')}`;
   text += list('Low-hanging fruit for idle time', b.fruit, (i) => [terminalText(b.fruit[i]!.title)], [{ min: 16, shrink: 1 }]);

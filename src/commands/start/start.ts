@@ -20,7 +20,7 @@ import { briefingText } from './render.js';
 
 export type { StartOptions };
 
-/** The shift-start briefing (SPEC §6 `start`). */
+/** The shift-start briefing (docs/reference.md `start`). */
 export async function runStart(opts: StartOptions, ctx: Context): Promise<void> {
   if (opts.as !== undefined && !isLogin(opts.as.replace(/^@/, '')))
     throw new UsageError(`invalid --as "${opts.as}"`, 'give a GitHub login');
@@ -33,7 +33,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const duty = onDutyAt(inq.timeline, ctx.now, 1);
   const shift = duty.current ?? duty.upcoming[0] ?? null;
   const role = shift?.primary?.login === as ? 'primary' : shift?.backup?.login === as ? 'backup' : null;
-  // Who acts now (SPEC §10): a delegation, or someone away, moves a role for a while.
+  // Who acts now (docs/process.md#acting-roles): a delegation, or someone away, moves a role for a while.
   const view = await actingView(ctx, { live: false });
   const acting = actingAt(view, inq.timeline, ctx.loaded.team, ctx.now);
   const away = awayDuring(view, ctx.now, shift?.end ?? ctx.now + 7 * 86_400_000);
@@ -45,7 +45,7 @@ export async function runStart(opts: StartOptions, ctx: Context): Promise<void> 
   const mine = (a: Assessment) => a.owner?.toLowerCase() === as.toLowerCase() || a.handedOffTo?.toLowerCase() === as.toLowerCase();
   const open = inq.assessments.filter((a) => a.state !== 'resolved' && (!opts.mine || mine(a))).sort(byUrgency);
   const handedOff = open.filter((a) => a.handedOffTo?.toLowerCase() === as.toLowerCase());
-  // Owned by someone holding no role now (SPEC §12.3): the acting Primary covers them until they are handed over.
+  // Owned by someone holding no role now (docs/process.md#off-duty-owners): the acting Primary covers them until they are handed over.
   const onDuty = actingRolesAt(view, inq.timeline, ctx.loaded.team)(dutyInstant(inq.policy.calendar, ctx.now));
   const offDuty = offDutyItems(inq, onDuty, duty.current?.start ?? null, ctx.zone).filter((a) => open.includes(a));
   const rest = open.filter((a) => !handedOff.includes(a) && !offDuty.includes(a));

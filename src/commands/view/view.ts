@@ -5,6 +5,7 @@ import type { Assessment, Discussion, Message } from '../../core/conversation.js
 import { assess, isBot, isTeam } from '../../core/conversation.js';
 import { postmortemModel } from '../../core/postmortem.js';
 import { fixesOf } from '../../core/fixes.js';
+import { awaitingContact } from '../../core/plans/contact.js';
 import { UsageError } from '../../core/errors.js';
 import { parseRepo } from '../../github/port.js';
 import { github, itemJson, policyFor, rotationTimeline } from '../../app/inquiries.js';
@@ -44,6 +45,7 @@ export async function runView(numberText: string, opts: ViewOptions, ctx: Contex
   const fixes = fixesOf(d, policy.team);
   const workaround = fixes.workarounds.at(-1)?.answer ?? null;
   const longTermFix = fixes.longTerm.at(-1)?.issue ?? null;
+  const awaiting = awaitingContact(d, policy.team);
   const visible = d.messages.filter((m) => !m.hidden);
   const shown = count === 0 ? [] : visible.slice(-count);
   if (ctx.out.json) {
@@ -54,12 +56,15 @@ export async function runView(numberText: string, opts: ViewOptions, ctx: Contex
       closed: d.closed,
       workaround,
       longTermFix,
+      awaitingContact: awaiting,
       events: events.map((e) => ({ at: isoUtc(e.at), what: e.what })),
       messages: shown.map((m) => ({ at: isoUtc(m.createdAt), by: m.author, kind: m.kind, body: readable(m.body) })),
     });
     return;
   }
-  ctx.deps.stdout.write(render(ctx, d, a, events, shown, { workaround, longTermFix }, (m) => !isBot(m) && !isTeam(m, policy.team)));
+  ctx.deps.stdout.write(
+    render(ctx, d, a, events, shown, { workaround, longTermFix, awaiting }, (m) => !isBot(m) && !isTeam(m, policy.team)),
+  );
 }
 
 function render(
@@ -68,7 +73,7 @@ function render(
   a: Assessment,
   events: Array<{ at: number; what: string }>,
   shown: Message[],
-  fixes: { workaround: string | null; longTermFix: string | null },
+  fixes: { workaround: string | null; longTermFix: string | null; awaiting: { owner: string; receiver: string } | null },
   byUser: (m: Message) => boolean,
 ): string {
   const p = ctx.paint;
@@ -89,6 +94,8 @@ function render(
   let text = `${p.bold(`#${d.number} ${truncate(terminalText(d.title), width - String(d.number).length - 2)}`)}\n`;
   text += `${terminalText(d.category.name)} · ${d.closed ? 'closed' : d.isAnswered ? 'answered' : 'open'} · opened by @${a.author ?? 'ghost'} ${when(d.createdAt)}\n`;
   text += `${wrapText(`Owner: ${a.owner ? `@${a.owner}` : 'unknown'}   ${clock}`, width)}\n`;
+  if (fixes.awaiting)
+    text += `${p.yellow(`Awaiting contact: @${fixes.awaiting.receiver} received it; @${fixes.awaiting.owner} has not confirmed reaching the customer`)} (visit-sre log-call --confirm ${d.number})\n`;
   if (fixes.workaround || fixes.longTermFix)
     text += `Workaround: ${fixes.workaround ?? 'none'}   Long-term fix: ${fixes.longTermFix ?? (fixes.workaround ? p.yellow('none yet') : 'none')}\n`;
   if (events.length)

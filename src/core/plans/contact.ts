@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { customerName } from '../conversation.js';
+import type { Discussion, TeamRule } from '../conversation.js';
+import { customerName, markersOf, trustedMarker } from '../conversation.js';
 import { withMarker } from '../markers.js';
 import type { PlannedAction, Step } from './plan.js';
 import { skipAction } from './plan.js';
@@ -22,7 +23,7 @@ export interface Contact {
   customerPrivate?: boolean;
   at: number;
   handler: string | null;
-  /** who the contact reached, when not the acting Primary who owns it (SPEC §10's three-way handoff) */
+  /** who the contact reached, when not the acting Primary who owns it (docs/process.md#acting-roles's three-way handoff) */
   receiver?: string | null;
   /** whether the receiver answered the customer; when not, this post is not the team's response and the clock runs */
   answered?: boolean;
@@ -137,4 +138,17 @@ export function classifiedAdvice(
   if (hoursLeft !== null && hoursLeft <= 24)
     return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
   return `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
+}
+
+/**
+ * A contact someone other than its owner received and did not answer, that
+ * the owner has not yet confirmed reaching (`log-call --confirm`): the inquiry
+ * is "awaiting contact" with its owner. Null otherwise.
+ */
+export function awaitingContact(d: Discussion, team: TeamRule): { owner: string; receiver: string } | null {
+  const post = d.messages.find((m) => m.kind === 'post');
+  const m = post ? trustedMarker(post, team) : null;
+  if (m?.kind !== 'contact' || m.answered !== false || typeof m.receiver !== 'string' || typeof m.handler !== 'string') return null;
+  if (markersOf(d, team, 'contact-confirmed').length) return null;
+  return { owner: m.handler, receiver: m.receiver };
 }

@@ -15,7 +15,7 @@ export interface DeclineFacts {
   team: TeamRule;
   /** who declines: the token's user */
   who: string;
-  /** the acting Primary now, whom the decline tells (SPEC §12.1) */
+  /** the acting Primary now, whom the decline tells (docs/process.md#escalation) */
   actingPrimary: string | null;
   template: Template;
 }
@@ -30,7 +30,7 @@ export interface DeclineFlags {
 const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 /**
- * `decline NUMBER` (SPEC §12.1): a developer an escalation enlisted declines
+ * `decline NUMBER` (docs/process.md#escalation): a developer an escalation enlisted declines
  * or defers, and tells the Primary: one comment in the discussion
  * @mentioning the acting Primary (or, when the decliner is the acting
  * Primary, the owner), with a trusted `decline` marker. Keyed by the

@@ -18,7 +18,7 @@ export interface EscalateFacts {
   team: TeamRule;
   members: readonly TeamMember[];
   timeline: readonly Segment[];
-  /** the acting Primary and Backup now (SPEC §10: away notices, delegations); the rota's when absent */
+  /** the acting Primary and Backup now (docs/process.md#acting-roles: away notices, delegations); the rota's when absent */
   acting?: { primary: string | null; backup: string | null };
 }
 
@@ -35,7 +35,7 @@ export interface Choice {
   candidates: TeamMember[];
   /** everyone an earlier escalation of the discussion asked */
   asked: string[];
-  /** those who declined it and have not come back (SPEC §12.1) */
+  /** those who declined it and have not come back (docs/process.md#escalation) */
   declined: string[];
   why: ChoiceReason;
   /** the acting Backup now, when there is one */
@@ -52,7 +52,7 @@ const sorted = (logins: readonly string[]) =>
     .join(',');
 const lower = (l: string) => l.toLowerCase();
 
-/** A developer's decline of a discussion (`decline`, SPEC §12.1): in force until its `until`, or for good. */
+/** A developer's decline of a discussion (`decline`, docs/process.md#escalation): in force until its `until`, or for good. */
 export interface Decline {
   who: string;
   until: number | null;
@@ -95,7 +95,7 @@ export function askedIn(d: Discussion, team: TeamRule): string[] {
 }
 
 /**
- * Whom an escalation without `--to` may ask (SPEC §6, §12.1): the acting
+ * Whom an escalation without `--to` may ask (docs/reference.md, §12.1): the acting
  * Backup the first time, unless there is none or they declined; otherwise a
  * choice among the members not yet asked, not declined, and neither the
  * acting Primary nor the owner.

@@ -5,6 +5,7 @@ import type { Segment } from '../rotation.js';
 import { fillTemplate } from '../template.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
+import { markdownText } from '../userText.js';
 import type { Plan, PlannedAction } from './plan.js';
 import { skipAction } from './plan.js';
 import { actedAsPrimary, offDuty } from '../acting.js';
@@ -23,7 +24,7 @@ export interface HandoffFacts {
   template: { text: string; source: string };
   /** the note left on a discussion the outgoing Primary keeps */
   keepTemplate: { text: string; source: string };
-  /** the acting roles at an instant (SPEC §10); the rota's when absent */
+  /** the acting roles at an instant (docs/process.md#acting-roles); the rota's when absent */
   actingAt?: (t: number) => { primary: string | null; backup: string | null };
   /** the instants the acting roles may change (away stretches, delegations, shifts), to find who acted as Primary */
   actingChanges?: readonly number[];
@@ -97,7 +98,7 @@ export function keptFor(d: Discussion, team: TeamRule, from: string, week: strin
 }
 
 /**
- * Whose discussions the outgoing Primary hands over (SPEC §12.3): those of
+ * Whose discussions the outgoing Primary hands over (docs/process.md#off-duty-owners): those of
  * everyone who acted as Primary during the shift (the Primary, delegates, an
  * acting Backup), and those whose owner is off duty now and did not keep
  * them, never the next Primary's own.
@@ -205,20 +206,37 @@ export function planHandoff(f: HandoffFacts, flags: HandoffFlags): HandoffPlan {
   return { actions, warnings, from, to, backup, week };
 }
 
-/** The markdown summary for the meeting notes. */
+/** A discussion closed lately, answered or not: open discussions alone never show it. */
+export interface ClosedItem {
+  number: number;
+  title: string;
+  url: string;
+  closedAt: number;
+}
+
+/** How far back the summary's "Resolved this week" reaches. */
+export const SUMMARY_WEEK_MS = 7 * 86_400_000;
+
+/** The markdown summary for the meeting notes. `closed`: the discussions closed in the last week (SUMMARY_WEEK_MS). */
 export function handoffSummary(
-  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'>,
+  f: Pick<HandoffFacts, 'now' | 'assessments' | 'discussions'> & {
+    closed?: readonly ClosedItem[];
+    /** serious incidents whose postmortem is not linked yet (docs/process.md#incidents) */
+    incidents?: ReadonlyArray<{ number: number; url: string; title: string }>;
+  },
   h: { from: string; to: string; backup: string | null; week: string; keep: ReadonlySet<number>; handed: ReadonlySet<number | null> },
 ): string {
-  const weekAgo = f.now - 7 * 86_400_000;
+  const weekAgo = f.now - SUMMARY_WEEK_MS;
   const resolvedAt = new Map(f.discussions.map((d) => [d.number, d.answerChosenAt ?? d.closedAt]));
-  const line = (a: Assessment, extra = '') => `- [#${a.number}](${a.url}) ${a.title}${extra}`;
+  const line = (a: Pick<Assessment, 'number' | 'url' | 'title'>, extra = '') =>
+    `- [#${a.number}](${a.url}) ${markdownText(a.title)}${extra}`;
   const all = f.assessments;
+  // Answered this week (still open), or closed this week with or without an answer.
+  const resolved = new Map<number, Pick<Assessment, 'number' | 'url' | 'title'>>();
+  for (const a of all) if (a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo) resolved.set(a.number, a);
+  for (const c of f.closed ?? []) if (c.closedAt >= weekAgo) resolved.set(c.number, c);
   const sections: Array<[string, string[]]> = [
-    [
-      'Resolved this week',
-      all.filter((a) => a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo).map((a) => line(a)),
-    ],
+    ['Resolved this week', [...resolved.values()].sort((a, b) => a.number - b.number).map((a) => line(a))],
     [
       `Handed over to @${h.to}`,
       all.filter((a) => h.handed.has(a.number)).map((a) => line(a, ` — ${a.state}${a.overdue ? ', overdue' : ''}`)),
@@ -226,6 +244,10 @@ export function handoffSummary(
     [`Kept by @${h.from}`, all.filter((a) => h.keep.has(a.number)).map((a) => line(a, ` — ${a.state}`))],
     ['Overdue', all.filter((a) => a.overdue).map((a) => line(a, a.owner ? ` — @${a.owner}` : ''))],
     ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`))],
+    [
+      'Incidents for the next project meeting',
+      (f.incidents ?? []).map((i) => `- [#${i.number}](${i.url}) ${i.title} — postmortem not linked yet`),
+    ],
   ];
   return `## Support handoff ${h.week}: @${h.from} → @${h.to}${h.backup ? ` (Backup @${h.backup})` : ''}\n\n${sections.map(([title, lines]) => `### ${title}\n\n${lines.length ? lines.join('\n') : '_none_'}\n`).join('\n')}`;
 }

@@ -1,6 +1,6 @@
 /**
  * What a writer decides, before anything is sent: a plan of actions, each with
- * its reason, the text it posts and its idempotency key (STYLE 12). Plans are
+ * its reason, the text it posts and its idempotency key (docs/architecture.md#rules-are-plans). Plans are
  * data; `app/execute.ts` runs them against the GitHub port.
  */
 
@@ -31,7 +31,7 @@ export interface Created {
 
 /** One write. Steps of an action run in order; a comment's id feeds a later `mark-answer`. */
 export type Step =
-  /** A keyed comment: looked for before a retry, and converged after posting (STYLE 13). */
+  /** A keyed comment: looked for before a retry, and converged after posting (docs/architecture.md#keyed-writes-converge). */
   | { op: 'comment'; discussionId: string; number: number; body: string | ((created: Created) => string); key: string; windowMs?: number }
   /** A comment an earlier run posted, reused by later steps. */
   | { op: 'reuse-comment'; id: string; url: string }
@@ -56,7 +56,8 @@ export type Step =
   /**
    * A keyed comment on the desk thread (docs/process.md#the-desk-thread), an issue or a discussion:
    * looked for first when `lookFirst` (a desk post), found by its `run` id after a lost answer
-   * (notify's feed), converged after posting. `thread` saves a read when the plan knows it.
+   * (notify's feed). One that @mentions someone reserves its keys before it is posted, so racing
+   * runs never both post the mentions. `thread` saves a read when the plan knows it.
    */
   | {
       op: 'desk-comment';
@@ -66,6 +67,9 @@ export type Step =
       keys: string[];
       run?: string;
       lookFirst: boolean;
+      /** groups of keys posted together or not at all, and the body for those a racing run left to this one */
+      units?: string[][];
+      bodyFor?: (won: string[][]) => string;
     }
   /** Edits a comment of the desk thread (what a webhook still owes, in a notify marker). */
   | { op: 'desk-edit'; thread: ThreadRef; commentId: string; body: string }

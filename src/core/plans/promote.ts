@@ -1,5 +1,5 @@
 import type { Discussion, TeamRule } from '../conversation.js';
-import { isTeam, markersOf } from '../conversation.js';
+import { authorRef, isTeam, markersOf } from '../conversation.js';
 import { parseMarker, withMarker } from '../markers.js';
 import { workaroundsOf } from '../fixes.js';
 import type { Created, Plan, Step } from './plan.js';
@@ -20,9 +20,9 @@ export function summarise(d: Discussion, team: TeamRule): string {
     .join('\n');
   const tried = d.messages
     .filter((m) => m.kind !== 'post' && !m.hidden && isTeam(m, team) && !parseMarker(m.body))
-    .map((m) => `- @${m.author}: ${clean(m.body).replace(/\s+/g, ' ').slice(0, 200)} ([link](${m.url}))`);
+    .map((m) => `- ${authorRef(m.author)}: ${clean(m.body).replace(/\s+/g, ' ').slice(0, 200)} ([link](${m.url}))`);
   return [
-    `Promoted from the support discussion ${d.url} (#${d.number}, asked by @${post.author ?? 'ghost'}): this issue is its long-term, comprehensive solution.`,
+    `Promoted from the support discussion ${d.url} (#${d.number}, asked by ${authorRef(post.author)}): this issue is its long-term, comprehensive solution.`,
     '',
     '### The question',
     '',

@@ -1,6 +1,6 @@
 import type { Assessment, Discussion, Message, TeamRule } from '../conversation.js';
 import { workaroundsOf } from '../fixes.js';
-import { addressee, markersOf } from '../conversation.js';
+import { addressee, authorRef, markersOf } from '../conversation.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
@@ -54,7 +54,7 @@ function planWorkaround(f: AnswerFacts): Plan {
     ? `The lasting fix is tracked in ${f.longTerm}.`
     : 'It is a short-term correction: we will follow up with a lasting fix in the product.';
   const body = withMarker(
-    `A workaround for now is in [this ${chosen.kind === 'reply' ? 'reply' : 'comment'}](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}\n\n${later}`,
+    `A workaround for now is in [this ${chosen.kind === 'reply' ? 'reply' : 'comment'}](${chosen.url}) by ${authorRef(chosen.author)}:\n\n${quote(chosen.body)}\n\n${later}`,
     'resolution',
     { answer: chosen.url, workaround: true, ...(f.longTerm ? { longTerm: f.longTerm } : {}) },
     { effort: f.effort, key },
@@ -115,7 +115,7 @@ export function planAnswer(f: AnswerFacts): Plan {
   const key = `answer/${chosen.url}`;
   const earlier = markersOf(d, f.team, 'resolution').find((m) => m.marker.answer === chosen.url);
   const body = withMarker(
-    `The answer to this question is in [this reply](${chosen.url}) by @${chosen.author ?? 'ghost'}:\n\n${quote(chosen.body)}`,
+    `The answer to this question is in [this reply](${chosen.url}) by ${authorRef(chosen.author)}:\n\n${quote(chosen.body)}`,
     'resolution',
     { answer: chosen.url },
     { effort: f.effort, key },
@@ -139,7 +139,7 @@ export function planAnswer(f: AnswerFacts): Plan {
 
 /**
  * The polite closing comment, from the closing template. It states a number of
- * days only when the user really was silent that long (SPEC §11).
+ * days only when the user really was silent that long (docs/process.md#words-to-people).
  */
 export function closingText(
   template: { text: string; source: string },

@@ -43,7 +43,7 @@ export function connection(items, args, name = 'connection') {
   };
 }
 
-const byTime = (field, direction) => (a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (direction === 'DESC' ? -1 : 1);
+const byTime = (field, direction) => (a, b) => (Date.parse(a[field]) - Date.parse(b[field])) * (direction === 'DESC' ? -1 : 1);
 
 function orderDiscussions(list, orderBy) {
   const field = orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
@@ -64,12 +64,13 @@ function searchFilter(query) {
     else if (key === 'label') f.labels.push(value);
     else if (key === 'category') f.categories.push(value);
     else if (key === 'created') f.created = value;
+    else if (key === 'updated') f.updated = value;
     else if (key === 'sort') f.sort = value;
   }
   return f;
 }
 
-function inCreatedRange(iso, range) {
+function inRange(iso, range) {
   if (!range) return true;
   const t = Date.parse(iso);
   // A bare date covers that whole day (UTC); a date-time is an instant.
@@ -102,15 +103,19 @@ export function makeResolvers(store, clock) {
     Query: {
       repository: (_s, { owner, name }) => repoOrFail(owner, name),
       viewer: () => store.user(store.viewerLogin),
-      rateLimit: () => ({
+      rateLimit: (_s, _a, ctx) => ({
         limit: 5000,
         remaining: 4999 - store.requestCount,
         used: store.requestCount,
-        cost: 1,
+        cost: ctx?.cost ?? 1,
         nodeCount: 0,
         resetAt: '2099-01-01T00:00:00Z',
       }),
       node: (_s, { id }) => store.nodes.get(id) ?? null,
+      nodes: (_s, { ids }) => {
+        if (ids.length > 100) throw gqlError('You may not ask for more than 100 nodes at once.', 'EXCESSIVE_PAGINATION');
+        return ids.map((id) => store.nodes.get(id) ?? null);
+      },
       search: (_s, args) => {
         if (args.type !== 'DISCUSSION' && args.type !== 'ISSUE') return connection([], args, 'search');
         const f = searchFilter(args.query);
@@ -128,9 +133,14 @@ export function makeResolvers(store, clock) {
             f.labels.every((l) => d.labels.some((x) => x.name.toLowerCase() === l.toLowerCase())) &&
             (f.categories.length === 0 ||
               f.categories.some((c) => d.category && (d.category.name.toLowerCase() === c.toLowerCase() || d.category.slug === c))) &&
-            inCreatedRange(d.createdAt, f.created),
+            inRange(d.createdAt, f.created) &&
+            inRange(d.updatedAt ?? d.createdAt, f.updated),
         );
-        items = orderDiscussions(items, { field: 'CREATED_AT', direction: f.sort === 'created-asc' ? 'ASC' : 'DESC' });
+        const [field, direction] = (f.sort ?? 'created-desc').split('-');
+        items = orderDiscussions(items, {
+          field: field === 'updated' ? 'UPDATED_AT' : 'CREATED_AT',
+          direction: direction === 'asc' ? 'ASC' : 'DESC',
+        });
         // "Best match": with free text and no sort asked, more words in the title rank first.
         const inTitle = (d) => f.words.filter((w) => d.title.toLowerCase().includes(w)).length;
         if (f.words.length && !f.sort) items = [...items].sort((a, b) => inTitle(b) - inTitle(a));
@@ -239,11 +249,13 @@ export function makeResolvers(store, clock) {
           const l = node(id, 'Label');
           if (!target.labels.includes(l)) target.labels.push(l);
         }
+        target.updatedAt = clock();
         return { clientMutationId: input.clientMutationId ?? null, labelable: target };
       },
       removeLabelsFromLabelable: (_s, { input }) => {
         const target = node(input.labelableId);
         target.labels = target.labels.filter((l) => !input.labelIds.includes(l.id));
+        target.updatedAt = clock();
         return { clientMutationId: input.clientMutationId ?? null, labelable: target };
       },
       createIssue: (_s, { input }) => {

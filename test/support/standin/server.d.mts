@@ -20,6 +20,8 @@ export interface LogEntry {
   invalid?: boolean;
   /** the error type GitHub refuses the document with before running it */
   refused?: string;
+  /** the points the call costs, by GitHub's published formula */
+  cost?: number;
 }
 
 export interface Snapshot {
@@ -57,12 +59,16 @@ export interface Standin {
   inject(fault: Fault): void;
   onStall(listener: (entry: LogEntry) => void): void;
   setLatency(ms: number): void;
+  /** how long every mutation takes before it is applied */
+  setWriteLatency(ms: number): void;
   setClock(iso: string | null): void;
   graphqlRequests(): LogEntry[];
+  /** the points the GraphQL calls logged since `from` (an index into the log) cost, by GitHub's formula */
+  points(from?: number): number;
   close(): Promise<void>;
 }
 
 export function startStandin(
   scenario: object | string,
-  options?: { latencyMs?: number; now?: () => string; port?: number },
+  options?: { latencyMs?: number; writeLatencyMs?: number; now?: () => string; port?: number },
 ): Promise<Standin>;

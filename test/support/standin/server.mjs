@@ -9,7 +9,7 @@ import { execute, parse, validate, getOperationAST } from 'graphql';
 import { githubSchema } from './schema.mjs';
 import { makeResolvers } from './resolvers.mjs';
 import { Store } from './store.mjs';
-import { countNodes, MAX_NODES } from './nodeLimit.mjs';
+import { countNodes, MAX_NODES, pointCost } from './nodeLimit.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -23,7 +23,7 @@ function formatError(e) {
 
 /**
  * @param {object|string} scenario  scenario object, or a path to its JSON file
- * @param {{ latencyMs?: number, now?: () => string, port?: number }} [options]
+ * @param {{ latencyMs?: number, writeLatencyMs?: number, now?: () => string, port?: number }} [options]
  */
 export async function startStandin(scenario, options = {}) {
   const spec = typeof scenario === 'string' ? JSON.parse(readFileSync(scenario, 'utf8')) : scenario;
@@ -39,7 +39,7 @@ export async function startStandin(scenario, options = {}) {
   const stallListeners = [];
   // The tool sends the same few documents over and over: parse and validate each text once.
   const documents = new Map();
-  const state = { latencyMs: options.latencyMs ?? 0 };
+  const state = { latencyMs: options.latencyMs ?? 0, writeLatencyMs: options.writeLatencyMs ?? 0 };
 
   const fieldResolver = (source, args, ctx, info) => {
     const r = resolvers[info.parentType.name]?.[info.fieldName];
@@ -101,6 +101,8 @@ export async function startStandin(scenario, options = {}) {
     entry.kind = op?.operation ?? null;
     entry.variables = body.variables ?? {};
 
+    // Writes that take a while, as GitHub's do: the window in which racing runs overlap.
+    if (entry.kind === 'mutation' && state.writeLatencyMs) await sleep(state.writeLatencyMs);
     const fault = takeFault(entry.kind);
     if (fault) {
       entry.fault = fault.type;
@@ -162,6 +164,12 @@ export async function startStandin(scenario, options = {}) {
       entry.invalid = true;
       return send(res, 200, { errors: errors.map(formatError) });
     }
+    // What GitHub charges for the call against the hourly limit, by its published formula.
+    try {
+      entry.cost = pointCost(document, body.variables ?? {}, body.operationName);
+    } catch {
+      entry.cost = 1;
+    }
     // GitHub refuses, before running it, a query that could ask for too many nodes.
     let nodes = 0;
     try {
@@ -189,6 +197,7 @@ export async function startStandin(scenario, options = {}) {
       fieldResolver,
       typeResolver,
       rootValue: {},
+      contextValue: { cost: entry.cost },
     });
     entry.status = 200;
     if (fault?.type === 'lose') {
@@ -238,8 +247,15 @@ export async function startStandin(scenario, options = {}) {
     setLatency(ms) {
       state.latencyMs = ms;
     },
+    setWriteLatency(ms) {
+      state.writeLatencyMs = ms;
+    },
     graphqlRequests() {
       return log.filter((e) => e.operationName !== null || e.kind !== null);
+    },
+    /** The points the GraphQL calls logged since `from` (an index into the log) cost, by GitHub's formula. */
+    points(from = 0) {
+      return log.slice(from).reduce((sum, e) => sum + (e.status === 200 || e.status === 'lost' ? (e.cost ?? 0) : 0), 0);
     },
     close() {
       server.closeAllConnections?.();

@@ -128,6 +128,8 @@ export class Store {
       comments: [],
     });
     d.url = `${this.baseUrl}/${repo.nameWithOwner}/discussions/${number}`;
+    // Closing changes a discussion, as on GitHub.
+    if (d.closedAt && d.closedAt > d.updatedAt) d.updatedAt = d.closedAt;
     repo.discussions.push(d);
     for (const c of spec.comments ?? []) {
       const comment = this.addComment(d, c);
@@ -141,6 +143,8 @@ export class Store {
     c.url = `${discussion.url}#discussioncomment-${this.nodes.size}`;
     if (parent) parent.replies.push(c);
     else discussion.comments.push(c);
+    // GitHub moves a discussion's updatedAt with every comment and reply: the watch searches by it.
+    if (!discussion.updatedAt || Date.parse(discussion.updatedAt) < Date.parse(c.createdAt)) discussion.updatedAt = c.createdAt;
     if (spec.isAnswer) this.markAnswer(c, spec.answerChosenAt ?? spec.createdAt);
     return c;
   }

@@ -36,7 +36,7 @@ const bodyOf = (p: ReturnType<typeof plan>) => {
   return step.op === 'comment' && typeof step.body === 'string' ? step.body : '';
 };
 
-describe('decline plan (SPEC §12.1)', () => {
+describe('decline plan (docs/process.md#escalation)', () => {
   it('one comment @mentioning the acting Primary, with a trusted decline marker keyed by the escalation it answers', () => {
     const p = plan(enlisted, 'dee', { reason: 'on a deadline', until: Date.parse('2026-12-03T17:00:00Z') });
     expect(p.actions).toHaveLength(1);

@@ -188,7 +188,7 @@ describe('handoff plan', () => {
   });
 });
 
-describe('handoff covers everyone who acted as Primary, and owners off duty (SPEC §12.3)', () => {
+describe('handoff covers everyone who acted as Primary, and owners off duty (docs/process.md#off-duty-owners)', () => {
   const TUE_1300 = Date.parse('2026-12-01T21:00:00Z');
   const TUE_1500 = Date.parse('2026-12-01T23:00:00Z');
   // eli acted as Primary on Tuesday afternoon (a delegation); otherwise the rota's Primary and Backup act.

@@ -1,0 +1,3 @@
+import{F as e,N as t}from"./visit-sre.js";const n=()=>new t(`claim`).argument(`[number]`,`the classified inquiry, as numbered on the desk thread`).description(`take a classified inquiry asked for on the desk thread (the only open one without a number)`).option(`--as <login>`,`claim for this team member (default: you, the token's user)`).option(`--dry-run`,`print exactly what would be posted; change nothing`).addHelpText(`after`,e(`visit-sre claim 3`,`visit-sre claim`)+`
+The request and the claim carry no content: the inquiry is handed over off GitHub.
+`);export{n as claimCommand};

@@ -1,0 +1,4 @@
+import{F as e,I as t,N as n}from"./visit-sre.js";const r=()=>t(new n(`decline`).argument(`<number>`).description(`decline (or defer) a discussion an escalation asked you to help with, telling the acting Primary`).option(`--reason <text>`,`why, for the Primary`).option(`--until <when>`,`defer instead: you can help from then on`)).addHelpText(`after`,`${e(`visit-sre decline 4321 --reason "on a deadline this week"`,`visit-sre decline 4321 --until "next week"`,`visit-sre decline 4321 --dry-run`)}
+Posts one comment in the discussion @mentioning the acting Primary. A later
+\`visit-sre escalate\` without --to does not propose you for it (until --until).
+`);export{r as declineCommand};

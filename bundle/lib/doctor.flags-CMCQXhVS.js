@@ -1,1 +1,0 @@
-import{M as e,P as t}from"./visit-sre.js";const n=()=>new e(`doctor`).description(`check config, token, GitHub access, categories, labels, calendar coverage and outbox`).addHelpText(`after`,t(`visit-sre doctor`,`visit-sre doctor --json`));export{n as doctorCommand};

@@ -1,0 +1,1 @@
+import{F as e,N as t}from"./visit-sre.js";const n=()=>new t(`doctor`).description(`check config, token, GitHub access, categories, labels, calendar coverage and outbox`).addHelpText(`after`,e(`visit-sre doctor`,`visit-sre doctor --json`));export{n as doctorCommand};

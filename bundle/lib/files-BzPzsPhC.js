@@ -1,0 +1,1 @@
+import{j as e,n as t}from"./visit-sre.js";async function n(n,r,i,a){try{await n.deps.fs.writeAtomic(r,i,{overwrite:a})}catch(n){throw n instanceof t?new e(`${r} already exists`,`pass --force to replace it, or --dry-run to see the result`):n}}export{n as t};

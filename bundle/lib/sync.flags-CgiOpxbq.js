@@ -1,0 +1,1 @@
+import{F as e,N as t}from"./visit-sre.js";const n=()=>new t(`sync`).description(`send the inquiries waiting in the outbox, each exactly once`).option(`--dry-run`,`list what would be sent`).addHelpText(`after`,e(`visit-sre sync`,`visit-sre sync --dry-run --json`));export{n as syncCommand};

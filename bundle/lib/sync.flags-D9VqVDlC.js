@@ -1,1 +1,0 @@
-import{M as e,P as t}from"./visit-sre.js";const n=()=>new e(`sync`).description(`send the inquiries waiting in the outbox, each exactly once`).option(`--dry-run`,`list what would be sent`).addHelpText(`after`,t(`visit-sre sync`,`visit-sre sync --dry-run --json`));export{n as syncCommand};
