@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBin } from '../support/bin.js';
+import { type Ran, runBin } from '../support/bin.js';
 import { REPO_ROOT, tempDir } from '../support/deps.js';
 
 // `npm run playground` as a user starts it (README, "Tour"): spawned through npm
@@ -153,7 +153,7 @@ describe('npm run playground (the README tour, as a user runs it)', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ actingPrimary: { login: 'edsger-d', reason: 'delegation' } });
 
     // The env file, sourced as the README says, gives the same tool a shell function.
-    const sourced = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const sourced = await new Promise<Ran>((resolve) => {
       const sh = spawn('bash', ['-c', `source '${envFile}' && visit-sre overdue`], {
         env: { PATH: process.env.PATH ?? '', HOME: tempDir('visit-sre-playground-shell-'), GH_TOKEN: 'a-real-token-left-in-the-shell' },
       });
