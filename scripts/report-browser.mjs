@@ -84,25 +84,33 @@ const contrast = (a, b) => {
 };
 
 /**
- * Opens the report in Chromium: a full-page PNG per colour scheme, axe-core's
- * violations per scheme, and the lowest contrast between any chart or table
- * text and the page background (what "still readable" means here).
+ * Opens the report in Chromium: a full-page PNG per view (the light and dark
+ * colour schemes at `width`, and light on a `narrow` phone-sized screen),
+ * axe-core's violations per view, the lowest contrast between any chart or
+ * table text and the page background (what "still readable" means here), each
+ * chart's accessible name and description as the browser computes them, its
+ * axis titles as drawn, the smallest chart type as rendered, and how far the
+ * page scrolls sideways.
  */
-export async function inspectReport(htmlFile, { chromium, outDir, name = 'report', width = 900 }) {
+export async function inspectReport(htmlFile, { chromium, outDir, name = 'report', width = 900, narrow = 375 }) {
   const { chromium: pw } = await import('playwright-core');
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
   const result = {};
   try {
-    for (const scheme of ['light', 'dark']) {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const [view, scheme, w] of [
+      ['light', 'light', width],
+      ['dark', 'dark', width],
+      ['narrow', 'light', narrow],
+    ]) {
+      const page = await browser.newPage({ viewport: { width: w, height: 900 }, colorScheme: scheme });
       // The report must need nothing from the network: any request but the file itself fails the page.
       const requests = [];
       page.on('request', (r) => {
         if (!r.url().startsWith('file:')) requests.push(r.url());
       });
       await page.goto(`file://${htmlFile}`);
-      const png = path.join(outDir, `${name}${scheme === 'dark' ? '-dark' : ''}.png`);
+      const png = path.join(outDir, `${name}${view === 'light' ? '' : `-${view}`}.png`);
       await page.screenshot({ path: png, fullPage: true });
       await page.addScriptTag({ content: axeSource });
       const axe = await page.evaluate(async () => {
@@ -126,14 +134,37 @@ export async function inspectReport(htmlFile, { chromium, outDir, name = 'report
       });
       const minContrast = Math.min(...colours.colours.filter((c) => c.length === 3).map((c) => contrast(c, colours.bg)));
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      result[scheme] = {
+      const drawn = await page.evaluate(() => {
+        const charts = [...document.querySelectorAll('section.chart svg[role="img"]')];
+        return {
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+          // Rendered size: the font size the SVG asks for, scaled as the SVG is drawn.
+          minChartFontPx: Math.min(
+            ...charts.flatMap((svg) => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+            }),
+          ),
+          descriptions: charts.map((svg) => document.getElementById(svg.getAttribute('aria-describedby') ?? '')?.textContent ?? ''),
+          // The words drawn in each chart (axis titles, annotations, category ticks), as visible text.
+          words: charts.map((svg) =>
+            [...svg.querySelectorAll('text')]
+              .filter((t) => /[a-z]{4}/.test(t.textContent ?? '') && t.getBoundingClientRect().width > 0)
+              .map((t) => t.textContent),
+          ),
+        };
+      });
+      const names = [...(await page.locator('main').ariaSnapshot()).matchAll(/- img "([^"]*)"/g)].map((m) => m[1]);
+      result[view] = {
+        ...drawn,
+        names,
         png,
         axe,
         minContrast: Math.round(minContrast * 100) / 100,
         background: colours.bg,
         height,
         requests,
-        charts: await page.locator('section.chart figure > svg').count(),
+        charts: await page.locator('section.chart svg[role="img"]').count(),
       };
       await page.close();
     }

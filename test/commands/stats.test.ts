@@ -201,6 +201,8 @@ describe('stats against the stand-in, figures computed by hand', () => {
     const html = readFileSync(path.join(cwd, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|<img|url\(|https?:\/\/(?!www\.w3\.org)/);
+    // The clock and the zone are the run's (VISIT_SRE_NOW, the team's zone), not the host's.
+    expect(html).toContain('Generated <time datetime="2026-12-07T18:00:00Z">Mon Dec 7, 2026, 10:00 PST (America/Los_Angeles)</time>');
     // Five charts, each an image with a title, gridlines, axis titles with units and the 4 h goal where hours are plotted.
     const charts = html.split('<section class="chart">').slice(1);
     expect(charts.map((c) => c.match(/<h2>([^<]*)<\/h2>/)?.[1])).toEqual([

@@ -44,7 +44,8 @@ async function monday() {
 
 describe('examples/duty-desk.yml', () => {
   it('runs every 15 minutes on weekdays, one run at a time, with only the permissions it needs', () => {
-    expect(workflow).toMatch(/schedule:\n\s+- cron: "\*\/15 \* \* \* 1-5"/);
+    // When it runs is test/unit/exampleCron.test.ts's business; here: every 15 minutes.
+    expect(workflow).toMatch(/schedule:\n(?:\s+#.*\n)*\s+- cron: "\*\/15 /);
     expect(workflow).toMatch(/concurrency:\n\s+group: duty-desk\n\s+cancel-in-progress: false/);
     const permissions = /permissions:\n((?:\s+\w+: \w+.*\n)+)/
       .exec(workflow)![1]!

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, tempDir } from './deps.js';
+import { REPO_ROOT } from './deps.js';
+import type { Ran } from './bin.js';
+import { runNode } from './bin.js';
 
 /** action.yml's inputs with their defaults, `${{ github.token }}` left out (a test passes GH_TOKEN). */
 export function actionDefaults(root = REPO_ROOT): Record<string, string> {
@@ -35,28 +36,12 @@ export function withInputs(workflow: string): Record<string, string> {
 export function runAction(
   inputs: Record<string, string>,
   opts: { env?: Record<string, string>; cwd?: string; root?: string } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<Ran> {
   const root = opts.root ?? REPO_ROOT;
-  const home = tempDir('visit-sre-action-home-');
   const all = { ...actionDefaults(root), ...inputs };
-  const child = spawn(process.execPath, [path.join(root, 'action', 'run.mjs')], {
+  return runNode(path.join(root, 'action', 'run.mjs'), [], {
     cwd: opts.cwd ?? root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      XDG_CONFIG_HOME: path.join(home, 'c'),
-      XDG_CACHE_HOME: path.join(home, 'k'),
-      XDG_STATE_HOME: path.join(home, 's'),
-      VISIT_SRE_RETRY_BASE_MS: '1',
-      VISIT_SRE_MUTATION_SPACING_MS: '5',
-      ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      ...opts.env,
-    },
+    home: 'visit-sre-action-home-',
+    env: { ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])), ...opts.env },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }

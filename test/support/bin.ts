@@ -5,16 +5,24 @@ import { REPO_ROOT, tempDir } from './deps.js';
 
 export const BIN = path.join(REPO_ROOT, 'bin', 'visit-sre.js');
 
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /**
- * Runs the built binary asynchronously, so a stand-in living in this process
- * can answer it. Only PATH, HOME and XDG folders come from outside.
+ * Runs a Node script in a child process with a private home: only PATH, HOME
+ * and the XDG folders come from outside, and retries and write spacing are
+ * short. The one way the tests start the tool (bin) or the action (run.mjs).
  */
-export function runBin(
+export function runNode(
+  script: string,
   args: string[],
-  opts: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const home = tempDir('visit-sre-bin-home-');
-  const child = spawn(process.execPath, [BIN, ...args], {
+  opts: { env?: Record<string, string>; cwd?: string; stdin?: string; home?: string } = {},
+): Promise<Ran> {
+  const home = tempDir(opts.home ?? 'visit-sre-bin-home-');
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -33,6 +41,11 @@ export function runBin(
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdin.end(opts.stdin ?? '');
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs the built binary asynchronously, so a stand-in living in this process can answer it. */
+export function runBin(args: string[], opts: { env?: Record<string, string>; cwd?: string; stdin?: string } = {}): Promise<Ran> {
+  return runNode(BIN, args, opts);
 }
 
 /** A PATH whose `visit-sre` is this checkout's built binary: what `npm install --global visit-sre` leaves. */

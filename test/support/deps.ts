@@ -29,8 +29,9 @@ export interface TestDeps extends Deps {
   interrupt(): void;
 }
 
+/** A new empty folder, inside the run's own temporary folder when vitest made one (test/support/tmpRoot.ts). */
 export function tempDir(prefix = 'visit-sre-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return mkdtempSync(path.join(process.env.VISIT_SRE_TEST_TMP ?? os.tmpdir(), prefix));
 }
 
 /** A Deps made of buffers, a fixed clock and a private home: nothing leaks in from the machine. */

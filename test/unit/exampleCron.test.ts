@@ -67,8 +67,11 @@ describe.each(Object.entries(WEEKS))('the example schedules over a %s week in Am
     expect(outside.length).toBeLessThanOrEqual(5);
   });
 
-  it('duty-desk.yml runs every 15 minutes through the business hours', () => {
+  it('duty-desk.yml runs every 15 minutes through the business hours, never at the Pacific weekend nor at night', () => {
     const runs = local(expand(cronLines('duty-desk.yml'), from, to));
+    expect(runs.filter((r) => r.weekday >= 6).map((r) => r.toFormat('ccc HH:mm ZZZZ'))).toEqual([]);
+    // An hour of margin before (winter) or after (summer) the business hours, no more.
+    expect(runs.filter((r) => r.hour < 7 || r.hour >= 19).map((r) => r.toFormat('ccc HH:mm ZZZZ'))).toEqual([]);
     for (let day = 0; day < 5; day++) {
       for (let minute = 8 * 60; minute < 17 * 60; minute += 15) {
         const at = monday.plus({ days: day, minutes: minute });

@@ -3,7 +3,10 @@
 // Loaded only when --html is given (Plot, d3 and linkedom take ~200 ms to load).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { DateTime } from 'luxon';
 import type { Stats } from '../../core/stats.js';
+import { isoUtc, localDay, localStamp } from '../../core/timeText.js';
+import { plural } from '../../core/words.js';
 import { breakdowns, emptyWeekText, headline, hours, weeks } from './render.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -21,16 +24,48 @@ type Document = NonNullable<Plot.PlotOptions['document']>;
 interface HTMLish {
   tagName: string;
   outerHTML: string;
+  textContent: string | null;
+  parentNode: HTMLish | null;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
   querySelector(selector: string): HTMLish | null;
   querySelectorAll(selector: string): Iterable<HTMLish>;
+  prepend(...nodes: HTMLish[]): void;
+  append(...nodes: HTMLish[]): void;
+  replaceWith(node: HTMLish): void;
+  /** on the element Plot returns: the scale it drew with */
+  scale?(name: 'x' | 'y'): { type: string; domain: unknown[] } | undefined;
+}
+type Created = { createElement(tag: string): HTMLish; createElementNS(ns: string, tag: string): HTMLish };
+
+/** A table in a box that scrolls sideways on a narrow screen, reachable by keyboard and named. */
+function table(label: string, head: readonly string[], rows: readonly (readonly string[])[], headRows = false): string {
+  const cell = (c: string, i: number) => (headRows && i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`);
+  const thead = head.length ? `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` : '';
+  return `<div class="scroll" tabindex="0" role="group" aria-label="${esc(label)}"><table>${thead}<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table></div>`;
+}
+
+const round = (x: number) => String(Math.round(x * 100) / 100);
+
+/** "vertical axis: inquiries (count), 0 to 35": an axis's title and extent in words, for the chart's description. */
+function axisWords(side: 'horizontal' | 'vertical', o: Plot.ScaleOptions, scale: { type: string; domain: unknown[] } | undefined): string {
+  const label = typeof o.label === 'string' ? o.label : '';
+  const domain = scale?.domain ?? [];
+  const format = typeof o.tickFormat === 'function' ? (o.tickFormat as (v: unknown, i: number) => string) : (v: unknown) => String(v);
+  let extent: string;
+  if (Array.isArray(o.ticks) && o.ticks.length) extent = `${format(o.ticks[0], 0)} to ${format(o.ticks[o.ticks.length - 1], 0)}`;
+  else if (scale?.type === 'band' || scale?.type === 'point')
+    extent = domain.length <= 8 ? domain.map((v, i) => format(v, i)).join(', ') : `${format(domain[0], 0)} to ${format(domain.at(-1), 0)}`;
+  else extent = `${round(Number(domain[0]))} to ${round(Number(domain.at(-1)))}`;
+  return `${side} axis: ${label}, ${extent}`;
 }
 
 /** Every chart: gridlines, axis titles with units, readable type; text marks use the page's colour. */
 function chart(
   doc: Document,
   o: {
+    /** unique in the page: the prefix of the chart's element ids */
+    id: string;
     title: string;
     subtitle: string;
     marks: Mark[];
@@ -55,19 +90,53 @@ function chart(
     style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
     title: o.title,
     subtitle: o.subtitle,
-    ariaLabel: o.title,
-    ariaDescription: o.subtitle,
     x: o.x,
     y: o.y,
     ...(o.color ? { color: o.color } : {}),
     marks: o.marks,
   }) as unknown as HTMLish;
   const svg = figure.tagName.toLowerCase() === 'svg' ? figure : figure.querySelector(':scope > svg')!;
-  // One image with a label and a description; Plot's labelled inner groups would be ARIA on role-less elements.
+  // One image named by its <title> and described by its <desc>: the subtitle and both axes in words.
+  // Plot's labelled inner groups would be ARIA on role-less elements.
+  for (const g of svg.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+  const made = doc as unknown as Created;
+  const title = made.createElementNS(SVG, 'title');
+  title.setAttribute('id', `${o.id}-title`);
+  title.textContent = o.title;
+  const desc = made.createElementNS(SVG, 'desc');
+  desc.setAttribute('id', `${o.id}-desc`);
+  desc.textContent = `${o.subtitle} ${capital(axisWords('horizontal', o.x, figure.scale?.('x')))}; ${axisWords('vertical', o.y, figure.scale?.('y'))}. The numbers are in the table below the chart.`;
+  svg.prepend(title, desc);
   svg.setAttribute('role', 'img');
-  for (const g of svg.querySelectorAll('[aria-label]')) if (g !== svg) g.removeAttribute('aria-label');
-  const table = `<details><summary>The numbers behind “${esc(o.title)}”</summary><table><thead><tr>${o.table.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${o.table.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></details>`;
-  return `<section class="chart">${figure.outerHTML}${table}</section>`;
+  svg.setAttribute('aria-labelledby', `${o.id}-title`);
+  svg.setAttribute('aria-describedby', `${o.id}-desc`);
+  // On a narrow screen the chart keeps its size and type and scrolls sideways, rather than shrinking to an illegible 5 px.
+  const box = made.createElement('div');
+  box.setAttribute('class', 'scroll');
+  box.setAttribute('tabindex', '0');
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-labelledby', `${o.id}-title`);
+  if (svg.parentNode) svg.replaceWith(box);
+  box.append(svg);
+  const numbers = `<details><summary>The numbers behind “${esc(o.title)}”</summary>${table(`the numbers behind “${o.title}”`, o.table.head, o.table.rows)}</details>`;
+  const hint = '<p class="hint note">A wide chart: scroll it sideways, or open its numbers below.</p>';
+  return `<section class="chart">${(figure.tagName.toLowerCase() === 'svg' ? box : figure).outerHTML}${hint}${numbers}</section>`;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** "2026-W49, Nov 30 – Dec 6": an ISO week with its days, for the tables. */
+function weekDays(week: string): string {
+  const monday = DateTime.fromISO(week, { zone: 'UTC' }).setLocale('en-US');
+  return `${week}, ${monday.toFormat('LLL d')} – ${monday.plus({ days: 6 }).toFormat('LLL d')}`;
+}
+
+/** "ISO week of 2026 (Monday to Sunday, America/Los_Angeles)": the week axes' title. */
+function weekAxis(weeks: readonly string[], zone: string): string {
+  const years = [...new Set(weeks.map((w) => w.slice(0, 4)))];
+  const of = years.length > 1 ? `, ${years[0]}–${years.at(-1)}` : years.length ? ` of ${years[0]}` : '';
+  return `ISO week${of} (Monday to Sunday, ${zone})`;
 }
 
 /** Whole-number ticks for counts: no "0.5 inquiries" on a small axis. */
@@ -79,7 +148,7 @@ function weekTicks(weeks: readonly string[]): string[] {
   return weeks.filter((_, i) => i % step === 0);
 }
 
-function volumeChart(doc: Document, s: Stats): string {
+function volumeChart(doc: Document, s: Stats, zone: string): string {
   const weeks = s.byWeek.map((w) => w.week);
   const series = [
     { key: 'GitHub', field: 'github' as const, color: BLUE },
@@ -88,6 +157,7 @@ function volumeChart(doc: Document, s: Stats): string {
   ].filter((x) => x.field === 'github' || s.byWeek.some((w) => w[x.field] > 0));
   const data = s.byWeek.flatMap((w) => series.map((x) => ({ week: w.week, source: x.key, n: w[x.field] })));
   return chart(doc, {
+    id: 'volume',
     title: 'Inquiries per week',
     subtitle: 'Every inquiry by the week it was opened; the number above each bar is the week’s total.',
     x: {
@@ -95,7 +165,7 @@ function volumeChart(doc: Document, s: Stats): string {
       domain: weeks,
       ticks: weekTicks(weeks),
       tickFormat: (w: string) => w.replace(/^\d{4}-/, ''),
-      label: 'ISO week',
+      label: weekAxis(weeks, zone),
       tickRotate: weeks.length > 13 ? -45 : 0,
     },
     y: { label: 'inquiries (count)', grid: true, nice: true, ticks: countTicks(s.byWeek.map((w) => w.inquiries)) },
@@ -114,7 +184,7 @@ function volumeChart(doc: Document, s: Stats): string {
     ],
     table: {
       head: ['week', 'inquiries', ...series.map((x) => x.key)],
-      rows: s.byWeek.map((w) => [w.week, String(w.inquiries), ...series.map((x) => String(w[x.field]))]),
+      rows: s.byWeek.map((w) => [weekDays(w.week), String(w.inquiries), ...series.map((x) => String(w[x.field]))]),
     },
   });
 }
@@ -142,6 +212,7 @@ function distributionChart(doc: Document, s: Stats): string {
   ];
   const goalAt = b.filter((x) => x.hi <= s.goalHours).length;
   return chart(doc, {
+    id: 'distribution',
     title: `First team response on GitHub, against the ${s.goalHours} h goal`,
     subtitle: `${s.firstResponse.count} inquiries answered or past their due time; ${s.distribution.notYetDue} not yet due are left out. Logged calls are reported apart.`,
     x: {
@@ -187,7 +258,7 @@ function distributionChart(doc: Document, s: Stats): string {
   });
 }
 
-function medianChart(doc: Document, s: Stats): string {
+function medianChart(doc: Document, s: Stats, zone: string): string {
   type W = Stats['byWeek'][number];
   const weeks = s.byWeek.map((w) => w.week);
   const counted = s.byWeek.filter((w) => w.medianFirstResponseHours !== null);
@@ -200,6 +271,7 @@ function medianChart(doc: Document, s: Stats): string {
   const dense = weeks.length > 20;
   const fontSize = dense ? 9 : 12;
   return chart(doc, {
+    id: 'median',
     title: 'Weekly median first response on GitHub',
     subtitle: `The number above each bar is how many inquiries the median counts (answered, or unanswered past their due time at their wait so far). Shaded columns: no inquiry to measure. Bars above ${top} h are cut, with their value on them.`,
     x: {
@@ -207,7 +279,7 @@ function medianChart(doc: Document, s: Stats): string {
       domain: weeks,
       ticks: weekTicks(weeks),
       tickFormat: (w: string) => w.replace(/^\d{4}-/, ''),
-      label: 'ISO week',
+      label: weekAxis(weeks, zone),
       tickRotate: weeks.length > 13 ? -45 : 0,
       padding: 0.15,
     },
@@ -273,7 +345,13 @@ function medianChart(doc: Document, s: Stats): string {
     ],
     table: {
       head: ['week', 'inquiries', 'counted', 'median', 'no response yet'],
-      rows: s.byWeek.map((w) => [w.week, String(w.inquiries), String(w.counted), hours(w.medianFirstResponseHours), String(w.unanswered)]),
+      rows: s.byWeek.map((w) => [
+        weekDays(w.week),
+        String(w.inquiries),
+        String(w.counted),
+        hours(w.medianFirstResponseHours),
+        String(w.unanswered),
+      ]),
     },
   });
 }
@@ -286,15 +364,17 @@ function developerChart(doc: Document, s: Stats): string {
   const label = (r: R) =>
     r.medianFirstResponseHours === null
       ? `no inquiry to measure (${r.inquiries} as Primary)`
-      : `${r.medianFirstResponseHours} h · ${r.inquiries} inquiries · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`;
+      : `${r.medianFirstResponseHours} h · ${plural(r.inquiries, 'inquiry', 'inquiries')} · ${Math.round((r.withinGoal ?? 0) * 100)}% within${r.unanswered ? ` · ${r.unanswered} unanswered` : ''}`;
   return chart(doc, {
+    id: 'developer',
     title: 'First response by developer, as the Primary on duty',
     subtitle: 'Median of the GitHub inquiries that arrived during each developer’s Primary shifts.',
     height: 60 + rows.length * 34,
     marginLeft: 120,
     marginRight: 340,
-    x: { label: 'median first response (business hours)', grid: true, domain: [0, top], nice: true },
-    y: { label: null, domain: rows.map((r) => r.login) },
+    // Centred under the frame: at the right it would sit under the figures' column.
+    x: { label: 'median first response (business hours)', labelAnchor: 'center', grid: true, domain: [0, top], nice: true },
+    y: { label: 'developer (Primary)', labelAnchor: 'top', domain: rows.map((r) => r.login) },
     marks: [
       Plot.barX(rows, {
         y: 'login',
@@ -325,8 +405,9 @@ function loadChart(doc: Document, s: Stats): string {
   const rows = s.byPerson.map((p) => ({ ...p, target: Math.round(p.targetShare * held * 10) / 10 }));
   type R = (typeof rows)[number];
   return chart(doc, {
+    id: 'load',
     title: 'Primary weeks per developer against their percent-time target',
-    subtitle: 'Bars: weeks held as Primary in the range; black ticks: the share their percent-time asks for.',
+    subtitle: 'Bars: weeks held as Primary in the range; the upright ticks: the weeks their percent-time asks for.',
     height: 60 + rows.length * 30,
     marginLeft: 120,
     x: {
@@ -335,7 +416,7 @@ function loadChart(doc: Document, s: Stats): string {
       nice: true,
       domain: [0, Math.max(1, ...rows.map((r) => Math.max(r.primaryWeeks, r.target))) * 1.5],
     },
-    y: { label: null, domain: rows.map((r) => r.login) },
+    y: { label: 'developer', labelAnchor: 'top', domain: rows.map((r) => r.login) },
     marks: [
       Plot.barX(rows, { y: 'login', x: 'primaryWeeks', fill: BLUE, insetTop: 4, insetBottom: 4 }),
       Plot.tickX(rows, { y: 'login', x: 'target', stroke: 'currentColor', strokeWidth: 3 }),
@@ -357,34 +438,45 @@ const CSS = `:root{color-scheme:light dark}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:${WIDTH + 40}px;margin:2em auto;padding:0 1em;color:#1f2328;background:#fff;line-height:1.4}
 table{border-collapse:collapse;margin:.6em 0}th,td{padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}th{font-weight:600}
 td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{font-size:1.15em;margin:1.6em 0 .2em}h3{font-size:1em;font-weight:normal;margin:0 0 .4em;color:#57606a}
+.scroll{overflow-x:auto}.scroll:focus-visible{outline:2px solid #0550ae;outline-offset:2px}.chart .scroll svg{min-width:${WIDTH}px}.hint{display:none;margin:.2em 0;font-size:.9em}@media (max-width:${WIDTH + 40}px){.hint{display:block}}
 .chart{margin:1.5em 0 2em}.chart figure{margin:0}.chart figure>div{font-size:12px}.note{color:#57606a}details{margin:.3em 0 0}summary{cursor:pointer;color:#0550ae}.goal text{fill:#b3261e}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}th,td{border-color:#30363d}.note,h3{color:#9da7b3}summary{color:#79c0ff}.goal text{fill:#ff8182}}`;
 
+/** What the report needs beyond the figures: the repository, when it was made and the team's zone (the weeks' and days' zone). */
+export interface ReportContext {
+  repo: string;
+  now: number;
+  zone: string;
+}
+
 /** A self-contained HTML report: no scripts, fonts or network; static SVG charts with their numbers beside them. */
-export function statsHtml(s: Stats, repo: string, generatedAt: string): string {
+export function statsHtml(s: Stats, { repo, now, zone }: ReportContext): string {
   const doc = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  const rows = (pairs: ReturnType<typeof headline>) =>
-    pairs.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   const tables = breakdowns(s)
     .slice(1, 3)
     .filter((b) => b.rows.length)
-    .map(
-      (b) =>
-        `<h2>${esc(b.title)}</h2><table><thead><tr>${b.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
-    )
+    .map((b) => `<h2>${esc(b.title)}</h2>${table(b.title, b.head, b.rows)}`)
     .join('\n');
+  const last = DateTime.fromISO(s.until, { zone: 'UTC' }).minus({ days: 1 }).toISODate()!;
+  const day = (d: string) => `<time datetime="${d}">${esc(localDay(d))}</time>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Support report ${esc(repo)} ${esc(s.since)} – ${esc(s.until)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Support report ${esc(repo)} ${esc(s.since)} – ${esc(last)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <style>${CSS}</style>
 </head><body><main>
 <h1>Support report: ${esc(repo)}</h1>
-<p class="note">${esc(s.since)} to ${esc(s.until)} (end exclusive) · generated ${esc(generatedAt)} by visit-sre. Times are business hours; the first response is the team’s first human reply. An inquiry with no response past its due time counts as outside the goal, at its wait so far.</p>
-<table>${rows(headline(s))}</table>
-${volumeChart(doc, s)}
+<p class="note">${day(s.since)} to ${day(last)} (days and weeks in ${esc(zone)}). Generated <time datetime="${isoUtc(now)}">${esc(localStamp(now, zone))}</time> by visit-sre.</p>
+<p class="note">Times are business hours; the first response is the team’s first human reply. An inquiry with no response past its due time counts as outside the goal, at its wait so far.</p>
+${table(
+  'headline figures',
+  [],
+  headline(s).map(([k, v]) => [k, v]),
+  true,
+)}
+${volumeChart(doc, s, zone)}
 ${distributionChart(doc, s)}
-${medianChart(doc, s)}
+${medianChart(doc, s, zone)}
 ${developerChart(doc, s)}
 ${tables}
 ${loadChart(doc, s)}

@@ -71,7 +71,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
     // The charting library loads only here, so the other formats stay light.
     const { statsHtml } = await import('./html.js');
     const t1 = performance.now();
-    const html = statsHtml(stats, ctx.loaded.config.repository, isoUtc(ctx.now));
+    const html = statsHtml(stats, { repo: ctx.loaded.config.repository, now: ctx.now, zone: ctx.zone });
     ctx.verbose(
       `rendered the HTML report (${html.length} bytes) in ${(performance.now() - t0).toFixed(0)} ms: ${(t1 - t0).toFixed(0)} ms loading the charting library, ${(performance.now() - t1).toFixed(0)} ms drawing`,
     );

@@ -1,1 +1,0 @@
-import{o as e}from"./words-D4U19tic.js";function t(e){return new Date(e).toISOString().replace(/\.\d{3}Z$/,`Z`)}function n(t,n){let r=t-n,i=Math.abs(r);for(let[t,n]of[[6048e5,`week`],[864e5,`day`],[36e5,`hour`],[6e4,`minute`]])if(i>=t){let a=Math.round(i/t),o=e(a,n);return r>=0?`in ${o}`:`${o} ago`}return`now`}export{n,t};
