@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run playground`: the GitHub stand-in with a realistic week (the demo's
 // inquiries plus a desk thread), kept running until Ctrl-C, so every command of
-// the README can be tried in another shell with no token and no network.
+// the README's tour can be tried in another shell with no token and no network.
 // It prints the `export` lines that point the tool at it, and writes them to
-// env.sh in its folder for `source`.
+// env.sh in its folder for `source`. Every line it prints fits 80 columns
+// (the paths it names permitting), and its banner fits a 24-row terminal.
+// PLAYGROUND_PORT=N listens on that port instead of a free one.
 import path from 'node:path';
 import os from 'node:os';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NOW = '2026-12-01T11:00:00-08:00'; // Tue Dec 1 2026, 11:00 Pacific: #101 overdue, #102 and #108 due soon, #104 stale
 const DESK = 1;
 
+// Output whose reader has gone (`npm run playground | head`) is dropped, not a stack trace.
+process.stdout.on('error', () => {});
+
 const week = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.json'), 'utf8'));
+const team = JSON.parse(readFileSync(path.join(root, 'schedules', 'team.json'), 'utf8'));
 const repo = week.repositories[0];
 repo.issues.push({
   number: DESK,
@@ -23,6 +29,10 @@ repo.issues.push({
   body: 'Pinned by the support team: the live board and the notification feed of `visit-sre notify`.\n',
   comments: [],
 });
+// Each member's token is their login, so `GITHUB_TOKEN=edsger-d visit-sre delegate --accept`
+// answers as that member would from their own machine; the printed token is the week's Primary.
+week.tokens = Object.fromEntries(team.filter((m) => m.login !== week.viewer).map((m) => [m.login, m.login]));
+const other = team.find((m) => m.login !== week.viewer)?.login ?? week.viewer;
 
 // The calendar and team are copies, so `schedule swap` and `schedule generate --out` edit nothing of the checkout.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-playground-'));
@@ -46,13 +56,24 @@ writeFileSync(
 );
 
 const port = Number(process.env.PLAYGROUND_PORT ?? 0);
-const standin = await startStandin(week, { port });
+let standin;
+try {
+  standin = await startStandin(week, { port });
+} catch (e) {
+  rmSync(dir, { recursive: true, force: true });
+  const why = e?.code === 'EADDRINUSE' ? `port ${port} is in use` : (e?.message ?? String(e));
+  process.stderr.write(`playground: cannot start the stand-in: ${why}\n`);
+  process.stderr.write('set PLAYGROUND_PORT to a free port, or unset it for any free one\n');
+  process.exit(1);
+}
 standin.setClock(new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
 const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+const envFile = path.join(dir, 'env.sh');
 const exports = [
-  // A token of the real GitHub in this shell would win over GITHUB_TOKEN (docs/config.md): set none.
-  'unset GH_TOKEN GH_HOST GITHUB_GRAPHQL_URL',
+  // A token or host of the real GitHub in this shell would win over these (docs/reference.md#environment);
+  // a webhook would carry the playground's notifications to a real chat.
+  'unset GH_TOKEN GH_HOST GITHUB_GRAPHQL_URL VISIT_SRE_WEBHOOK',
   `export GITHUB_API_URL=${q(standin.url)}`,
   `export GITHUB_TOKEN=${q(standin.token)}`,
   `export VISIT_SRE_CONFIG=${q(config)}`,
@@ -62,31 +83,43 @@ const exports = [
   // A function, not an alias, so it works on the line that sources this file too.
   `visit-sre() { node ${q(path.join(root, 'bin', 'visit-sre.js'))} "$@"; }`,
 ];
-writeFileSync(path.join(dir, 'env.sh'), `${exports.join('\n')}\n`);
+writeFileSync(envFile, `${exports.join('\n')}\n`);
 
 process.stdout.write(
   [
-    `The GitHub stand-in is running at ${standin.url} with a week of VisIt inquiries`,
-    `(Tue Dec 1 2026, 11:00 Pacific; you are @${week.viewer}, the desk thread is ${repo.owner}/${repo.name}#${DESK}).`,
+    `The GitHub stand-in runs at ${standin.url}, its clock stopped at`,
+    `Tue Dec 1 2026, 11:00 Pacific, in a week of VisIt inquiries. You are`,
+    `@${week.viewer}; the desk thread is ${repo.owner}/${repo.name}#${DESK}.`,
     '',
-    `In another shell, paste these lines (or: source ${path.join(dir, 'env.sh')}):`,
-    '',
+    'In another shell, run',
+    `  source ${envFile}`,
+    'or paste its lines:',
     ...exports,
     '',
-    'then try: visit-sre who · visit-sre start · visit-sre notify --dry-run · visit-sre escalate 101',
-    'Ctrl-C stops the stand-in; what was written is lost.',
+    'Then try: visit-sre who, start, overdue, notify --dry-run (the README\'s "Tour"',
+    `has the rest). As another member: GITHUB_TOKEN=${other} visit-sre start`,
+    'Ctrl-C stops the stand-in; what the commands wrote is lost.',
     '',
   ].join('\n'),
 );
 
 let stopping = false;
-const stop = async () => {
+const stop = async (signal) => {
   if (stopping) return;
   stopping = true;
+  clearInterval(orphan);
   const writes = standin.log.filter((e) => e.kind === 'mutation').length;
   await standin.close();
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(`\nstopped: ${standin.graphqlRequests().length} GraphQL requests, ${writes} of them writes\n`);
+  // Die of the same signal, as a shell expects of a program stopped by Ctrl-C (exit 130; 143 for SIGTERM).
+  for (const s of SIGNALS) process.removeAllListeners(s);
+  if (signal) process.kill(process.pid, signal);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+for (const s of SIGNALS) process.on(s, () => stop(s));
+// `npm run` runs this under sh, which a SIGTERM to npm alone kills at once: a playground
+// whose parent is gone stops rather than hold its port with nobody to Ctrl-C it.
+const parent = process.ppid;
+const orphan = setInterval(() => process.ppid !== parent && stop(), 1000);
+orphan.unref();

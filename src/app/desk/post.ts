@@ -89,9 +89,11 @@ export async function rememberPosted(ctx: AppContext, live: LiveDesk, post: Desk
       records: [
         ...live.records,
         // After everything read, whatever this machine's clock says: an answer must come after the proposal it answers.
+        // Not a millisecond later than GitHub would stamp it (readDesk's sort is stable, so the last record stays last):
+        // a post stamped past now would not be in force now, and under a fixed clock never.
         {
           marker,
-          createdAt: Math.max(ctx.now, ...live.records.map((r) => r.createdAt + 1)),
+          createdAt: Math.max(ctx.now, ...live.records.map((r) => r.createdAt)),
           author: post.author ?? null,
           ...(results[0]?.url ? { url: results[0].url } : {}),
         },
