@@ -75,9 +75,16 @@ export function endpoints(env: Readonly<Record<string, string | undefined>>): Om
   return { rest, graphql };
 }
 
+/** The token the environment gives (GH_TOKEN, then GITHUB_TOKEN), and its variable's name; undefined when neither is set. */
+export function envToken(env: ClientOptions['env']): { token: string; source: 'GH_TOKEN' | 'GITHUB_TOKEN' } | undefined {
+  if (env.GH_TOKEN) return { token: env.GH_TOKEN, source: 'GH_TOKEN' };
+  if (env.GITHUB_TOKEN) return { token: env.GITHUB_TOKEN, source: 'GITHUB_TOKEN' };
+  return undefined;
+}
+
 export async function findToken(opts: ClientOptions): Promise<{ token: string; source: string }> {
-  if (opts.env.GH_TOKEN) return { token: opts.env.GH_TOKEN, source: 'GH_TOKEN' };
-  if (opts.env.GITHUB_TOKEN) return { token: opts.env.GITHUB_TOKEN, source: 'GITHUB_TOKEN' };
+  const fromEnv = envToken(opts.env);
+  if (fromEnv) return fromEnv;
   const fromGh = await opts.ghAuthToken();
   if (fromGh) return { token: fromGh, source: '`gh auth token`' };
   throw new AuthError('no GitHub token', 'set GH_TOKEN (or GITHUB_TOKEN) to a token with discussions access, or run `gh auth login`');

@@ -47,8 +47,8 @@ export function parseJsonFile(text: string, file: string): unknown {
   }
 }
 
-/** Finds the config file in the order docs/config.md gives. */
-async function locate(flag: string | undefined, deps: LoadDeps): Promise<string | null> {
+/** Finds the config file in the order docs/config.md gives (`init` asks it whether the file it wrote is the one commands will read). */
+export async function locate(flag: string | undefined, deps: LoadDeps): Promise<string | null> {
   if (flag) {
     const file = path.resolve(deps.cwd, flag);
     if (!(await deps.fs.exists(file)))
@@ -71,6 +71,12 @@ async function locate(flag: string | undefined, deps: LoadDeps): Promise<string 
   return (await deps.fs.exists(user)) ? user : null;
 }
 
+/** A team file's members, checked (docs/config.md#team); undefined when the file does not exist. */
+export async function readTeamFile(fs: FileSystem, teamFile: string): Promise<TeamMember[] | undefined> {
+  const text = await fs.readInput(teamFile, { what: 'team file', bytes: INPUT_LIMITS.config });
+  return text === undefined ? undefined : validateTeam(parseJsonFile(text, teamFile), teamFile);
+}
+
 export async function loadConfig(flag: string | undefined, deps: LoadDeps): Promise<LoadedConfig> {
   const file = await locate(flag, deps);
   if (!file) {
@@ -78,8 +84,7 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
     await deps.prepareZone?.(config.timeZone);
     const teamFile = path.resolve(deps.cwd, config.team as string);
     // With no config file at all, the default team file is optional.
-    const text = await deps.fs.readInput(teamFile, { what: 'team file', bytes: INPUT_LIMITS.config });
-    const team = text === undefined ? [] : validateTeam(parseJsonFile(text, teamFile), teamFile);
+    const team = (await readTeamFile(deps.fs, teamFile)) ?? [];
     return { config, file: null, dir: deps.cwd, team };
   }
   const text = await deps.fs.readInput(file, { what: 'config file', bytes: INPUT_LIMITS.config });
@@ -92,14 +97,14 @@ export async function loadConfig(flag: string | undefined, deps: LoadDeps): Prom
   let team: TeamMember[];
   if (typeof config.team === 'string') {
     const teamFile = path.resolve(dir, config.team);
-    const teamText = await deps.fs.readInput(teamFile, { what: 'team file', bytes: INPUT_LIMITS.config });
-    if (teamText === undefined) {
+    const read = await readTeamFile(deps.fs, teamFile);
+    if (read === undefined) {
       throw new UsageError(
         `config key "team" names ${teamFile}, which does not exist (in ${file})`,
         'create the team file, or list the team inline',
       );
     }
-    team = validateTeam(parseJsonFile(teamText, teamFile), teamFile);
+    team = read;
   } else {
     team = config.team;
   }
