@@ -4,6 +4,9 @@ import type { Context } from './shell/context.js';
 import type { EscalateOptions } from './commands/escalate/escalate.flags.js';
 import type { AnyCommand, Runner } from './shell/commandKit.js';
 import { Command, examples, runs } from './shell/commandKit.js';
+import { GLOBAL_VALUE_FLAGS } from './shell/json.js';
+import { UsageError } from './core/errors.js';
+import { didYouMean } from './core/suggest.js';
 
 export type { Runner };
 
@@ -203,7 +206,7 @@ export async function declareAll(run: Runner): Promise<AnyCommand[]> {
 function firstCommand(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (['--config', '--jq', '-R', '--repo'].includes(a)) i++;
+    if (GLOBAL_VALUE_FLAGS.includes(a)) i++;
     else if (!a.startsWith('-')) return a;
   }
   return undefined;
@@ -218,7 +221,7 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
       'config file (default: ./visit-sre.config.json, searched upward, then $XDG_CONFIG_HOME/visit-sre/config.json)',
     )
     .option('--json', 'machine-readable output on stdout; --json FIELDS keeps only those fields (number,url)')
-    .option('--jq <expr>', 'filter the JSON output with a jq expression (implies --json)')
+    .option('-q, --jq <expr>', 'filter the JSON output with a jq expression (implies --json), as in gh')
     .option('-R, --repo <owner/name>', "the discussions' repository instead of the configured one (for promote: the product repository)")
     .option('--no-color', 'no colour, even on a terminal')
     .option('--verbose', 'requests, timings and stack traces on stderr')
@@ -235,11 +238,48 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
   // suggestions for a mistyped command) need only names and summaries.
   const words = argv.filter((a) => !a.startsWith('-'));
   const wanted = firstCommand(argv) === 'help' ? words[1] : firstCommand(argv);
-  if (wanted && wanted in COMMANDS) program.addCommand((await COMMANDS[wanted]!())(run));
+  if (wanted && Object.hasOwn(COMMANDS, wanted)) program.addCommand((await COMMANDS[wanted]!())(run));
   else
     for (const [name, summary] of Object.entries(SUMMARIES))
       program.addCommand(new Command(name).usage(summary.usage).description(summary.does));
   // addCommand copies no settings: output, exit handling and help come from the program.
   for (const sub of program.commands.flatMap((c) => [c, ...c.commands])) sub.copyInheritedSettings(program);
+  for (const cmd of [program, ...program.commands].filter((c) => c.commands.length)) {
+    // commander suggests only close spellings: `gen` is too far from `generate` for it, not for a prefix.
+    cmd.on('command:*', ([word]: string[]) => {
+      const path = cmd === program ? 'visit-sre' : `visit-sre ${cmd.name()}`;
+      const guess = didYouMean(word!, [...cmd.commands.map((c) => c.name()), 'help']);
+      throw new UsageError(
+        `unknown command '${word}' for ${path}`,
+        guess ? `${guess} (${path} --help lists them)` : `${path} --help lists the commands`,
+      );
+    });
+  }
+  await oldQuiet(argv, program, wanted);
   return program;
+}
+
+/**
+ * `-q` was `--quiet` before it became `--jq`, as in gh: given as a switch (no
+ * expression after it, or an option or a command name), it is the old habit,
+ * and the error says what to write instead.
+ */
+async function oldQuiet(argv: readonly string[], program: AnyCommand, wanted: string | undefined): Promise<void> {
+  const end = argv.indexOf('--');
+  const at = argv.findIndex((a, i) => a === '-q' && (end < 0 || i < end));
+  if (at < 0) return;
+  const value = argv[at + 1];
+  const named = value !== undefined && Object.hasOwn(COMMANDS, value);
+  if (value !== undefined && !value.startsWith('-') && !named) return;
+  // `visit-sre -q overdue`: the command was taken for the expression, so its declaration is not built yet.
+  const command = named ? (await COMMANDS[value]!())(async () => {}) : program.commands.find((c) => c.name() === wanted);
+  const quiet = command?.options.some((o) => o.long === '--quiet');
+  const shell = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+  const rest = argv.filter((_, i) => i !== at);
+  rest.splice(rest.indexOf(command?.name() ?? '') + 1, 0, '--quiet');
+  const instead = ['visit-sre', ...rest].map(shell).join(' ');
+  throw new UsageError(
+    '-q is now --jq (as in gh) and needs a jq expression',
+    quiet ? `for quiet output write --quiet: ${instead}` : "such as -q '.' for the whole document (https://jqlang.org/manual/)",
+  );
 }

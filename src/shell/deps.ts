@@ -63,27 +63,6 @@ async function ghAuthToken(): Promise<string | undefined> {
   });
 }
 
-/** $BROWSER, else the platform's opener, as `gh --web` does. */
-async function openBrowser(url: string): Promise<void> {
-  const { spawn } = await import('node:child_process');
-  const browser = process.env.BROWSER;
-  const [cmd, args] = browser
-    ? [browser, [url]]
-    : process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
-        : ['xdg-open', [url]];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-    child.once('error', reject);
-    child.once('spawn', () => {
-      child.unref();
-      resolve();
-    });
-  });
-}
-
 /** The real world: the only place that touches process.*, the environment and the wall clock. */
 export function processDeps(): Deps {
   const env = process.env;
@@ -115,7 +94,7 @@ export function processDeps(): Deps {
         requestTimeoutMs: millisFromEnv(env, 'VISIT_SRE_REQUEST_TIMEOUT_MS'),
         mutationSpacingMs: millisFromEnv(env, 'VISIT_SRE_MUTATION_SPACING_MS', 0),
       })),
-    openBrowser,
+    openBrowser: async (url) => (await import('./web.js')).openInBrowser(url, { env, platform: process.platform }),
     onInterrupt: (listener) => {
       interruptListeners.push(listener);
       return () => {

@@ -149,6 +149,9 @@ export interface JsonRequest {
   jq: string | null;
 }
 
+/** The global flags that take a value: the word after them is never the command, nor a field list. */
+export const GLOBAL_VALUE_FLAGS: readonly string[] = ['--config', '--jq', '-q', '-R', '--repo'];
+
 const FIELD_LIST = /^[A-Za-z][\w-]*(,[A-Za-z][\w-]*)*$/;
 const SUBCOMMANDS = new Set(['generate', 'check', 'swap']);
 
@@ -172,8 +175,10 @@ export function extractJsonFields(argv: readonly string[]): { argv: string[]; fi
       out.push('--json');
     } else {
       out.push(a);
-      if (a === '--config' || a === '--jq') out.push(argv[++i] ?? '');
-      else if (!a.startsWith('-') && (words.length === 0 || (words[0] === 'schedule' && words.length === 1))) words.push(a);
+      // A missing value stays missing, for commander to name.
+      if (GLOBAL_VALUE_FLAGS.includes(a)) {
+        if (i + 1 < argv.length) out.push(argv[++i]!);
+      } else if (!a.startsWith('-') && (words.length === 0 || (words[0] === 'schedule' && words.length === 1))) words.push(a);
     }
   }
   return { argv: out, fields, command: words.join(' ') };

@@ -121,7 +121,7 @@ export function supportsHyperlinks(out: Pick<OutStream, 'isTTY'>, env: Deps['env
   if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
   if (!out.isTTY || env.TERM === 'dumb' || env.CI) return false;
   // tmux and screen pass OSC 8 on only when configured to; plain text is the safe side.
-  if (env.TMUX || env.TERM?.startsWith('screen')) return false;
+  if (env.TMUX || env.STY || env.TERM_PROGRAM === 'tmux' || env.TERM?.startsWith('screen') || env.TERM?.startsWith('tmux')) return false;
   if (env.WT_SESSION || env.KONSOLE_VERSION || env.KITTY_WINDOW_ID || env.DOMTERM) return true;
   if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper', 'rio'].includes(env.TERM_PROGRAM ?? '')) return true;
   if (['xterm-kitty', 'xterm-ghostty', 'alacritty', 'foot', 'wezterm'].includes(env.TERM ?? '')) return true;

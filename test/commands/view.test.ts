@@ -61,7 +61,7 @@ describe('view: one discussion in brief', () => {
       },
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: could not start a browser: spawn xdg-open ENOENT\nset $BROWSER, or open ${URL_101} yourself\n`);
+    expect(r.stderr).toBe(`error: no browser opened: spawn xdg-open ENOENT\nopen ${URL_101} yourself\n`);
   });
 
   it.each([

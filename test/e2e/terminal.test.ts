@@ -52,11 +52,32 @@ describe('in a real terminal (a pseudo-terminal)', () => {
   });
 });
 
+describe('where the terminal shows no links (tmux, xterm) the URLs are still there', () => {
+  it.each([
+    ['tmux', { TMUX: '/tmp/tmux-1000/default,1,0', TERM_PROGRAM: 'tmux', VTE_VERSION: '7200' }],
+    ['xterm', { XTERM_VERSION: 'XTerm(390)' }],
+  ])('%s: at 80 columns a line under the tables says where the numbers lead; at 160 a URL column', async (_name, env) => {
+    const narrow = await onTerminal(['overdue'], { cols: 80, env });
+    expect(await narrow.exited).toBe(0);
+    expect(narrow.output()).not.toContain('\u001b]8;;');
+    const lines = screenLines(narrow.output()).filter(Boolean);
+    expect(lines.at(-1)).toBe('#N: https://github.com/visit-dav/visit/discussions/N');
+    expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+    await standin?.close();
+    const wide = await onTerminal(['overdue'], { cols: 160, env });
+    expect(await wide.exited).toBe(0);
+    expect(screenLines(wide.output()).join('\n')).toMatch(
+      /^#101 .*Pseudocolor plot of a Silo file shows nothing +https:\/\/github\.com\/visit-dav\/visit\/discussions\/101$/m,
+    );
+    expect(wide.output()).not.toContain('#N:');
+  });
+});
+
 describe('every table fits the terminal: at 80 and 60 columns no line is wider than the screen', () => {
   const commands: Array<[string[], RegExp]> = [
     [['who'], /^Primary +\S/m],
     [['who', '--next', '4'], /^Next\n/m],
-    [['start'], /^Next by urgency \(6\)\n#101 /m],
+    [['start'], /^Next by urgency \(5\)\n#101 /m],
     [['overdue'], /^#101 +\S+ +overdue by 7 business h +Pseudo/m],
     [['schedule', 'generate', '--start', '2027-01-04', '--weeks', '6', '--dry-run'], /^2027-W01 +2027-01-04 +/m],
     [['schedule', 'check'], /^LOGIN +SHARE +/m],

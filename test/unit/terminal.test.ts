@@ -97,6 +97,12 @@ describe('links only where the terminal shows them', () => {
     [{ TERM_PROGRAM: 'iTerm.app' }, { isTTY: false }, false],
     [{ TERM_PROGRAM: 'vscode', TMUX: '/tmp/tmux' }, tty, false],
     [{ TERM: 'xterm-256color' }, tty, false],
+    // Inside tmux or screen the outer terminal's variables are still set, and say nothing of what tmux passes on.
+    [{ VTE_VERSION: '7200', TERM_PROGRAM: 'tmux', TERM: 'tmux-256color' }, tty, false],
+    [{ VTE_VERSION: '7200', STY: '1234.pts-0.host', TERM: 'screen.xterm-256color' }, tty, false],
+    [{ WT_SESSION: 'x', TERM: 'tmux-256color' }, tty, false],
+    [{ TERM_PROGRAM: 'WezTerm', TERM: 'dumb' }, tty, false],
+    [{ TERM_PROGRAM: 'WezTerm', CI: 'true' }, tty, false],
     [{ FORCE_HYPERLINK: '1' }, { isTTY: false }, true],
     [{ FORCE_HYPERLINK: '0', TERM_PROGRAM: 'WezTerm' }, tty, false],
   ])('%j on %j: %s', (env, out, want) => expect(supportsHyperlinks(out, env)).toBe(want));

@@ -12,7 +12,7 @@ export const overdueCommand = () =>
         OVERDUE_FORMATS,
       ),
     )
-    .option('-q, --quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
+    .option('--quiet', 'print nothing when nothing is overdue or stale (so cron sends no mail)')
     .option('--fail-on-overdue', 'exit 8 when anything is overdue')
     .option('--close-stale', 'resolve the stale discussions as wontfix (asks first; --yes without a terminal)')
     .option('-y, --yes', 'do not ask before closing')
