@@ -201,7 +201,7 @@ console.log(
 );
 const { notifyBudget } = await import('./bench-github.mjs');
 console.log(
-  "\n`notify` against the stand-in, with a desk thread: a first run with everything to send (50 at most per run), then a run with nothing new (which finds the first run's state):\n",
+  '\n`notify` against the stand-in, with a desk thread: a first run with everything to send (50 at most per run), then, once later runs have sent the backlog, a run with nothing new (which finds their state):\n',
 );
 // Writes: the reservation, the comment, the reservation removed, the board (docs/process.md#concurrency).
 console.log(

@@ -73,6 +73,8 @@ export interface ClassifiedRequest {
   url?: string;
   /** the first claim wins */
   claimedBy: string | null;
+  /** when that claim was posted */
+  claimedAt?: number;
 }
 
 /** A serious incident, for the next project meeting until its postmortem is linked (`postmortem --link`). */
@@ -276,7 +278,7 @@ export function readDesk(entries: readonly DeskRecord[]): DeskState {
     } else if (m.kind === 'claim') {
       const request = requests.find((r) => r.key === m.request);
       const who = text(m.who);
-      if (request && who && request.claimedBy === null) request.claimedBy = who;
+      if (request && who && request.claimedBy === null) Object.assign(request, { claimedBy: who, claimedAt: e.createdAt });
     }
   }
   return {

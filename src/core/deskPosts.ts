@@ -11,6 +11,7 @@ import { formatMarker } from './markers.js';
 import { fillTemplate } from './template.js';
 import type { SwapProposal } from './swaps.js';
 import { swapProposalKey } from './swaps.js';
+import { relative } from './timeText.js';
 
 /**
  * Plans for the comments that go to the desk thread (docs/process.md#acting-roles): away notices,
@@ -59,6 +60,10 @@ export interface DeskPost {
   notes: string[];
   /** who posts it, when the plan knows (a delegation counts only from its proposer) */
   author?: string;
+  /** what the result line says was done, in words: whom it asked, until when */
+  done?: string;
+  /** why nothing is posted when `alreadyPosted` (by default: it is on the desk thread already) */
+  already?: string;
 }
 
 export const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -66,6 +71,15 @@ export const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$
 /** "Mon Nov 30, 13:00 PST": how the desk thread shows times, in the team's zone. */
 export function deskTime(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).setLocale('en-US').toFormat('ccc LLL d, HH:mm ZZZZ');
+}
+
+/**
+ * "from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST (in 2 days)", or
+ * "from now until …": a window as the person running the command reads it,
+ * in the team's zone.
+ */
+export function windowText(start: number, until: number, zone: string, now: number): string {
+  return `${start <= now ? 'from now' : `from ${deskTime(start, zone)}`} until ${deskTime(until, zone)} (${relative(until, now)})`;
 }
 
 const at = (login: string) => `@${login}`;
@@ -309,10 +323,16 @@ export function planDelegate(input: DelegateInput): DeskPost {
         shift: utc(shift.start),
         ...(replaced.length ? { replaces: replaced.map((d) => d.key) } : {}),
       },
-      { reason: `propose that @${delegate} act as Primary for @${proposer}`, mentions, text, notes },
+      {
+        reason: `propose that @${delegate} act as Primary for @${proposer} ${windowText(input.start, until, zone, input.now)}`,
+        mentions,
+        text,
+        notes,
+      },
       input.desk,
     ),
     author: proposer,
+    done: `asked @${delegate} to act as Primary for @${proposer} ${windowText(input.start, until, zone, input.now)}; nothing changes until @${delegate} accepts`,
   };
 }
 
@@ -368,15 +388,31 @@ export function planDelegationAnswer(input: DelegationAnswerInput): DeskPost {
         ? `The Primary role is ${at(d.from)}'s again from now.`
         : `Nothing had changed: the Primary role stays with ${at(d.from)}.`,
   });
-  const done = answer === 'accept' ? d.state === 'accepted' : false;
+  const accepted = answer === 'accept' ? d.state === 'accepted' : false;
+  const window = windowText(start, d.until, zone, now);
   const planned = post(
     kind,
     key,
     { proposal: d.key, who, from: d.from, to: d.to },
-    { reason: `${answer} the delegation from @${d.from} to @${d.to}`, mentions: [other], text, notes: [] },
+    { reason: `${answer} the delegation from @${d.from} to @${d.to} ${window}`, mentions: [other], text, notes: [] },
     input.desk,
   );
-  return { ...planned, alreadyPosted: planned.alreadyPosted || done, author: who };
+  return {
+    ...planned,
+    alreadyPosted: planned.alreadyPosted || accepted,
+    author: who,
+    done: delegationAnswered(answer, d, answer === 'cancel' && start <= now ? `it was to run until ${deskTime(d.until, zone)}` : window),
+    ...(accepted ? { already: `@${d.to} accepted it already: acting as Primary for @${d.from} ${window}` } : {}),
+  };
+}
+
+/** What `delegate --accept`, `--decline` and `--cancel` say they did: who holds the Primary role, and until when. */
+function delegationAnswered(answer: DelegationAnswer, d: Delegation, window: string): string {
+  if (answer === 'accept') return `@${d.to} acts as Primary for @${d.from} ${window}`;
+  if (answer === 'decline') return `declined @${d.from}'s proposal (${window}): the Primary role stays with @${d.from}`;
+  return d.state === 'accepted'
+    ? `ended the delegation from @${d.from} to @${d.to} (${window}): @${d.from} is Primary again from now`
+    : `withdrew the proposal from @${d.from} to @${d.to} (${window}): the Primary role stays with @${d.from}`;
 }
 
 export interface SwapInput {
@@ -537,23 +573,42 @@ export interface ClaimInput {
   who: string;
   team: readonly TeamMember[];
   desk: DeskState;
+  /** the team's zone, for saying when a claim was made */
+  zone: string;
   template: Template;
+}
+
+/** "1 is already claimed by @ada-lovelace since Mon Nov 30, 09:05 PST": who holds a classified inquiry, and since when. */
+export function claimedText(r: ClassifiedRequest, zone: string): string {
+  return `${r.number} is already claimed by @${r.claimedBy}${r.claimedAt !== undefined ? ` since ${deskTime(r.claimedAt, zone)}` : ''}`;
 }
 
 /** `claim N`: takes a classified request; @mentions the member who holds the contact. */
 export function planClaim(input: ClaimInput): DeskPost {
   const open = input.desk.requests.filter((r) => r.claimedBy === null);
+  const claimed = input.desk.requests.filter((r) => r.claimedBy !== null);
   let request: ClassifiedRequest | undefined;
   if (input.number === undefined) {
-    if (open.length !== 1) {
+    // Nothing open, and the latest claim is the runner's own: the same claim again, posted once.
+    const own = open.length === 0 && same(claimed.at(-1)?.claimedBy, input.who) ? claimed.at(-1) : undefined;
+    if (open.length !== 1 && !own) {
       throw new UsageError(
         open.length
           ? `${open.length} classified inquiries are open: ${open.map((r) => r.number).join(', ')}`
-          : 'no classified inquiry is waiting for a claim',
-        open.length ? 'name one: visit-sre claim N' : 'see the desk thread for earlier ones',
+          : claimed.length
+            ? `no classified inquiry is waiting for a claim: ${claimed
+                .slice(-3)
+                .map((r) => `inquiry ${claimedText(r, input.zone)}`)
+                .join('; ')}`
+            : 'no classified inquiry is waiting for a claim',
+        open.length
+          ? 'name one: visit-sre claim N'
+          : claimed.length
+            ? `nothing to do; to take one over, agree it with @${claimed.at(-1)!.claimedBy}`
+            : 'see the desk thread for earlier ones',
       );
     }
-    request = open[0];
+    request = own ?? open[0];
   } else {
     request = input.desk.requests.find((r) => r.number === input.number);
     if (!request)
@@ -564,7 +619,10 @@ export function planClaim(input: ClaimInput): DeskPost {
   }
   const req = request!;
   if (req.claimedBy && !same(req.claimedBy, input.who))
-    throw new UsageError(`classified inquiry ${req.number} is already claimed by @${req.claimedBy}`, 'nothing to do');
+    throw new UsageError(
+      `classified inquiry ${claimedText(req, input.zone)}`,
+      `nothing to do; to take it over, agree it with @${req.claimedBy}`,
+    );
   const who = input.team.find((m) => same(m.login, input.who));
   if (!who?.classifiedAccess)
     throw new UsageError(
@@ -577,10 +635,15 @@ export function planClaim(input: ClaimInput): DeskPost {
     'claim',
     `claim:${req.key}`,
     { request: req.key, number: req.number, who: who.login },
-    { reason: `claim classified inquiry ${req.number}`, mentions, text, notes: [] },
+    { reason: `claim classified inquiry ${req.number} for @${who.login}`, mentions, text, notes: [] },
     input.desk,
   );
-  return { ...planned, alreadyPosted: planned.alreadyPosted || same(req.claimedBy, who.login) };
+  return {
+    ...planned,
+    alreadyPosted: planned.alreadyPosted || same(req.claimedBy, who.login),
+    done: `@${who.login} claimed classified inquiry ${req.number}; ${mentions.length ? `${mentionList(mentions)} is asked to hand it over off GitHub` : 'nobody else holds the contact'}`,
+    already: `classified inquiry ${claimedText({ ...req, claimedBy: req.claimedBy ?? who.login }, input.zone)}`,
+  };
 }
 
 export interface ClassifiedReminder {

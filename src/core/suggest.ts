@@ -22,10 +22,10 @@ export function closestNames(word: string, names: readonly string[]): string[] {
   return out.sort();
 }
 
-/** "did you mean generate?", "did you mean start or stats?", or '' when nothing is close. */
+/** "did you mean generate?", "did you mean start or stats?", or '' when nothing is close (or too many are to help). */
 export function didYouMean(word: string, names: readonly string[]): string {
   const close = closestNames(word, names);
-  if (!close.length) return '';
+  if (!close.length || close.length > 3) return '';
   const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close.at(-1)}`;
   return `did you mean ${list}?`;
 }

@@ -7,6 +7,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "a", "a and b", "a, b and c": a list as a sentence says it. */
+export function listText(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** The length of the team's business day and week, for saying hours the way people count them. */
 export type BusinessWeek = Pick<BusinessCalendar, 'days' | 'windows'>;
 

@@ -4,6 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import Bottleneck from 'bottleneck/light.js';
 import { AuthError, NotFoundError, OperationalError, RefusedError, UsageError } from '../core/errors.js';
+import type { Missing } from '../core/errors.js';
 
 const GitHubOctokit = Octokit.plugin(throttling, retry, paginateGraphQL);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
@@ -237,6 +238,23 @@ export async function createClient(opts: ClientOptions): Promise<Client> {
   return { octokit, endpoints: { ...urls, tokenSource: source }, requests: () => requests, points: () => points };
 }
 
+/**
+ * What a NOT_FOUND error says is missing, from its path (`repository`, then
+ * `discussion` or `issue…`) and the query's variables, so that the shell can
+ * say where that name or number came from.
+ */
+function missingOf(path: GraphqlErrorShape['path'], variables: Record<string, unknown>): Missing | undefined {
+  const { owner, name, number } = variables;
+  if (typeof owner !== 'string' || typeof name !== 'string' || !path?.length || path[0] !== 'repository') return undefined;
+  const repository = `${owner}/${name}`;
+  const field = path[1];
+  if (field === undefined) return { kind: 'repository', repository };
+  if (typeof number !== 'number') return undefined;
+  if (field === 'discussion') return { kind: 'discussion', repository, number };
+  if (typeof field === 'string' && field.startsWith('issue')) return { kind: 'issue', repository, number };
+  return undefined;
+}
+
 interface GraphqlErrorShape {
   type?: string;
   message?: string;
@@ -247,7 +265,7 @@ interface GraphqlErrorShape {
  * Octokit and network failures become the tool's error kinds, with a message
  * that says what failed and what to do. The token never appears in them.
  */
-export function translateError(error: unknown, what: string, urls: Endpoints): Error {
+export function translateError(error: unknown, what: string, urls: Endpoints, variables: Record<string, unknown> = {}): Error {
   if (error instanceof GitHubTimeout) {
     // One line: what failed, and what to do.
     return new OperationalError(`${what}: ${error.message}; GitHub is slow or unreachable, try again later`);
@@ -263,7 +281,11 @@ export function translateError(error: unknown, what: string, urls: Endpoints): E
   if (e?.name === 'GraphqlResponseError' && Array.isArray(e.errors)) {
     const first = e.errors[0] ?? {};
     if (first.type === 'NOT_FOUND')
-      return new NotFoundError(`${what}: ${first.message ?? 'not found'}`, 'check the name in the config, and that the token can see it');
+      return new NotFoundError(
+        `${what}: ${first.message ?? 'not found'}`,
+        'check the name and the number, and that the token can see them',
+        missingOf(first.path, variables),
+      );
     if (first.type === 'FORBIDDEN' && /lock/i.test(first.message ?? ''))
       return new RefusedError(`${what}: ${first.message}`, 'GitHub refuses this one discussion; unlock it, or leave it out');
     if (first.type === 'UNPROCESSABLE')
@@ -293,7 +315,7 @@ export function translateError(error: unknown, what: string, urls: Endpoints): E
       );
     return new AuthError(`${what}: GitHub refused (403 ${message})`, `the token from ${urls.tokenSource} lacks a permission`);
   }
-  if (e?.status === 404) return new NotFoundError(`${what}: not found (404)`, 'check the repository in the config');
+  if (e?.status === 404) return new NotFoundError(`${what}: not found (404)`, 'check the repository name, and that the token can see it');
   // Octokit reports a request that got no HTTP answer at all (refused, no such host, TLS) as a 500 without a response.
   if (e?.status === 500 && (e as { response?: unknown }).response === undefined && e?.name === 'HttpError') {
     const host = parsed(urls.graphql)?.host ?? urls.graphql;

@@ -351,7 +351,7 @@ export class GraphqlTracker implements GitHubPort {
         // The number is an issue or a discussion, never both: GitHub reports the other as NOT_FOUND.
         const r = e as { name?: string; data?: Data; errors?: Array<{ type?: string }> };
         if (r.name === 'GraphqlResponseError' && r.data?.repository && r.errors?.every((x) => x.type === 'NOT_FOUND')) return r.data;
-        throw translateError(e, `reading the desk thread ${where}`, this.client.endpoints);
+        throw translateError(e, `reading the desk thread ${where}`, this.client.endpoints, { ...repo, number });
       }
     };
     let cursor: string | null = null;
@@ -435,7 +435,7 @@ export class GraphqlTracker implements GitHubPort {
     try {
       return await this.client.octokit.graphql<T>(document, request ? { ...variables, request } : variables);
     } catch (e) {
-      throw translateError(e, what, this.client.endpoints);
+      throw translateError(e, what, this.client.endpoints, variables);
     }
   }
 
@@ -444,7 +444,7 @@ export class GraphqlTracker implements GitHubPort {
     try {
       for await (const page of iterator) yield page;
     } catch (e) {
-      throw translateError(e, what, this.client.endpoints);
+      throw translateError(e, what, this.client.endpoints, variables);
     }
   }
 

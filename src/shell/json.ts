@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { jsonText } from './output.js';
 
 /**
@@ -108,6 +109,9 @@ export const JSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   delegate: ACTION,
   claim: ACTION,
   sync: ACTION,
+  effort: [...ACTION, 'journal'],
+  /** docs/reference.md#notify-json */
+  notify: ['generatedAt', 'dryRun', 'notifications', 'board', 'actions', 'cost', 'key', 'when', 'to', 'covers', ...ACTION],
   postmortem: ['dryRun', 'file', 'milestones', 'effortMinutes', 'businessHoursOpen', 'text'],
   'schedule generate': [
     'dryRun',
@@ -198,8 +202,9 @@ function splitFields(text: string): string[] {
 export function checkFields(fields: readonly string[], known: readonly string[]): void {
   const unknown = fields.filter((f) => !known.includes(f));
   if (unknown.length) {
+    const guess = unknown.length === 1 ? didYouMean(unknown[0]!, known) : '';
     throw new UsageError(
-      `unknown JSON field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      `unknown JSON field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}${guess ? ` (${guess})` : ''}`,
       `available fields: ${[...new Set(known)].sort().join(', ')}`,
     );
   }

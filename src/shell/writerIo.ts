@@ -107,11 +107,15 @@ export function reportActions(
   } else {
     const p = ctx.paint;
     for (const text of shown) ctx.deps.stdout.write(`${terminalText(text, 'block')}\n${p.dim('─'.repeat(40))}\n`);
-    for (const a of actions) {
+    // A planned action may say in words what it did ("asked the acting Backup @edsger-d for help"): said instead of its status.
+    const planned = plan && plan.actions.length === actions.length ? plan.actions : [];
+    actions.forEach((a, i) => {
       const mark = { done: p.green('✓'), planned: p.cyan('•'), skipped: p.dim('-'), failed: p.red('✗'), queued: p.yellow('…') }[a.status];
-      const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${a.status}${a.reason ? ` (${terminalText(a.reason)})` : ''}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
+      const words = a.status === 'done' ? planned[i]?.doneText : a.status === 'planned' ? planned[i]?.plannedText : undefined;
+      const said = `${words ? terminalText(words) : a.status}${a.reason ? ` (${terminalText(a.reason)})` : ''}`;
+      const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${said}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
       (a.status === 'failed' ? ctx.deps.stderr : ctx.deps.stdout).write(line);
-    }
+    });
   }
   return { kind: 'actions', actions };
 }

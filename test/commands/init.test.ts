@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, run, tempDir } from '../support/deps.js';
+import { REPO_ROOT, run, tempDir, testDeps } from '../support/deps.js';
+import { main } from '../../src/main.js';
 import type { Prompter } from '../../src/app/context.js';
 import type { Standin } from '../support/standin/server.mjs';
 import { startStandin } from '../support/standin/server.mjs';
@@ -226,12 +227,12 @@ describe('init', () => {
           'token: none found (GH_TOKEN, GITHUB_TOKEN, `gh auth token`)\n' +
           'next steps:\n' +
           '  1. list at least two members in schedules/team.json: every week needs a Primary and a Backup\n' +
-          '  2. give visit-sre a token: export GH_TOKEN=... (or run `gh auth login`)\n' +
-          '  3. see the rotation it would plan: visit-sre schedule generate --start "this week" --weeks 13 --dry-run\n' +
-          '  4. write it to schedules/rotation.ics: visit-sre schedule generate --start "this week" --weeks 13\n' +
-          '  5. see who is on duty: visit-sre who\n' +
-          '  6. for the duty desk (notify, away, delegate, claim): open an issue for it and set "desk.thread" to its OWNER/NAME#NUMBER (docs/config.md#desk)\n' +
-          '  7. check the setup: visit-sre doctor\n',
+          '  2. give visit-sre a token: `export GH_TOKEN=...` (or run `gh auth login`)\n' +
+          '  3. see the rotation it would plan: `visit-sre schedule generate --start "this week" --weeks 13 --dry-run`\n' +
+          '  4. write it to schedules/rotation.ics: `visit-sre schedule generate --start "this week" --weeks 13`\n' +
+          '  5. see who is on duty: `visit-sre who`\n' +
+          '  6. for the duty desk (notify, away, delegate, claim): set "desk.thread" to an issue the team owns, as OWNER/NAME#NUMBER (docs/config.md#desk)\n' +
+          '  7. check the setup: `visit-sre doctor`\n',
       );
     });
   });
@@ -247,9 +248,9 @@ describe('doctor without any config file (#12.18)', () => {
   });
 });
 
-/** The commands the next steps name, as argv: what follows `visit-sre` on each line, double quotes honoured. */
+/** The commands the next steps name, as argv: each `visit-sre …` in backticks, double quotes honoured. */
 function stepCommands(stderr: string): string[][] {
-  return [...stderr.matchAll(/^ {2}\d+\. .*?visit-sre (.+)$/gm)].map((m) =>
+  return [...stderr.slice(stderr.indexOf('\nnext steps:\n')).matchAll(/`visit-sre ([^`]+)`/g)].map((m) =>
     [...m[1]!.matchAll(/"([^"]*)"|(\S+)/g)].map((w) => w[1] ?? w[2]!),
   );
 }
@@ -364,6 +365,25 @@ describe('init gives a setup that works at once (#27.6)', () => {
     expect(await followSteps(r.stderr, cwd)).toEqual(['schedule generate', 'schedule generate', 'who', 'doctor']);
   });
 
+  it('on an 80-column terminal the next steps wrap as paragraphs, each command whole on one line; declining the token check sends nothing', async () => {
+    standin = await startStandin(deskScenario([]));
+    const cwd = withTeam(tempDir(), 'schedules/team.json');
+    const deps = testDeps({
+      cwd,
+      now: NOW,
+      tty: true,
+      prompter: scripted({ confirm: false, members: [] }),
+      github: { url: standin.url, token: standin.token },
+    });
+    deps.stderr.columns = 80;
+    expect(await main(['init'], deps)).toBe(0);
+    expect(standin.log).toEqual([]);
+    const lines = deps.stderr.text.split('\n');
+    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    expect(lines).toContain('     `visit-sre schedule generate --start "this week" --weeks 13 --dry-run`');
+    expect(stepCommands(deps.stderr.text).map((a) => a[0])).toEqual(['schedule', 'schedule', 'who', 'doctor']);
+  });
+
   it('finds a set GH_TOKEN (or GITHUB_TOKEN) and never prints it, checked or not, in text or JSON', async () => {
     const secret = 'ghp_initSekrit0123456789';
     standin = await startStandin(scenario([], { token: secret }));
@@ -417,9 +437,7 @@ describe('init gives a setup that works at once (#27.6)', () => {
     const cwd = withTeam(tempDir(), 'ops/team.json');
     const r = await run(['init', '--out', 'ops/sre.json', '--team', 'team.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(
-      new RegExp(`^ {2}1\\. make the commands read it: export VISIT_SRE_CONFIG=${path.join(cwd, 'ops', 'sre.json')}$`, 'm'),
-    );
+    expect(r.stderr).toContain(`\n  1. make the commands read it: \`export VISIT_SRE_CONFIG=${path.join(cwd, 'ops', 'sre.json')}\`\n`);
   });
 });
 

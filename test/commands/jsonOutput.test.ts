@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../support/deps.js';
 import { ROTATION, TUESDAY, weekStandin } from '../support/week.js';
 import { extractJsonFields, fieldsOf, JSON_FIELDS, selectFields } from '../../src/shell/json.js';
+import { memoryGitHub } from '../support/memoryGitHub.js';
+import { deskConfig, deskScenario } from '../support/desk.js';
+import { user } from '../support/scenario.js';
 
 const week = weekStandin();
 const sre = (args: string[]) => week.sre(args);
@@ -27,7 +30,18 @@ describe('--json FIELDS, as gh has it', () => {
     const r = await sre(['overdue', '--json', 'nubmer,url']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: unknown JSON field: nubmer\navailable fields: .*\bnumber\b.*\burl\b/);
+    expect(r.stderr).toMatch(/^error: unknown JSON field: nubmer \(did you mean number\?\)\navailable fields: .*\bnumber\b.*\burl\b/);
+    expect(week.standin().log).toHaveLength(0);
+  });
+
+  it.each([
+    ['notify', ['notify', '--json', 'notifcations']],
+    ['effort', ['effort', '101', '30m', '--json', 'numbr']],
+  ])('%s, a writer, refuses an unknown field before it reads or writes anything', async (_command, args) => {
+    const r = await sre(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: unknown JSON field: \w+ \(did you mean (notifications|number)\?\)\navailable fields: /);
     expect(week.standin().log).toHaveLength(0);
   });
 
@@ -94,11 +108,28 @@ describe('the declared fields are the fields the commands print', () => {
     ['start', ['start', '--json', '--as', 'grace-hopper']],
     ['escalate', ['escalate', '101', '--dry-run', '--json']],
     ['handoff', ['handoff', '--dry-run', '--json']],
+    ['effort', ['effort', '101', '30m', '--dry-run', '--json']],
   ])('%s', async (command, args) => {
     const r = await sre(args);
     expect(r.code, r.stderr).toBe(0);
     const printed = fieldsOf(JSON.parse(r.stdout));
     expect(printed.filter((f) => !JSON_FIELDS[command]!.includes(f))).toEqual([]);
+  });
+
+  it('notify', async () => {
+    const now = '2026-11-30T17:15:00Z';
+    const gh = memoryGitHub(
+      deskScenario([{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday: the Silo reader crashes'), title: 'Silo crash' }]),
+      {
+        now: () => now,
+      },
+    );
+    const r = await run(['notify', '--dry-run', '--json'], { now, env: { VISIT_SRE_CONFIG: deskConfig() }, githubPort: gh.port });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.notifications.length).toBeGreaterThan(0);
+    expect(fieldsOf(doc).filter((f) => !JSON_FIELDS.notify!.includes(f))).toEqual([]);
+    gh.verify();
   });
 
   it('who', async () => {

@@ -324,7 +324,7 @@ describe('classified inquiries', () => {
     const out = r.json();
     expect(out.classifiedAccess).toEqual(['ada-lovelace', 'alan-turing']);
     expect(out.advice).toMatch(
-      /Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team/,
+      /^Neither @grace-hopper \(Primary\) nor @edsger-d \(Backup\) has access and the customer needs an answer within hours: ask the whole team/,
     );
     expect(r.stdout + r.stderr).not.toMatch(/SECRET/);
   });

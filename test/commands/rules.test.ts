@@ -354,6 +354,34 @@ describe('no inquiry left with someone off duty (docs/process.md#off-duty-owners
     expect(next.handedOff.map((i: { number: number; owner: string }) => [i.number, i.owner])).toEqual([[100, 'katherine-j']]);
   });
 
+  it('an overdue inquiry of an off-duty owner is one line that names the acting Primary once, and covers both keys', async () => {
+    standin = await startStandin(lastMonth());
+    const config = deskConfig();
+    const r = await cli(['notify', '--json'], '2026-11-30T22:00:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().notifications.map((n: { key: string; to: string[] }) => [n.key, n.to])).toEqual([
+      ['100@2026-11-30T16:30:00Z:overdue', ['grace-hopper']],
+      ['100@2026-11-30T16:30:00Z:off-duty', ['grace-hopper']],
+    ]);
+    const posted = mutations(standin)
+      .flatMap((e) => Object.values(e.variables ?? {}).filter((v): v is string => typeof v === 'string'))
+      .filter((b) => b.startsWith('**Support desk**') && b.includes('#100'));
+    expect(posted).toHaveLength(1);
+    const lines = posted[0]!.split('\n').filter((l) => l.includes('#100'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^- 🔴 \[#100\]\(.*\) Silo crash — overdue by .*; owned by alan-turing, who is off duty: yours meanwhile → @grace-hopper$/,
+      ),
+    ]);
+    expect(posted[0]!.match(/@grace-hopper/g)).toHaveLength(1);
+    expect(parseMarker(posted[0]!)).toMatchObject({
+      keys: expect.arrayContaining(['100@2026-11-30T16:30:00Z:overdue', '100@2026-11-30T16:30:00Z:off-duty']),
+    });
+    // Neither is sent again.
+    const again = await cli(['notify', '--json'], '2026-11-30T22:15:00Z', config);
+    expect(again.json().notifications.filter((n: { number: number }) => n.number === 100)).toEqual([]);
+  });
+
   it('on a Sunday, a Saturday question belongs to Monday’s Primary, who is not off duty', async () => {
     standin = await startStandin(
       deskScenario([{ ...user('jdoe', '2026-11-28T22:00:00Z', 'Saturday question'), title: 'Weekend', category: 'help-using-visit' }]),

@@ -173,6 +173,34 @@ describe('delegations (by mutual agreement, docs/process.md#delegation)', () => 
     expect(thread(p).delegations).toMatchObject([{ to: 'ada', state: 'proposed', acceptedAt: null }]);
   });
 
+  it('say to whom and until when, in the team zone: the proposal, and each answer', () => {
+    // now is Mon Nov 30, 09:00 PST; the answers come an hour later
+    const p = delegate('ada', '2026-11-30T13:00', '2026-11-30T15:00');
+    expect(p.done).toBe(
+      'asked @ada to act as Primary for @katherine from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST (in 6 hours); nothing changes until @ada accepts',
+    );
+    expect(p.reason).toBe(
+      'propose that @ada act as Primary for @katherine from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST (in 6 hours)',
+    );
+    const proposed = thread(p);
+    expect(answer('accept', 'ada', proposed).done).toBe(
+      '@ada acts as Primary for @katherine from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST (in 5 hours)',
+    );
+    expect(answer('accept', 'ada', proposed, t('2026-11-30T14:00')).done).toBe(
+      '@ada acts as Primary for @katherine from now until Mon Nov 30, 15:00 PST (in 1 hour)',
+    );
+    expect(answer('decline', 'ada', proposed).done).toBe(
+      "declined @katherine's proposal (from Mon Nov 30, 13:00 PST until Mon Nov 30, 15:00 PST (in 5 hours)): the Primary role stays with @katherine",
+    );
+    expect(answer('cancel', 'katherine', proposed).done).toMatch(
+      /^withdrew the proposal from @katherine to @ada \(from Mon Nov 30, 13:00 PST /,
+    );
+    const running = thread(p, answer('accept', 'ada', proposed));
+    expect(answer('cancel', 'ada', running, t('2026-11-30T14:00')).done).toBe(
+      'ended the delegation from @katherine to @ada (it was to run until Mon Nov 30, 15:00 PST): @katherine is Primary again from now',
+    );
+  });
+
   it.each([
     ['the Backup', ['katherine'], 'ada'],
     ['a developer off duty', ['katherine'], 'alan'],
@@ -399,28 +427,47 @@ describe('classified requests', () => {
 
   it('are claimed by N, or without N when only one is open; the first claim wins', () => {
     const r1 = request();
-    const claim = planClaim({ who: 'alan', team, desk: after(r1), template: template('classified-claim') });
+    const claim = planClaim({ who: 'alan', team, desk: after(r1), zone, template: template('classified-claim') });
     expect(claim.text).toBe('**Classified inquiry 1** is claimed by @alan. @edsger: please hand it over off GitHub.');
     expect(claim.mentions).toEqual(['edsger']);
     const r2 = request(after(r1), 'katherine', now + 60_000);
-    expect(() => planClaim({ who: 'alan', team, desk: after(r1, r2), template: template('classified-claim') })).toThrow(
+    expect(() => planClaim({ who: 'alan', team, desk: after(r1, r2), zone, template: template('classified-claim') })).toThrow(
       /2 classified inquiries are open: 1, 2/,
     );
-    expect(planClaim({ number: 2, who: 'ada', team, desk: after(r1, claim, r2), template: template('classified-claim') }).mentions).toEqual(
-      ['katherine'],
-    );
-    expect(() => planClaim({ number: 1, who: 'ada', team, desk: after(r1, claim), template: template('classified-claim') })).toThrow(
+    expect(
+      planClaim({ number: 2, who: 'ada', team, desk: after(r1, claim, r2), zone, template: template('classified-claim') }).mentions,
+    ).toEqual(['katherine']);
+    expect(() => planClaim({ number: 1, who: 'ada', team, desk: after(r1, claim), zone, template: template('classified-claim') })).toThrow(
       /already claimed by @alan/,
     );
-    expect(planClaim({ number: 1, who: 'alan', team, desk: after(r1, claim), template: template('classified-claim') }).alreadyPosted).toBe(
-      true,
-    );
-    expect(() => planClaim({ number: 1, who: 'grace', team, desk: after(r1), template: template('classified-claim') })).toThrow(
+    expect(
+      planClaim({ number: 1, who: 'alan', team, desk: after(r1, claim), zone, template: template('classified-claim') }).alreadyPosted,
+    ).toBe(true);
+    expect(() => planClaim({ number: 1, who: 'grace', team, desk: after(r1), zone, template: template('classified-claim') })).toThrow(
       /@grace is not marked "classifiedAccess"/,
     );
-    expect(() => planClaim({ number: 9, who: 'ada', team, desk: after(r1), template: template('classified-claim') })).toThrow(
+    expect(() => planClaim({ number: 9, who: 'ada', team, desk: after(r1), zone, template: template('classified-claim') })).toThrow(
       /no classified inquiry 9/,
     );
+  });
+
+  it('say who holds a claim and since when; a second claim of the only one names them, a repeat by the holder is the same claim', () => {
+    const r1 = request();
+    const claim = planClaim({ who: 'alan', team, desk: after(r1), zone, template: template('classified-claim') });
+    expect(claim.done).toBe('@alan claimed classified inquiry 1; @edsger is asked to hand it over off GitHub');
+    expect(claim.reason).toBe('claim classified inquiry 1 for @alan');
+    const held = after(r1, claim); // the claim was posted a minute after the request: 09:01 PST
+    const plan = (who: string, number?: number) =>
+      planClaim({ ...(number ? { number } : {}), who, team, desk: held, zone, template: template('classified-claim') });
+    expect(() => plan('ada')).toThrow(
+      /^no classified inquiry is waiting for a claim: inquiry 1 is already claimed by @alan since Mon Nov 30, 09:01 PST$/,
+    );
+    expect(() => plan('ada', 1)).toThrow(/^classified inquiry 1 is already claimed by @alan since Mon Nov 30, 09:01 PST$/);
+    for (const again of [plan('alan'), plan('alan', 1)])
+      expect(again).toMatchObject({
+        alreadyPosted: true,
+        already: 'classified inquiry 1 is already claimed by @alan since Mon Nov 30, 09:01 PST',
+      });
   });
 
   it('notify reminds the members with access once, when the time is near and nobody has claimed it', () => {
@@ -436,7 +483,7 @@ describe('classified requests', () => {
       },
     ]);
     expect(remind('2026-12-02T09:00', after(r1))).toHaveLength(1);
-    const claimed = after(r1, planClaim({ who: 'ada', team, desk: after(r1), template: template('classified-claim') }));
+    const claimed = after(r1, planClaim({ who: 'ada', team, desk: after(r1), zone, template: template('classified-claim') }));
     expect(remind('2026-12-01T14:30', claimed)).toEqual([]);
     const reminded = readDesk([
       ...after(r1).requests.map((r) => ({

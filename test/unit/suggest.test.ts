@@ -36,5 +36,6 @@ describe('what a mistyped command most likely meant', () => {
     expect(didYouMean('gen', ['generate', 'check', 'swap'])).toBe('did you mean generate?');
     expect(didYouMean('sta', TOP)).toBe('did you mean start or stats?');
     expect(didYouMean('s', ['start', 'stats', 'schedule'])).toBe('');
+    expect(didYouMean('st', ['start', 'stats', 'state', 'stale', 'status'])).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeBusinessCalendar } from '../../src/core/businessTime.js';
-import { businessSpan, businessWeekOf, clockText, dueText, plural, silentText } from '../../src/core/words.js';
+import { businessSpan, businessWeekOf, clockText, dueText, listText, plural, silentText } from '../../src/core/words.js';
 
 describe('counts say their noun in the right number', () => {
   it.each([
@@ -62,4 +62,13 @@ describe('the response clock in one unit', () => {
   it('silence in days, in the right number', () => {
     expect(silentText(1)).toBe('user silent 1 day');
   });
+});
+
+describe('a list as a sentence says it', () => {
+  it.each([
+    [[], ''],
+    [['@ada'], '@ada'],
+    [['@ada', '@bob'], '@ada and @bob'],
+    [['@ada', '@bob', '@cho'], '@ada, @bob and @cho'],
+  ])('%j', (items, text) => expect(listText(items)).toBe(text));
 });

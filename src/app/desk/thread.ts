@@ -55,7 +55,7 @@ const ICON: Record<string, string> = { new: '🆕', 'due-soon': '🟠', overdue:
 export function notificationLine(
   n: Notification,
   zone: string,
-  opts: { mentions: boolean; week?: BusinessWeek } = { mentions: true },
+  opts: { mentions: boolean; week?: BusinessWeek; offDutyOwner?: string | null } = { mentions: true },
 ): string {
   const week = opts.week ?? STANDARD_WEEK;
   const local = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('ccc LLL d HH:mm');
@@ -77,7 +77,30 @@ export function notificationLine(
       : n.state === 'due-soon'
         ? `due soon, at ${local(n.dueAt!)}`
         : `${dueText(-(n.lateMinutes ?? 0), week)}, was due ${local(n.dueAt!)}`;
-  return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what} → ${to}`;
+  const owner =
+    opts.offDutyOwner !== undefined ? `; owned by ${markdownText(opts.offDutyOwner ?? 'someone')}, who is off duty: yours meanwhile` : '';
+  return `- ${icon} [#${n.number}](${n.url}) ${markdownText(n.title)} — ${what}${owner} → ${to}`;
+}
+
+/**
+ * The lines of a run's notifications, one per inquiry: an off-duty notice sent
+ * with a stage of the same inquiry joins that stage's line (the acting Primary
+ * is named once), and is its own line only when it goes alone.
+ */
+export function notificationLines(
+  notifications: readonly Notification[],
+  zone: string,
+  opts: { mentions: boolean; week?: BusinessWeek },
+): string[] {
+  const staged = new Set(notifications.filter((n) => n.number !== null && n.when !== 'off-duty').map((n) => n.number));
+  const offDuty = new Map(notifications.filter((n) => n.when === 'off-duty' && staged.has(n.number)).map((n) => [n.number, n]));
+  return notifications.flatMap((n) => {
+    if (n.when === 'off-duty' && staged.has(n.number)) return [];
+    const off = n.number !== null && n.when !== 'off-duty' ? offDuty.get(n.number) : undefined;
+    if (!off) return [notificationLine(n, zone, opts)];
+    const to = [...n.to, ...off.to.filter((l) => !n.to.some((t) => t.toLowerCase() === l.toLowerCase()))];
+    return [notificationLine({ ...n, to }, zone, { ...opts, offDutyOwner: off.owner ?? null })];
+  });
 }
 
 /** The one comment a run posts: a line per notification, then the trusted notify marker with every key they cover. */
@@ -88,14 +111,10 @@ export function notifyComment(
 ): string {
   const week = businessWeekOf(ctx.loaded.config.businessHours);
   const head = `**Support desk** · ${DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toFormat('ccc LLL d HH:mm ZZZZ')}`;
-  return withMarker(
-    `${head}\n\n${notifications.map((n) => notificationLine(n, ctx.zone, { mentions: true, week })).join('\n')}`,
-    'notify',
-    {
-      keys: notifications.flatMap((n) => n.covers),
-      run,
-    },
-  );
+  return withMarker(`${head}\n\n${notificationLines(notifications, ctx.zone, { mentions: true, week }).join('\n')}`, 'notify', {
+    keys: notifications.flatMap((n) => n.covers),
+    run,
+  });
 }
 
 /** The comment of this run in a fresh read of the thread, found by its run id. */

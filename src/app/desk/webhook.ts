@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Notification } from '../../core/notify.js';
 import type { AppContext } from '../context.js';
 import { businessWeekOf } from '../../core/words.js';
-import { notificationLine } from './thread.js';
+import { notificationLines } from './thread.js';
 
 /** Where the webhook URL came from, to name in messages: the URL itself is a secret and never printed. */
 export interface Webhook {
@@ -50,5 +50,5 @@ export async function postWebhook(deps: Pick<Deps, 'fetch'>, hook: Webhook, text
 
 export function webhookText(notifications: readonly Notification[], ctx: Pick<AppContext, 'zone' | 'loaded'>): string {
   const week = businessWeekOf(ctx.loaded.config.businessHours);
-  return notifications.map((n) => notificationLine(n, ctx.zone, { mentions: false, week })).join('\n');
+  return notificationLines(notifications, ctx.zone, { mentions: false, week }).join('\n');
 }

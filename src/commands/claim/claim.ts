@@ -20,6 +20,7 @@ export async function runClaim(numberText: string | undefined, opts: ClaimOption
     who,
     team: ctx.loaded.team,
     desk: readDesk(live.records),
+    zone: ctx.zone,
     template: await deskTemplate(ctx, 'classified-claim'),
   });
   return postOrShow(ctx, live, post, opts);

@@ -7,6 +7,7 @@ import { FileExistsError } from '../../store/fs.js';
 import { isUrl } from '../../calendar/source.js';
 import { locate } from '../../store/config.js';
 import { plural } from '../../core/words.js';
+import { wrapText } from '../../shell/terminal.js';
 import type { InitOptions } from './init.flags.js';
 import { holidayRule } from './holidays.js';
 import { DESK_THREAD_HINT, deskThreadFrom, list, nextSteps } from './steps.js';
@@ -114,7 +115,9 @@ export async function runInit(opts: InitOptions, ctx: Context): Promise<void> {
     return;
   }
   const wrote = teamPlan.text ? `wrote ${teamFile} (${plural(teamPlan.members, 'member')})\n` : '';
+  // On a terminal each step wraps as a paragraph, a command in backticks kept whole for copying.
+  const shown = (line: string) => (ctx.deps.stderr.isTTY ? wrapText(line, ctx.deps.stderr.columns || 80, '   ') : line);
   ctx.deps.stderr.write(
-    `${wrote}wrote ${file}\n${tokenLine(token)}\nnext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}\n`).join('')}`,
+    `${wrote}wrote ${file}\n${tokenLine(token)}\nnext steps:\n${steps.map((step, i) => `${shown(`  ${i + 1}. ${step}`)}\n`).join('')}`,
   );
 }

@@ -98,22 +98,22 @@ const PLAN = 'visit-sre schedule generate --start "this week" --weeks 13';
 export function nextSteps(f: SetupFacts): string[] {
   const token = f.token;
   return [
-    ...(f.unreadConfig ? [`make the commands read it: export VISIT_SRE_CONFIG=${f.unreadConfig}`] : []),
+    ...(f.unreadConfig ? [`make the commands read it: \`export VISIT_SRE_CONFIG=${f.unreadConfig}\``] : []),
     ...(f.holidayStep ? [f.holidayStep] : []),
     ...(f.teamProblem ? [f.teamProblem] : []),
-    ...(!token.found ? ['give visit-sre a token: export GH_TOKEN=... (or run `gh auth login`)'] : []),
+    ...(!token.found ? ['give visit-sre a token: `export GH_TOKEN=...` (or run `gh auth login`)'] : []),
     ...(token.found && token.refused ? [token.refused] : []),
     ...(f.rotation && f.rotationMissing
-      ? [`see the rotation it would plan: ${PLAN} --dry-run`, `write it to ${f.rotation}: ${PLAN}`]
+      ? [`see the rotation it would plan: \`${PLAN} --dry-run\``, `write it to ${f.rotation}: \`${PLAN}\``]
       : f.rotation
-        ? ['check the rotation: visit-sre schedule check']
+        ? ['check the rotation: `visit-sre schedule check`']
         : []),
-    'see who is on duty: visit-sre who',
+    'see who is on duty: `visit-sre who`',
     ...(f.deskThread
       ? []
       : [
-          'for the duty desk (notify, away, delegate, claim): open an issue for it and set "desk.thread" to its OWNER/NAME#NUMBER (docs/config.md#desk)',
+          'for the duty desk (notify, away, delegate, claim): set "desk.thread" to an issue the team owns, as OWNER/NAME#NUMBER (docs/config.md#desk)',
         ]),
-    'check the setup: visit-sre doctor',
+    'check the setup: `visit-sre doctor`',
   ];
 }

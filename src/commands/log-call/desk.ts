@@ -1,7 +1,7 @@
 import type { Context } from '../../shell/context.js';
-import type { onDutyAt } from '../../core/rotation.js';
 import { parseWhen } from '../../core/timeInput.js';
 import { classifiedAdvice } from '../../core/plans/contact.js';
+import type { DutyRoles } from '../../core/plans/contact.js';
 import { deskPlan, deskTemplate, readLiveDesk, rememberPosted } from '../../app/desk/post.js';
 import { readDesk } from '../../core/acting.js';
 import { planClassifiedRequest, planMisdirected } from '../../core/deskPosts.js';
@@ -25,7 +25,8 @@ export async function logClassified(
     effort: number | undefined;
     neededByText?: string;
     ask: boolean;
-    duty: ReturnType<typeof onDutyAt>['current'];
+    /** who acts as Primary and Backup when the contact came, and who the rota has */
+    roles: { acting: DutyRoles; rota: DutyRoles };
     flags: WriterFlags;
     discarded: boolean;
   },
@@ -47,11 +48,7 @@ export async function logClassified(
     loggedAt: isoUtc(ctx.now),
   };
   const access = ctx.loaded.team.filter((m) => m.classifiedAccess).map((m) => m.login);
-  const advice = classifiedAdvice(
-    access,
-    [c.duty?.primary?.login, c.duty?.backup?.login],
-    neededBy === null ? null : (neededBy - ctx.now) / 3_600_000,
-  );
+  const advice = classifiedAdvice(access, c.roles.acting, c.roles.rota, neededBy === null ? null : (neededBy - ctx.now) / 3_600_000);
   if (c.flags.dryRun) {
     if (ctx.out.json)
       writeJson(ctx.deps.stdout, {

@@ -31,8 +31,8 @@ export async function runLogCall(given: LogCallOptions, ctx: Context): Promise<O
   const timeline = await rotationTimeline(ctx, at - 86_400_000, at + 86_400_000);
   const duty = onDutyAt(timeline, at, 0).current;
   // The acting Primary owns the contact (docs/process.md#acting-roles): the delegate, or the Backup while the Primary is away.
-  const handler =
-    actingAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team, at).primary.login ?? duty?.primary?.login ?? null;
+  const acting = actingAt(await actingView(ctx, { live: false }), timeline, ctx.loaded.team, at);
+  const handler = acting.primary.login ?? duty?.primary?.login ?? null;
 
   if (opts.classified)
     return logClassified(ctx, {
@@ -42,7 +42,10 @@ export async function runLogCall(given: LogCallOptions, ctx: Context): Promise<O
       effort,
       neededByText: opts.neededBy,
       ask: Boolean(ask),
-      duty,
+      roles: {
+        acting: { primary: acting.primary.login, backup: acting.backup.login },
+        rota: { primary: duty?.primary?.login ?? null, backup: duty?.backup?.login ?? null },
+      },
       flags: opts,
       discarded: opts.title !== undefined || opts.body !== undefined || opts.bodyFile !== undefined,
     });

@@ -1,8 +1,8 @@
 import type { Context } from '../../shell/context.js';
-import type { Discussion, Message } from '../../core/conversation.js';
-import { assess } from '../../core/conversation.js';
+import type { Discussion, Message, TeamRule } from '../../core/conversation.js';
+import { assess, trustedMarker } from '../../core/conversation.js';
 import { UsageError } from '../../core/errors.js';
-import { planAnswer, planWontfix } from '../../core/plans/resolve.js';
+import { answerCandidates, isBookkeeping, planAnswer, planWontfix } from '../../core/plans/resolve.js';
 import { fixesOf } from '../../core/fixes.js';
 import { parseRepo } from '../../github/port.js';
 import { github, policyFor, rotationTimeline } from '../../app/inquiries.js';
@@ -15,17 +15,22 @@ import { wontfixLabel } from '../../app/labels.js';
 
 export type { ResolveOptions };
 
-/** The comment that answers: the one given by URL, else asked for on a terminal. */
-async function chooseAnswer(ctx: Context, d: Discussion, wanted: string | undefined): Promise<Message> {
+/** The comment that answers: the one given by URL, else asked for on a terminal among the team's real replies. */
+async function chooseAnswer(ctx: Context, d: Discussion, team: TeamRule, wanted: string | undefined): Promise<Message> {
   if (wanted) {
     const url = wanted.trim();
     const chosen = d.messages.find((m) => m.kind !== 'post' && (m.url === url || url.endsWith(`#${m.url.split('#')[1]}`)));
     if (!chosen) throw new UsageError(`${url} is not a comment of #${d.number}`, 'copy the link from the comment\'s "Copy link" menu');
+    if (isBookkeeping(chosen, team))
+      throw new UsageError(
+        `${url} is the tool's bookkeeping (${trustedMarker(chosen, team)!.kind}), not an answer`,
+        'give the comment that answers the question',
+      );
     return chosen;
   }
-  const candidates = d.messages.filter((m) => m.kind !== 'post' && !m.hidden);
+  const candidates = answerCandidates(d, team);
   if (candidates.length === 0)
-    throw new UsageError(`#${d.number} has no comments to mark as the answer`, 'answer it first, or use --wontfix');
+    throw new UsageError(`#${d.number} has no reply by the team to mark as the answer`, 'answer it first, or use --wontfix');
   if (!(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY)) throw new UsageError('which comment is the answer?', 'pass --answer COMMENT_URL');
   const id = await (await ctx.deps.prompter()).select(
     `Which comment answers #${d.number}?`,
@@ -71,10 +76,10 @@ export async function runResolve(numberText: string, opts: ResolveOptions, ctx: 
   const resolved = d.isAnswered || d.closed;
   // A resolved discussion is skipped without asking which comment answers it; a workaround may still be marked on its answer.
   const chosen = !resolved
-    ? await chooseAnswer(ctx, d, opts.answer)
+    ? await chooseAnswer(ctx, d, policy.team, opts.answer)
     : opts.workaround
       ? opts.answer
-        ? await chooseAnswer(ctx, d, opts.answer)
+        ? await chooseAnswer(ctx, d, policy.team, opts.answer)
         : (d.messages.find((m) => m.isAnswer) ?? null)
       : null;
   if (opts.workaround && !chosen)

@@ -123,21 +123,39 @@ export function planSend(f: SendFacts): PlannedAction {
   };
 }
 
+/** The Primary and Backup at an instant, as logins. */
+export interface DutyRoles {
+  primary: string | null;
+  backup: string | null;
+}
+
 /**
- * Who should take a classified inquiry: someone on duty with access; else,
- * when the customer needs an answer within a day, the whole team with access.
+ * Who should take a classified inquiry: someone acting as Primary or Backup
+ * with access (a delegate, a stand-in for someone away, docs/process.md#acting-roles);
+ * else, when the customer needs an answer within a day, the whole team with
+ * access. Each person on duty is named with the role they act in.
  */
-export function classifiedAdvice(
-  access: readonly string[],
-  onDuty: readonly (string | null | undefined)[],
-  hoursLeft: number | null,
-): string {
-  const onDutyAccess = onDuty.filter((l): l is string => !!l && access.includes(l));
+export function classifiedAdvice(access: readonly string[], acting: DutyRoles, rota: DutyRoles, hoursLeft: number | null): string {
+  const same = (a: string | null, b: string | null) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
+  const has = (l: string) => access.some((x) => same(x, l));
+  const duty = (['primary', 'backup'] as const).flatMap((role) => {
+    const login = acting[role];
+    if (!login) return [];
+    const name = role === 'primary' ? 'Primary' : 'Backup';
+    return [{ login, label: `@${login} (${same(login, rota[role]) ? '' : 'acting '}${name})` }];
+  });
   if (access.length === 0) return 'Nobody on the team is marked "classifiedAccess": ask your group lead who can take it.';
-  if (onDutyAccess.length > 0) return `Hand it to ${onDutyAccess.map((l) => `@${l}`).join(' or ')} (on duty, with access).`;
-  if (hoursLeft !== null && hoursLeft <= 24)
-    return `Neither the Primary nor the Backup has access and the customer needs an answer within hours: ask the whole team (${access.map((l) => `@${l}`).join(', ')}).`;
-  return `Neither the Primary nor the Backup has access: hand it to one of ${access.map((l) => `@${l}`).join(', ')}.`;
+  const onDuty = duty.filter((d) => has(d.login));
+  if (onDuty.length > 0) return `Hand it to ${onDuty.map((d) => d.label).join(' or ')}: on duty, with access.`;
+  const none =
+    duty.length === 0
+      ? 'Nobody is on duty'
+      : duty.length === 1
+        ? `${duty[0]!.label} has no access`
+        : `Neither ${duty[0]!.label} nor ${duty[1]!.label} has access`;
+  const list = access.map((l) => `@${l}`).join(', ');
+  if (hoursLeft !== null && hoursLeft <= 24) return `${none} and the customer needs an answer within hours: ask the whole team (${list}).`;
+  return `${none}: hand it to one of ${list}.`;
 }
 
 /**

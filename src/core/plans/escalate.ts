@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import type { Plan } from './plan.js';
 import { skipAction } from './plan.js';
+import { listText } from '../words.js';
 
 /** A retry within this window with the same people is the same escalation, not a new one. */
 export const SAME_ESCALATION_MS = 15 * 60_000;
@@ -94,6 +95,13 @@ export function askedIn(d: Discussion, team: TeamRule): string[] {
   return to.filter((l, i) => to.findIndex((x) => lower(x) === lower(l)) === i);
 }
 
+/** The acting Primary and Backup now: as given, else the rota's. */
+function actingOf(f: EscalateFacts): { primary: string | null; backup: string | null } {
+  if (f.acting) return f.acting;
+  const duty = onDutyAt(f.timeline, f.now, 0).current;
+  return { primary: duty?.primary?.login ?? null, backup: duty?.backup?.login ?? null };
+}
+
 /**
  * Whom an escalation without `--to` may ask (docs/reference.md, §12.1): the acting
  * Backup the first time, unless there is none or they declined; otherwise a
@@ -104,15 +112,10 @@ export function escalationTarget(f: EscalateFacts): { to: string } | { choose: C
   const d = f.discussion;
   const asked = askedIn(d, f.team);
   const declined = declinedNow(d, f.team, f.now);
-  const duty = onDutyAt(f.timeline, f.now, 0).current;
-  const backup = f.acting ? f.acting.backup : (duty?.backup?.login ?? null);
+  const { primary, backup } = actingOf(f);
   const first = markersOf(d, f.team, 'escalation').length === 0;
   if (first && backup && !declined.has(lower(backup))) return { to: backup };
-  const skip = new Set(
-    [...asked, ...declined, f.acting ? f.acting.primary : duty?.primary?.login, f.assessment.owner]
-      .filter((l): l is string => !!l)
-      .map(lower),
-  );
+  const skip = new Set([...asked, ...declined, primary, f.assessment.owner].filter((l): l is string => !!l).map(lower));
   const candidates = f.members.filter((m) => !skip.has(lower(m.login)));
   const declinedList = [...declined];
   if (candidates.length === 0)
@@ -155,6 +158,7 @@ export function planEscalate(f: EscalateFacts, flags: EscalateFlags): EscalatePl
     ...to.filter((l) => declined.has(lower(l))).map((l) => `@${l} declined #${d.number}; asking again as you named them`),
   ];
   const key = `escalation/${sorted(to)}`;
+  const whom = askedText(to, actingOf(f));
   const text = `${to.map((l) => `@${l}`).join(' ')}, could you help with this one?${flags.reason ? `\n\n${flags.reason}` : ''}`;
   const body = withMarker(text, 'escalation', { to, ...(flags.reason ? { reason: flags.reason } : {}) }, { effort: flags.effort, key });
   return {
@@ -162,12 +166,25 @@ export function planEscalate(f: EscalateFacts, flags: EscalateFlags): EscalatePl
       {
         ...base,
         key,
+        doneText: `asked ${whom} for help`,
+        plannedText: `would ask ${whom} for help`,
         preview: `#${d.number} ${d.title}\n\n${body}`,
         steps: [{ op: 'comment', discussionId: d.id, number: d.number, body, key, windowMs: SAME_ESCALATION_MS }],
       },
     ],
     warnings,
   };
+}
+
+/** "the acting Backup @edsger-d", "@ada and the acting Backup @bob": whom an escalation asks, naming the acting role of each who holds one. */
+export function askedText(to: readonly string[], acting: { primary: string | null; backup: string | null }): string {
+  const role = (l: string) =>
+    acting.backup && lower(acting.backup) === lower(l)
+      ? 'the acting Backup '
+      : acting.primary && lower(acting.primary) === lower(l)
+        ? 'the acting Primary '
+        : '';
+  return listText(to.map((l) => `${role(l)}@${l}`));
 }
 
 /** What the person running `escalate` reads when there is a choice to make: true to what happened, never an escalation that did not. */

@@ -101,6 +101,13 @@ export interface PlannedAction {
   reason?: string;
   /** said by a --dry-run instead of `reason` */
   plannedReason?: string;
+  /**
+   * The line people read once it is done, instead of "done": whom it asked,
+   * until when. Text only: the JSON keeps its shape.
+   */
+  doneText?: string;
+  /** the same, for a --dry-run: "would ask …" */
+  plannedText?: string;
   /** the result keeps `url` (say, a known issue's) instead of the url of what the steps wrote */
   keepUrl?: boolean;
   /** the text a --dry-run shows: exactly what would be posted */

@@ -1,6 +1,7 @@
 import type { Assessment, Discussion, Message, TeamRule } from '../conversation.js';
 import { workaroundsOf } from '../fixes.js';
-import { addressee, authorRef, markersOf } from '../conversation.js';
+import { addressee, authorRef, isTeam, markersOf, trustedMarker } from '../conversation.js';
+import { BOOKKEEPING } from '../markers.js';
 import { UsageError } from '../errors.js';
 import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
@@ -17,6 +18,20 @@ function quote(text: string): string {
     .slice(0, 6)
     .map((l) => `> ${l}`)
     .join('\n');
+}
+
+/**
+ * The tool's own bookkeeping in a thread (handoffs, keep notes, escalations,
+ * declines, effort, closing notes): never an answer (docs/markers.md#bookkeeping).
+ */
+export function isBookkeeping(m: Message, team: TeamRule): boolean {
+  const kind = trustedMarker(m, team)?.kind;
+  return kind !== undefined && (BOOKKEEPING.has(kind) || kind === 'stale');
+}
+
+/** The comments `resolve` offers as the answer: the team's real replies, neither hidden nor bookkeeping. */
+export function answerCandidates(d: Discussion, team: TeamRule): Message[] {
+  return d.messages.filter((m) => m.kind !== 'post' && !m.hidden && isTeam(m, team) && !isBookkeeping(m, team));
 }
 
 export interface AnswerFacts {

@@ -71,8 +71,24 @@ describe('sending an inquiry', () => {
   });
 
   it('a classified inquiry goes to someone on duty with access, else to the whole team when it is urgent', () => {
-    expect(classifiedAdvice(['eli'], ['ada', 'eli'], null)).toBe('Hand it to @eli (on duty, with access).');
-    expect(classifiedAdvice(['eli', 'cho'], ['ada', 'bob'], 4)).toMatch(/within hours: ask the whole team \(@eli, @cho\)/);
-    expect(classifiedAdvice([], ['ada'], 4)).toMatch(/Nobody on the team is marked/);
+    const rota = { primary: 'ada', backup: 'eli' };
+    expect(classifiedAdvice(['eli'], rota, rota, null)).toBe('Hand it to @eli (Backup): on duty, with access.');
+    expect(classifiedAdvice(['eli', 'cho'], { primary: 'ada', backup: 'bob' }, { primary: 'ada', backup: 'bob' }, 4)).toBe(
+      'Neither @ada (Primary) nor @bob (Backup) has access and the customer needs an answer within hours: ask the whole team (@eli, @cho).',
+    );
+    expect(classifiedAdvice([], rota, rota, 4)).toMatch(/Nobody on the team is marked/);
+  });
+
+  it.each([
+    ['a delegate acting as Primary', { primary: 'cho', backup: 'bob' }, 'Hand it to @cho (acting Primary): on duty, with access.'],
+    [
+      'the Backup standing in for an away Primary',
+      { primary: 'bob', backup: 'cho' },
+      'Hand it to @cho (acting Backup): on duty, with access.',
+    ],
+    ['nobody acting with access', { primary: 'bob', backup: null }, '@bob (acting Primary) has no access: hand it to one of @cho, @eli.'],
+  ])('the advice follows the acting roles, not the rota: %s', (_name, acting, advice) => {
+    const rota = { primary: 'ada', backup: 'bob' };
+    expect(classifiedAdvice(['cho', 'eli'], acting, rota, null)).toBe(advice);
   });
 });

@@ -109,4 +109,19 @@ describe('escalation plan', () => {
     expect(text).toMatch(/^nobody can act as Backup now/);
     expect(text).not.toMatch(/escalated before/);
   });
+
+  it.each([
+    ['the acting Backup by default', [], undefined, 'the acting Backup @dee'],
+    ['a stand-in Backup while dee is away', [], { primary: 'cho', backup: 'eli' }, 'the acting Backup @eli'],
+    [
+      'the people named, each with the role they hold',
+      ['ada', 'dee', 'cho'],
+      undefined,
+      '@ada, the acting Backup @dee and the acting Primary @cho',
+    ],
+  ])('the result says whom it asked: %s', (_name, to, acting, whom) => {
+    const p = plan(fresh, to, TUESDAY, acting);
+    if (p.choose) throw new Error('asked to choose');
+    expect(p.actions[0]).toMatchObject({ doneText: `asked ${whom} for help`, plannedText: `would ask ${whom} for help` });
+  });
 });

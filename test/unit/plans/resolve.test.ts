@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../support/deps.js';
-import { closingText, planAnswer, planCloseStale, planWontfix } from '../../../src/core/plans/resolve.js';
+import { answerCandidates, closingText, planAnswer, planCloseStale, planWontfix } from '../../../src/core/plans/resolve.js';
 import type { Discussion } from '../../../src/core/conversation.js';
 import { assess } from '../../../src/core/conversation.js';
 import type { PlannedAction } from '../../../src/core/plans/plan.js';
@@ -225,5 +225,32 @@ describe('close-stale plan', () => {
       [111, ['reuse-comment', 'add-labels']],
     ]);
     expect(p.actions[0]!.kind).toBe('close-stale');
+  });
+});
+
+describe('the comments resolve offers as the answer', () => {
+  it.each([
+    ['handoff', { to: 'dee' }],
+    ['keep', { who: 'cho' }],
+    ['escalation', { to: ['dee'] }],
+    ['decline', { who: 'dee' }],
+    ['effort', {}],
+    ['stale', {}],
+  ] as const)('are never a %s comment of the team, nor a user’s, bot’s or hidden one', (kind, fields) => {
+    const d = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [
+      { at: '2026-12-01T18:00:00Z', who: 'cho', body: `Noted.\n\n${marker(kind, { key: 'k', ...fields })}` },
+      { at: '2026-12-01T18:10:00Z', who: 'dee', body: 'Set SILO_DRIVER=HDF5.' },
+      { at: '2026-12-01T18:20:00Z', who: 'dee', body: 'An older try.', hidden: true },
+      { at: '2026-12-01T18:30:00Z', who: 'jdoe', body: 'Thanks!' },
+      { at: '2026-12-01T18:40:00Z', who: 'github-actions[bot]', body: 'Labelled.' },
+    ]);
+    expect(answerCandidates(d, policy.team).map((m) => m.body)).toEqual(['Set SILO_DRIVER=HDF5.']);
+  });
+
+  it('a team comment whose marker is not bookkeeping (a resolution note) may still be the answer', () => {
+    const d = discussion(101, { at: '2026-12-01T17:00:00Z', who: 'jdoe' }, [
+      { at: '2026-12-01T18:10:00Z', who: 'dee', body: `Try this.\n\n${marker('resolution', { answer: 'x' })}` },
+    ]);
+    expect(answerCandidates(d, policy.team)).toHaveLength(1);
   });
 });
