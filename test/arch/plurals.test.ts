@@ -37,11 +37,13 @@ export function pluralMistakes(file: string, text: string): string[] {
 
 describe('counts say their noun in the right number', () => {
   it('the rule catches what it is for', () => {
-    expect(pluralMistakes('x.ts', 'const s = `after ${n} business hours`;\nconst t = `${list.length} inquiries`;')).toEqual([
-      'x.ts:1: ${n} business hours',
-      'x.ts:2: ${list.length} inquiries',
+    // Source text as the rule reads it: `$` and `{` apart, so that these are plain strings here.
+    const src = (t: string) => t.replaceAll('$(', '$' + '{').replaceAll(')$', '}');
+    expect(pluralMistakes('x.ts', src('const s = `after $(n)$ business hours`;\nconst t = `$(list.length)$ inquiries`;'))).toEqual([
+      src('x.ts:1: $(n)$ business hours'),
+      src('x.ts:2: $(list.length)$ inquiries'),
     ]);
-    expect(pluralMistakes('x.ts', "`after ${plural(n, 'business hour')}`")).toEqual([]);
+    expect(pluralMistakes('x.ts', src("`after $(plural(n, 'business hour'))$`"))).toEqual([]);
   });
 
   it('no source writes a count straight before a plural noun: it uses plural()', () => {
