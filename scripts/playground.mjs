@@ -19,6 +19,36 @@ const DESK = 1;
 // Output whose reader has gone (`npm run playground | head`) is dropped, not a stack trace.
 process.stdout.on('error', () => {});
 
+// Stopping is set up first, so a signal during start-up leaves nothing behind either. The parent is
+// read first thing too: `npm run` runs this under sh, which a SIGTERM to npm alone kills at once,
+// possibly before the banner is out; a playground whose parent is gone stops rather than hold its
+// port with nobody to Ctrl-C it.
+const parent = process.ppid;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let standin;
+let dir;
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(orphan);
+  // Die of the same signal, as a shell expects of a program stopped by Ctrl-C (exit 130; 143 for SIGTERM).
+  const end = () => {
+    for (const s of SIGNALS) process.removeAllListeners(s);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(0);
+  };
+  const served = standin;
+  if (served) await served.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (!served) return end();
+  const writes = served.log.filter((e) => e.kind === 'mutation').length;
+  process.stdout.write(`\nstopped: ${served.graphqlRequests().length} GraphQL requests, ${writes} of them writes\n`, end);
+};
+for (const s of SIGNALS) process.on(s, () => stop(s));
+const orphan = setInterval(() => process.ppid !== parent && stop(), 1000);
+orphan.unref();
+
 const week = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'scenarios', 'visit-week.json'), 'utf8'));
 const team = JSON.parse(readFileSync(path.join(root, 'schedules', 'team.json'), 'utf8'));
 const repo = week.repositories[0];
@@ -35,7 +65,7 @@ week.tokens = Object.fromEntries(team.filter((m) => m.login !== week.viewer).map
 const other = team.find((m) => m.login !== week.viewer)?.login ?? week.viewer;
 
 // The calendar and team are copies, so `schedule swap` and `schedule generate --out` edit nothing of the checkout.
-const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-playground-'));
+dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-playground-'));
 copyFileSync(path.join(root, 'schedules', 'rotation.ics'), path.join(dir, 'rotation.ics'));
 copyFileSync(path.join(root, 'schedules', 'team.json'), path.join(dir, 'team.json'));
 const config = path.join(dir, 'visit-sre.config.json');
@@ -56,7 +86,6 @@ writeFileSync(
 );
 
 const port = Number(process.env.PLAYGROUND_PORT ?? 0);
-let standin;
 try {
   standin = await startStandin(week, { port });
 } catch (e) {
@@ -102,24 +131,3 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-
-let stopping = false;
-const stop = async (signal) => {
-  if (stopping) return;
-  stopping = true;
-  clearInterval(orphan);
-  const writes = standin.log.filter((e) => e.kind === 'mutation').length;
-  await standin.close();
-  rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`\nstopped: ${standin.graphqlRequests().length} GraphQL requests, ${writes} of them writes\n`);
-  // Die of the same signal, as a shell expects of a program stopped by Ctrl-C (exit 130; 143 for SIGTERM).
-  for (const s of SIGNALS) process.removeAllListeners(s);
-  if (signal) process.kill(process.pid, signal);
-};
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-for (const s of SIGNALS) process.on(s, () => stop(s));
-// `npm run` runs this under sh, which a SIGTERM to npm alone kills at once: a playground
-// whose parent is gone stops rather than hold its port with nobody to Ctrl-C it.
-const parent = process.ppid;
-const orphan = setInterval(() => process.ppid !== parent && stop(), 1000);
-orphan.unref();

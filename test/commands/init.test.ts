@@ -408,6 +408,16 @@ describe('init gives a setup that works at once (#27.6)', () => {
     expect(outputs[3]).toMatch(/\d\. GitHub rejected the token from GH_TOKEN \(401 Bad credentials\): set GH_TOKEN to a valid token/);
   });
 
+  it('offline, --check-token says the token was not checked, still writes the config and exits 0', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    const cwd = withTeam(tempDir(), 'schedules/team.json');
+    const r = await run(['init', '--check-token'], { cwd, now: NOW, github: { url: 'http://127.0.0.1:1', token: 'test-token' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^token: from GH_TOKEN, not checked \(checking the token: could not connect to 127\.0\.0\.1:\d+ /m);
+    expect(r.stderr).not.toMatch(/give visit-sre a token/);
+    expect(existsSync(path.join(cwd, 'visit-sre.config.json'))).toBe(true);
+  });
+
   it('refuses bad desk threads, members and experienced logins with exit 2, writing nothing', async () => {
     for (const [args, message] of [
       [['--desk-thread', 'visit#12'], /^error: invalid --desk-thread "visit#12"\ngive the number of an issue/],

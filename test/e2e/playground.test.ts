@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,35 @@ async function deskComments(env: Record<string, string>): Promise<Array<{ author
   return json.data.repository.issue.comments.nodes.map((c) => ({ author: c.author.login, body: c.body }));
 }
 
+/** Runs one shell line in bash after `source`-ing the playground's env file, as the README's second terminal does. */
+function inShell(envFile: string, line: string, env: Record<string, string> = {}): Promise<Ran> {
+  return new Promise((resolve) => {
+    const sh = spawn('bash', ['-c', `source '${envFile}' && ${line}`], {
+      env: { PATH: process.env.PATH ?? '', HOME: tempDir('visit-sre-playground-shell-'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    sh.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    sh.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    sh.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The `$ ` lines of the README's "Tour" section, in order (its console blocks; a `## ` inside one is output, not a heading). */
+function tourLines(readme: string): string[] {
+  const lines = readme.split('\n');
+  const start = lines.indexOf('## Tour: the playground');
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const line of lines.slice(start + 1)) {
+    if (fence === null && line.startsWith('## ')) break;
+    if (line.startsWith('```')) fence = fence === null ? line.slice(3) : null;
+    else if (fence === 'console' && line.startsWith('$ ')) out.push(line.slice(2));
+  }
+  return start < 0 ? [] : out;
+}
+
 const BANNER_END = 'Ctrl-C stops the stand-in';
 const STOPPED = /^stopped: (\d+) GraphQL requests, (\d+) of them writes$/m;
 
@@ -153,16 +182,7 @@ describe('npm run playground (the README tour, as a user runs it)', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ actingPrimary: { login: 'edsger-d', reason: 'delegation' } });
 
     // The env file, sourced as the README says, gives the same tool a shell function.
-    const sourced = await new Promise<Ran>((resolve) => {
-      const sh = spawn('bash', ['-c', `source '${envFile}' && visit-sre overdue`], {
-        env: { PATH: process.env.PATH ?? '', HOME: tempDir('visit-sre-playground-shell-'), GH_TOKEN: 'a-real-token-left-in-the-shell' },
-      });
-      let stdout = '';
-      let stderr = '';
-      sh.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      sh.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      sh.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const sourced = await inShell(envFile!, 'visit-sre overdue', { GH_TOKEN: 'a-real-token-left-in-the-shell' });
     expect(sourced.code, sourced.stderr).toBe(0);
     // (Its `unset` line keeps a real token in that shell from being sent to the stand-in: that would be exit 4.)
     expect(sourced.stdout).toMatch(/^\s+#101\s+Pseudocolor plot of a Silo file shows nothing$/m);
@@ -182,6 +202,27 @@ describe('npm run playground (the README tour, as a user runs it)', () => {
     await expect(fetch(`${env.GITHUB_API_URL}/graphql`, { method: 'POST' })).rejects.toThrow();
     expect(existsSync(path.dirname(env.VISIT_SRE_CONFIG!))).toBe(false);
   }, 180_000);
+
+  it("runs every command of the README's tour, in order, as written", async () => {
+    const tour = tourLines(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'));
+    expect(tour[0]).toBe('npm run playground');
+    const steps = tour.slice(1);
+    expect(steps.length).toBeGreaterThan(15);
+    // Only the tool, as anyone of the team: nothing else the test would have to pretend to run.
+    expect(steps.filter((l) => !/^(GITHUB_TOKEN=[a-z-]+ )?visit-sre /.test(l))).toEqual([]);
+    const pg = startPlayground();
+    const banner = await waitFor(pg, BANNER_END, 60_000);
+    const envFile = /^ {2}source (.+)$/m.exec(banner)![1]!;
+    for (const line of steps) {
+      const r = await inShell(envFile, line);
+      expect(r.code, `${line}\n${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.stderr, line).not.toMatch(/^error:/m);
+    }
+    process.kill(-pg.child.pid!, 'SIGINT');
+    await pg.closed;
+    // Everything the tour posts reached the stand-in: the notify run, away, delegation, calls, claim, escalation.
+    expect(Number(STOPPED.exec(pg.out())?.[2])).toBeGreaterThanOrEqual(10);
+  }, 300_000);
 
   it('stops when npm alone is sent SIGTERM, rather than hold its port with nobody to stop it', async () => {
     const pg = startPlayground();

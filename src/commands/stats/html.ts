@@ -38,11 +38,15 @@ interface HTMLish {
 }
 type Created = { createElement(tag: string): HTMLish; createElementNS(ns: string, tag: string): HTMLish };
 
-/** A table in a box that scrolls sideways on a narrow screen, reachable by keyboard and named. */
-function table(label: string, head: readonly string[], rows: readonly (readonly string[])[], headRows = false): string {
+/**
+ * A table; with a `label`, in a box that scrolls sideways on a narrow screen,
+ * reachable by keyboard and named (a focusable box needs a role: a region).
+ */
+function table(label: string | null, head: readonly string[], rows: readonly (readonly string[])[], headRows = false): string {
   const cell = (c: string, i: number) => (headRows && i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`);
   const thead = head.length ? `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` : '';
-  return `<div class="scroll" tabindex="0" role="group" aria-label="${esc(label)}"><table>${thead}<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table></div>`;
+  const html = `<table>${thead}<tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
+  return label === null ? html : `<div class="scroll" tabindex="0" role="region" aria-label="${esc(label)}">${html}</div>`;
 }
 
 const round = (x: number) => String(Math.round(x * 100) / 100);
@@ -114,7 +118,7 @@ function chart(
   const box = made.createElement('div');
   box.setAttribute('class', 'scroll');
   box.setAttribute('tabindex', '0');
-  box.setAttribute('role', 'group');
+  box.setAttribute('role', 'region');
   box.setAttribute('aria-labelledby', `${o.id}-title`);
   if (svg.parentNode) svg.replaceWith(box);
   box.append(svg);
@@ -437,9 +441,9 @@ function loadChart(doc: Document, s: Stats): string {
 const CSS = `:root{color-scheme:light dark}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:${WIDTH + 40}px;margin:2em auto;padding:0 1em;color:#1f2328;background:#fff;line-height:1.4}
 table{border-collapse:collapse;margin:.6em 0}th,td{padding:.25em .8em;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}th{font-weight:600}
-td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{font-size:1.15em;margin:1.6em 0 .2em}h3{font-size:1em;font-weight:normal;margin:0 0 .4em;color:#57606a}
-.scroll{overflow-x:auto}.scroll:focus-visible{outline:2px solid #0550ae;outline-offset:2px}.chart .scroll svg{min-width:${WIDTH}px}.hint{display:none;margin:.2em 0;font-size:.9em}@media (max-width:${WIDTH + 40}px){.hint{display:block}}
-.chart{margin:1.5em 0 2em}.chart figure{margin:0}.chart figure>div{font-size:12px}.note{color:#57606a}details{margin:.3em 0 0}summary{cursor:pointer;color:#0550ae}.goal text{fill:#b3261e}
+td:not(:first-child){font-variant-numeric:tabular-nums}h1{font-size:1.5em}h2{font-size:1.15em;margin:1.6em 0 .2em}h3{font-size:1em;font-weight:normal;margin:0 0 .4em;color:#505862}
+.scroll{overflow-x:auto}.scroll td:first-child{white-space:nowrap}.scroll:focus-visible{outline:2px solid #0550ae;outline-offset:2px}.chart .scroll svg{min-width:${WIDTH}px}.hint{display:none;margin:.2em 0;font-size:.9em}@media (max-width:${WIDTH + 40}px){.hint{display:block}}
+.chart{margin:1.5em 0 2em}.chart figure{margin:0}.chart figure>div{font-size:12px}.note{color:#505862}details{margin:.3em 0 0}summary{cursor:pointer;color:#0550ae}.goal text{fill:#b3261e}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}th,td{border-color:#30363d}.note,h3{color:#9da7b3}summary{color:#79c0ff}.goal text{fill:#ff8182}}`;
 
 /** What the report needs beyond the figures: the repository, when it was made and the team's zone (the weeks' and days' zone). */
@@ -469,7 +473,7 @@ export function statsHtml(s: Stats, { repo, now, zone }: ReportContext): string 
 <p class="note">${day(s.since)} to ${day(last)} (days and weeks in ${esc(zone)}). Generated <time datetime="${isoUtc(now)}">${esc(localStamp(now, zone))}</time> by visit-sre.</p>
 <p class="note">Times are business hours; the first response is the team’s first human reply. An inquiry with no response past its due time counts as outside the goal, at its wait so far.</p>
 ${table(
-  'headline figures',
+  null,
   [],
   headline(s).map(([k, v]) => [k, v]),
   true,
