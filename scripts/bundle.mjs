@@ -80,6 +80,19 @@ const windowsZones = {
   },
 };
 
+/**
+ * jq-wasm's Emscripten loader reads `__dirname` under Node, which an ES module
+ * has not (`--jq` failed in the bundle with "__dirname is not defined"). Its
+ * wasm is inlined as a data URL, so no file is ever looked up there.
+ */
+const emscriptenDirname = {
+  name: 'emscripten-dirname',
+  transform: {
+    filter: { id: /[\\/]jq-wasm[\\/]dist[\\/]build[\\/]jq\.js$/ },
+    handler: (code) => `var __dirname = '.';\n${code}`,
+  },
+};
+
 /** Builds the bundle into `outdir`; returns the chunks, each with the modules it holds. */
 export async function bundle(outdir) {
   const lib = path.join(outdir, LIB);
@@ -91,7 +104,7 @@ export async function bundle(outdir) {
     logLevel: 'warn',
     // The entry chunk may export more than ENTRY's names, so it can hold the shared code itself: one file fewer.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [entry, bundledRequire, windowsZones],
+    plugins: [entry, bundledRequire, windowsZones, emscriptenDirname],
     output: {
       dir: lib,
       format: 'esm',

@@ -44,7 +44,7 @@ export async function openInBrowser(url: string, world: OpenerWorld): Promise<vo
   const { env, platform } = world;
   const browser = env.BROWSER?.trim();
   const desktop = platform === 'darwin' || platform === 'win32' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
-  if (!browser && !desktop) throw new Error('no display here (DISPLAY and WAYLAND_DISPLAY are unset) and no $BROWSER');
+  if (!browser && !desktop) throw new Error('no display and no $BROWSER');
   const [cmd, args] = browser
     ? [browser, [url]]
     : platform === 'darwin'

@@ -65,9 +65,7 @@ describe('the system opener', () => {
 
   it('on Linux with no display and no $BROWSER it opens nothing and says why', async () => {
     const fake = fakeSpawn(started());
-    await expect(openInBrowser(URL_101, { env: {}, platform: 'linux', spawn: fake.spawn })).rejects.toThrow(
-      'no display here (DISPLAY and WAYLAND_DISPLAY are unset) and no $BROWSER',
-    );
+    await expect(openInBrowser(URL_101, { env: {}, platform: 'linux', spawn: fake.spawn })).rejects.toThrow('no display and no $BROWSER');
     expect(fake.calls).toEqual([]);
   });
 
