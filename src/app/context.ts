@@ -13,6 +13,7 @@ import { loadCalendarText } from '../calendar/source.js';
 import { readCalendarCached } from '../calendar/cache.js';
 import type { Holiday } from '../core/holidays.js';
 import { loadHolidays as loadHolidaysInForce } from '../calendar/holidays.js';
+import { plural } from '../core/words.js';
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -158,7 +159,7 @@ export function createAppContext(deps: Deps, loaded: LoadedConfig, report: Repor
       warnings.forEach((w) => warn(w));
       const shifts = shiftsFromEntries(entries, loaded.team);
       verbose(
-        `read ${entries.length} events, ${shifts.length} shifts from ${cal.source} in ${(performance.now() - started).toFixed(0)} ms`,
+        `read ${plural(entries.length, 'event')}, ${plural(shifts.length, 'shift')} from ${cal.source} in ${(performance.now() - started).toFixed(0)} ms`,
       );
       return { shifts, source: cal.source };
     },

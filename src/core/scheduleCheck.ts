@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { TeamMember } from './config.js';
 import type { Role, Segment, Shift } from './rotation.js';
 import { buildTimeline } from './rotation.js';
+import { plural } from './words.js';
 
 export type ProblemKind = 'gap' | 'overlap' | 'same-person' | 'inexperienced' | 'unknown-person' | 'unavailable' | 'share';
 
@@ -185,7 +186,7 @@ export function checkSchedule(
         week: null,
         start: null,
         end: null,
-        detail: `@${s.login} is Primary ${s.primaryWeeks} weeks against a target of ${s.targetWeeks} (${Math.round(s.targetShare * 100)}% of the team's time)`,
+        detail: `@${s.login} is Primary ${plural(s.primaryWeeks, 'week')} against a target of ${s.targetWeeks} (${Math.round(s.targetShare * 100)}% of the team's time)`,
       });
     }
   }

@@ -16,6 +16,7 @@ import type { Inquiries } from '../inquiries.js';
 import { categoryIds, judgeInquiries, loadInquiries } from '../inquiries.js';
 import type { Desk } from './thread.js';
 import { deskRef, readDeskThread } from './thread.js';
+import { plural } from '../../core/words.js';
 
 /**
  * notify's reads within a workflow token's budget (docs/process.md#cost-of-a-watch).
@@ -179,7 +180,7 @@ async function warm(ctx: AppContext, opts: { includeUnlabelled: boolean }, state
   }
   const discussions = [...byNumber.values()].sort((a, b) => a.createdAt - b.createdAt || a.number - b.number);
   ctx.verbose(
-    `watch: ${changes.length} discussions changed since the last run, ${wanted.length} read again, ${discussions.length} open in scope`,
+    `watch: ${plural(changes.length, 'discussion')} changed since the last run, ${wanted.length} read again, ${discussions.length} open in scope`,
   );
   const inq = await judgeInquiries(ctx, { github: gh, repo, info: state.repository, discussions });
   const desk = { thread, entries: deskEntries(thread.comments, team) };

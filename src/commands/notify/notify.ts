@@ -10,6 +10,7 @@ import { loadDeskFacts } from '../../app/desk/facts.js';
 import { webhookFrom } from '../../app/desk/webhook.js';
 import type { ActionResult, ActionStatus } from '../../core/plans/plan.js';
 import type { NotifyOptions } from './notify.flags.js';
+import { plural } from '../../core/words.js';
 
 export type { NotifyOptions };
 
@@ -72,7 +73,7 @@ export async function runNotify(opts: NotifyOptions, ctx: Context): Promise<Outc
   }));
   const cost = { points: gh.points, requests: gh.requestCount };
   ctx.verbose(
-    `notify: ${cost.points} points of GitHub's hourly GraphQL limit in ${cost.requests} requests (${watched.warm ? 'what changed since the last run' : 'everything read: no usable state'})`,
+    `notify: ${plural(cost.points, 'point')} of GitHub's hourly GraphQL limit in ${plural(cost.requests, 'request')} (${watched.warm ? 'what changed since the last run' : 'everything read: no usable state'})`,
   );
   renderNotify(ctx, opts, { notifications, actions, boardUpdated, url: desk.thread.url, cost });
   return { kind: 'actions', actions, problemsFound: Boolean(opts.failOnOverdue && items.some((a) => a.overdue)) };

@@ -63,7 +63,7 @@ export function markdownReport(report: Report, ctx: Context): string {
         `[#${a.number}](${a.url})`,
         markdownText(a.title),
         a.owner ? `@${a.owner}` : '',
-        `${Math.floor(a.daysSinceUserActivity ?? 0)} days`,
+        plural(Math.floor(a.daysSinceUserActivity ?? 0), 'day'),
       ],
       ['#', 'title', 'owner', 'user silent for'],
     )

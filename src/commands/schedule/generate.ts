@@ -66,7 +66,7 @@ export async function runGenerate(opts: GenerateOptions, ctx: Context): Promise<
     const old = splitCalendar(existing, ctx.zone);
     if (!opts.merge && !opts.force && !dry) {
       throw new UsageError(
-        `${file} already exists (${old.events.length} events)`,
+        `${file} already exists (${plural(old.events.length, 'event')})`,
         'pass --merge to keep its events outside the generated weeks, or --force to replace the whole calendar',
       );
     }

@@ -218,7 +218,7 @@ function distributionChart(doc: Document, s: Stats): string {
   return chart(doc, {
     id: 'distribution',
     title: `First team response on GitHub, against the ${s.goalHours} h goal`,
-    subtitle: `${s.firstResponse.count} inquiries answered or past their due time; ${s.distribution.notYetDue} not yet due are left out. Logged calls are reported apart.`,
+    subtitle: `${plural(s.firstResponse.count, 'inquiry', 'inquiries')} answered or past their due time; ${s.distribution.notYetDue} not yet due ${s.distribution.notYetDue === 1 ? 'is' : 'are'} left out. Logged calls are reported apart.`,
     x: {
       type: 'linear',
       domain: [0, rows.length],

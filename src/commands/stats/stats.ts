@@ -43,7 +43,7 @@ export async function runStats(opts: StatsOptions, ctx: Context): Promise<void> 
     gh.discussionsCreated(repo, isoUtc(from), isoUtc(to), { categoryIds: [...ids], label }),
   );
   ctx.verbose(
-    `read ${all.length} discussions created ${since}..${until} in ${gh.requestCount} GraphQL requests, ${(performance.now() - started).toFixed(0)} ms`,
+    `read ${plural(all.length, 'discussion')} created ${since}..${until} in ${plural(gh.requestCount, 'GraphQL request')}, ${(performance.now() - started).toFixed(0)} ms`,
   );
   const inScope = all.filter(
     (d) => (ids.size === 0 || ids.has(d.category.id)) && (!label || d.labels.includes(label)) && d.createdAt >= from && d.createdAt < to,

@@ -9,6 +9,7 @@ import { markdownText } from '../userText.js';
 import type { Plan, PlannedAction } from './plan.js';
 import { skipAction } from './plan.js';
 import { actedAsPrimary, offDuty } from '../acting.js';
+import { silentText } from '../words.js';
 
 export interface HandoffFacts {
   now: number;
@@ -243,7 +244,7 @@ export function handoffSummary(
     ],
     [`Kept by @${h.from}`, all.filter((a) => h.keep.has(a.number)).map((a) => line(a, ` — ${a.state}`))],
     ['Overdue', all.filter((a) => a.overdue).map((a) => line(a, a.owner ? ` — @${a.owner}` : ''))],
-    ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — user silent ${Math.floor(a.daysSinceUserActivity ?? 0)} days`))],
+    ['Stale', all.filter((a) => a.stale).map((a) => line(a, ` — ${silentText(a.daysSinceUserActivity ?? 0)}`))],
     [
       'Incidents for the next project meeting',
       (f.incidents ?? []).map((i) => `- [#${i.number}](${i.url}) ${i.title} — postmortem not linked yet`),

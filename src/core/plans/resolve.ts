@@ -7,7 +7,7 @@ import { withMarker } from '../markers.js';
 import { fillTemplate } from '../template.js';
 import type { Plan, PlannedAction, Step } from './plan.js';
 import { skipAction } from './plan.js';
-import { plural } from '../words.js';
+import { plural, silentText } from '../words.js';
 
 /** The first lines of a message, quoted, without its marker. */
 function quote(text: string): string {
@@ -163,7 +163,7 @@ export function closingText(
   days: number | null,
   staleAfterDays: number,
 ): string {
-  const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${days} days, so ` : '';
+  const why = days !== null && days >= staleAfterDays ? `we haven't heard back in ${plural(days, 'day')}, so ` : '';
   return fillTemplate(template.text, { user: greeting, why, title: d.title, number: String(d.number) }, template.source);
 }
 
@@ -209,7 +209,7 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
   const days = f.assessment.daysSinceUserActivity === null ? null : Math.floor(f.assessment.daysSinceUserActivity);
   if (!previous && !flags.force && (days === null || days < f.staleAfterDays)) {
     throw new UsageError(
-      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}`}, less than the ${f.staleAfterDays} days of silence before closing as wontfix`,
+      `#${d.number}: ${days === null ? 'no user has written yet' : `the user wrote ${days === 0 ? 'today' : `${plural(days, 'day')} ago`}`}, less than the ${plural(f.staleAfterDays, 'day')} of silence before closing as wontfix`,
       'pass --force to close it anyway',
     );
   }
@@ -239,7 +239,7 @@ export function planWontfix(f: WontfixFacts, flags: WontfixFlags): PlannedAction
     key,
     ...(reason ? { reason } : {}),
     ...(previous ? { plannedReason: 'completing an earlier closure' } : { preview: `#${d.number} ${d.title}\n\n${body}` }),
-    summary: `#${d.number} ${d.title} (user silent ${days ?? '?'} days)`,
+    summary: `#${d.number} ${d.title} (${days === null ? 'user silent for an unknown time' : silentText(days)})`,
     steps,
   };
 }

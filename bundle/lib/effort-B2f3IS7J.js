@@ -1,2 +1,0 @@
-import{L as e,N as t}from"./acting-DeIVCPlE.js";import{D as n}from"./context-CFcuNyOs.js";const r=/^\s{0,3}effort\s*:\s*(.+?)\s*$/i,i=/^\s{0,3}(`{3,}|~{3,})/;function a(e){let t=!1;for(let a of e.replace(/<!--[\s\S]*?-->/g,``).split(`
-`)){if(i.test(a)&&(t=!t),t||/^\s*>/.test(a))continue;let e=r.exec(a);if(e)try{return n(e[1].replace(/\.$/,``),`effort`)}catch{}}return null}function o(n,r){let i=e(n,r);return i?typeof i.effortMinutes==`number`?i.effortMinutes:0:n.hidden||!t(n,r)?0:a(n.body)??0}function s(e,t){return e.messages.reduce((e,n)=>e+o(n,t),0)}export{s as t};

@@ -1,0 +1,4 @@
+import{f as e}from"./context-eSJZpbaR.js";import t from"node:path";const n=e=>e.kind===`housekeeping`;function r(n,r){return t.join(e(`state`,n,r),`journal.jsonl`)}async function i(e,t,n,i){let a=r(e,t),o=await n.readText(a)??``;return await n.writeAtomic(a,`${o}${o&&!o.endsWith(`
+`)?`
+`:``}${JSON.stringify(i)}\n`,{overwrite:!0,mode:384}),a}async function a(e,t,n){let i=await n.readText(r(e,t))??``,a=[],o=0;for(let e of i.split(`
+`))if(e.trim())try{let t=JSON.parse(e);typeof t.at==`string`&&!Number.isNaN(Date.parse(t.at))?a.push(t):o++}catch{o++}return{records:a,damaged:o}}export{n,a as r,i as t};
