@@ -101,6 +101,8 @@ export interface Column {
   shrink?: number;
   /** the rank at which the column is left out */
   drop?: number;
+  /** its cells take their shorter forms together (people: one row must not read "Ada Lovelace @ada" beside "@bob") */
+  together?: boolean;
 }
 
 const GAP = 2;
@@ -133,6 +135,19 @@ export function layoutTable(
     if (c.min !== undefined) return Math.min(natural(i), c.min);
     return Math.max(0, ...all.map((r) => displayWidth(forms(r[i]).at(-1)!)));
   };
+  // A `together` column's cells take their shorter forms together: the level is the longest one at which every
+  // cell fits. Other columns (a value beside its label) each take the longest form that fits. The header shortens on its own.
+  const texts = (i: number, w: number): string[] => {
+    if (!spec(i).together) return all.map((r) => render(r[i], w));
+    const data = rows.map((r) => forms(r[i]));
+    const depth = Math.max(1, ...data.map((f) => f.length));
+    const at = (f: readonly string[], k: number) => f[Math.min(k, f.length - 1)]!;
+    let k = 0;
+    while (k < depth - 1 && !data.every((f) => displayWidth(at(f, k)) <= w)) k++;
+    const cells = data.map((f) => (displayWidth(at(f, k)) <= w ? at(f, k) : truncate(at(f, k), w)));
+    return headed ? [render(columns[i]?.head, w), ...cells] : cells;
+  };
+  const fitted = (i: number, w: number) => Math.max(...texts(i, w).map(displayWidth));
   const widths = new Map(shown.map((i) => [i, natural(i)]));
   const excess = () => shown.reduce((sum, i) => sum + widths.get(i)!, 0) + GAP * Math.max(0, shown.length - 1) - width;
   const ranks = [...new Set(columns.flatMap((c) => [c.shrink, c.drop]).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
@@ -152,19 +167,20 @@ export function layoutTable(
     if (excess() > 0) widths.set(shown[0]!, Math.max(1, width));
   } else {
     // What a drop freed, and what shorter forms left unused, goes back to what shrank, the most reluctant first.
-    for (const i of shown) widths.set(i, Math.max(...all.map((r) => displayWidth(render(r[i], widths.get(i)!)))));
+    for (const i of shown) widths.set(i, fitted(i, widths.get(i)!));
     const back = shown.filter((i) => widths.get(i)! < natural(i)).sort((a, b) => (spec(b).shrink ?? 0) - (spec(a).shrink ?? 0) || b - a);
     for (const i of back) {
       const room = -excess();
       if (room <= 0) break;
-      widths.set(i, Math.max(...all.map((r) => displayWidth(render(r[i], widths.get(i)! + Math.min(room, natural(i) - widths.get(i)!))))));
+      widths.set(i, fitted(i, widths.get(i)! + Math.min(room, natural(i) - widths.get(i)!)));
     }
   }
+  const columnTexts = new Map(shown.map((i) => [i, texts(i, widths.get(i)!)]));
   const text = all
-    .map((row) => {
+    .map((_, r) => {
       const cells = shown.map((i, k) => {
         const w = widths.get(i)!;
-        const t = render(row[i], w);
+        const t = columnTexts.get(i)![r]!;
         return k === shown.length - 1 ? t : t + ' '.repeat(Math.max(0, w - displayWidth(t)));
       });
       return `${cells.join(' '.repeat(GAP)).trimEnd()}\n`;

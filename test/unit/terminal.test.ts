@@ -53,6 +53,15 @@ describe('tables fit the terminal: titles cut, people shorten, secondary columns
     expect(displayWidth(lines(text)[0]!)).toBe(80);
   });
 
+  it('a column shortens all its cells together: no row keeps a name another row lost', () => {
+    const people = [
+      ['#101', ['Grace Hopper @grace-hopper', '@grace-hopper'], title],
+      ['#7', ['Al Ko @al', '@al'], 'Short'],
+    ];
+    const text = fitTable(people, [{}, { min: 8, shrink: 2, together: true }, { min: 16, shrink: 1 }], 40);
+    expect(lines(text).map((l) => l.split(/\s{2,}/)[1])).toEqual(['@grace-hopper', '@al']);
+  });
+
   it('64: people are their logins, the title keeps at least its minimum', () => {
     const text = fitTable(rows, columns, 64);
     expect(lines(text)[0]).toBe('#101  @grace-hopper  overdue by 7 business h  Build fails on ma…');

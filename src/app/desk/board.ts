@@ -53,8 +53,11 @@ function lateness(a: Assessment, f: BoardFacts): string {
   return dueText(-businessMinutesBetween(f.calendar, a.dueAt, f.now), f.calendar, { hourly: true });
 }
 
+/** Most urgent first: the earliest due (overdue the longest) on top; undated last, by number. */
+const byDue = (a: Assessment, b: Assessment) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.number - b.number;
+
 function rows(items: readonly Assessment[], f: BoardFacts, local: (ms: number | null) => string): string {
-  const shown = items.slice(0, MAX_ROWS);
+  const shown = [...items].sort(byDue).slice(0, MAX_ROWS);
   const table = markdownTable(
     [
       ['#', 'title', 'state', `due (${f.zone})`, 'clock'],
@@ -112,7 +115,8 @@ export function renderBoard(f: BoardFacts): string {
       markdownTable(
         [
           ['#', 'title', 'owner', 'state', `due (${f.zone})`],
-          ...offDuty
+          ...[...offDuty]
+            .sort(byDue)
             .slice(0, MAX_ROWS)
             .map((a) => [`[#${a.number}](${a.url})`, cell(a.title), cell(a.owner ?? ''), stateOf(a), local(a.dueAt)]),
         ],

@@ -85,7 +85,7 @@ export function tableReport(report: Report, ctx: Context): string {
         terminalText(a.title),
         ...(term.hyperlinks ? [] : [a.url]),
       ]),
-      [{}, { min: 8, shrink: 2, drop: 3 }, {}, { min: 16, shrink: 1 }, { drop: 0 }],
+      [{}, { min: 8, shrink: 2, drop: 3, together: true }, {}, { min: 16, shrink: 1 }, { drop: 0 }],
       term.columns,
     );
     if (!term.hyperlinks && !laid.shown.includes(4)) for (const a of items) unlinked.add(a.url);

@@ -56,7 +56,12 @@ export function weeksTable(
   const who = (login: string): Cell => (ctx.out.tty ? [`${names.get(login) ?? login} (@${login})`, `@${login}`] : login);
   return headed(
     ctx,
-    [{ head: ['WEEK'] }, { head: ['MONDAY'], drop: 2 }, { head: ['PRIMARY'], shrink: 1 }, { head: ['BACKUP'], shrink: 1 }],
+    [
+      { head: ['WEEK'] },
+      { head: ['MONDAY'], drop: 2 },
+      { head: ['PRIMARY'], shrink: 1, together: true },
+      { head: ['BACKUP'], shrink: 1, together: true },
+    ],
     weeks.map((w) => [weekLabel(w.monday), w.monday, who(w.primary), who(w.backup)]),
   );
 }

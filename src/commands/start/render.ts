@@ -78,7 +78,7 @@ export function briefingText(b: Briefing, ctx: Context): string {
       title,
       items,
       (i) => [...(one === undefined ? [owner(items[i]!)] : []), status(items[i]!), terminalText(items[i]!.title)],
-      [...(one === undefined ? [{ min: 8, shrink: 2, drop: 3 }] : []), {}, { min: 16, shrink: 1 }],
+      [...(one === undefined ? [{ min: 8, shrink: 2, drop: 3, together: true }] : []), {}, { min: 16, shrink: 1 }],
       note,
     );
   };

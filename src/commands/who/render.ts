@@ -164,10 +164,10 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
       [
         { head: p.bold('ROLE') },
         // Names shorten to logins, then the end and the dates go, before who acts and why is cut.
-        { head: p.bold('ROTA'), shrink: 1 },
+        { head: p.bold('ROTA'), shrink: 1, together: true },
         { head: p.bold('SHIFT'), drop: 3 },
         { head: p.bold('ENDS'), drop: 2 },
-        { head: p.bold('ACTING'), shrink: 4 },
+        { head: p.bold('ACTING'), shrink: 4, together: true },
       ],
       width,
     );
@@ -201,8 +201,8 @@ export function renderWho(ctx: Context, f: WhoFacts): void {
         { head: p.bold('FROM') },
         { head: p.bold('TO'), drop: 2 },
         { head: p.bold('STARTS'), drop: 3 },
-        { head: p.bold('PRIMARY'), shrink: 1 },
-        { head: p.bold('BACKUP'), shrink: 1 },
+        { head: p.bold('PRIMARY'), shrink: 1, together: true },
+        { head: p.bold('BACKUP'), shrink: 1, together: true },
       ],
       width,
     )}`;

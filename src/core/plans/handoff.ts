@@ -231,7 +231,8 @@ export function handoffSummary(
   const resolvedAt = new Map(f.discussions.map((d) => [d.number, d.answerChosenAt ?? d.closedAt]));
   const line = (a: Pick<Assessment, 'number' | 'url' | 'title'>, extra = '') =>
     `- [#${a.number}](${a.url}) ${markdownText(a.title)}${extra}`;
-  const all = f.assessments;
+  // By number in every section, whatever order GitHub listed them in.
+  const all = [...f.assessments].sort((a, b) => a.number - b.number);
   // Answered this week (still open), or closed this week with or without an answer.
   const resolved = new Map<number, Pick<Assessment, 'number' | 'url' | 'title'>>();
   for (const a of all) if (a.state === 'resolved' && (resolvedAt.get(a.number) ?? -Infinity) >= weekAgo) resolved.set(a.number, a);

@@ -167,6 +167,15 @@ describe('handoff plan', () => {
     expect(text).toMatch(/### Handed over to @dee\n\n- \[#101\]/);
   });
 
+  it('the summary lists each section by number, whatever order GitHub listed the discussions in', () => {
+    const later = discussion(115, { at: '2026-12-02T17:00:00Z', who: 'jdoe' });
+    const middle = discussion(104, { at: '2026-12-03T17:00:00Z', who: 'jdoe' });
+    const { facts, plan: p } = plan([later, waiting, middle]);
+    const text = handoffSummary(facts, { ...p, keep: new Set(), handed: new Set([101, 104, 115]) });
+    const handed = text.split('### Handed over to @dee\n\n')[1]!.split('\n\n')[0]!;
+    expect([...handed.matchAll(/\[#(\d+)\]/g)].map((m) => Number(m[1]))).toEqual([101, 104, 115]);
+  });
+
   it("start warns about the previous Primary's unresolved discussions that were not handed over", () => {
     const handed = discussion(109, { at: '2026-12-01T17:00:00Z', who: 'u' }, [
       { at: '2026-12-04T20:00:00Z', who: 'cho', body: `over\n\n${marker('handoff', { to: 'dee', from: 'cho', week: '2026-W50' })}` },
