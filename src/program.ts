@@ -202,14 +202,24 @@ export async function declareAll(run: Runner): Promise<AnyCommand[]> {
   return Promise.all(Object.values(COMMANDS).map(async (load) => (await load())(run)));
 }
 
-/** The first word of argv that is not an option or an option's value. */
-function firstCommand(argv: readonly string[]): string | undefined {
+/** The words of argv that are not options or an option's value: the command, its subcommand, its arguments. */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (GLOBAL_VALUE_FLAGS.includes(a)) i++;
-    else if (!a.startsWith('-')) return a;
+    else if (!a.startsWith('-')) words.push(a);
   }
-  return undefined;
+  return words;
+}
+
+/** `gen` for `schedule`, `wh` at the top: what is unknown, and what it most likely meant. */
+function unknownCommand(word: string, path: string, names: readonly string[]): UsageError {
+  const guess = didYouMean(word, [...names, 'help']);
+  return new UsageError(
+    `unknown command '${word}' for ${path}`,
+    guess ? `${guess} (${path} --help lists them)` : `${path} --help lists the commands`,
+  );
 }
 
 export async function buildProgram(deps: Deps, run: Runner, argv: readonly string[] = []): Promise<AnyCommand> {
@@ -236,8 +246,10 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
 
   // Only the command being run is loaded and built. The list in `--help` (and the
   // suggestions for a mistyped command) need only names and summaries.
-  const words = argv.filter((a) => !a.startsWith('-'));
-  const wanted = firstCommand(argv) === 'help' ? words[1] : firstCommand(argv);
+  const words = commandWords(argv);
+  const wanted = words[0] === 'help' ? words[1] : words[0];
+  // `help wh` would print the program's help and exit 0, as if nothing were wrong.
+  if (words[0] === 'help' && wanted && !Object.hasOwn(COMMANDS, wanted)) throw unknownCommand(wanted, 'visit-sre', Object.keys(COMMANDS));
   if (wanted && Object.hasOwn(COMMANDS, wanted)) program.addCommand((await COMMANDS[wanted]!())(run));
   else
     for (const [name, summary] of Object.entries(SUMMARIES))
@@ -247,11 +259,10 @@ export async function buildProgram(deps: Deps, run: Runner, argv: readonly strin
   for (const cmd of [program, ...program.commands].filter((c) => c.commands.length)) {
     // commander suggests only close spellings: `gen` is too far from `generate` for it, not for a prefix.
     cmd.on('command:*', ([word]: string[]) => {
-      const path = cmd === program ? 'visit-sre' : `visit-sre ${cmd.name()}`;
-      const guess = didYouMean(word!, [...cmd.commands.map((c) => c.name()), 'help']);
-      throw new UsageError(
-        `unknown command '${word}' for ${path}`,
-        guess ? `${guess} (${path} --help lists them)` : `${path} --help lists the commands`,
+      throw unknownCommand(
+        word!,
+        cmd === program ? 'visit-sre' : `visit-sre ${cmd.name()}`,
+        cmd.commands.map((c) => c.name()),
       );
     });
   }

@@ -27,11 +27,15 @@ export function link(text: string, url: string, enabled: boolean): string {
 
 /**
  * Where the numbers of a table lead, for a terminal that shows no links and
- * had no room for a URL column: "#N: https://github.com/o/r/discussions/N".
+ * had no room for a URL column: "#N: https://github.com/o/r/discussions/N",
+ * and, for discussions when `width` leaves room, the command that opens one.
  */
-export function linkHint(urls: Iterable<string>): string {
+export function linkHint(urls: Iterable<string>, width = Number.POSITIVE_INFINITY): string {
   const patterns = [...new Set([...urls].map((u) => u.replace(/\d+$/, 'N')))];
-  return patterns.length ? `#N: ${patterns.join(' or ')}` : '';
+  if (!patterns.length) return '';
+  const hint = `#N: ${patterns.join(' or ')}`;
+  const opener = `${hint}, or visit-sre view N --web`;
+  return patterns.every((p) => p.endsWith('/discussions/N')) && displayWidth(opener) <= width ? opener : hint;
 }
 
 /** Columns a string takes on screen: colours and links take none, wide characters two. */

@@ -80,11 +80,18 @@ describe('the habits of gh', () => {
     [['sta'], "unknown command 'sta' for visit-sre\ndid you mean start or stats? (visit-sre --help lists them)"],
     [['schedule', 'zzz'], "unknown command 'zzz' for visit-sre schedule\nvisit-sre schedule --help lists the commands"],
     [['toString'], "unknown command 'toString' for visit-sre\nvisit-sre --help lists the commands"],
+    [['help', 'wh'], "unknown command 'wh' for visit-sre\ndid you mean who? (visit-sre --help lists them)"],
   ])('a mistyped command, %j, gets a suggestion', async (args, said) => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: ${said}\n`);
     expect(r.stdout).toBe('');
+  });
+
+  it('help COMMAND still shows that command, wherever the global flags are', async () => {
+    const r = await run(['help', '--config', 'nowhere.json', 'who']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: visit-sre who /);
   });
 
   it('escalate --to a b 101 takes the number back from the list', async () => {

@@ -61,7 +61,7 @@ describe('where the terminal shows no links (tmux, xterm) the URLs are still the
     expect(await narrow.exited).toBe(0);
     expect(narrow.output()).not.toContain('\u001b]8;;');
     const lines = screenLines(narrow.output()).filter(Boolean);
-    expect(lines.at(-1)).toBe('#N: https://github.com/visit-dav/visit/discussions/N');
+    expect(lines.at(-1)).toBe('#N: https://github.com/visit-dav/visit/discussions/N, or visit-sre view N --web');
     expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
     await standin?.close();
     const wide = await onTerminal(['overdue'], { cols: 160, env });

@@ -81,10 +81,14 @@ describe('prose wraps at the width, links tell where they lead', () => {
     );
     expect(wrapText('a  b', 30)).toBe('a  b');
   });
-  it('a hint per kind of link', () =>
-    expect(linkHint(['https://github.com/o/r/discussions/101', 'https://github.com/o/r/discussions/7'])).toBe(
-      '#N: https://github.com/o/r/discussions/N',
-    ));
+  it('a hint per kind of link, with the command that opens a discussion where it fits', () => {
+    const discussions = ['https://github.com/o/r/discussions/101', 'https://github.com/o/r/discussions/7'];
+    expect(linkHint(discussions)).toBe('#N: https://github.com/o/r/discussions/N, or visit-sre view N --web');
+    expect(linkHint(discussions, 67)).toBe('#N: https://github.com/o/r/discussions/N, or visit-sre view N --web');
+    expect(linkHint(discussions, 66)).toBe('#N: https://github.com/o/r/discussions/N');
+    expect(linkHint(['https://github.com/o/r/issues/202'])).toBe('#N: https://github.com/o/r/issues/N');
+    expect(linkHint([])).toBe('');
+  });
 });
 
 describe('links only where the terminal shows them', () => {

@@ -96,6 +96,6 @@ export function tableReport(report: Report, ctx: Context): string {
     block('Due soon', report.dueSoon, p.yellow, (a) => clock(a, ctx)),
     block('Stale', report.stale, (s) => s, silent),
   ].filter(Boolean);
-  if (unlinked.size) parts.push(p.dim(`${linkHint(unlinked)}\n`));
+  if (unlinked.size) parts.push(p.dim(`${linkHint(unlinked, term.columns)}\n`));
   return parts.length ? parts.join('\n') : `${p.green('✓')} nothing overdue, due soon or stale\n`;
 }

@@ -58,7 +58,10 @@ export function briefingText(b: Briefing, ctx: Context): string {
     const rows = shown.map((it, i) => [link(`#${it.number}`, it.url, term.hyperlinks), ...row(i), ...(urls ? [it.url] : [])]);
     const laid = layoutTable(rows, [{}, ...cols, ...(urls ? [{ drop: 0 }] : [])], width);
     // Said once per kind of link (discussions, issues), under the first table that needs it.
-    const pattern = linkHint(shown.map((it) => it.url));
+    const pattern = linkHint(
+      shown.map((it) => it.url),
+      width,
+    );
     const hint = ctx.out.tty && urls && !laid.shown.includes(cols.length + 1) && !hinted.has(pattern) ? p.dim(`${pattern}\n`) : '';
     if (hint) hinted.add(pattern);
     const more = items.length - shown.length;
