@@ -112,7 +112,9 @@ export function reportActions(
     actions.forEach((a, i) => {
       const mark = { done: p.green('✓'), planned: p.cyan('•'), skipped: p.dim('-'), failed: p.red('✗'), queued: p.yellow('…') }[a.status];
       const words = a.status === 'done' ? planned[i]?.doneText : a.status === 'planned' ? planned[i]?.plannedText : undefined;
-      const said = `${words ? terminalText(words) : a.status}${a.reason ? ` (${terminalText(a.reason)})` : ''}`;
+      // A planned action's reason is its plan, which its words already say; a done one's is what else happened.
+      const reason = a.reason && !(words && a.status === 'planned') ? ` (${terminalText(a.reason)})` : '';
+      const said = `${words ? terminalText(words) : a.status}${reason}`;
       const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${said}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
       (a.status === 'failed' ? ctx.deps.stderr : ctx.deps.stdout).write(line);
     });

@@ -58,11 +58,30 @@ describe('escalate says whom it asked', () => {
   });
 });
 
+describe('escalate asks the acting Backup while the Backup is away', () => {
+  it('names whoever stands in, and says so', async () => {
+    const question = { ...user('jdoe', '2026-11-30T16:30:00Z', 'Silo reader crashes'), title: 'Silo crash', category: 'help-using-visit' };
+    standin = await startStandin(withTokens(deskScenario([question])));
+    const config = deskConfig();
+    const away = await sre(['away', '--until', '2026-11-30T17:00'], MON_0900, config, { env: { GH_TOKEN: 'edsger-token' } });
+    expect(away.code, away.stderr).toBe(0);
+    const r = await sre(['escalate', '100'], '2026-11-30T17:05:00Z', config);
+    expect(r.code, r.stderr).toBe(0);
+    const acting = (await sre(['who', '--json'], '2026-11-30T17:05:00Z', config)).json().actingBackup.login as string;
+    expect(acting).not.toBe('edsger-d');
+    expect(r.stdout).toMatch(new RegExp(`^✓ escalation #100: asked the acting Backup @${acting} for help https://\\S+\n$`));
+  });
+});
+
 describe('delegate says to whom and until when, in the team’s zone', () => {
   it('the proposal, --accept, --cancel and --decline each name the people and the window', async () => {
     standin = await startStandin(withTokens(deskScenario([])));
     const config = deskConfig();
     const edsger = { env: { GH_TOKEN: 'edsger-token' } };
+    const dry = await sre(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00', '--dry-run'], MON_0900, config);
+    expect(dry.stdout).toMatch(
+      /\n• delegate #1: would propose that @edsger-d act as Primary for @grace-hopper from Tue Dec 1, 13:00 PST until Tue Dec 1, 15:00 PST \(in 1 day\) https:\/\/\S+\n$/,
+    );
     const proposed = await sre(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00'], MON_0900, config);
     expect(proposed.code, proposed.stderr).toBe(0);
     expect(proposed.stdout).toMatch(

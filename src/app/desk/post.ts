@@ -71,6 +71,7 @@ export function deskPlan(live: LiveDesk, post: DeskPost): Plan {
         ...(post.alreadyPosted ? { skip: post.already ?? 'already on the desk thread' } : {}),
         ...(post.done ? { doneText: post.done } : {}),
         plannedReason: post.reason,
+        plannedText: `would ${post.reason}`,
         preview: post.body,
         summary: post.reason,
         steps: post.alreadyPosted ? [] : [step],
