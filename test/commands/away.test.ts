@@ -137,9 +137,9 @@ describe('away', () => {
       env: { VISIT_SRE_CONFIG: config },
       githubPort: s.port,
     });
-    // At the 100 columns of the test terminal, names shorten and the shift's dates go before who acts, and why, is cut.
+    // At the 100 columns of the test terminal, names shorten (a column's together) and the shift's dates go before who acts, and why, is cut.
     expect(tty.stdout).toMatch(/\nROLE +ROTA +ACTING\n/);
-    expect(tty.stdout).toMatch(/\nPrimary +@grace-hopper +Edsger Dijkstra @edsger-d \(the Primary is away, until Tue Dec 1 15:00\)\n/);
+    expect(tty.stdout).toMatch(/\nPrimary +@grace-hopper +@edsger-d \(the Primary is away, until Tue Dec 1 15:00\)\n/);
     expect(tty.stdout).toMatch(/\nBackup +@edsger-d +@ada-lovelace \(the Backup acts as Primary, until Tue Dec 1 15:00\)\n/);
     for (const line of tty.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(tty.stdout).toMatch(/Away: @grace-hopper Tue Dec 1 09:00 → Tue Dec 1 15:00/);
