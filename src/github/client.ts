@@ -322,7 +322,7 @@ export function translateError(error: unknown, what: string, urls: Endpoints, va
     const why = (e.message ?? '').replace(/^request to .* failed, reason: /, '') || 'no answer';
     return new OperationalError(
       `${what}: could not connect to ${host} (${why}), after retries`,
-      'check the network, and GITHUB_API_URL or GH_HOST if set; GitHub may be unreachable',
+      'check the network, and GITHUB_API_URL or GH_HOST if set; GitHub may be down',
     );
   }
   if (typeof e?.status === 'number' && e.status >= 500) {

@@ -10,6 +10,7 @@ import type { Outcome } from './errors.js';
 import type { WriterFlags } from './flags.js';
 import { warn, writeJson } from './output.js';
 import { startProgress } from './progress.js';
+import { terminalFacts, wrapText } from './terminal.js';
 
 const interactive = (ctx: Context) => Boolean(ctx.deps.stdin.isTTY && ctx.deps.stdout.isTTY);
 
@@ -109,13 +110,15 @@ export function reportActions(
     for (const text of shown) ctx.deps.stdout.write(`${terminalText(text, 'block')}\n${p.dim('─'.repeat(40))}\n`);
     // A planned action may say in words what it did ("asked the acting Backup @edsger-d for help"): said instead of its status.
     const planned = plan && plan.actions.length === actions.length ? plan.actions : [];
+    // On a terminal a long line wraps at a word, the URL kept whole, instead of where the terminal breaks it.
+    const width = ctx.out.tty ? terminalFacts(ctx.deps).columns : Infinity;
     actions.forEach((a, i) => {
       const mark = { done: p.green('✓'), planned: p.cyan('•'), skipped: p.dim('-'), failed: p.red('✗'), queued: p.yellow('…') }[a.status];
       const words = a.status === 'done' ? planned[i]?.doneText : a.status === 'planned' ? planned[i]?.plannedText : undefined;
       // A planned action's reason is its plan, which its words already say; a done one's is what else happened.
       const reason = a.reason && !(words && a.status === 'planned') ? ` (${terminalText(a.reason)})` : '';
       const said = `${words ? terminalText(words) : a.status}${reason}`;
-      const line = `${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${said}${a.url ? ` ${p.dim(a.url)}` : ''}\n`;
+      const line = `${wrapText(`${mark} ${a.kind}${a.number !== null ? ` #${a.number}` : ''}: ${said}${a.url ? ` ${p.dim(a.url)}` : ''}`, width)}\n`;
       (a.status === 'failed' ? ctx.deps.stderr : ctx.deps.stdout).write(line);
     });
   }

@@ -226,6 +226,24 @@ describe('delegate', () => {
     expect((await at('2026-12-01T15:00')).actingPrimary).toMatchObject({ login: 'grace-hopper', reason: 'rota' });
   });
 
+  it("on a terminal, its line wraps at a word with the URL whole, within the terminal's width", async () => {
+    standin = await startStandin(deskScenario([]));
+    const r = await run(['delegate', '--from', '2026-12-01T13:00', '--until', '2026-12-01T15:00', '--no-color'], {
+      now: MON_0900,
+      tty: true,
+      env: { VISIT_SRE_CONFIG: deskConfig() },
+      github: { url: standin.url, token: standin.token },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    expect(lines[0]).toMatch(/^✓ delegate #1: asked @edsger-d to act as Primary for @grace-hopper/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    // The URL is one word on its line, never broken by the wrap.
+    expect(lines.some((l) => /(^|\s)https?:\/\/\S+#issuecomment-\d+$/.test(l))).toBe(true);
+  });
+
   it('one that overlaps another for the same shift says it replaces it once accepted', async () => {
     const s = await start();
     expectPost(/"kind":"delegate"/, 2);
