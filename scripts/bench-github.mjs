@@ -124,26 +124,8 @@ export async function notifyBudget(root, n, latencyMs = 0) {
   spec.repositories[0].nextNumber = 2;
   spec.repositories[0].discussions.forEach((d, i) => (d.number = 2 + i));
   const standin = await startStandin(spec, { latencyMs });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-notify-'));
-  const config = path.join(dir, 'visit-sre.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      rotation: path.join(root, 'schedules', 'rotation.ics'),
-      team: path.join(root, 'schedules', 'team.json'),
-      desk: { thread: 'visit-dav/visit#1' },
-    }),
-  );
-  const env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    XDG_CACHE_HOME: dir,
-    XDG_STATE_HOME: dir,
-    GITHUB_API_URL: standin.url,
-    GH_TOKEN: 'bench',
-    VISIT_SRE_CONFIG: config,
-    VISIT_SRE_NOW: '2026-12-01T19:00:00Z',
-  };
+  const { env: ws, config } = deskWorkspace(root, standin, { token: 'bench', prefix: 'visit-sre-bench-notify-' });
+  const env = { ...ws, VISIT_SRE_NOW: '2026-12-01T19:00:00Z' };
   const count = () => {
     const all = standin.graphqlRequests();
     return { reads: all.filter((e) => e.kind === 'query').length, writes: all.filter((e) => e.kind === 'mutation').length };
@@ -171,4 +153,32 @@ export async function notifyBudget(root, n, latencyMs = 0) {
   }
   await standin.close();
   return { first: one, second: idle, ms, budget: Math.ceil(n / 50) + 4 };
+}
+
+/**
+ * A fresh workspace for `notify` against the stand-in: its own home, cache and
+ * state, and a config naming the repository's rotation, team and desk thread
+ * visit-dav/visit#1. Shared by the notify and watch benches.
+ */
+export function deskWorkspace(root, standin, { token, prefix }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const config = path.join(dir, 'visit-sre.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      rotation: path.join(root, 'schedules', 'rotation.ics'),
+      team: path.join(root, 'schedules', 'team.json'),
+      desk: { thread: 'visit-dav/visit#1' },
+    }),
+  );
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    XDG_CACHE_HOME: path.join(dir, 'cache'),
+    XDG_STATE_HOME: path.join(dir, 'state'),
+    GITHUB_API_URL: standin.url,
+    GH_TOKEN: token,
+    VISIT_SRE_CONFIG: config,
+  };
+  return { env, config };
 }

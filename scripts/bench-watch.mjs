@@ -5,9 +5,8 @@
 // `fresh`, in a new one each time. Imported by bench.mjs.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import os from 'node:os';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { startStandin } from '../test/support/standin/server.mjs';
+import { deskWorkspace } from './bench-github.mjs';
 import { WATCH_START, watchChanges, watchScenario } from '../test/support/watchScenario.mjs';
 
 function run(bin, args, env) {
@@ -20,26 +19,8 @@ function run(bin, args, env) {
 }
 
 function workspace(root, standin) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'visit-sre-bench-watch-'));
-  const config = path.join(dir, 'visit-sre.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      rotation: path.join(root, 'schedules', 'rotation.ics'),
-      team: path.join(root, 'schedules', 'team.json'),
-      desk: { thread: 'visit-dav/visit#1' },
-    }),
-  );
-  return {
-    PATH: process.env.PATH,
-    HOME: dir,
-    XDG_CACHE_HOME: path.join(dir, 'cache'),
-    XDG_STATE_HOME: path.join(dir, 'state'),
-    GITHUB_API_URL: standin.url,
-    GH_TOKEN: 'watch',
-    VISIT_SRE_CONFIG: config,
-    VISIT_SRE_MUTATION_SPACING_MS: '5',
-  };
+  const { env } = deskWorkspace(root, standin, { token: 'watch', prefix: 'visit-sre-bench-watch-' });
+  return { ...env, VISIT_SRE_MUTATION_SPACING_MS: '5' };
 }
 
 /**
